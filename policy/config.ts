@@ -1,0 +1,72 @@
+import type { JobXPolicy, Level } from '../schemas/generated/policy.js';
+import type { Severity } from './finding.js';
+import type { Rule } from './rule.js';
+
+/** The policy after it was checked against the registry: what the engine runs. */
+export interface ResolvedPolicy {
+  /** Every rule that runs, with its effective severity and options. */
+  readonly rules: readonly ResolvedRule[];
+  readonly defaults: ReadonlySet<string>;
+  readonly exemptNamespaces: ReadonlySet<string>;
+  readonly allowSuppressions: boolean;
+}
+
+export interface ResolvedRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** A policy that cannot be used as written; `key` names the offending key. */
+export class PolicyError extends Error {
+  readonly key: string;
+  constructor(key: string, message: string) {
+    super(`${key}: ${message}`);
+    this.name = 'PolicyError';
+    this.key = key;
+  }
+}
+
+const SEVERITY_BY_LEVEL: Record<Exclude<Level, 'off'>, Severity> = { info: 'info', warn: 'warning', deny: 'error' };
+
+/**
+ * Applies a policy (already valid against schemas/policy.schema.json) to the registry. Unknown
+ * rule ids, a changed level of an `apiserver` rule, and a default without a defaulter are errors:
+ * a half-applied policy would silently lint or admit the wrong things.
+ */
+export function resolvePolicy(registry: readonly Rule[], policy: JobXPolicy | undefined): ResolvedPolicy {
+  const byId = new Map(registry.map((rule) => [rule.id, rule]));
+  const settings = policy?.rules ?? {};
+  for (const id of Object.keys(settings)) {
+    const rule = byId.get(id);
+    if (!rule) throw new PolicyError(`rules.${id}`, `unknown rule (see docs/rules.md for the list)`);
+    if (rule.origin === 'apiserver') {
+      throw new PolicyError(`rules.${id}`, 'mirrors the Kubernetes API server, which applies it regardless; it cannot be reconfigured');
+    }
+  }
+  const rules: ResolvedRule[] = [];
+  for (const rule of registry) {
+    const setting = settings[rule.id];
+    const level = typeof setting === 'string' ? setting : setting?.level;
+    if (level === 'off') continue;
+    const options = { ...(rule.defaultOptions ?? {}), ...(typeof setting === 'object' ? (setting.options ?? {}) : {}) };
+    for (const key of Object.keys(options)) {
+      if (!rule.defaultOptions || !(key in rule.defaultOptions)) throw new PolicyError(`rules.${rule.id}.options.${key}`, 'unknown option');
+      if (typeof options[key] !== typeof rule.defaultOptions[key]) {
+        throw new PolicyError(`rules.${rule.id}.options.${key}`, `must be a ${typeof rule.defaultOptions[key]}`);
+      }
+    }
+    rules.push({ rule, severity: level ? SEVERITY_BY_LEVEL[level] : rule.severity, options });
+  }
+  for (const [i, id] of (policy?.defaults ?? []).entries()) {
+    const rule = byId.get(id);
+    if (!rule) throw new PolicyError(`defaults[${i}]`, `unknown rule ${JSON.stringify(id)}`);
+    if (!rule.applyDefault) throw new PolicyError(`defaults[${i}]`, `rule ${id} has no default to apply`);
+  }
+  return {
+    rules,
+    defaults: new Set(policy?.defaults ?? []),
+    exemptNamespaces: new Set(policy?.exemptNamespaces ?? []),
+    allowSuppressions: policy?.suppressions?.allow ?? true,
+  };
+}

@@ -1,0 +1,131 @@
+import { isObject, obj, objects, type JsonObject } from './k8s/access.js';
+
+/**
+ * The API server's defaulting and create-time preparation of a batch/v1 object, applied before
+ * validation exactly as kube-apiserver 1.36 does (pkg/apis/batch/v1/defaults.go,
+ * zz_generated.defaults.go, pkg/registry/batch/job/strategy.go PrepareForCreate).
+ *
+ * Note: `SetDefaults_Job` takes a *Job, so it never runs on a CronJob's `jobTemplate.spec`:
+ * completions, parallelism, backoffLimit, completionMode and podReplacementPolicy stay unset there.
+ */
+
+/** The UID the server assigns before validation; its value never shows in a finding. */
+export const PLACEHOLDER_UID = '00000000-0000-4000-8000-000000000000';
+/** The server keeps at most 58 characters of generateName and appends 5 random ones. */
+const GENERATED_NAME_SUFFIX = 'xxxxx';
+const MAX_GENERATE_NAME_BASE = 58;
+
+const MAX_INT32 = 2147483647;
+
+export function defaultJob(raw: JsonObject): JsonObject {
+  const job = structuredClone(raw);
+  const metadata = ensureObject(job, 'metadata');
+  if (typeof metadata.name !== 'string' && typeof metadata.generateName === 'string') {
+    metadata.name = metadata.generateName.slice(0, MAX_GENERATE_NAME_BASE) + GENERATED_NAME_SUFFIX;
+  }
+  metadata.uid = PLACEHOLDER_UID;
+  const spec = ensureObject(job, 'spec');
+  setDefaultsJob(job, spec);
+  defaultJobSpecCommon(spec);
+  if (spec.manualSelector !== true) generateSelector(job, spec);
+  delete job.status;
+  return job;
+}
+
+export function defaultCronJob(raw: JsonObject): JsonObject {
+  const cronJob = structuredClone(raw);
+  const spec = ensureObject(cronJob, 'spec');
+  if (spec.concurrencyPolicy === undefined || spec.concurrencyPolicy === null || spec.concurrencyPolicy === '') spec.concurrencyPolicy = 'Allow';
+  setIfUnset(spec, 'suspend', false);
+  setIfUnset(spec, 'successfulJobsHistoryLimit', 3);
+  setIfUnset(spec, 'failedJobsHistoryLimit', 1);
+  const jobTemplate = ensureObject(spec, 'jobTemplate');
+  defaultJobSpecCommon(ensureObject(jobTemplate, 'spec'));
+  delete cronJob.status;
+  return cronJob;
+}
+
+/** SetDefaults_Job (the Job-only part). */
+function setDefaultsJob(job: JsonObject, spec: JsonObject): void {
+  if (isUnset(spec.completions) && isUnset(spec.parallelism)) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  setIfUnset(spec, 'parallelism', 1);
+  setIfUnset(spec, 'backoffLimit', isUnset(spec.backoffLimitPerIndex) ? 6 : MAX_INT32);
+  const template = obj(spec, 'template');
+  const templateLabels = obj(template, 'metadata') ? obj(obj(template, 'metadata'), 'labels') : undefined;
+  const metadata = ensureObject(job, 'metadata');
+  const jobLabels = obj(metadata, 'labels');
+  // Go shares the map: the labels the selector generation adds later land on the Job too.
+  if (templateLabels && (!jobLabels || Object.keys(jobLabels).length === 0)) metadata.labels = templateLabels;
+  setIfUnset(spec, 'completionMode', 'NonIndexed');
+  setIfUnset(spec, 'suspend', false);
+  setIfUnset(spec, 'podReplacementPolicy', isUnset(spec.podFailurePolicy) ? 'TerminatingOrFailed' : 'Failed');
+  setIfUnset(spec, 'manualSelector', false);
+}
+
+/** Defaults that apply to a Job spec wherever it sits (type-based generated defaulters). */
+function defaultJobSpecCommon(spec: JsonObject): void {
+  for (const rule of objects(obj(spec, 'podFailurePolicy'), 'rules')) {
+    for (const pattern of objects(rule, 'onPodConditions')) {
+      if (pattern.status === undefined || pattern.status === null || pattern.status === '') pattern.status = 'True';
+    }
+  }
+  const template = obj(spec, 'template');
+  if (template) defaultPodSpec(ensureObject(template, 'spec'));
+}
+
+/** The parts of core/v1 SetDefaults_PodSpec and SetDefaults_Container that validation reads. */
+function defaultPodSpec(podSpec: JsonObject): void {
+  if (isUnset(podSpec.restartPolicy) || podSpec.restartPolicy === '') podSpec.restartPolicy = 'Always';
+  if (isUnset(podSpec.dnsPolicy) || podSpec.dnsPolicy === '') podSpec.dnsPolicy = 'ClusterFirst';
+  setIfUnset(podSpec, 'terminationGracePeriodSeconds', 30);
+  for (const key of ['containers', 'initContainers']) {
+    for (const container of objects(podSpec, key)) {
+      if (isUnset(container.terminationMessagePolicy) || container.terminationMessagePolicy === '') container.terminationMessagePolicy = 'File';
+      if (isUnset(container.imagePullPolicy) || container.imagePullPolicy === '') {
+        container.imagePullPolicy = imageHasLatestOrNoTag(container.image) ? 'Always' : 'IfNotPresent';
+      }
+    }
+  }
+}
+
+function imageHasLatestOrNoTag(image: unknown): boolean {
+  if (typeof image !== 'string') return true;
+  const withoutDigest = image.split('@')[0] ?? '';
+  const lastSegment = withoutDigest.slice(withoutDigest.lastIndexOf('/') + 1);
+  const colon = lastSegment.lastIndexOf(':');
+  if (image.includes('@')) return false;
+  return colon < 0 || lastSegment.slice(colon + 1) === 'latest';
+}
+
+/** PrepareForCreate → generateSelector: template labels and the controller-uid selector. */
+function generateSelector(job: JsonObject, spec: JsonObject): void {
+  const name = String(obj(job, 'metadata')?.name ?? '');
+  const template = ensureObject(spec, 'template');
+  const templateMeta = ensureObject(template, 'metadata');
+  const labels = ensureObject(templateMeta, 'labels');
+  for (const key of ['job-name', 'batch.kubernetes.io/job-name']) if (!(key in labels)) labels[key] = name;
+  for (const key of ['controller-uid', 'batch.kubernetes.io/controller-uid']) if (!(key in labels)) labels[key] = PLACEHOLDER_UID;
+  const selector = ensureObject(spec, 'selector');
+  const matchLabels = ensureObject(selector, 'matchLabels');
+  if (!('batch.kubernetes.io/controller-uid' in matchLabels)) matchLabels['batch.kubernetes.io/controller-uid'] = PLACEHOLDER_UID;
+}
+
+function isUnset(value: unknown): boolean {
+  return value === undefined || value === null;
+}
+
+function setIfUnset(target: JsonObject, key: string, value: unknown): void {
+  if (isUnset(target[key])) target[key] = value;
+}
+
+/** Returns target[key] as an object, creating it when absent; a wrong-typed value is replaced. */
+function ensureObject(target: JsonObject, key: string): JsonObject {
+  const existing = target[key];
+  if (isObject(existing)) return existing;
+  const created: JsonObject = {};
+  target[key] = created;
+  return created;
+}

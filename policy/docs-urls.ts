@@ -1,0 +1,35 @@
+/** Kubernetes documentation anchors the rules cite. */
+const JOB = 'https://kubernetes.io/docs/concepts/workloads/controllers/job/';
+const CRONJOB = 'https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/';
+
+export const DOCS = {
+  jobSpec: `${JOB}#writing-a-job-spec`,
+  podTemplate: `${JOB}#pod-template`,
+  podSelector: `${JOB}#pod-selector`,
+  parallel: `${JOB}#parallel-jobs`,
+  completionMode: `${JOB}#completion-mode`,
+  failures: `${JOB}#handling-pod-and-container-failures`,
+  backoffPolicy: `${JOB}#pod-backoff-failure-policy`,
+  backoffPerIndex: `${JOB}#backoff-limit-per-index`,
+  podFailurePolicy: `${JOB}#pod-failure-policy`,
+  successPolicy: `${JOB}#success-policy`,
+  termination: `${JOB}#job-termination-and-cleanup`,
+  ttl: `${JOB}#ttl-mechanism-for-finished-jobs`,
+  suspend: `${JOB}#suspending-a-job`,
+  specifyingSelector: `${JOB}#specifying-your-own-pod-selector`,
+  podReplacement: `${JOB}#delayed-creation-of-replacement-pods`,
+  managedBy: `${JOB}#delegation-of-managing-a-job-object-to-external-controller`,
+  elasticIndexed: `${JOB}#elastic-indexed-jobs`,
+  cronSchedule: `${CRONJOB}#schedule-syntax`,
+  cronTimeZones: `${CRONJOB}#time-zones`,
+  cronConcurrency: `${CRONJOB}#concurrency-policy`,
+  cronHistory: `${CRONJOB}#jobs-history-limits`,
+  cronDeadline: `${CRONJOB}#starting-deadline`,
+  cronJobLimitations: `${CRONJOB}#cron-job-limitations`,
+  objectNames: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
+  labels: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
+  restartPolicy: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy',
+  disruptions: 'https://kubernetes.io/docs/concepts/workloads/pods/disruptions/#pod-disruption-conditions',
+  issue54870: 'https://github.com/kubernetes/kubernetes/issues/54870',
+  apiDeprecations: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/#cronjob-v125',
+} as const;

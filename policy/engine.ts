@@ -1,0 +1,52 @@
+import type { ResolvedPolicy } from './config.js';
+import type { Finding } from './finding.js';
+import type { JobView } from './job-view.js';
+import type { Report, Rule } from './rule.js';
+import { suppressedRuleIds } from './suppression.js';
+
+/** Where the engine runs: offline on a manifest as written, or in admission on a defaulted object. */
+export type EvaluationStage = 'lint' | 'admission';
+
+export const INTERNAL_ERROR_RULE_ID = 'internal-error';
+
+function runsAt(rule: Rule, stage: EvaluationStage): boolean {
+  return rule.stage === 'both' || rule.stage === stage;
+}
+
+/**
+ * Runs every rule of the policy on one Job or CronJob and returns all findings (checks never stop
+ * at the first problem). A rule that throws becomes an `internal-error` finding, never a crash.
+ * Suppression annotations hide `policy` findings only: the API server ignores them.
+ */
+export function evaluate(view: JobView, policy: ResolvedPolicy, stage: EvaluationStage): Finding[] {
+  const findings: Finding[] = [];
+  for (const { rule, severity, options } of policy.rules) {
+    if (!runsAt(rule, stage) || (rule.kinds && !rule.kinds.includes(view.kind))) continue;
+    let reports: Report[];
+    try {
+      reports = rule.check(view, { options, allowSuppressions: policy.allowSuppressions });
+    } catch (error) {
+      findings.push({
+        ruleId: INTERNAL_ERROR_RULE_ID,
+        severity: 'error',
+        origin: 'policy',
+        path: '',
+        message: `rule ${rule.id} failed on this object: ${error instanceof Error ? error.message : String(error)} (please report this)`,
+      });
+      continue;
+    }
+    for (const report of reports) {
+      findings.push({
+        ruleId: rule.id,
+        severity,
+        origin: rule.origin,
+        path: report.path,
+        message: report.message,
+        ...(report.type ? { type: report.type } : {}),
+      });
+    }
+  }
+  if (!policy.allowSuppressions) return findings;
+  const suppressed = suppressedRuleIds(view);
+  return findings.filter((finding) => finding.origin === 'apiserver' || !suppressed.has(finding.ruleId));
+}

@@ -1,0 +1,56 @@
+import type { FieldErrorType } from './field-error.js';
+import type { Origin, Severity } from './finding.js';
+import type { JobKind, JobView } from './job-view.js';
+import type { JsonObject } from './k8s/access.js';
+
+/**
+ * Where a rule can run. `lint` rules need the manifest as written (the API server defaults
+ * fields before any webhook sees them, so "must be set explicitly" can only be checked offline).
+ */
+export type Stage = 'lint' | 'admission' | 'both';
+
+export interface RuleDocs {
+  /** One line: what the rule reports. */
+  readonly summary: string;
+  /** Why it matters. */
+  readonly rationale: string;
+  /** What to change; a full sentence ending with a period. */
+  readonly remediation: string;
+  /** The Kubernetes documentation (or issue) that backs the rule. */
+  readonly url: string;
+}
+
+/** One problem a rule reports; the engine adds the rule's id, origin and severity. */
+export interface Report {
+  readonly path: string;
+  readonly message: string;
+  readonly type?: FieldErrorType;
+}
+
+export interface RuleContext {
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Whether the policy honours suppression annotations. */
+  readonly allowSuppressions: boolean;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly origin: Exclude<Origin, 'parser'>;
+  readonly severity: Severity;
+  readonly stage: Stage;
+  /** Kinds the rule reads; both when absent. */
+  readonly kinds?: readonly JobKind[];
+  readonly docs: RuleDocs;
+  /** Default option values; the policy file may override them. */
+  readonly defaultOptions?: Readonly<Record<string, unknown>>;
+  check(view: JobView, context: RuleContext): Report[];
+  /**
+   * For the mutating webhook and `lint --fix`: change `draft` (a copy of the object being
+   * admitted) so the rule no longer fires, and return one sentence per change made.
+   */
+  applyDefault?(draft: JsonObject, view: JobView, context: RuleContext): string[];
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,23 @@
+import { FieldPath } from '../field-path.js';
+import { DOCS } from '../docs-urls.js';
+import { int, obj } from '../k8s/access.js';
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  id: 'cronjob-failed-history-zero',
+  origin: 'policy',
+  severity: 'warning',
+  stage: 'both',
+  kinds: ['CronJob'],
+  docs: {
+    summary: 'failedJobsHistoryLimit: 0 deletes failed Jobs at once.',
+    rationale: 'With no failed Job kept, its pods and logs are gone before anyone can ask why the run failed.',
+    remediation: 'Keep at least one failed Job (the default is 1).',
+    url: DOCS.cronHistory,
+  },
+  check(view) {
+    return int(obj(view.object, 'spec'), 'failedJobsHistoryLimit') === 0
+      ? [{ path: FieldPath.root('spec', 'failedJobsHistoryLimit').toString(), message: 'failed runs are deleted immediately, with their logs' }]
+      : [];
+  },
+});

@@ -1,0 +1,39 @@
+import { fieldError, type FieldError } from '../field-error.js';
+import { FieldPath } from '../field-path.js';
+import { DOCS } from '../docs-urls.js';
+import { obj, str } from '../k8s/access.js';
+import { isKnownTimeZone } from '../k8s/time-zone.js';
+import { defineRule } from '../rule.js';
+
+const TIME_ZONE_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
+
+export default defineRule({
+  id: 'cronjob-time-zone',
+  origin: 'apiserver',
+  severity: 'error',
+  stage: 'both',
+  kinds: ['CronJob'],
+  docs: {
+    summary: 'A CronJob timeZone is unset or a known IANA time zone name other than Local.',
+    rationale: 'The API server loads the zone from its time zone database and rejects empty strings, unknown names and `Local` (which would depend on the controller host).',
+    remediation: 'Use an IANA name such as `Europe/Berlin` or `Etc/UTC`, or leave timeZone out for the controller-manager time zone.',
+    url: DOCS.cronTimeZones,
+  },
+  check(view) {
+    const timeZone = str(obj(view.object, 'spec'), 'timeZone');
+    if (timeZone === undefined) return [];
+    const path = FieldPath.root('spec', 'timeZone');
+    if (timeZone === '') return [fieldError.invalid(path, timeZone, 'timeZone must be nil or non-empty string')];
+    for (const part of timeZone.split('/')) {
+      if (part === '.' || part === '..' || part.startsWith('-') || !TIME_ZONE_PART.test(part)) {
+        return [fieldError.invalid(path, timeZone, `unknown time zone ${timeZone}`)];
+      }
+    }
+    const errors: FieldError[] = [];
+    if (timeZone.toLowerCase() === 'local') {
+      errors.push(fieldError.invalid(path, timeZone, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones'));
+    }
+    if (timeZone !== 'Local' && !isKnownTimeZone(timeZone)) errors.push(fieldError.invalid(path, timeZone, `unknown time zone ${timeZone}`));
+    return errors;
+  },
+});

@@ -1,0 +1,39 @@
+import { DOCS } from '../docs-urls.js';
+import { obj, objects, str, type JsonObject } from '../k8s/access.js';
+import { podFailurePolicyRules } from '../job-spec.js';
+import { defineRule } from '../rule.js';
+
+const MAX_RULES = 20;
+
+function ignoresDisruptions(rules: JsonObject[]): boolean {
+  return rules.some(
+    (rule) =>
+      str(rule, 'action') === 'Ignore' &&
+      objects(rule, 'onPodConditions').some((p) => str(p, 'type') === 'DisruptionTarget' && (str(p, 'status') ?? 'True') === 'True'),
+  );
+}
+
+export default defineRule({
+  id: 'disruption-ignore-rule',
+  origin: 'policy',
+  severity: 'warning',
+  stage: 'both',
+  docs: {
+    summary: 'A podFailurePolicy should ignore pod disruptions (condition DisruptionTarget).',
+    rationale: 'Preemption, eviction and node drains fail pods through no fault of the workload; without an Ignore rule each one uses up the backoff limit, or matches a FailJob rule on exit code 137 and fails the whole Job.',
+    remediation: 'Add as the first rule: `{action: Ignore, onPodConditions: [{type: DisruptionTarget}]}`.',
+    url: DOCS.podFailurePolicy,
+  },
+  check(view) {
+    if (!obj(view.spec, 'podFailurePolicy') || ignoresDisruptions(podFailurePolicyRules(view.spec))) return [];
+    return [{ path: view.specPath.child('podFailurePolicy', 'rules').toString(), message: 'no Ignore rule for DisruptionTarget: evictions and preemptions count as failures' }];
+  },
+  applyDefault(draft, view) {
+    const spec = view.kind === 'Job' ? obj(draft, 'spec') : obj(obj(obj(draft, 'spec'), 'jobTemplate'), 'spec');
+    const policy = obj(spec, 'podFailurePolicy');
+    const rules = objects(policy, 'rules');
+    if (!policy || ignoresDisruptions(rules) || rules.length >= MAX_RULES) return [];
+    policy.rules = [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }, ...rules];
+    return [`added rule {action: Ignore, onPodConditions: [{type: DisruptionTarget}]} first in ${view.specPath.child('podFailurePolicy', 'rules').toString()} so disruptions are not counted as failures`];
+  },
+});

@@ -1,0 +1,28 @@
+import { DOCS } from '../docs-urls.js';
+import { arr, obj, str } from '../k8s/access.js';
+import { podFailurePolicyRules } from '../job-spec.js';
+import { defineRule, type Report } from '../rule.js';
+
+export default defineRule({
+  id: 'fail-job-matches-all-failures',
+  origin: 'policy',
+  severity: 'warning',
+  stage: 'both',
+  docs: {
+    summary: 'A FailJob rule with `operator: NotIn, values: [0]` matches every failed container.',
+    rationale: 'Every failing container has a non-zero exit code, so the rule fails the whole Job at the first failure: it behaves like backoffLimit: 0 while looking like a targeted rule.',
+    remediation: 'List the exit codes that mean "do not retry" with `operator: In`, or set backoffLimit: 0 if that is really intended.',
+    url: DOCS.podFailurePolicy,
+  },
+  check(view) {
+    const reports: Report[] = [];
+    podFailurePolicyRules(view.spec).forEach((rule, i) => {
+      const onExitCodes = obj(rule, 'onExitCodes');
+      const values = arr(onExitCodes, 'values') ?? [];
+      if (str(rule, 'action') === 'FailJob' && str(onExitCodes, 'operator') === 'NotIn' && values.length === 1 && values[0] === 0) {
+        reports.push({ path: view.specPath.child('podFailurePolicy', 'rules').index(i).toString(), message: 'NotIn [0] matches every failure: the Job fails at its first failed pod' });
+      }
+    });
+    return reports;
+  },
+});

@@ -1,0 +1,21 @@
+import { DOCS } from '../docs-urls.js';
+import { CRONJOB_TYPE, JOB_TYPE, decodeProblems } from '../k8s/job-schema.js';
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  id: 'field-types',
+  origin: 'apiserver',
+  severity: 'error',
+  stage: 'lint',
+  docs: {
+    summary: 'Every Job and CronJob field has the type the API expects: integers where integers go (int32 in range), strings, booleans, lists and objects.',
+    rationale: 'The API server decodes the request into typed structs before validating it; `completions: "3"` or `backoffLimit: 3000000000` is refused with BadRequest.',
+    remediation: 'Write the value with the type the field expects (for example `completions: 3`, not `"3"`).',
+    url: DOCS.jobSpec,
+  },
+  check(view) {
+    return decodeProblems(view.raw, view.kind === 'Job' ? JOB_TYPE : CRONJOB_TYPE)
+      .filter((p) => p.kind === 'type')
+      .map((p) => ({ path: p.path, message: p.message }));
+  },
+});

@@ -1,0 +1,27 @@
+import { DOCS } from '../docs-urls.js';
+import { has, obj, str } from '../k8s/access.js';
+import { podFailurePolicyRules } from '../job-spec.js';
+import { defineRule, type Report } from '../rule.js';
+
+export default defineRule({
+  id: 'ignore-rule-without-deadline',
+  origin: 'policy',
+  severity: 'warning',
+  stage: 'both',
+  docs: {
+    summary: 'An Ignore rule on exit codes without activeDeadlineSeconds can retry forever.',
+    rationale: 'Ignored failures do not count toward backoffLimit; if the matching exit code is permanent, the Job recreates the pod endlessly.',
+    remediation: 'Set spec.activeDeadlineSeconds to bound the Job, or use Count for exit codes that may repeat.',
+    url: DOCS.podFailurePolicy,
+  },
+  check(view) {
+    if (has(view.spec, 'activeDeadlineSeconds')) return [];
+    const reports: Report[] = [];
+    podFailurePolicyRules(view.spec).forEach((rule, i) => {
+      if (str(rule, 'action') === 'Ignore' && obj(rule, 'onExitCodes')) {
+        reports.push({ path: view.specPath.child('podFailurePolicy', 'rules').index(i).toString(), message: 'ignored exit codes are retried without limit and there is no activeDeadlineSeconds' });
+      }
+    });
+    return reports;
+  },
+});

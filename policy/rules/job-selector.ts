@@ -1,0 +1,49 @@
+import { fieldError, type FieldError } from '../field-error.js';
+import { FieldPath } from '../field-path.js';
+import { DOCS } from '../docs-urls.js';
+import { PLACEHOLDER_UID } from '../defaults.js';
+import { bool, obj, stringMap } from '../k8s/access.js';
+import { checkLabelSelector, selectorMatches } from '../k8s/label-selector.js';
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  id: 'job-selector',
+  origin: 'apiserver',
+  severity: 'error',
+  stage: 'both',
+  kinds: ['Job'],
+  docs: {
+    summary: 'A Job selector is generated unless manualSelector is true; then it must be valid and match the template labels.',
+    rationale: 'The API server generates the selector and the job-name / controller-uid labels itself; a user-written selector without `manualSelector: true`, or template labels that contradict the generated ones, are rejected.',
+    remediation: 'Remove spec.selector and the job-name / controller-uid template labels and let Kubernetes generate them; use manualSelector only to adopt existing pods.',
+    url: DOCS.podSelector,
+  },
+  check(view) {
+    const errors: FieldError[] = [];
+    const spec = view.spec;
+    const selector = obj(spec, 'selector');
+    const templateLabels = stringMap(obj(obj(spec, 'template'), 'metadata'), 'labels') ?? {};
+    const selectorPath = view.specPath.child('selector');
+    if (bool(spec, 'manualSelector') !== true && selector) {
+      const name = view.name ?? '';
+      const expected: Record<string, string> = {
+        'controller-uid': PLACEHOLDER_UID,
+        'job-name': name,
+        'batch.kubernetes.io/controller-uid': PLACEHOLDER_UID,
+        'batch.kubernetes.io/job-name': name,
+      };
+      const labelsPath = FieldPath.root('spec', 'template', 'metadata', 'labels');
+      for (const [key, value] of Object.entries(expected)) {
+        if (!(key in templateLabels)) errors.push(fieldError.required(labelsPath.key(key), `must be '${value}'`));
+        else if (templateLabels[key] !== value) errors.push(fieldError.invalid(labelsPath.key(key), templateLabels, `must be '${value}'`));
+      }
+      if (selectorMatches(selector, expected) === false) errors.push(fieldError.invalid(selectorPath, selector, '`selector` not auto-generated'));
+    }
+    if (!selector) errors.push(fieldError.required(selectorPath));
+    else errors.push(...checkLabelSelector(selector, selectorPath));
+    if (selectorMatches(selector, templateLabels) === false) {
+      errors.push(fieldError.invalid(view.specPath.child('template', 'metadata', 'labels'), templateLabels, '`selector` does not match template `labels`'));
+    }
+    return errors;
+  },
+});

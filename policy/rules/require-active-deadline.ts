@@ -1,0 +1,21 @@
+import { DOCS } from '../docs-urls.js';
+import { has } from '../k8s/access.js';
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  id: 'require-active-deadline',
+  origin: 'policy',
+  severity: 'info',
+  stage: 'both',
+  docs: {
+    summary: 'A Job without activeDeadlineSeconds can run (or retry) forever.',
+    rationale: 'A hung pod never fails, and a Job whose failures are ignored never exhausts its backoff limit; a deadline bounds the whole Job, retries included.',
+    remediation: 'Set spec.activeDeadlineSeconds to the longest the Job may take, retries included.',
+    url: DOCS.termination,
+  },
+  check(view) {
+    return has(view.spec, 'activeDeadlineSeconds')
+      ? []
+      : [{ path: view.specPath.child('activeDeadlineSeconds').toString(), message: 'no deadline: a hung pod keeps the Job running forever' }];
+  },
+});

@@ -1,0 +1,35 @@
+import { DOCS } from '../docs-urls.js';
+import { arr, has, isObject, obj } from '../k8s/access.js';
+import { defineRule } from '../rule.js';
+
+const DEFAULT_TTL_SECONDS = 86_400;
+
+/** A Job created by a CronJob is cleaned up by the CronJob's history limits instead. */
+function isOwnedByCronJob(raw: unknown): boolean {
+  return (arr(obj(raw, 'metadata'), 'ownerReferences') ?? []).some((ref) => isObject(ref) && ref.kind === 'CronJob');
+}
+
+export default defineRule({
+  id: 'require-ttl',
+  origin: 'policy',
+  severity: 'warning',
+  stage: 'both',
+  kinds: ['Job'],
+  defaultOptions: { seconds: DEFAULT_TTL_SECONDS },
+  docs: {
+    summary: 'A standalone Job should set ttlSecondsAfterFinished.',
+    rationale: 'Without a TTL a finished Job and its pods stay in the cluster forever, weighing on the API server and on every list of pods.',
+    remediation: 'Set spec.ttlSecondsAfterFinished (for example 86400 to keep a finished Job for a day), long enough to read its logs.',
+    url: DOCS.ttl,
+  },
+  check(view) {
+    if (has(view.spec, 'ttlSecondsAfterFinished') || isOwnedByCronJob(view.raw)) return [];
+    return [{ path: view.specPath.child('ttlSecondsAfterFinished').toString(), message: 'no TTL: the finished Job and its pods are never deleted' }];
+  },
+  applyDefault(draft, view, { options }) {
+    const spec = obj(draft, 'spec');
+    if (!spec || has(spec, 'ttlSecondsAfterFinished') || isOwnedByCronJob(view.raw)) return [];
+    spec.ttlSecondsAfterFinished = options.seconds;
+    return [`set spec.ttlSecondsAfterFinished=${String(options.seconds)} so the finished Job and its pods are deleted`];
+  },
+});

@@ -1,0 +1,28 @@
+import { DOCS } from '../docs-urls.js';
+import { int, obj, objects } from '../k8s/access.js';
+import { defineRule, type Report } from '../rule.js';
+
+export default defineRule({
+  id: 'succeeded-count-zero',
+  origin: 'policy',
+  severity: 'error',
+  stage: 'both',
+  docs: {
+    summary: 'A successPolicy rule with succeededCount: 0 declares success at the first succeeded index.',
+    rationale: 'The API server accepts 0, but the controller evaluates the success policy as soon as any index succeeds, and a count of 0 is then already met: the remaining indexes are terminated.',
+    remediation: 'Set succeededCount to the number of indexes that must succeed (at least 1), or list them in succeededIndexes.',
+    url: DOCS.successPolicy,
+  },
+  check(view) {
+    const reports: Report[] = [];
+    objects(obj(view.spec, 'successPolicy'), 'rules').forEach((rule, i) => {
+      if (int(rule, 'succeededCount') === 0) {
+        reports.push({
+          path: view.specPath.child('successPolicy', 'rules').index(i).child('succeededCount').toString(),
+          message: 'succeededCount 0 is met by the first succeeded index; the other indexes are then terminated',
+        });
+      }
+    });
+    return reports;
+  },
+});

@@ -1,0 +1,21 @@
+import { DOCS } from '../docs-urls.js';
+import { CRONJOB_TYPE, JOB_TYPE, decodeProblems } from '../k8s/job-schema.js';
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  id: 'unknown-fields',
+  origin: 'apiserver',
+  severity: 'error',
+  stage: 'lint',
+  docs: {
+    summary: 'No unknown fields in the Job spec, the CronJob spec, podFailurePolicy or successPolicy (typos such as `backofLimit`).',
+    rationale: "kubectl's default `--validate=strict` makes the API server refuse unknown fields (`strict decoding error`); with validation off they are dropped silently, so a typo quietly loses the setting.",
+    remediation: 'Fix the spelling of the field (names are case-sensitive) or remove it.',
+    url: DOCS.jobSpec,
+  },
+  check(view) {
+    return decodeProblems(view.raw, view.kind === 'Job' ? JOB_TYPE : CRONJOB_TYPE)
+      .filter((p) => p.kind === 'unknown-field')
+      .map((p) => ({ path: p.path, message: `strict decoding error: ${p.message}` }));
+  },
+});

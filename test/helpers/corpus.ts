@@ -1,0 +1,44 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export interface CorpusCase {
+  readonly file: string;
+  readonly name: string;
+  readonly from?: string;
+  readonly base: 'job' | 'cronjob';
+  readonly patch?: unknown;
+  readonly errors: readonly { path: string; type: string }[];
+  readonly warnings?: readonly string[];
+}
+
+const CORPUS_DIR = join(import.meta.dirname, '..', 'corpus');
+
+/** RFC 7386 JSON merge patch: objects merge, anything else replaces, null deletes. */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return structuredClone(patch);
+  const out: Record<string, unknown> =
+    typeof target === 'object' && target !== null && !Array.isArray(target) ? structuredClone(target as Record<string, unknown>) : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value);
+  }
+  return out;
+}
+
+export function loadCorpus(): CorpusCase[] {
+  const dir = join(CORPUS_DIR, 'create');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .flatMap((file) => {
+      const doc = parse(readFileSync(join(dir, file), 'utf8')) as { cases: Omit<CorpusCase, 'file'>[] };
+      return doc.cases.map((c) => ({ ...c, file, errors: c.errors ?? [] }));
+    });
+}
+
+const bases = parse(readFileSync(join(CORPUS_DIR, 'bases.yaml'), 'utf8')) as Record<string, unknown>;
+
+export function manifestOf(c: CorpusCase): Record<string, unknown> {
+  return mergePatch(bases[c.base], c.patch ?? {}) as Record<string, unknown>;
+}
