@@ -10,6 +10,8 @@ export interface CorpusCase {
   readonly patch?: unknown;
   readonly errors: readonly { path: string; type: string }[];
   readonly warnings?: readonly string[];
+  /** Refused before validation (400/404 without causes); lint must report this path. */
+  readonly refused?: { readonly path: string };
 }
 
 const CORPUS_DIR = join(import.meta.dirname, '..', 'corpus');

@@ -1,0 +1,25 @@
+/** ANSI colours, on only when asked (a TTY, or --color=always) and never with NO_COLOR. */
+export interface Colors {
+  red(text: string): string;
+  yellow(text: string): string;
+  blue(text: string): string;
+  green(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+const wrap = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+const identity = (text: string) => text;
+
+export function createColors(enabled: boolean): Colors {
+  if (!enabled) return { red: identity, yellow: identity, blue: identity, green: identity, dim: identity, bold: identity };
+  return { red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+}
+
+export type ColorMode = 'auto' | 'always' | 'never';
+
+export function colorsEnabled(mode: ColorMode, isTty: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (mode === 'never') return false;
+  if (mode === 'always') return true;
+  return isTty && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
+}

@@ -1,0 +1,25 @@
+import { countBySeverity, type LintReport } from './lint-report.js';
+
+/** The `lint -o json` contract (see design.md), plus a summary. */
+export function formatLintJson(report: LintReport): string {
+  const results = report.results.map((r) => ({
+    file: r.file,
+    document: r.document,
+    ...(r.item !== undefined ? { item: r.item } : {}),
+    kind: r.kind,
+    namespace: r.namespace,
+    name: r.name,
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      origin: f.origin,
+      path: f.path,
+      line: f.line,
+      column: f.column,
+      message: f.message,
+      ...(f.type ? { type: f.type } : {}),
+    })),
+  }));
+  const counts = countBySeverity(report);
+  return `${JSON.stringify({ results, summary: { files: report.files, linted: report.linted, skipped: report.skipped, errors: counts.error, warnings: counts.warning, infos: counts.info } }, null, 2)}\n`;
+}

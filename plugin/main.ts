@@ -1,0 +1,30 @@
+import { CommanderError } from 'commander';
+import { PolicyError } from '../policy/index.js';
+import { ConfigError, EXIT, ExitError, UsageError } from './errors.js';
+import { createProgram } from './program.js';
+
+/**
+ * The entry point of `kubectl-job_x`: runs the command and maps every error to a message on
+ * stderr and an exit code. The only place that decides how the process ends.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = createProgram().exitOverride();
+  try {
+    await program.parseAsync(argv as string[]);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof ExitError) return error.code;
+    if (error instanceof CommanderError) {
+      // Commander already printed the message (or the help/version text).
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof PolicyError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`internal error: ${detail}\nThis is a bug in job-x; please report it with the command you ran.\n`);
+    return EXIT.usage;
+  }
+}
+

@@ -1,0 +1,217 @@
+import { RULES, type Rule } from '../../../../policy/index.js';
+import { runRuleTests } from '../../../helpers/rule-tester.js';
+
+const rule = (id: string): Rule => {
+  const found = RULES.find((r) => r.id === id);
+  if (!found) throw new Error(`no rule ${id}`);
+  return found;
+};
+
+const PFP = (rules: unknown[]) => ({ podFailurePolicy: { rules } });
+const IGNORE_DISRUPTIONS = { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] };
+const cronJob = (spec: Record<string, unknown>) => ({
+  apiVersion: 'batch/v1',
+  kind: 'CronJob',
+  metadata: { name: 'nightly' },
+  spec: { schedule: '0 2 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } } } }, ...spec },
+});
+
+runRuleTests(rule('exit-code-out-of-range'), {
+  valid: [
+    { name: 'codes within 1-255', spec: PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [1, 42, 255] } }]) },
+    { name: 'no podFailurePolicy', spec: {} },
+    {
+      name: 'Windows pods have 32-bit exit codes',
+      spec: { ...PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [-1073741819] } }]), template: { spec: { os: { name: 'windows' } } } },
+    },
+  ],
+  invalid: [
+    {
+      name: '256 and -1 never match',
+      spec: PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [-1, 42, 256] } }]),
+      paths: ['spec.podFailurePolicy.rules[0].onExitCodes.values[0]', 'spec.podFailurePolicy.rules[0].onExitCodes.values[2]'],
+    },
+  ],
+});
+
+runRuleTests(rule('active-deadline-zero'), {
+  valid: [{ name: 'a positive deadline', spec: { activeDeadlineSeconds: 600 } }, { name: 'no deadline', spec: {} }],
+  invalid: [{ name: 'zero', spec: { activeDeadlineSeconds: 0 }, paths: ['spec.activeDeadlineSeconds'] }],
+});
+
+runRuleTests(rule('succeeded-count-zero'), {
+  valid: [{ name: 'count 1', spec: { completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededCount: 1 }] } } }],
+  invalid: [
+    {
+      name: 'count 0 in the second rule',
+      spec: { completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: '0' }, { succeededCount: 0 }] } },
+      paths: ['spec.successPolicy.rules[1].succeededCount'],
+    },
+  ],
+});
+
+runRuleTests(rule('backoff-limit-per-index-on-failure'), {
+  valid: [
+    { name: 'per-index with Never', spec: { completionMode: 'Indexed', completions: 4, backoffLimitPerIndex: 1 } },
+    { name: 'OnFailure without per-index limits', spec: { template: { spec: { restartPolicy: 'OnFailure' } } } },
+  ],
+  invalid: [
+    {
+      name: 'per-index with OnFailure',
+      spec: { completionMode: 'Indexed', completions: 4, backoffLimitPerIndex: 1, template: { spec: { restartPolicy: 'OnFailure' } } },
+      paths: ['spec.template.spec.restartPolicy'],
+    },
+  ],
+});
+
+runRuleTests(rule('manual-selector-adopts-all'), {
+  valid: [
+    { name: 'manual selector with labels', spec: { manualSelector: true, selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } } } } },
+    { name: 'generated selector', spec: {} },
+  ],
+  invalid: [{ name: 'empty selector', spec: { manualSelector: true, selector: {} }, paths: ['spec.selector'] }],
+});
+
+runRuleTests(rule('manual-selector'), {
+  valid: [{ name: 'generated selector', spec: {} }, { name: 'manualSelector false', spec: { manualSelector: false } }],
+  invalid: [{ name: 'manualSelector true', spec: { manualSelector: true, selector: { matchLabels: { app: 'x' } } }, paths: ['spec.manualSelector'] }],
+});
+
+runRuleTests(rule('restart-policy-on-failure'), {
+  valid: [{ name: 'Never', spec: {} }],
+  invalid: [{ name: 'OnFailure', spec: { backoffLimit: 3, template: { spec: { restartPolicy: 'OnFailure' } } }, paths: ['spec.template.spec.restartPolicy'] }],
+});
+
+runRuleTests(rule('require-ttl'), {
+  valid: [
+    { name: 'TTL set', spec: { ttlSecondsAfterFinished: 3600 } },
+    { name: 'TTL 0 (delete at once) is a choice', spec: { ttlSecondsAfterFinished: 0 } },
+    {
+      name: 'a Job created by a CronJob',
+      manifest: {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { name: 'nightly-29000000', ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'nightly', uid: 'u', controller: true }] },
+        spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } } },
+      },
+    },
+  ],
+  invalid: [{ name: 'no TTL', spec: {}, paths: ['spec.ttlSecondsAfterFinished'] }],
+});
+
+runRuleTests(rule('ttl-in-cronjob'), {
+  valid: [{ name: 'no TTL in the template', manifest: cronJob({}) }],
+  invalid: [
+    {
+      name: 'TTL in the template',
+      manifest: cronJob({ jobTemplate: { spec: { ttlSecondsAfterFinished: 60, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } } } } }),
+      paths: ['spec.jobTemplate.spec.ttlSecondsAfterFinished'],
+    },
+  ],
+});
+
+runRuleTests(rule('disruption-ignore-rule'), {
+  valid: [
+    { name: 'Ignore rule present', spec: PFP([IGNORE_DISRUPTIONS, { action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }]) },
+    { name: 'no podFailurePolicy', spec: {} },
+  ],
+  invalid: [
+    { name: 'only a FailJob rule', spec: PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }]), paths: ['spec.podFailurePolicy.rules'] },
+    {
+      name: 'DisruptionTarget counted rather than ignored',
+      spec: PFP([{ action: 'Count', onPodConditions: [{ type: 'DisruptionTarget' }] }]),
+      paths: ['spec.podFailurePolicy.rules'],
+    },
+  ],
+});
+
+runRuleTests(rule('large-indexed-without-per-index-backoff'), {
+  valid: [
+    { name: 'small Indexed Job', spec: { completionMode: 'Indexed', completions: 10 } },
+    { name: 'large with per-index limits', spec: { completionMode: 'Indexed', completions: 500, backoffLimitPerIndex: 2 } },
+    { name: 'threshold raised by option', spec: { completionMode: 'Indexed', completions: 500 }, options: { minCompletions: 1000 } },
+  ],
+  invalid: [{ name: '500 indexes sharing one backoffLimit', spec: { completionMode: 'Indexed', completions: 500 }, paths: ['spec.backoffLimitPerIndex'] }],
+});
+
+runRuleTests(rule('work-queue-job'), {
+  valid: [{ name: 'fixed completions', spec: { completions: 5, parallelism: 2 } }, { name: 'single pod', spec: {} }],
+  invalid: [{ name: 'parallelism without completions', spec: { parallelism: 3 }, paths: ['spec.completions'] }],
+});
+
+runRuleTests(rule('require-active-deadline'), {
+  valid: [{ name: 'deadline set', spec: { activeDeadlineSeconds: 3600 } }],
+  invalid: [{ name: 'no deadline', spec: {}, paths: ['spec.activeDeadlineSeconds'] }],
+});
+
+runRuleTests(rule('fail-job-matches-all-failures'), {
+  valid: [
+    { name: 'In with specific codes', spec: PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }]) },
+    { name: 'NotIn [0] but Count', spec: PFP([{ action: 'Count', onExitCodes: { operator: 'NotIn', values: [0] } }]) },
+  ],
+  invalid: [{ name: 'FailJob NotIn [0]', spec: PFP([IGNORE_DISRUPTIONS, { action: 'FailJob', onExitCodes: { operator: 'NotIn', values: [0] } }]), paths: ['spec.podFailurePolicy.rules[1]'] }],
+});
+
+runRuleTests(rule('parallelism-zero'), {
+  valid: [{ name: 'parallelism 1', spec: { parallelism: 1 } }],
+  invalid: [{ name: 'parallelism 0', spec: { parallelism: 0, completions: 1 }, paths: ['spec.parallelism'] }],
+});
+
+runRuleTests(rule('completions-zero'), {
+  valid: [{ name: 'completions 2', spec: { completions: 2 } }],
+  invalid: [{ name: 'completions 0', spec: { completions: 0 }, paths: ['spec.completions'] }],
+});
+
+runRuleTests(rule('backoff-limit-with-per-index'), {
+  valid: [{ name: 'per-index only', spec: { completionMode: 'Indexed', completions: 4, backoffLimitPerIndex: 1 } }],
+  invalid: [{ name: 'both limits', spec: { completionMode: 'Indexed', completions: 4, backoffLimitPerIndex: 1, backoffLimit: 3 }, paths: ['spec.backoffLimit'] }],
+});
+
+runRuleTests(rule('ignore-rule-without-deadline'), {
+  valid: [
+    { name: 'Ignore on exit codes with a deadline', spec: { activeDeadlineSeconds: 600, ...PFP([{ action: 'Ignore', onExitCodes: { operator: 'In', values: [3] } }]) } },
+    { name: 'Ignore on disruptions only', spec: PFP([IGNORE_DISRUPTIONS]) },
+  ],
+  invalid: [{ name: 'Ignore on exit codes, no deadline', spec: PFP([{ action: 'Ignore', onExitCodes: { operator: 'In', values: [3] } }]), paths: ['spec.podFailurePolicy.rules[0]'] }],
+});
+
+runRuleTests(rule('cronjob-failed-history-zero'), {
+  valid: [{ name: 'default history', manifest: cronJob({}) }, { name: 'keep 3 failed', manifest: cronJob({ failedJobsHistoryLimit: 3 }) }],
+  invalid: [{ name: 'keep none', manifest: cronJob({ failedJobsHistoryLimit: 0 }), paths: ['spec.failedJobsHistoryLimit'] }],
+});
+
+runRuleTests(rule('cronjob-starting-deadline-short'), {
+  valid: [{ name: '60 seconds', manifest: cronJob({ startingDeadlineSeconds: 60 }) }, { name: 'unset', manifest: cronJob({}) }],
+  invalid: [{ name: '5 seconds', manifest: cronJob({ startingDeadlineSeconds: 5 }), paths: ['spec.startingDeadlineSeconds'] }],
+});
+
+runRuleTests(rule('concurrent-pods'), {
+  valid: [{ name: 'one pod at a time', spec: { completions: 5, parallelism: 1 } }, { name: 'work queue', spec: { parallelism: 5 } }],
+  invalid: [{ name: 'five pods at once', spec: { completions: 10, parallelism: 5 }, paths: ['spec.parallelism'] }],
+});
+
+runRuleTests(rule('suppression-annotation'), {
+  valid: [
+    {
+      name: 'suppression with a reason',
+      manifest: {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { name: 'x', annotations: { 'ignore.job-x.dev/require-ttl': 'kept for audit' } },
+        spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } } },
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'suppression without a reason',
+      manifest: {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { name: 'x', annotations: { 'ignore.job-x.dev/require-ttl': ' ' } },
+        spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } } },
+      },
+      paths: ['metadata.annotations[ignore.job-x.dev/require-ttl]'],
+    },
+  ],
+});
