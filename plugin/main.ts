@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
-import { PolicyError } from '../policy/index.js';
-import { ConfigError, EXIT, ExitError, UsageError } from './errors.js';
-import { createProgram } from './program.js';
+import { PolicyError } from '../policy/index.ts';
+import { ConfigError, EXIT, ExitError, UsageError } from './errors.ts';
+import { createProgram } from './program.ts';
 
 /**
  * The entry point of `kubectl-job_x`: runs the command and maps every error to a message on

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { PolicyError, resolvePolicy, RULES, type ResolvedPolicy } from '../policy/index.js';
-import { parsePolicy } from '../policy/validate-policy.js';
-import { ConfigError } from './errors.js';
+import { PolicyError, resolvePolicy, RULES, type ResolvedPolicy } from '../policy/index.ts';
+import { parsePolicy } from '../policy/validate-policy.ts';
+import { ConfigError } from './errors.ts';
 
 /** Reads, validates and applies a policy file; every problem is a ConfigError naming the file. */
 export async function loadPolicyFile(path: string | undefined): Promise<ResolvedPolicy> {

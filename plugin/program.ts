@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { LINT_FORMATS, type LintFormat } from './commands/lint.js';
-import { VERSION } from './version.js';
+import { LINT_FORMATS, type LintFormat } from './commands/lint.ts';
+import { VERSION } from './version.ts';
 
 const nonNegativeInt = (value: string): number => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of 0 or more');
@@ -39,7 +39,7 @@ Examples:
   kubectl job-x lint -o sarif k8s/ > job-x.sarif`,
     )
     .action(async (paths: string[], opts: { filename: string[]; output: LintFormat; policy?: string; maxWarnings?: number; quiet: boolean; color: 'auto' | 'always' | 'never' }) => {
-      const { lint } = await import('./commands/lint.js');
+      const { lint } = await import('./commands/lint.ts');
       await lint(
         { paths: [...paths, ...opts.filename], output: opts.output, policy: opts.policy, maxWarnings: opts.maxWarnings, quiet: opts.quiet, color: opts.color },
         { stdin: process.stdin, stdout: process.stdout, env: process.env },
@@ -52,7 +52,7 @@ Examples:
     .argument('[rule-id]', 'the rule to show')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (ruleId: string | undefined, opts: { output: 'text' | 'json' }) => {
-      const { rules } = await import('./commands/rules.js');
+      const { rules } = await import('./commands/rules.ts');
       rules({ ruleId, output: opts.output }, process.stdout);
     });
 

@@ -1,6 +1,6 @@
-import type { JobXPolicy, Level } from '../schemas/generated/policy.js';
-import type { Severity } from './finding.js';
-import type { Rule } from './rule.js';
+import type { JobXPolicy, Level } from '../schemas/generated/policy.ts';
+import type { Severity } from './finding.ts';
+import type { Rule } from './rule.ts';
 
 /** The policy after it was checked against the registry: what the engine runs. */
 export interface ResolvedPolicy {

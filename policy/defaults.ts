@@ -1,4 +1,4 @@
-import { isObject, obj, objects, type JsonObject } from './k8s/access.js';
+import { isObject, obj, objects, type JsonObject } from './k8s/access.ts';
 
 /**
  * The API server's defaulting and create-time preparation of a batch/v1 object, applied before

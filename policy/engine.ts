@@ -1,8 +1,8 @@
-import type { ResolvedPolicy } from './config.js';
-import type { Finding } from './finding.js';
-import type { JobView } from './job-view.js';
-import type { Report, Rule } from './rule.js';
-import { suppressedRuleIds } from './suppression.js';
+import type { ResolvedPolicy } from './config.ts';
+import type { Finding } from './finding.ts';
+import type { JobView } from './job-view.ts';
+import type { Report, Rule } from './rule.ts';
+import { suppressedRuleIds } from './suppression.ts';
 
 /** Where the engine runs: offline on a manifest as written, or in admission on a defaulted object. */
 export type EvaluationStage = 'lint' | 'admission';

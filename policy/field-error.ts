@@ -1,4 +1,4 @@
-import type { FieldPath } from './field-path.js';
+import type { FieldPath } from './field-path.ts';
 
 /**
  * The closed set of field error types of the API server (apimachinery field.ErrorType).

@@ -1,4 +1,4 @@
-import type { FieldErrorType } from './field-error.js';
+import type { FieldErrorType } from './field-error.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -1,6 +1,6 @@
-import { defaultCronJob, defaultJob } from './defaults.js';
-import { FieldPath } from './field-path.js';
-import { isObject, obj, str, type JsonObject } from './k8s/access.js';
+import { defaultCronJob, defaultJob } from './defaults.ts';
+import { FieldPath } from './field-path.ts';
+import { isObject, obj, str, type JsonObject } from './k8s/access.ts';
 
 export type JobKind = 'Job' | 'CronJob';
 

@@ -1,7 +1,7 @@
-import type { FieldErrorType } from './field-error.js';
-import type { Origin, Severity } from './finding.js';
-import type { JobKind, JobView } from './job-view.js';
-import type { JsonObject } from './k8s/access.js';
+import type { FieldErrorType } from './field-error.ts';
+import type { Origin, Severity } from './finding.ts';
+import type { JobKind, JobView } from './job-view.ts';
+import type { JsonObject } from './k8s/access.ts';
 
 /**
  * Where a rule can run. `lint` rules need the manifest as written (the API server defaults

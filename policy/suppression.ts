@@ -1,4 +1,4 @@
-import type { JobView } from './job-view.js';
+import type { JobView } from './job-view.ts';
 
 /** `ignore.job-x.dev/<rule-id>: "<reason>"` on the Job's or CronJob's own metadata. */
 export const SUPPRESSION_PREFIX = 'ignore.job-x.dev/';

@@ -1,15 +1,15 @@
-import { RULES } from '../../policy/index.js';
-import { ExitError, EXIT, UsageError } from '../errors.js';
-import { colorsEnabled, createColors, type ColorMode } from '../format/colors.js';
-import { formatLintGithub } from '../format/format-lint-github.js';
-import { formatLintJson } from '../format/format-lint-json.js';
-import { formatLintSarif } from '../format/format-lint-sarif.js';
-import { formatLintText } from '../format/format-lint-text.js';
-import { countBySeverity, type LintReport } from '../format/lint-report.js';
-import { lintSource, type ObjectResult } from '../lint/lint-source.js';
-import { MAX_SOURCE_BYTES, readSources } from '../lint/sources.js';
-import { loadPolicyFile } from '../policy-file.js';
-import { VERSION, HOMEPAGE, RULES_DOC_URL } from '../version.js';
+import { RULES } from '../../policy/index.ts';
+import { ExitError, EXIT, UsageError } from '../errors.ts';
+import { colorsEnabled, createColors, type ColorMode } from '../format/colors.ts';
+import { formatLintGithub } from '../format/format-lint-github.ts';
+import { formatLintJson } from '../format/format-lint-json.ts';
+import { formatLintSarif } from '../format/format-lint-sarif.ts';
+import { formatLintText } from '../format/format-lint-text.ts';
+import { countBySeverity, type LintReport } from '../format/lint-report.ts';
+import { lintSource, type ObjectResult } from '../lint/lint-source.ts';
+import { MAX_SOURCE_BYTES, readSources } from '../lint/sources.ts';
+import { loadPolicyFile } from '../policy-file.ts';
+import { VERSION, HOMEPAGE, RULES_DOC_URL } from '../version.ts';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];

@@ -1,5 +1,5 @@
-import { RULES } from '../../policy/index.js';
-import { UsageError } from '../errors.js';
+import { RULES } from '../../policy/index.ts';
+import { UsageError } from '../errors.ts';
 
 export interface RulesOptions {
   readonly ruleId?: string;

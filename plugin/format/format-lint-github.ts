@@ -1,5 +1,5 @@
-import type { Severity } from '../../policy/index.js';
-import type { LintReport } from './lint-report.js';
+import type { Severity } from '../../policy/index.ts';
+import type { LintReport } from './lint-report.ts';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

@@ -1,4 +1,4 @@
-import { countBySeverity, type LintReport } from './lint-report.js';
+import { countBySeverity, type LintReport } from './lint-report.ts';
 
 /** The `lint -o json` contract (see design.md), plus a summary. */
 export function formatLintJson(report: LintReport): string {

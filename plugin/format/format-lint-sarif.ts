@@ -1,5 +1,5 @@
-import type { Rule, Severity } from '../../policy/index.js';
-import type { LintReport } from './lint-report.js';
+import type { Rule, Severity } from '../../policy/index.ts';
+import type { LintReport } from './lint-report.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 

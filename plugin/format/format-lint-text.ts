@@ -1,6 +1,6 @@
-import type { Severity } from '../../policy/index.js';
-import type { Colors } from './colors.js';
-import { countBySeverity, type LintReport } from './lint-report.js';
+import type { Severity } from '../../policy/index.ts';
+import type { Colors } from './colors.ts';
+import { countBySeverity, type LintReport } from './lint-report.ts';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -1,5 +1,5 @@
-import { evaluate, isJobKind, toJobView, type Finding, type ResolvedPolicy } from '../../policy/index.js';
-import { parseSource } from './yaml-documents.js';
+import { evaluate, isJobKind, toJobView, type Finding, type ResolvedPolicy } from '../../policy/index.ts';
+import { parseSource } from './yaml-documents.ts';
 
 export interface LintFinding extends Finding {
   readonly line: number;

@@ -1,6 +1,6 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../errors.ts';
 
 /** Files larger than this are refused before reading (a manifest file of 16 MiB is already odd). */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;

@@ -55,8 +55,7 @@ export function parseSource(text: string): ParsedSource {
     const start = position(doc.range[0]);
     if (doc.errors.length > 0) {
       for (const error of doc.errors.slice(0, 1)) {
-        const at = error.linePos?.[0] ?? { line: start.line, col: start.column };
-        problems.push({ document: index, ruleId: 'yaml-syntax', message: firstLine(error.message), line: at.line, column: at.col });
+        problems.push({ document: index, ruleId: 'yaml-syntax', message: firstLine(error.message), ...position(error.pos[0]) });
       }
       return;
     }

@@ -1,8 +1,8 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import type { FieldPath } from '../field-path.js';
-import { arr, obj, objects, str, stringMap, type JsonObject } from './access.js';
-import { checkLabels } from './labels.js';
-import { labelValueErrors, qualifiedNameErrors } from './names.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import type { FieldPath } from '../field-path.ts';
+import { arr, obj, objects, str, stringMap, type JsonObject } from './access.ts';
+import { checkLabels } from './labels.ts';
+import { labelValueErrors, qualifiedNameErrors } from './names.ts';
 
 /** ValidateLabelSelector of apimachinery meta/v1 validation. */
 export function checkLabelSelector(selector: JsonObject, path: FieldPath): FieldError[] {

@@ -1,7 +1,7 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import type { FieldPath } from '../field-path.js';
-import type { JsonObject } from './access.js';
-import { labelValueErrors, qualifiedNameErrors } from './names.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import type { FieldPath } from '../field-path.ts';
+import type { JsonObject } from './access.ts';
+import { labelValueErrors, qualifiedNameErrors } from './names.ts';
 
 /** Total size of all annotation keys and values (TotalAnnotationSizeLimitB). */
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;

@@ -1,5 +1,5 @@
-import { DOCS } from '../docs-urls.js';
-import { defineRule } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'api-version',

@@ -1,7 +1,7 @@
-import { DOCS } from '../docs-urls.js';
-import { has } from '../k8s/access.js';
-import { restartPolicyOf } from '../job-spec.js';
-import { defineRule } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { has } from '../k8s/access.ts';
+import { restartPolicyOf } from '../job-spec.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'backoff-limit-per-index-on-failure',

@@ -1,7 +1,7 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import { DOCS } from '../docs-urls.js';
-import { has, int, str } from '../k8s/access.js';
-import { defineRule } from '../rule.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import { DOCS } from '../docs-urls.ts';
+import { has, int, str } from '../k8s/access.ts';
+import { defineRule } from '../rule.ts';
 
 const MAX_FAILED_INDEXES_FOR_INDEXED_JOB = 100_000;
 /** Above this many completions, per-index backoff needs tighter limits to keep status small. */

@@ -1,6 +1,6 @@
-import { DOCS } from '../docs-urls.js';
-import { has, int } from '../k8s/access.js';
-import { defineRule } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { has, int } from '../k8s/access.ts';
+import { defineRule } from '../rule.ts';
 
 /** The default backoffLimit when backoffLimitPerIndex is set: no Job-wide limit. */
 const MAX_INT32 = 2147483647;

@@ -1,7 +1,7 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import { DOCS } from '../docs-urls.js';
-import { has, int, isObject } from '../k8s/access.js';
-import { defineRule } from '../rule.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import { DOCS } from '../docs-urls.ts';
+import { has, int, isObject } from '../k8s/access.ts';
+import { defineRule } from '../rule.ts';
 
 /** Caps the length of status.completedIndexes. */
 const MAX_PARALLELISM_FOR_INDEXED_JOB = 100_000;

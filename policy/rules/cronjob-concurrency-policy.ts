@@ -1,8 +1,8 @@
-import { fieldError } from '../field-error.js';
-import { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { obj, str } from '../k8s/access.js';
-import { defineRule } from '../rule.js';
+import { fieldError } from '../field-error.ts';
+import { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { obj, str } from '../k8s/access.ts';
+import { defineRule } from '../rule.ts';
 
 const POLICIES = ['Allow', 'Forbid', 'Replace'];
 

@@ -1,7 +1,7 @@
-import { fieldError } from '../field-error.js';
-import { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { defineRule } from '../rule.js';
+import { fieldError } from '../field-error.ts';
+import { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { defineRule } from '../rule.ts';
 
 /** DNS1035LabelMaxLength (63) minus 11: the controller appends `-<scheduled minutes>` for Job names. */
 const MAX_CRONJOB_NAME = 52;

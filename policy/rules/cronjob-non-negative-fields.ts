@@ -1,8 +1,8 @@
-import { checkNonNegative } from '../field-error.js';
-import { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { int, obj } from '../k8s/access.js';
-import { defineRule } from '../rule.js';
+import { checkNonNegative } from '../field-error.ts';
+import { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { int, obj } from '../k8s/access.ts';
+import { defineRule } from '../rule.ts';
 
 const FIELDS = ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'] as const;
 

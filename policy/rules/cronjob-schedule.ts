@@ -1,10 +1,10 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { obj, str } from '../k8s/access.js';
-import { cronScheduleError } from '../k8s/cron.js';
-import { isKnownTimeZone } from '../k8s/time-zone.js';
-import { defineRule } from '../rule.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { obj, str } from '../k8s/access.ts';
+import { cronScheduleError } from '../k8s/cron.ts';
+import { isKnownTimeZone } from '../k8s/time-zone.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'cronjob-schedule',

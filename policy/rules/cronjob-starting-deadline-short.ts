@@ -1,7 +1,7 @@
-import { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { int, obj } from '../k8s/access.js';
-import { defineRule } from '../rule.js';
+import { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { int, obj } from '../k8s/access.ts';
+import { defineRule } from '../rule.ts';
 
 /** The CronJob controller checks schedules about every 10 seconds. */
 const CONTROLLER_RESYNC_SECONDS = 10;

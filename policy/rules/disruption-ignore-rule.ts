@@ -1,7 +1,7 @@
-import { DOCS } from '../docs-urls.js';
-import { obj, objects, str, type JsonObject } from '../k8s/access.js';
-import { podFailurePolicyRules } from '../job-spec.js';
-import { defineRule } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { obj, objects, str, type JsonObject } from '../k8s/access.ts';
+import { podFailurePolicyRules } from '../job-spec.ts';
+import { defineRule } from '../rule.ts';
 
 const MAX_RULES = 20;
 

@@ -1,7 +1,7 @@
-import { DOCS } from '../docs-urls.js';
-import { arr, obj, str } from '../k8s/access.js';
-import { podFailurePolicyRules, podSpecOf } from '../job-spec.js';
-import { defineRule, type Report } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { arr, obj, str } from '../k8s/access.ts';
+import { podFailurePolicyRules, podSpecOf } from '../job-spec.ts';
+import { defineRule, type Report } from '../rule.ts';
 
 const MAX_LINUX_EXIT_CODE = 255;
 

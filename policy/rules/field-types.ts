@@ -1,6 +1,6 @@
-import { DOCS } from '../docs-urls.js';
-import { CRONJOB_TYPE, JOB_TYPE, decodeProblems } from '../k8s/job-schema.js';
-import { defineRule } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { CRONJOB_TYPE, JOB_TYPE, decodeProblems } from '../k8s/job-schema.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'field-types',

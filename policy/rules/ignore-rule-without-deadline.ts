@@ -1,7 +1,7 @@
-import { DOCS } from '../docs-urls.js';
-import { has, obj, str } from '../k8s/access.js';
-import { podFailurePolicyRules } from '../job-spec.js';
-import { defineRule, type Report } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { has, obj, str } from '../k8s/access.ts';
+import { podFailurePolicyRules } from '../job-spec.ts';
+import { defineRule, type Report } from '../rule.ts';
 
 export default defineRule({
   id: 'ignore-rule-without-deadline',

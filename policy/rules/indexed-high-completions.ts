@@ -1,6 +1,6 @@
-import { DOCS } from '../docs-urls.js';
-import { int, str } from '../k8s/access.js';
-import { defineRule } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { int, str } from '../k8s/access.ts';
+import { defineRule } from '../rule.ts';
 
 const COMPLETIONS_SOFT_LIMIT = 100_000;
 const PARALLELISM_SOFT_LIMIT = 10_000;

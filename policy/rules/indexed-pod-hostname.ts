@@ -1,9 +1,9 @@
-import { fieldError } from '../field-error.js';
-import { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { int, str } from '../k8s/access.js';
-import { isDns1123Label } from '../k8s/names.js';
-import { defineRule } from '../rule.js';
+import { fieldError } from '../field-error.ts';
+import { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { int, str } from '../k8s/access.ts';
+import { isDns1123Label } from '../k8s/names.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'indexed-pod-hostname',

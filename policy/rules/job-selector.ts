@@ -1,10 +1,10 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { PLACEHOLDER_UID } from '../defaults.js';
-import { bool, obj, stringMap } from '../k8s/access.js';
-import { checkLabelSelector, selectorMatches } from '../k8s/label-selector.js';
-import { defineRule } from '../rule.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { PLACEHOLDER_UID } from '../defaults.ts';
+import { bool, obj, stringMap } from '../k8s/access.ts';
+import { checkLabelSelector, selectorMatches } from '../k8s/label-selector.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'job-selector',

@@ -1,7 +1,7 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import { DOCS } from '../docs-urls.js';
-import { bool, has, obj } from '../k8s/access.js';
-import { defineRule } from '../rule.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import { DOCS } from '../docs-urls.ts';
+import { bool, has, obj } from '../k8s/access.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'job-template-selector',

@@ -1,7 +1,7 @@
-import { DOCS } from '../docs-urls.js';
-import { has, int } from '../k8s/access.js';
-import { isIndexed } from '../job-spec.js';
-import { defineRule } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { has, int } from '../k8s/access.ts';
+import { isIndexed } from '../job-spec.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'large-indexed-without-per-index-backoff',

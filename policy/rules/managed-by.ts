@@ -1,9 +1,9 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import { DOCS } from '../docs-urls.js';
-import { str } from '../k8s/access.js';
-import { dns1123SubdomainErrors, isHttpPath } from '../k8s/names.js';
-import { utf8Length } from '../k8s/labels.js';
-import { defineRule } from '../rule.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import { DOCS } from '../docs-urls.ts';
+import { str } from '../k8s/access.ts';
+import { dns1123SubdomainErrors, isHttpPath } from '../k8s/names.ts';
+import { utf8Length } from '../k8s/labels.ts';
+import { defineRule } from '../rule.ts';
 
 const MAX_MANAGED_BY_LENGTH = 63;
 

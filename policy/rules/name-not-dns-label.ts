@@ -1,6 +1,6 @@
-import { DOCS } from '../docs-urls.js';
-import { dns1123LabelErrors } from '../k8s/names.js';
-import { defineRule } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { dns1123LabelErrors } from '../k8s/names.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'name-not-dns-label',

@@ -1,7 +1,7 @@
-import { checkNonNegative } from '../field-error.js';
-import { DOCS } from '../docs-urls.js';
-import { int } from '../k8s/access.js';
-import { defineRule } from '../rule.js';
+import { checkNonNegative } from '../field-error.ts';
+import { DOCS } from '../docs-urls.ts';
+import { int } from '../k8s/access.ts';
+import { defineRule } from '../rule.ts';
 
 const FIELDS = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes'] as const;
 

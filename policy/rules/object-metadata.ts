@@ -1,10 +1,10 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { obj, str } from '../k8s/access.js';
-import { dns1123LabelErrors, dns1123SubdomainErrors } from '../k8s/names.js';
-import { checkAnnotations, checkLabels } from '../k8s/labels.js';
-import { defineRule } from '../rule.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { obj, str } from '../k8s/access.ts';
+import { dns1123LabelErrors, dns1123SubdomainErrors } from '../k8s/names.ts';
+import { checkAnnotations, checkLabels } from '../k8s/labels.ts';
+import { defineRule } from '../rule.ts';
 
 /** NameIsDNSSubdomain with prefix=true masks a trailing dash before checking. */
 function maskTrailingDash(name: string): string {

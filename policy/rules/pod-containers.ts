@@ -1,10 +1,10 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import type { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { arr, objects, str, type JsonObject } from '../k8s/access.js';
-import { dns1123LabelErrors } from '../k8s/names.js';
-import { podSpecOf } from '../job-spec.js';
-import { defineRule } from '../rule.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import type { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { arr, objects, str, type JsonObject } from '../k8s/access.ts';
+import { dns1123LabelErrors } from '../k8s/names.ts';
+import { podSpecOf } from '../job-spec.ts';
+import { defineRule } from '../rule.ts';
 
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];

@@ -1,10 +1,10 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import type { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { arr, has, obj, objects, str, type JsonObject } from '../k8s/access.js';
-import { qualifiedNameErrors } from '../k8s/names.js';
-import { defineRule } from '../rule.js';
-import { containerNames } from '../job-spec.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import type { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { arr, has, obj, objects, str, type JsonObject } from '../k8s/access.ts';
+import { qualifiedNameErrors } from '../k8s/names.ts';
+import { defineRule } from '../rule.ts';
+import { containerNames } from '../job-spec.ts';
 
 const MAX_RULES = 20;
 const MAX_EXIT_CODE_VALUES = 255;

@@ -1,7 +1,7 @@
-import { fieldError } from '../field-error.js';
-import { DOCS } from '../docs-urls.js';
-import { has, str } from '../k8s/access.js';
-import { defineRule } from '../rule.js';
+import { fieldError } from '../field-error.ts';
+import { DOCS } from '../docs-urls.ts';
+import { has, str } from '../k8s/access.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'pod-replacement-policy',

@@ -1,10 +1,10 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import type { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { obj, objects, type JsonObject } from '../k8s/access.js';
-import { compareQuantities, parseQuantity } from '../k8s/quantity.js';
-import { podSpecOf } from '../job-spec.js';
-import { defineRule } from '../rule.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import type { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { obj, objects, type JsonObject } from '../k8s/access.ts';
+import { compareQuantities, parseQuantity } from '../k8s/quantity.ts';
+import { podSpecOf } from '../job-spec.ts';
+import { defineRule } from '../rule.ts';
 
 /** IsNativeResource && !hugepages: requests may be below limits (cpu, memory, ...). */
 function overcommitAllowed(name: string): boolean {

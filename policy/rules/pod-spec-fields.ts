@@ -1,10 +1,10 @@
-import { fieldError, type FieldError } from '../field-error.js';
-import { DOCS } from '../docs-urls.js';
-import { int, obj, str } from '../k8s/access.js';
-import { checkLabels } from '../k8s/labels.js';
-import { dns1123LabelErrors, dns1123SubdomainErrors } from '../k8s/names.js';
-import { podSpecOf } from '../job-spec.js';
-import { defineRule } from '../rule.js';
+import { fieldError, type FieldError } from '../field-error.ts';
+import { DOCS } from '../docs-urls.ts';
+import { int, obj, str } from '../k8s/access.ts';
+import { checkLabels } from '../k8s/labels.ts';
+import { dns1123LabelErrors, dns1123SubdomainErrors } from '../k8s/names.ts';
+import { podSpecOf } from '../job-spec.ts';
+import { defineRule } from '../rule.ts';
 
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
 const MAX_INT32 = 2147483647;

@@ -1,7 +1,7 @@
-import { DOCS } from '../docs-urls.js';
-import { obj } from '../k8s/access.js';
-import { checkAnnotations, checkLabels } from '../k8s/labels.js';
-import { defineRule } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { obj } from '../k8s/access.ts';
+import { checkAnnotations, checkLabels } from '../k8s/labels.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'pod-template-metadata',

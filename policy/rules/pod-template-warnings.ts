@@ -1,8 +1,8 @@
-import { DOCS } from '../docs-urls.js';
-import { int, obj, objects } from '../k8s/access.js';
-import { hasFractionalUnits, parseQuantity } from '../k8s/quantity.js';
-import { podSpecOf } from '../job-spec.js';
-import { defineRule, type Report } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { int, obj, objects } from '../k8s/access.ts';
+import { hasFractionalUnits, parseQuantity } from '../k8s/quantity.ts';
+import { podSpecOf } from '../job-spec.ts';
+import { defineRule, type Report } from '../rule.ts';
 
 /** pkg/api/node deprecatedNodeLabels. */
 const DEPRECATED_NODE_LABELS: Record<string, string> = {

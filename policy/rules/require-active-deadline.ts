@@ -1,6 +1,6 @@
-import { DOCS } from '../docs-urls.js';
-import { has } from '../k8s/access.js';
-import { defineRule } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { has } from '../k8s/access.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'require-active-deadline',

@@ -1,6 +1,6 @@
-import { DOCS } from '../docs-urls.js';
-import { arr, has, isObject, obj } from '../k8s/access.js';
-import { defineRule } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { arr, has, isObject, obj } from '../k8s/access.ts';
+import { defineRule } from '../rule.ts';
 
 const DEFAULT_TTL_SECONDS = 86_400;
 

@@ -1,6 +1,6 @@
-import { DOCS } from '../docs-urls.js';
-import { restartPolicyOf } from '../job-spec.js';
-import { defineRule } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { restartPolicyOf } from '../job-spec.ts';
+import { defineRule } from '../rule.ts';
 
 export default defineRule({
   id: 'restart-policy-on-failure',

@@ -1,6 +1,6 @@
-import { DOCS } from '../docs-urls.js';
-import { int, obj, objects } from '../k8s/access.js';
-import { defineRule, type Report } from '../rule.js';
+import { DOCS } from '../docs-urls.ts';
+import { int, obj, objects } from '../k8s/access.ts';
+import { defineRule, type Report } from '../rule.ts';
 
 export default defineRule({
   id: 'succeeded-count-zero',

@@ -1,10 +1,10 @@
-import { checkNonNegative, fieldError, type FieldError } from '../field-error.js';
-import type { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { has, int, obj, objects, str, type JsonObject } from '../k8s/access.js';
-import { utf8Length } from '../k8s/labels.js';
-import { parseIndexesStrict } from '../intervals.js';
-import { defineRule } from '../rule.js';
+import { checkNonNegative, fieldError, type FieldError } from '../field-error.ts';
+import type { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { has, int, obj, objects, str, type JsonObject } from '../k8s/access.ts';
+import { utf8Length } from '../k8s/labels.ts';
+import { parseIndexesStrict } from '../intervals.ts';
+import { defineRule } from '../rule.ts';
 
 const MAX_RULES = 20;
 const MAX_SUCCEEDED_INDEXES_BYTES = 64 * 1024;

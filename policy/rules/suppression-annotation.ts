@@ -1,7 +1,7 @@
-import { FieldPath } from '../field-path.js';
-import { DOCS } from '../docs-urls.js';
-import { defineRule, type Report } from '../rule.js';
-import { suppressionsOf } from '../suppression.js';
+import { FieldPath } from '../field-path.ts';
+import { DOCS } from '../docs-urls.ts';
+import { defineRule, type Report } from '../rule.ts';
+import { suppressionsOf } from '../suppression.ts';
 
 export default defineRule({
   id: 'suppression-annotation',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { evaluate, resolvePolicy, toJobView, type Rule } from '../../policy/index.js';
-import type { JobXPolicy } from '../../schemas/generated/policy.js';
-import { mergePatch } from './corpus.js';
+import { evaluate, resolvePolicy, toJobView, type Rule } from '../../policy/index.ts';
+import type { JobXPolicy } from '../../schemas/generated/policy.ts';
+import { mergePatch } from './corpus.ts';
 
 type Manifest = Record<string, unknown>;
 

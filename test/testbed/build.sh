@@ -82,9 +82,10 @@ fi
 
 if [[ ! -x $etcd_bin/etcd ]]; then
   echo "build.sh: building etcd $etcd_version into $etcd_bin" >&2
-  # `go build -o dir/` would name the binary "v3" (the last path element).
+  # Built with an explicit file name: the default would be "server" (the element before /v3).
   mkdir -p "$etcd_bin"
   tmp=$(mktemp "$etcd_bin/.etcd.XXXXXX")
+  # shellcheck disable=SC2064
   trap "rm -f '$tmp'" EXIT
   (cd "$here/etcd" && "$go" build -mod=readonly -trimpath -ldflags "-s -w" -o "$tmp" go.etcd.io/etcd/server/v3)
   mv -f "$tmp" "$etcd_bin/etcd"

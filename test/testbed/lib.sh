@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by up.sh and down.sh (sourced, not executed).
 #
 # State lives in $TESTBED_DIR (default: .testbed/ at the repo root):
@@ -25,7 +26,7 @@ owned_pid_alive() {
   local pid=$1 cmdline
   [[ $pid =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
-  cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  cmdline=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || return 1
   [[ $cmdline == *"$TESTBED_DIR"* ]]
 }
 

@@ -56,18 +56,22 @@ kcm_healthy() {
 
 # ---------------------------------------------------------------------------------------------
 # PKI: one CA; the API server's serving certificate; client certificates for the admin
-# (O=system:masters) and the controller manager; the service-account signing key pair.
-new_cert() { # name subject extensions [ca]
-  local name=$1 subj=$2 ext=$3
-  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$pki/$name.key" 2>/dev/null
+# (O=system:masters) and the controller manager; a front-proxy CA and client (aggregation layer);
+# the service-account signing key pair (RSA 2048, as kubeadm does). openssl output: logs/pki.log.
+
+# new_cert NAME SUBJECT EXTENSIONS [ISSUER]: EC P-256 key and certificate NAME.{key,crt} signed by
+# ISSUER (default: ca); self-signed when ISSUER is NAME.
+new_cert() {
+  local name=$1 subj=$2 ext=$3 issuer=${4:-ca}
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$pki/$name.key" 2>>"$TESTBED_DIR/logs/pki.log"
   openssl req -new -key "$pki/$name.key" -subj "$subj" -out "$pki/$name.csr"
   printf '%s\n' "$ext" >"$pki/$name.ext"
-  if [[ ${4:-} == ca ]]; then
+  if [[ $name == "$issuer" ]]; then
     openssl x509 -req -in "$pki/$name.csr" -key "$pki/$name.key" -days 3650 \
-      -set_serial "0x$(openssl rand -hex 16)" -extfile "$pki/$name.ext" -out "$pki/$name.crt" 2>/dev/null
+      -set_serial "0x$(openssl rand -hex 16)" -extfile "$pki/$name.ext" -out "$pki/$name.crt" 2>>"$TESTBED_DIR/logs/pki.log"
   else
-    openssl x509 -req -in "$pki/$name.csr" -CA "$pki/ca.crt" -CAkey "$pki/ca.key" -days 365 \
-      -set_serial "0x$(openssl rand -hex 16)" -extfile "$pki/$name.ext" -out "$pki/$name.crt" 2>/dev/null
+    openssl x509 -req -in "$pki/$name.csr" -CA "$pki/$issuer.crt" -CAkey "$pki/$issuer.key" -days 365 \
+      -set_serial "0x$(openssl rand -hex 16)" -extfile "$pki/$name.ext" -out "$pki/$name.crt" 2>>"$TESTBED_DIR/logs/pki.log"
   fi
   rm -f "$pki/$name.csr" "$pki/$name.ext"
 }
@@ -89,7 +93,14 @@ subjectAltName=IP:127.0.0.1,DNS:localhost,IP:10.0.0.1,DNS:kubernetes,DNS:kuberne
 extendedKeyUsage=clientAuth"
   new_cert kube-controller-manager "/CN=system:kube-controller-manager" "$leaf
 extendedKeyUsage=clientAuth"
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$pki/sa.key" 2>/dev/null
+  # Aggregation layer (front proxy), as in a kubeadm cluster: without it the controller
+  # manager's delegated authentication keeps logging a missing requestheader CA.
+  new_cert front-proxy-ca "/CN=job-x-testbed-front-proxy-ca" 'basicConstraints=critical,CA:TRUE
+keyUsage=critical,digitalSignature,keyCertSign,cRLSign
+subjectKeyIdentifier=hash' front-proxy-ca
+  new_cert front-proxy-client "/CN=front-proxy-client" "$leaf
+extendedKeyUsage=clientAuth" front-proxy-ca
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$pki/sa.key" 2>>"$TESTBED_DIR/logs/pki.log"
   openssl pkey -in "$pki/sa.key" -pubout -out "$pki/sa.pub"
 }
 
@@ -252,6 +263,13 @@ start_all() {
     --service-account-key-file="$pki/sa.pub" \
     --service-account-signing-key-file="$pki/sa.key" \
     --service-cluster-ip-range=10.0.0.0/24 \
+    --requestheader-client-ca-file="$pki/front-proxy-ca.crt" \
+    --requestheader-allowed-names=front-proxy-client \
+    --requestheader-username-headers=X-Remote-User \
+    --requestheader-group-headers=X-Remote-Group \
+    --requestheader-extra-headers-prefix=X-Remote-Extra- \
+    --proxy-client-cert-file="$pki/front-proxy-client.crt" \
+    --proxy-client-key-file="$pki/front-proxy-client.key" \
     --endpoint-reconciler-type=none \
     --allow-privileged=true \
     --profiling=false \
@@ -318,10 +336,11 @@ main() {
       log "kubeconfig: $TESTBED_DIR/kubeconfig"
       return 0
     fi
-    stop_all
-    # A port taken between picking and binding: try again with new ports.
-    if ((attempt < 3)) && grep -qi 'address already in use' "$TESTBED_DIR/logs/$failed_component.log" 2>/dev/null; then
+    # A port taken by someone else between picking and binding: try again with other ports.
+    if ((attempt < 3)) && [[ -n $failed_component ]] &&
+      grep -qi 'address already in use' "$TESTBED_DIR/logs/$failed_component.log" 2>/dev/null; then
       log "$failed_component could not bind its port; retrying with other ports"
+      stop_all
       rm -rf "$TESTBED_DIR/etcd" "$TESTBED_DIR/kubeconfig"
       deadline=$((SECONDS + timeout_s))
       continue
@@ -331,9 +350,14 @@ main() {
 
   trap - EXIT
   log "FAILED: $failure"
-  log "last lines of $TESTBED_DIR/logs/$failed_component.log:"
-  tail -n 40 "$TESTBED_DIR/logs/$failed_component.log" | sed 's/^/    /' >&2 || true
-  log "all components stopped; logs kept in $TESTBED_DIR/logs (npm run testbed:down removes them)"
+  if [[ -n $failed_component ]]; then
+    log "last lines of $TESTBED_DIR/logs/$failed_component.log:"
+    tail -n 40 "$TESTBED_DIR/logs/$failed_component.log" | sed 's/^/    /' >&2 || true
+  fi
+  stop_all
+  # Keep only the logs; the next up (or down) removes them.
+  find "$TESTBED_DIR" -mindepth 1 -maxdepth 1 ! -name logs -exec rm -rf {} +
+  log "stopped what was started; logs kept in $TESTBED_DIR/logs (npm run testbed:down removes them)"
   return 1
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { evaluate, isApiServerRejection, resolvePolicy, RULES, toJobView } from '../../../policy/index.js';
-import { loadCorpus, manifestOf } from '../../helpers/corpus.js';
+import { evaluate, isApiServerRejection, resolvePolicy, RULES, toJobView } from '../../../policy/index.ts';
+import { loadCorpus, manifestOf } from '../../helpers/corpus.ts';
 
 const policy = resolvePolicy(RULES, undefined);
 const corpus = loadCorpus();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { evaluate, PolicyError, resolvePolicy, RULES, toJobView, type Rule } from '../../../policy/index.js';
-import { defineRule } from '../../../policy/rule.js';
+import { evaluate, PolicyError, resolvePolicy, RULES, toJobView, type Rule } from '../../../policy/index.ts';
+import { defineRule } from '../../../policy/rule.ts';
 
 const job = (annotations: Record<string, string> = {}, spec: Record<string, unknown> = {}) =>
   toJobView({

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { evaluate, isApiServerRejection, resolvePolicy, RULES, toJobView } from '../../../policy/index.js';
-import { loadCorpus, manifestOf } from '../../helpers/corpus.js';
+import { evaluate, isApiServerRejection, resolvePolicy, RULES, toJobView } from '../../../policy/index.ts';
+import { loadCorpus, manifestOf } from '../../helpers/corpus.ts';
 
 const RULES_DIR = join(import.meta.dirname, '..', '..', '..', 'policy', 'rules');
 const ruleFiles = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));

@@ -1,5 +1,5 @@
-import { RULES, type Rule } from '../../../../policy/index.js';
-import { runRuleTests } from '../../../helpers/rule-tester.js';
+import { RULES, type Rule } from '../../../../policy/index.ts';
+import { runRuleTests } from '../../../helpers/rule-tester.ts';
 
 const rule = (id: string): Rule => {
   const found = RULES.find((r) => r.id === id);
