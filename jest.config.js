@@ -15,6 +15,10 @@ export default {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+      // Sets a longer per-test timeout for this project only (Jest 30 reads `testTimeout` from
+      // the global config, not from a project).
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/setup-timeout.ts'],
+      slowTestThreshold: 60,
     },
   ],
 };

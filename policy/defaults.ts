@@ -72,8 +72,8 @@ function defaultJobSpecCommon(spec: JsonObject): void {
       if (pattern.status === undefined || pattern.status === null || pattern.status === '') pattern.status = 'True';
     }
   }
-  const template = obj(spec, 'template');
-  if (template) defaultPodSpec(ensureObject(template, 'spec'));
+  // PodTemplateSpec is a struct in Go, never nil: its pod spec is defaulted even when omitted.
+  defaultPodSpec(ensureObject(ensureObject(spec, 'template'), 'spec'));
 }
 
 /** The parts of core/v1 SetDefaults_PodSpec and SetDefaults_Container that validation reads. */

@@ -46,7 +46,22 @@ export function evaluate(view: JobView, policy: ResolvedPolicy, stage: Evaluatio
       });
     }
   }
-  if (!policy.allowSuppressions) return findings;
+  const visible = withoutFindingsUnderUndecodableFields(findings);
+  if (!policy.allowSuppressions) return visible;
   const suppressed = suppressedRuleIds(view);
-  return findings.filter((finding) => finding.origin === 'apiserver' || !suppressed.has(finding.ruleId));
+  return visible.filter((finding) => finding.origin === 'apiserver' || !suppressed.has(finding.ruleId));
+}
+
+/** Rule whose findings mark values the API server cannot decode at all. */
+const DECODE_RULE_ID = 'field-types';
+
+/**
+ * A field of the wrong type stops the API server at decoding: it never validates what lies under
+ * it, so findings inside that subtree would be noise the server never prints.
+ */
+function withoutFindingsUnderUndecodableFields(findings: Finding[]): Finding[] {
+  const undecodable = findings.filter((f) => f.ruleId === DECODE_RULE_ID).map((f) => f.path);
+  if (undecodable.length === 0) return findings;
+  const isUnder = (path: string, parent: string): boolean => path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
+  return findings.filter((f) => f.ruleId === DECODE_RULE_ID || f.origin !== 'apiserver' || !undecodable.some((parent) => isUnder(f.path, parent)));
 }

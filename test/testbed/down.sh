@@ -11,7 +11,7 @@ if [[ ! -e $TESTBED_DIR ]]; then
   log "nothing to stop ($TESTBED_DIR does not exist)"
   exit 0
 fi
-# The node simulator, once it exists, is stopped by stop_all too (first, from its pid file).
+# stop_all stops the node simulator first (pids/node-simulator.pid), then the control plane.
 stop_all
 remove_state
 log "stopped; removed $TESTBED_DIR"

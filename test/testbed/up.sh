@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run testbed:up — builds what is missing (build.sh) and starts, on loopback, etcd,
-# kube-apiserver and kube-controller-manager; waits until they are ready and writes an admin
-# kubeconfig to .testbed/kubeconfig. Idempotent: a healthy running testbed is left alone; a stale
+# kube-apiserver, kube-controller-manager and the node simulator (node-simulator/); waits until
+# they are ready and writes an admin kubeconfig to .testbed/kubeconfig. Idempotent: a healthy running testbed is left alone; a stale
 # or crashed one is cleaned up and started afresh.
 #
 # Environment:
@@ -41,7 +41,7 @@ healthy() {
   source "$TESTBED_DIR/ports"
   apiserver_get /readyz >/dev/null 2>&1 || return 1
   kcm_healthy || return 1
-  # node simulator: add its health check here once it exists.
+  component_running node-simulator && [[ -f $(node_simulator_ready_file) ]] || return 1
 }
 
 apiserver_get() {
@@ -218,12 +218,19 @@ EOF
 
 # --- node simulator hook ---------------------------------------------------------------------
 # Started last, once the control plane is ready and the admin kubeconfig exists; stop_all (lib.sh)
-# stops it first. Sketch:
-#   start_component node-simulator node "$testbed_here/<simulator entry>.js" \
-#     --kubeconfig "$TESTBED_DIR/kubeconfig"
-#   wait_for node-simulator <its readiness check> || return 1
+# stops it first. TypeScript run directly by the repo's Node 24 (node_modules/.bin/node: the
+# system node may be older and cannot strip types). It writes the ready file once its Nodes are
+# registered and its pod watch is running.
+node_simulator_ready_file() { printf '%s\n' "$TESTBED_DIR/node-simulator.ready"; }
+
 start_node_simulator() {
-  return 0
+  local node_bin=$testbed_root/node_modules/.bin/node ready
+  [[ -x $node_bin ]] || node_bin=node
+  ready=$(node_simulator_ready_file)
+  rm -f "$ready"
+  start_component node-simulator "$node_bin" "$testbed_here/node-simulator/main.ts" \
+    --kubeconfig "$TESTBED_DIR/kubeconfig" --ready-file "$ready"
+  wait_for node-simulator test -f "$ready" || return 1
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,297 @@
+// npm run fixtures:record [-- SCENARIO...] — runs Job scenarios on the testbed (npm run
+// testbed:up first) and writes what job-x diagnose and index-status read, exactly as the API
+// server returns it, to test/fixtures/snapshots/<scenario>/:
+//   job.json     the Job                      (kubectl get job -o json)
+//   pods.json    its pods, oldest first       (items of kubectl get pods -l controller-uid=...)
+//   events.json  the namespace's events       (items of kubectl get events, oldest first)
+//   meta.json    scenario, description, recordedAt (the snapshot's "now"), Kubernetes version
+// Only metadata.managedFields is stripped (server-side-apply bookkeeping nobody diagnoses from).
+// Scenarios run in parallel, each in its own namespace fixture-<scenario>, deleted afterwards.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VersionApi, type V1Job, type V1Pod } from '@kubernetes/client-node';
+import { cluster, kubectl, REPO_ROOT } from '../test/e2e/helpers/cluster.ts';
+import { condition, createJob, loadJob, podsOf, readJob, withOutcome, withSpec } from '../test/e2e/helpers/jobs.ts';
+import { describeJob, waitFor, waitForJobCondition } from '../test/e2e/helpers/wait.ts';
+
+const OUT = join(REPO_ROOT, 'test', 'fixtures', 'snapshots');
+
+interface Scenario {
+  name: string;
+  description: string;
+  job: V1Job;
+  /** Resolves once the Job is in the state worth recording. */
+  until: (namespace: string, job: V1Job) => Promise<unknown>;
+}
+
+const jobCondition = (type: string) => (namespace: string, job: V1Job) =>
+  waitForJobCondition(namespace, job.metadata!.name!, type);
+
+/** Until one of the Job's pods satisfies `check` (and the Job has seen it). */
+const podState = (what: string, check: (pod: V1Pod, job: V1Job) => boolean) => (namespace: string, job: V1Job) =>
+  waitFor(
+    what,
+    async () => {
+      const current = await readJob(namespace, job.metadata!.name!);
+      return (await podsOf(current)).some((p) => check(p, current)) ? true : undefined;
+    },
+    { describe: () => describeJob(namespace, job.metadata!.name!) },
+  );
+
+const failJobOn137 = { podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [137] } }] } };
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'complete',
+    description: 'Seed pi: one pod succeeds; Complete with reason CompletionsReached.',
+    job: loadJob('pi'),
+    until: jobCondition('Complete'),
+  },
+  {
+    name: 'pod-failure-policy-failjob',
+    description:
+      'Seed job-pod-failure-policy-example (completions 12, parallelism 3): container main exits 42, matching the FailJob rule; Failed with reason PodFailurePolicy, the other running pods are terminated.',
+    job: withOutcome(loadJob('job-pod-failure-policy-example'), { outcome: 'exit=42' }),
+    until: jobCondition('Failed'),
+  },
+  {
+    name: 'success-policy',
+    description:
+      'Seed job-success (Indexed, completions 10, successPolicy succeededIndexes 0,2-3 with succeededCount 1) with backoffLimit 9: index 2 succeeds, every other index exits 1; Complete with reason SuccessPolicy.',
+    job: withOutcome(withSpec(loadJob('job-success'), { backoffLimit: 9 }), { outcome: 'exit=1', 'outcome-index-2': 'succeed' }),
+    until: jobCondition('Complete'),
+  },
+  {
+    name: 'success-policy-backoff-race',
+    description:
+      'Seed job-success exactly as written (default backoffLimit 6): index 2 succeeds and the nine other indexes exit 1 at about the same time; the backoff limit is evaluated before the success policy, so the Job fails with BackoffLimitExceeded although index 2 succeeded (recorded as it happened; on a slower cluster the same manifest may end with SuccessPolicy).',
+    job: withOutcome(loadJob('job-success'), { outcome: 'exit=1', 'outcome-index-2': 'succeed' }),
+    until: async (namespace, job) =>
+      waitFor('a terminal condition', async () => {
+        const current = await readJob(namespace, job.metadata!.name!);
+        return condition(current, 'Complete') || condition(current, 'Failed') ? true : undefined;
+      }),
+  },
+  {
+    name: 'deadline-exceeded',
+    description:
+      'Seed pi-with-timeout with activeDeadlineSeconds 3; the pod keeps running (outcome run) until the deadline; Failed with reason DeadlineExceeded, the pod deleted and counted as failed.',
+    job: withOutcome(withSpec(loadJob('pi-with-timeout'), { activeDeadlineSeconds: 3 }), { outcome: 'run' }),
+    until: jobCondition('Failed'),
+  },
+  {
+    name: 'ttl-finished',
+    description:
+      'Seed pi-with-ttl (ttlSecondsAfterFinished 100), recorded right after it completed: the TTL controller will delete it 100 s after completionTime.',
+    job: loadJob('pi-with-ttl'),
+    until: jobCondition('Complete'),
+  },
+  {
+    name: 'suspended',
+    description: 'Seed myjob created with suspend: true; condition Suspended (JobSuspended), no pods.',
+    job: loadJob('myjob'),
+    until: jobCondition('Suspended'),
+  },
+  {
+    name: 'backoff-limit-exceeded',
+    description: 'Seed pi with backoffLimit 1; every pod exits 1; Failed with reason BackoffLimitExceeded after 2 failed pods.',
+    job: withOutcome(withSpec(loadJob('pi'), { backoffLimit: 1 }), { outcome: 'exit=1' }),
+    until: jobCondition('Failed'),
+  },
+  {
+    name: 'evicted-ignored',
+    description:
+      'Seed job-pod-failure-policy-example; its first pod is evicted by the kubelet (DisruptionTarget, reason TerminationByKubelet, pod reason Evicted), which the Ignore rule does not count; all other pods succeed; Complete with failed 0.',
+    job: withOutcome(loadJob('job-pod-failure-policy-example'), { outcome: 'evict;succeed' }),
+    until: jobCondition('Complete'),
+  },
+  {
+    name: 'max-failed-indexes-exceeded',
+    description:
+      'Indexed pi (completions 4, parallelism 4) with backoffLimitPerIndex 1 and maxFailedIndexes 1; indexes 1 and 3 always exit 1; Failed with reason MaxFailedIndexesExceeded, failedIndexes 1,3.',
+    job: withOutcome(
+      withSpec(loadJob('pi'), {
+        completions: 4,
+        parallelism: 4,
+        completionMode: 'Indexed',
+        backoffLimit: undefined,
+        backoffLimitPerIndex: 1,
+        maxFailedIndexes: 1,
+      }),
+      { 'outcome-index-1': 'exit=1', 'outcome-index-3': 'exit=1' },
+    ),
+    until: jobCondition('Failed'),
+  },
+  {
+    name: 'image-pull-error',
+    description: 'Seed pi whose image cannot be pulled: the pod stays Pending, container waiting in ImagePullBackOff; the Job is stuck active.',
+    job: withOutcome(loadJob('pi'), { outcome: 'image-pull-error' }),
+    until: podState('a pod in ImagePullBackOff', (p, job) =>
+      p.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ImagePullBackOff' && job.status?.active === 1,
+    ),
+  },
+  {
+    name: 'unschedulable',
+    description:
+      'Seed pi whose pod cannot be scheduled: PodScheduled=False (Unschedulable) and a FailedScheduling event; the Job is stuck active.',
+    job: withOutcome(loadJob('pi'), { outcome: 'unschedulable' }),
+    until: podState('an unschedulable pod', (p, job) =>
+      (p.status?.conditions ?? []).some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable') && job.status?.active === 1,
+    ),
+  },
+  {
+    name: 'oom-failjob',
+    description:
+      'Seed pi with a FailJob rule on exit code 137; the container is OOMKilled (exit 137); Failed with reason PodFailurePolicy.',
+    job: withOutcome(withSpec(loadJob('pi'), failJobOn137), { outcome: 'oom' }),
+    until: jobCondition('Failed'),
+  },
+  {
+    name: 'oom-backoff-limit-exceeded',
+    description: 'Seed pi with backoffLimit 1; both pods are OOMKilled (exit 137); Failed with reason BackoffLimitExceeded.',
+    job: withOutcome(withSpec(loadJob('pi'), { backoffLimit: 1 }), { outcome: 'oom' }),
+    until: jobCondition('Failed'),
+  },
+  {
+    name: 'onfailure-crashloop',
+    description:
+      'Seed pi with restartPolicy OnFailure (backoffLimit 4); the container exits 1 on every run and restarts in place; recorded while still running with restartCount 2 (CrashLoopBackOff or running again).',
+    job: withOutcome(withSpec(loadJob('pi'), { template: { spec: { restartPolicy: 'OnFailure' } } }), { outcome: 'exit=1' }),
+    until: podState('restartCount 2', (p) => p.status?.containerStatuses?.[0]?.restartCount === 2),
+  },
+  {
+    name: 'indexed-mixed-running',
+    description:
+      'Indexed pi (completions 6, parallelism 6, backoffLimitPerIndex 1): index 0 and 5 succeed; index 1 fails once then succeeds; index 2 always exits 2 (failed index); index 3 keeps running; index 4 is OOMKilled once, its retry keeps running. Recorded while still running: completedIndexes 0,1,5, failedIndexes 2.',
+    job: withOutcome(
+      withSpec(loadJob('pi'), {
+        completions: 6,
+        parallelism: 6,
+        completionMode: 'Indexed',
+        backoffLimit: undefined,
+        backoffLimitPerIndex: 1,
+      }),
+      {
+        'outcome-index-1': 'exit=1;succeed',
+        'outcome-index-2': 'exit=2',
+        'outcome-index-3': 'run',
+        'outcome-index-4': 'oom;run',
+      },
+    ),
+    until: async (namespace, job) =>
+      waitFor(
+        'completedIndexes 0,1,5, failedIndexes 2 and two pods running',
+        async () => {
+          const current = await readJob(namespace, job.metadata!.name!);
+          const running = (await podsOf(current)).filter((p) => p.status?.phase === 'Running').length;
+          return current.status?.completedIndexes === '0,1,5' && current.status?.failedIndexes === '2' && running === 2 && current.status.active === 2
+            ? true
+            : undefined;
+        },
+        { describe: () => describeJob(namespace, job.metadata!.name!) },
+      ),
+  },
+];
+
+type Json = Record<string, unknown>;
+
+function strip<T extends Json>(object: T): T {
+  const metadata = object.metadata as Json | undefined;
+  if (metadata) delete metadata.managedFields;
+  return object;
+}
+
+function time(event: Json): string {
+  const meta = event.metadata as Json;
+  return String(event.lastTimestamp ?? event.eventTime ?? meta.creationTimestamp ?? '');
+}
+
+async function freshNamespace(name: string): Promise<void> {
+  const { core } = cluster();
+  await waitFor(`namespace ${name} from an earlier recording to be gone`, async () => {
+    try {
+      await core.readNamespace({ name });
+      await core.deleteNamespace({ name }).catch(() => undefined);
+      return undefined;
+    } catch {
+      return true;
+    }
+  });
+  await core.createNamespace({ body: { metadata: { name } } });
+  await waitFor(`ServiceAccount default in ${name}`, async () =>
+    core.readNamespacedServiceAccount({ name: 'default', namespace: name }).then(() => true, () => undefined),
+  );
+}
+
+async function record(scenario: Scenario, kubernetesVersion: string): Promise<void> {
+  const namespace = `fixture-${scenario.name}`;
+  await freshNamespace(namespace);
+  try {
+    const created = await createJob(namespace, scenario.job);
+    await scenario.until(namespace, created);
+    const recordedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const name = created.metadata!.name!;
+    const job = strip(JSON.parse(kubectl(['get', 'job', name, '-n', namespace, '-o', 'json'])) as Json);
+    const pods = (
+      JSON.parse(kubectl(['get', 'pods', '-n', namespace, '-l', `batch.kubernetes.io/controller-uid=${created.metadata!.uid}`, '-o', 'json'])) as {
+        items: Json[];
+      }
+    ).items
+      .map(strip)
+      .sort((a, b) => {
+        const ma = a.metadata as Json;
+        const mb = b.metadata as Json;
+        return String(ma.creationTimestamp).localeCompare(String(mb.creationTimestamp)) || String(ma.name).localeCompare(String(mb.name));
+      });
+    const events = (JSON.parse(kubectl(['get', 'events', '-n', namespace, '-o', 'json'])) as { items: Json[] }).items
+      .map(strip)
+      .sort((a, b) => time(a).localeCompare(time(b)));
+
+    const dir = join(OUT, scenario.name);
+    mkdirSync(dir, { recursive: true });
+    const write = (file: string, value: unknown) => writeFileSync(join(dir, file), `${JSON.stringify(value, null, 2)}\n`);
+    write('job.json', job);
+    write('pods.json', pods);
+    write('events.json', events);
+    write('meta.json', {
+      scenario: scenario.name,
+      description: scenario.description,
+      recordedAt,
+      kubernetesVersion,
+      recordedWith: 'scripts/record-fixtures.ts on the testbed (test/testbed/README.md; pods driven by the node simulator)',
+      namespace,
+      job: name,
+    });
+    const conditions = ((job.status as Json | undefined)?.conditions as Json[] | undefined) ?? [];
+    process.stdout.write(
+      `${scenario.name}: ${pods.length} pods, ${events.length} events, conditions ${conditions.map((c) => `${c.type}/${c.reason}`).join(' ') || '(none)'}\n`,
+    );
+  } finally {
+    await cluster().core.deleteNamespace({ name: namespace }).catch(() => undefined);
+  }
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.name === w));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown scenario(s): ${unknown.join(', ')}\nknown: ${SCENARIOS.map((s) => s.name).join(', ')}\n`);
+    process.exit(2);
+  }
+  const chosen = wanted.length > 0 ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS;
+  const version = (await cluster().kubeConfig.makeApiClient(VersionApi).getCode()).gitVersion;
+  const results = await Promise.allSettled(chosen.map((s) => record(s, version)));
+  let failed = 0;
+  results.forEach((r, i) => {
+    if (r.status === 'rejected') {
+      failed++;
+      process.stderr.write(`${chosen[i]!.name}: FAILED: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}\n`);
+    }
+  });
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`record-fixtures: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

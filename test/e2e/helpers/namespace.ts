@@ -1,0 +1,37 @@
+// Every test gets a namespace of its own, so that tests never see each other's Jobs and pods
+// (the Job controller, the node simulator and the garbage collector are shared).
+import { randomBytes } from 'node:crypto';
+import { cluster } from './cluster.ts';
+
+export async function createNamespace(hint: string): Promise<string> {
+  const slug = hint
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  const name = `e2e-${slug || 'test'}-${randomBytes(3).toString('hex')}`;
+  await cluster().core.createNamespace({
+    body: { metadata: { name, labels: { 'testbed.job-x.dev/e2e': 'true' } } },
+  });
+  // Pods need the "default" ServiceAccount, which the serviceaccount controller adds shortly
+  // after the namespace exists; the Job controller would retry, but waiting keeps events clean.
+  for (let i = 0; i < 100; i++) {
+    try {
+      await cluster().core.readNamespacedServiceAccount({ name: 'default', namespace: name });
+      return name;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`ServiceAccount default never appeared in namespace ${name}`);
+}
+
+/** Starts the deletion and returns; the namespace controller finishes it in the background. */
+export async function deleteNamespace(name: string): Promise<void> {
+  try {
+    await cluster().core.deleteNamespace({ name });
+  } catch {
+    // already gone
+  }
+}
