@@ -30,6 +30,8 @@ export const DOCS = {
   labels: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
   restartPolicy: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy',
   disruptions: 'https://kubernetes.io/docs/concepts/workloads/pods/disruptions/#pod-disruption-conditions',
+  resources: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
+  annotations: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/',
   issue54870: 'https://github.com/kubernetes/kubernetes/issues/54870',
   apiDeprecations: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/#cronjob-v125',
 } as const;

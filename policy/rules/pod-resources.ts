@@ -20,7 +20,7 @@ export default defineRule({
     summary: 'Container resource quantities are valid, not negative, and requests do not exceed limits (extended resources: equal).',
     rationale: 'The API server refuses malformed or negative quantities and requests above limits; extended resources such as GPUs cannot be overcommitted, so their request must equal their limit.',
     remediation: 'Use quantities such as `500m` or `1Gi`, keep each request at or below its limit, and set extended-resource limits equal to the requests.',
-    url: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
+    url: DOCS.resources,
   },
   check(view) {
     const podPath = view.specPath.child('template', 'spec');

@@ -12,7 +12,7 @@ export default defineRule({
     summary: 'A suppression annotation `ignore.job-x.dev/<rule-id>` must carry a reason, and is only honoured where the policy allows it.',
     rationale: 'A suppression without a reason cannot be reviewed later; an empty one is not honoured, so the finding it meant to hide still shows.',
     remediation: 'Write the reason as the annotation value, e.g. `ignore.job-x.dev/require-ttl: "kept for audit; deleted by the nightly cleanup"`.',
-    url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/',
+    url: DOCS.annotations,
   },
   check(view, { allowSuppressions }) {
     const reports: Report[] = [];
