@@ -7,6 +7,7 @@ const base = {
   testEnvironment: 'node',
 };
 export default {
+  reporters: ['default', '<rootDir>/test/reporters/closing-line.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

@@ -8,7 +8,7 @@ import { createProgram } from './program.ts';
  * stderr and an exit code. The only place that decides how the process ends.
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = createProgram().exitOverride();
+  const program = createProgram();
   try {
     await program.parseAsync(argv as string[]);
     return EXIT.ok;

@@ -15,6 +15,8 @@ export function createProgram(): Command {
     .description('Lint, explain and diagnose Kubernetes Jobs and CronJobs.')
     .version(VERSION, '--version', 'print the job-x version')
     .showHelpAfterError('(run with --help for usage)')
+    // Before any subcommand is added, so they inherit it: errors reach main(), which picks the exit code.
+    .exitOverride()
     .configureHelp({ sortSubcommands: true });
 
   program

@@ -44,6 +44,7 @@ import restartPolicy from './restart-policy.ts';
 import restartPolicyOnFailure from './restart-policy-on-failure.ts';
 import succeededCountZero from './succeeded-count-zero.ts';
 import successPolicy from './success-policy.ts';
+import successPolicyBackoffRace from './success-policy-backoff-race.ts';
 import suppressionAnnotation from './suppression-annotation.ts';
 import ttlInCronjob from './ttl-in-cronjob.ts';
 import unknownFields from './unknown-fields.ts';
@@ -96,6 +97,7 @@ export const RULES: readonly Rule[] = [
   restartPolicyOnFailure,
   succeededCountZero,
   successPolicy,
+  successPolicyBackoffRace,
   suppressionAnnotation,
   ttlInCronjob,
   unknownFields,

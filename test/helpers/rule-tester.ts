@@ -10,8 +10,8 @@ export interface ValidCase {
   /** A Job spec patch (merge-patched onto a minimal valid Job), or a whole manifest. */
   readonly spec?: Manifest;
   readonly manifest?: Manifest;
-  /** `false` when the case means something else inside a CronJob (the reason is the value). */
-  readonly cronJob?: false | string;
+  /** `false` when the case means something else inside a CronJob (say why in a comment). */
+  readonly cronJob?: false;
   readonly options?: Record<string, unknown>;
 }
 

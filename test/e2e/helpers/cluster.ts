@@ -1,6 +1,7 @@
 // Access to the testbed (test/testbed/README.md) for end-to-end tests and fixture recording.
 // Plain TypeScript, no Jest: scripts/record-fixtures.ts uses it too.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BatchV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
@@ -28,19 +29,23 @@ export function cluster(): Cluster {
   return cached;
 }
 
+let kubectlBinary: string | undefined;
+
 /** The kubectl built with the testbed (same version as the API server), not the one on PATH. */
 export function kubectlPath(): string {
+  if (kubectlBinary) return kubectlBinary;
   const env = execFileSync('bash', [join(REPO_ROOT, 'test', 'testbed', 'build.sh'), '--env'], { encoding: 'utf8' });
   const bin = /^K8S_BIN=(.*)$/m.exec(env)?.[1]?.replace(/^'(.*)'$/, '$1');
   if (!bin) throw new Error(`build.sh --env did not print K8S_BIN:\n${env}`);
-  return join(bin, 'kubectl');
+  kubectlBinary = join(bin, 'kubectl');
+  return kubectlBinary;
 }
 
-/** Runs the testbed's kubectl against the testbed; returns stdout. */
-export function kubectl(args: string[], input?: string): string {
-  return execFileSync(kubectlPath(), ['--kubeconfig', KUBECONFIG, ...args], {
+/** Runs the testbed's kubectl against the testbed; resolves to stdout. */
+export async function kubectl(args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(kubectlPath(), ['--kubeconfig', KUBECONFIG, ...args], {
     encoding: 'utf8',
-    input,
     maxBuffer: 64 * 1024 * 1024,
   });
+  return stdout;
 }

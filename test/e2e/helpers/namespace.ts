@@ -27,8 +27,21 @@ export async function createNamespace(hint: string): Promise<string> {
   throw new Error(`ServiceAccount default never appeared in namespace ${name}`);
 }
 
-/** Starts the deletion and returns; the namespace controller finishes it in the background. */
+/**
+ * Starts the deletion and returns; the namespace controller finishes it in the background.
+ *
+ * The Jobs go first, explicitly. Since Kubernetes 1.34 (OrderedNamespaceDeletion, GA) the
+ * namespace controller deletes the pods and waits until they are gone before it deletes anything
+ * else. With backoffLimitPerIndex the Job controller keeps its finalizer on the last failed pod
+ * of an index until the replacement pod exists, and a terminating namespace refuses that pod: the
+ * namespace would stay Terminating for good. A Job being deleted releases all its pods.
+ */
 export async function deleteNamespace(name: string): Promise<void> {
+  try {
+    await cluster().batch.deleteCollectionNamespacedJob({ namespace: name, propagationPolicy: 'Background' });
+  } catch {
+    // no Jobs, or the namespace is gone
+  }
   try {
     await cluster().core.deleteNamespace({ name });
   } catch {

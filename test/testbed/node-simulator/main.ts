@@ -65,7 +65,9 @@ async function main(kubeconfig: string): Promise<void> {
         if (scheduler.handles(pod)) return await scheduler.sync(pod);
         return undefined;
       } catch (err) {
-        if (httpStatus(err) !== 409) throw new Error(`${pod.metadata?.namespace}/${pod.metadata?.name}: ${describeError(err)}`);
+        if (httpStatus(err) !== 409) {
+          throw new Error(`${pod.metadata?.namespace}/${pod.metadata?.name}: ${describeError(err)}`, { cause: err });
+        }
         // Someone else wrote the pod since we read it: decide again on a fresh copy.
         const fresh = await readPod(api, pod);
         if (fresh) remember(fresh);

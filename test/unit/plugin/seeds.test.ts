@@ -16,9 +16,11 @@ const EXPECTED: Record<string, string[]> = {
     'info require-active-deadline spec.activeDeadlineSeconds',
     'warning require-ttl spec.ttlSecondsAfterFinished',
   ],
-  // job-success: Indexed with a valid successPolicy (succeededIndexes 0,2-3).
+  // job-success: Indexed with a valid successPolicy (succeededIndexes 0,2-3); 9 indexes may fail but
+  // the default backoffLimit 6 fails the Job first (observed on the testbed in about 2 runs of 3).
   '000_5414a7c3b5350c93.txt#2': [
     'info concurrent-pods spec.parallelism',
+    'warning success-policy-backoff-race spec.backoffLimit',
     'info require-active-deadline spec.activeDeadlineSeconds',
     'warning require-ttl spec.ttlSecondsAfterFinished',
   ],

@@ -215,3 +215,25 @@ runRuleTests(rule('suppression-annotation'), {
     },
   ],
 });
+
+runRuleTests(rule('success-policy-backoff-race'), {
+  valid: [
+    {
+      name: 'backoffLimit above the indexes the policy lets fail',
+      spec: { completionMode: 'Indexed', completions: 10, backoffLimit: 9, successPolicy: { rules: [{ succeededIndexes: '0,2-3', succeededCount: 1 }] } },
+    },
+    {
+      name: 'per-index limits (no Job-wide limit by default)',
+      spec: { completionMode: 'Indexed', completions: 10, backoffLimitPerIndex: 1, successPolicy: { rules: [{ succeededCount: 1 }] } },
+    },
+    { name: 'the policy needs every index', spec: { completionMode: 'Indexed', completions: 4, successPolicy: { rules: [{ succeededIndexes: '0-3' }] } } },
+  ],
+  invalid: [
+    {
+      // The documentation's job-success example: 9 indexes may fail, the default backoffLimit is 6.
+      name: 'job-success with the default backoffLimit',
+      spec: { completionMode: 'Indexed', completions: 10, parallelism: 10, successPolicy: { rules: [{ succeededIndexes: '0,2-3', succeededCount: 1 }] } },
+      paths: ['spec.backoffLimit'],
+    },
+  ],
+});

@@ -1,0 +1,44 @@
+import { DOCS } from '../docs-urls.ts';
+import { has, int, obj, objects, str } from '../k8s/access.ts';
+import { parseIndexesStrict } from '../intervals.ts';
+import { isIndexed } from '../job-spec.ts';
+import { defineRule } from '../rule.ts';
+
+/** backoffLimit's default when backoffLimitPerIndex is unset. */
+const DEFAULT_BACKOFF_LIMIT = 6;
+
+export default defineRule({
+  id: 'success-policy-backoff-race',
+  origin: 'policy',
+  severity: 'warning',
+  stage: 'both',
+  docs: {
+    summary: 'A successPolicy that lets more indexes fail than backoffLimit allows can fail the Job before the policy is met.',
+    rationale:
+      'The Job controller checks backoffLimit before the success policy. If the policy needs only some indexes, the others may fail, and once more than backoffLimit pods have failed the Job fails with BackoffLimitExceeded even when the needed index has already succeeded (seen on the testbed with the documentation\'s job-success example: it fails about two runs in three).',
+    remediation: 'Set backoffLimitPerIndex (the Job-wide backoffLimit then defaults to no limit), or raise backoffLimit above the number of indexes the policy lets fail.',
+    url: DOCS.successPolicy,
+  },
+  check(view) {
+    const rules = objects(obj(view.spec, 'successPolicy'), 'rules');
+    const completions = int(view.spec, 'completions');
+    if (!isIndexed(view.spec) || rules.length === 0 || completions === undefined || has(view.spec, 'backoffLimitPerIndex')) return [];
+    const backoffLimit = int(view.spec, 'backoffLimit') ?? DEFAULT_BACKOFF_LIMIT;
+    // The most indexes any one rule lets fail while still being met.
+    const mayFail = Math.max(
+      ...rules.map((rule) => {
+        const indexes = str(rule, 'succeededIndexes');
+        const listed = indexes !== undefined ? parseIndexesStrict(indexes, completions) : undefined;
+        const needed = int(rule, 'succeededCount') ?? (listed?.ok ? listed.count : completions);
+        return completions - needed;
+      }),
+    );
+    if (backoffLimit >= mayFail) return [];
+    return [
+      {
+        path: view.specPath.child('backoffLimit').toString(),
+        message: `the success policy lets up to ${mayFail} indexes fail, but the Job fails after ${backoffLimit + 1} failed pods (backoffLimit ${backoffLimit}${has(view.rawSpec, 'backoffLimit') ? '' : ', the default'}), checked before the success policy`,
+      },
+    ];
+  },
+});
