@@ -1,5 +1,5 @@
 import { request } from 'node:https';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 
 /** What the API server answered to a dry-run create. */
 export interface DryRunAnswer {
@@ -32,12 +32,7 @@ export async function dryRunCreate(kubeconfig: KubeConfig, namespace: string, ma
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: { message?: string; details?: { causes?: { field?: string; reason?: string }[] } } = {};
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          parsed = { message: text };
-        }
+        const parsed = parseStatus(text);
         const warningHeader = res.headers.warning;
         const warnings = (Array.isArray(warningHeader) ? warningHeader : warningHeader ? warningHeader.split(/,(?=\s*299 )/) : []).map((w) => w.replace(/^\s*299 - "?/, '').replace(/"$/, ''));
         resolve({
@@ -51,4 +46,18 @@ export async function dryRunCreate(kubeconfig: KubeConfig, namespace: string, ma
     req.on('error', reject);
     req.end(body);
   });
+}
+
+interface Status {
+  message?: string;
+  details?: { causes?: { field?: string; reason?: string }[] };
+}
+
+/** The body of an error is a metav1.Status; anything else (an HTML proxy page) is kept as the message. */
+function parseStatus(text: string): Status {
+  try {
+    return JSON.parse(text) as Status;
+  } catch {
+    return { message: text };
+  }
 }
