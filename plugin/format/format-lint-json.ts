@@ -1,8 +1,9 @@
+import type { LintOutput } from '../../schemas/generated/lint-output.ts';
 import { countBySeverity, type LintReport } from './lint-report.ts';
 
-/** The `lint -o json` contract (see design.md), plus a summary. */
+/** The `lint -o json` contract (see design.md), plus a summary; typed by schemas/lint-output.schema.json. */
 export function formatLintJson(report: LintReport): string {
-  const results = report.results.map((r) => ({
+  const results: LintOutput['results'] = report.results.map((r) => ({
     file: r.file,
     document: r.document,
     ...(r.item !== undefined ? { item: r.item } : {}),
@@ -21,5 +22,6 @@ export function formatLintJson(report: LintReport): string {
     })),
   }));
   const counts = countBySeverity(report);
-  return `${JSON.stringify({ results, summary: { files: report.files, linted: report.linted, skipped: report.skipped, errors: counts.error, warnings: counts.warning, infos: counts.info } }, null, 2)}\n`;
+  const output: LintOutput = { results, summary: { files: report.files, linted: report.linted, skipped: report.skipped, errors: counts.error, warnings: counts.warning, infos: counts.info } };
+  return `${JSON.stringify(output, null, 2)}\n`;
 }

@@ -1,4 +1,4 @@
-import { evaluate, isJobKind, toJobView, type Finding, type ResolvedPolicy } from '../../policy/index.ts';
+import { evaluate, isJobKind, toJobView, type Finding, type JobKind, type ResolvedPolicy } from '../../policy/index.ts';
 import { parseSource } from './yaml-documents.ts';
 
 export interface LintFinding extends Finding {
@@ -11,7 +11,7 @@ export interface ObjectResult {
   readonly file: string;
   readonly document: number;
   readonly item?: number;
-  readonly kind: string | null;
+  readonly kind: JobKind | null;
   readonly namespace: string | null;
   readonly name: string | null;
   readonly findings: LintFinding[];

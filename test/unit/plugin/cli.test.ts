@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
@@ -143,5 +143,23 @@ describe('kubectl job-x lint (the executable)', () => {
 
   test('--help speaks kubectl job-x', () => {
     expect(run(['lint', '--help']).stdout).toContain('Usage: kubectl job-x lint');
+  });
+});
+
+describe('machine-readable output', () => {
+  test('lint -o json validates against schemas/lint-output.schema.json', async () => {
+    const { default: AjvModule } = await import('ajv');
+    const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'schemas', 'lint-output.schema.json'), 'utf8'));
+    const validate = new (Ajv as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } })({ allErrors: true }).compile(schema);
+    for (const args of [[join(dir, 'bad.yaml'), join(dir, 'tree')], ['-']]) {
+      const output = JSON.parse(run(['lint', '-o', 'json', ...args], `${BAD_JOB}---\n: [\n`).stdout);
+      expect({ valid: validate(output), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
+    }
+  });
+
+  test('the version printed is the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    expect(run(['--version']).stdout.trim()).toBe(pkg.version);
   });
 });
