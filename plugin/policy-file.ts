@@ -1,15 +1,28 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { PolicyError, resolvePolicy, RULES, type ResolvedPolicy } from '../policy/index.ts';
-import { parsePolicy } from '../policy/validate-policy.ts';
+import type { JobXPolicy } from '../schemas/generated/policy.ts';
 import { ConfigError } from './errors.ts';
+
+export interface LoadedPolicy {
+  readonly resolved: ResolvedPolicy;
+  /** The validated policy document (undefined without a file), from which a worker thread resolves the same policy. */
+  readonly document: JobXPolicy | undefined;
+}
 
 /** Reads, validates and applies a policy file; every problem is a ConfigError naming the file. */
 export async function loadPolicyFile(path: string | undefined): Promise<ResolvedPolicy> {
-  if (path === undefined) return resolvePolicy(RULES, undefined);
+  return (await loadPolicy(path)).resolved;
+}
+
+/** loadPolicyFile, also giving the validated document. */
+export async function loadPolicy(path: string | undefined): Promise<LoadedPolicy> {
+  if (path === undefined) return { resolved: resolvePolicy(RULES, undefined), document: undefined };
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new ConfigError(`cannot read policy file ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
+  // Loaded only with --policy: the YAML parser and the JSON schema validator (ajv, some 150
+  // modules) would otherwise cost every run its start-up time.
+  const [{ parse }, { parsePolicy }] = await Promise.all([import('yaml'), import('../policy/validate-policy.ts')]);
   let document: unknown;
   try {
     document = parse(text, { version: '1.1' });
@@ -17,7 +30,8 @@ export async function loadPolicyFile(path: string | undefined): Promise<Resolved
     throw new ConfigError(`policy file ${path} is not valid YAML: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
   }
   try {
-    return resolvePolicy(RULES, parsePolicy(document));
+    const policy = parsePolicy(document);
+    return { resolved: resolvePolicy(RULES, policy), document: policy };
   } catch (error) {
     if (error instanceof PolicyError) throw new ConfigError(`policy file ${path}: ${error.message}`);
     throw error;

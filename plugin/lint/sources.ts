@@ -1,4 +1,4 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
 
@@ -17,51 +17,87 @@ export interface Source {
 
 export const STDIN_NAME = '<stdin>';
 
-/** Expands paths (files, directories recursively, `-` for stdin) in a stable order. */
-export async function* readSources(paths: readonly string[], stdin: NodeJS.ReadableStream): AsyncGenerator<Source> {
-  for (const path of paths) {
-    if (path === '-') {
-      yield await readStream(STDIN_NAME, stdin);
-      continue;
+/**
+ * One input in the order it is linted: a file, standard input, or the error that stopped the
+ * expansion of the paths there (raised only when the inputs before it are done, as when each path
+ * was expanded just before its turn).
+ */
+export type Input = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'stdin' } | { readonly kind: 'error'; readonly error: UsageError };
+
+/**
+ * Expands paths (files, directories recursively, `-` for stdin) into inputs in a stable order.
+ * Synchronous, as is reading files: they are small and local, and going through the thread pool
+ * for each stat, open and read cost more than it saved.
+ */
+export function expandInputs(paths: readonly string[]): Input[] {
+  const inputs: Input[] = [];
+  try {
+    for (const path of paths) {
+      if (path === '-') {
+        inputs.push({ kind: 'stdin' });
+        continue;
+      }
+      let info: Stats;
+      try {
+        info = statSync(path);
+      } catch (error) {
+        throw new UsageError(`cannot read ${path}: ${describeIoError(error as NodeJS.ErrnoException)}`);
+      }
+      if (info.isDirectory()) walk(path, inputs);
+      else inputs.push({ kind: 'file', path });
     }
-    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read ${path}: ${describeIoError(error)}`);
-    });
-    if (info.isDirectory()) {
-      for await (const file of walk(path)) yield await readFileCapped(file);
-    } else {
-      yield await readFileCapped(path);
-    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    inputs.push({ kind: 'error', error });
   }
+  return inputs;
 }
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read directory ${dir}: ${describeIoError(error)}`);
-  });
+function walk(dir: string, into: Input[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`cannot read directory ${dir}: ${describeIoError(error as NodeJS.ErrnoException)}`);
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) yield* walk(path);
+      if (!SKIPPED_DIRS.has(entry.name)) walk(path, into);
     } else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) {
-      yield path;
+      into.push({ kind: 'file', path });
     }
   }
 }
 
-async function readFileCapped(path: string): Promise<Source> {
-  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${path}: ${describeIoError(error)}`);
-  });
+/** Reads one input; a file or stream that cannot be read is a UsageError naming it. */
+export async function readInput(input: Input, stdin: NodeJS.ReadableStream): Promise<Source> {
+  switch (input.kind) {
+    case 'file':
+      return readFileCapped(input.path);
+    case 'stdin':
+      return readStream(STDIN_NAME, stdin);
+    case 'error':
+      throw input.error;
+  }
+}
+
+export function readFileCapped(path: string): Source {
+  let fd: number;
   try {
-    const { size } = await handle.stat();
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${describeIoError(error as NodeJS.ErrnoException)}`);
+  }
+  try {
+    const { size } = fstatSync(fd);
     if (size > MAX_SOURCE_BYTES) return { name: path, tooLarge: size };
-    return { name: path, text: stripBom(await handle.readFile('utf8')) };
+    return { name: path, text: stripBom(readFileSync(fd, 'utf8')) };
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${describeIoError(error as NodeJS.ErrnoException)}`);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -1,155 +1,117 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import { LineIndex } from './line-index.ts';
+import { duplicateKeyMessage, isListKind, MAX_DOCUMENT_BYTES, PATH_SEGMENT, type ParsedSource, type SourceObject, type SourcePosition } from './parsed-source.ts';
+import { readYamlFast, type FastStream, type NodeOffsets } from './yaml-fast-reader.ts';
+import { parseWithYamlPackage } from './yaml-full-parser.ts';
+
+export { MAX_DOCUMENT_BYTES, type ParsedSource, type SourceObject, type SourcePosition, type SourceProblem } from './parsed-source.ts';
 
 /**
  * Splits a YAML or JSON stream into documents the way kubectl reads it: YAML 1.1 scalars
  * (`yes` is a boolean, `0644` octal), duplicate keys refused, `kind: List` expanded into its items.
- * Hostile input is bounded: aliases are capped, nesting too deep for the parser becomes an error.
+ *
+ * Two readers give the same result: the fast reader handles the YAML manifests are made of, and
+ * gives up on anything else (errors included), which the `yaml` package then reads.
  */
-
-/** An alias bomb expands exponentially; real manifests use a handful of anchors at most. */
-const MAX_ALIAS_COUNT = 100;
-/** kube-apiserver refuses request bodies above 3 MiB (--max-request-body-bytes). */
-export const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
-
-export interface SourcePosition {
-  readonly line: number;
-  readonly column: number;
-}
-
-export interface SourceProblem extends SourcePosition {
-  readonly ruleId: 'yaml-syntax' | 'duplicate-key' | 'document-too-large';
-  readonly message: string;
-}
-
-/** One object to lint: a document, or one item of a `kind: List` document. */
-export interface SourceObject {
-  /** 0-based index of the YAML document in the stream. */
-  readonly document: number;
-  /** 0-based index in the List's items, for objects that came from a List. */
-  readonly item?: number;
-  readonly value: unknown;
-  /** Maps a printed field path to its position; falls back to the nearest existing parent. */
-  locate(path: string): SourcePosition;
-}
-
-export interface ParsedSource {
-  readonly objects: SourceObject[];
-  /** Syntax errors and other problems of a document, with its index. */
-  readonly problems: (SourceProblem & { readonly document: number })[];
-  /** Documents that were empty (only comments or `---`). */
-  readonly emptyDocuments: number;
-}
-
 export function parseSource(text: string): ParsedSource {
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, lineCounter, prettyErrors: false });
+  // A source of at most 3 MiB cannot hold a document over the API server's limit.
+  const fast = text.length <= MAX_DOCUMENT_BYTES ? readYamlFast(text) : undefined;
+  return (fast && fromFastStream(fast)) ?? parseWithYamlPackage(text);
+}
+
+/** The objects of what the fast reader read, or undefined for a form left to the full parser. */
+function fromFastStream(stream: FastStream): ParsedSource | undefined {
   const objects: SourceObject[] = [];
+  const lines = new LineIndex(stream.text);
+  const locator = new Locator(lines);
   const problems: ParsedSource['problems'] = [];
   let emptyDocuments = 0;
-  const position = (offset: number): SourcePosition => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const list = Array.isArray(documents) ? documents : [documents];
-  list.forEach((doc, index) => {
-    const start = position(doc.range[0]);
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors.slice(0, 1)) {
-        problems.push({ document: index, ruleId: 'yaml-syntax', message: firstLine(error.message), ...position(error.pos[0]) });
-      }
-      return;
+  for (const [index, doc] of stream.documents.entries()) {
+    if (doc.duplicate) {
+      const { key, offset } = doc.duplicate;
+      problems.push({ document: index, ruleId: 'duplicate-key', message: duplicateKeyMessage(key), ...lines.position(offset) });
+      continue;
     }
-    if (doc.contents === null) {
+    const { value, offsets: record } = doc;
+    if (value === null || record === 0) {
       emptyDocuments++;
-      return;
+      continue;
     }
-    if (doc.range[2] - doc.range[0] > MAX_DOCUMENT_BYTES) {
-      problems.push({ document: index, ruleId: 'document-too-large', message: `document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB, the most the API server accepts in one request`, ...start });
-      return;
-    }
-    const duplicate = findDuplicateKey(doc);
-    if (duplicate) {
-      problems.push({ document: index, ruleId: 'duplicate-key', message: `mapping key ${JSON.stringify(duplicate.key)} already defined; kubectl refuses duplicate keys`, ...position(duplicate.offset) });
-      return;
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
-      const reason = error instanceof RangeError ? 'nesting is too deep to read' : error instanceof Error ? error.message : String(error);
-      problems.push({ document: index, ruleId: 'yaml-syntax', message: reason, ...start });
-      return;
-    }
-    if (value === null || value === undefined) {
-      emptyDocuments++;
-      return;
-    }
-    const locateIn = (root: Node | null) => (path: string) => locatePath(root, path, position, start);
-    if (isListKind(value) && isMap(doc.contents)) {
-      const itemsNode = doc.contents.get('items', true);
-      const items = (value as { items: unknown }).items;
-      (Array.isArray(items) ? items : []).forEach((item, i) => {
-        const node = isSeq(itemsNode) ? (itemsNode.items[i] as Node | undefined) : undefined;
-        objects.push({ document: index, item: i, value: item, locate: locateIn(node ?? null) });
+    if (isListKind(value)) {
+      const items = (value as { items: unknown[] }).items;
+      const at = keyIndex(record, 'items');
+      // `items: *alias` places every item at the document start in the full parser: left to it.
+      if ((record[at + 1] as number) < 0) return undefined;
+      const itemRecords = record[at + 2] as NodeOffsets;
+      items.forEach((item, i) => {
+        const start = itemRecords[1 + 2 * i] as number;
+        const itemRecord = itemRecords[2 + 2 * i] as NodeOffsets | 0;
+        // An item that is an alias is located at the alias, whatever the path.
+        const locate = start < 0 ? () => lines.position(~start) : (path: string) => locator.locate(item, itemRecord, start, path);
+        objects.push({ document: index, item: i, value: item, locate });
       });
-      return;
+      continue;
     }
-    objects.push({ document: index, value, locate: locateIn(doc.contents as Node) });
-  });
+    objects.push({ document: index, value, locate: (path) => locator.locate(value, record, doc.start, path) });
+  }
   return { objects, problems, emptyDocuments };
 }
 
-/** `kind: List` (and typed lists such as `JobList`) as kubectl get -o yaml writes them. */
-function isListKind(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const kind = (value as Record<string, unknown>).kind;
-  return typeof kind === 'string' && kind.endsWith('List') && Array.isArray((value as Record<string, unknown>).items);
-}
+/** Mappings with more keys than this get a lookup table on first use (a 50,000-key mapping with a finding per key). */
+const LINEAR_SEARCH_LIMIT = 32;
+const keyTables = new WeakMap<NodeOffsets, Map<string, number>>();
 
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
-}
-
-/** A linear duplicate-key scan (the parser's own check is quadratic on huge mappings). */
-function findDuplicateKey(doc: Document): { key: string; offset: number } | undefined {
-  let found: { key: string; offset: number } | undefined;
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Set<string>();
-      for (const pair of map.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-        if (key === undefined) continue;
-        if (seen.has(key)) {
-          found = { key, offset: (pair.key as Node).range?.[0] ?? 0 };
-          return visit.BREAK;
-        }
-        seen.add(key);
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
-
-const SEGMENT = /([^.[\]]+)|\[([^\]]*)\]/g;
-
-function locatePath(root: Node | null, path: string, position: (offset: number) => SourcePosition, fallback: SourcePosition): SourcePosition {
-  let node: unknown = root;
-  let best: SourcePosition = root?.range ? position(root.range[0]) : fallback;
-  for (const match of path.matchAll(SEGMENT)) {
-    const name = match[1] ?? match[2] ?? '';
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === name);
-      if (!pair) break;
-      const keyNode = pair.key as Node;
-      if (keyNode.range) best = position(keyNode.range[0]);
-      node = pair.value;
-    } else if (isSeq(node) && match[2] !== undefined && /^\d+$/.test(name)) {
-      const item = node.items[Number(name)] as Node | undefined;
-      if (!item) break;
-      if (item.range) best = position(item.range[0]);
-      node = item;
-    } else break;
+/** Where `key` is in a mapping's record (at the key; the key's start and the value's record follow), or -1. */
+function keyIndex(record: NodeOffsets, key: string): number {
+  if (record.length <= 1 + 3 * LINEAR_SEARCH_LIMIT) {
+    for (let i = 1; i < record.length; i += 3) if (record[i] === key) return i;
+    return -1;
   }
-  return best;
+  let table = keyTables.get(record);
+  if (!table) {
+    table = new Map();
+    for (let i = 1; i < record.length; i += 3) table.set(record[i] as string, i);
+    keyTables.set(record, table);
+  }
+  return table.get(key) ?? -1;
+}
+
+/** Positions of field paths in what the fast reader built, as the full parser's locatePath finds them. */
+class Locator {
+  private readonly lines: LineIndex;
+
+  constructor(lines: LineIndex) {
+    this.lines = lines;
+  }
+
+  /** The key or item the path names, or its nearest existing parent. */
+  locate(root: unknown, rootRecord: NodeOffsets | 0, rootStart: number, path: string): SourcePosition {
+    let node = root;
+    let record = rootRecord;
+    let best = rootStart;
+    for (const match of path.matchAll(PATH_SEGMENT)) {
+      // A scalar: no field below it.
+      if (record === 0) break;
+      const name = match[1] ?? match[2] ?? '';
+      let at: number;
+      if (!Array.isArray(node)) {
+        at = keyIndex(record, name) + 1;
+        if (at === 0) break;
+        node = (node as Record<string, unknown>)[name];
+      } else if (match[2] !== undefined && /^\d+$/.test(name)) {
+        const index = Number(name);
+        if (index >= node.length) break;
+        at = 1 + 2 * index;
+        node = node[index];
+      } else break;
+      const start = record[at] as number;
+      // Complemented: the value is an alias, which the path is not followed through.
+      if (start < 0) {
+        best = ~start;
+        break;
+      }
+      best = start;
+      record = record[at + 1] as NodeOffsets | 0;
+    }
+    return this.lines.position(best);
+  }
 }

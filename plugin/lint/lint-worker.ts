@@ -1,0 +1,18 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { resolvePolicy, RULES } from '../../policy/index.ts';
+import { lintFiles } from './lint-file.ts';
+import type { WorkerMessage, WorkerRequest, WorkerSetup } from './lint-pool.ts';
+
+/** A lint worker thread (see lint-pool.ts): lints each batch of files it is sent, in order. */
+
+const setup = workerData as WorkerSetup;
+// The policy was validated by the main thread; resolving the same document gives the same policy.
+const policy = resolvePolicy(RULES, setup.policy);
+const port = parentPort!;
+
+port.on('message', (request: WorkerRequest) => {
+  const reply: WorkerMessage = { batch: request.batch, outcomes: lintFiles(request.paths, policy) };
+  port.postMessage(reply);
+});
+// Work is sent only once the worker can take it, so that no batch waits for a slow start.
+port.postMessage({ ready: true } satisfies WorkerMessage);

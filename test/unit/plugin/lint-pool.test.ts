@@ -1,0 +1,90 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { resolvePolicy, RULES } from '../../../policy/index.ts';
+import { detach, lintFiles } from '../../../plugin/lint/lint-file.ts';
+import { lintInParallel, workerCount } from '../../../plugin/lint/lint-pool.ts';
+import { expandInputs } from '../../../plugin/lint/sources.ts';
+import type { JobXPolicy } from '../../../schemas/generated/policy.ts';
+
+const JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: NAME
+spec:
+  template:
+    spec:
+      containers: [{name: c, image: busybox}]
+      restartPolicy: Never
+`;
+
+/** Every kind of file: clean, with findings, several documents, unreadable YAML, JSON, anchors, duplicate keys. */
+const VARIANTS = [
+  JOB,
+  JOB.replace('restartPolicy: Never', 'restartPolicy: Always'),
+  `${JOB}---\nkind: [oops\n---\n${JOB}`,
+  JSON.stringify({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { parallelism: -1 } }),
+  `x: &x {name: c, image: busybox}\n${JOB.replace('containers: [{name: c, image: busybox}]', 'containers: [*x]')}`,
+  JOB.replace('spec:\n  template', 'spec:\n  parallelism: 1\n  parallelism: 2\n  template'),
+  'apiVersion: v1\nkind: ConfigMap\n',
+];
+
+let dir: string;
+let files: string[];
+const policy = resolvePolicy(RULES, undefined);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'job-x-pool-'));
+  files = Array.from({ length: 240 }, (_, i) => {
+    const file = join(dir, `m${String(i).padStart(3, '0')}.yaml`);
+    writeFileSync(file, VARIANTS[i % VARIANTS.length]!.replaceAll('NAME', `job-${i}`));
+    return file;
+  });
+});
+
+describe('linting on worker threads', () => {
+  test('gives the same outcomes, in file order, as linting on this thread', async () => {
+    const expected = detach(lintFiles(files, policy));
+    // Workers alone, then workers with this thread: whoever lints a batch, the order is the files'.
+    expect(await lintInParallel(files, { resolved: policy, document: undefined }, 2, { thisThread: false })).toEqual(expected);
+    expect(await lintInParallel(files, { resolved: policy, document: undefined }, 1)).toEqual(expected);
+  }, 30_000);
+
+  test('a file that cannot be read is an error at its place; the files before it are linted', async () => {
+    const withMissing = [...files.slice(0, 100), join(dir, 'missing.yaml'), ...files.slice(100)];
+    const outcomes = await lintInParallel(withMissing, { resolved: policy, document: undefined }, 1, { thisThread: false });
+    expect(outcomes.slice(0, 100).every((outcome) => 'result' in outcome)).toBe(true);
+    expect(outcomes[100]).toEqual({ error: `cannot read ${join(dir, 'missing.yaml')}: no such file or directory` });
+  }, 30_000);
+
+  test('a policy reaches the workers', async () => {
+    const document: JobXPolicy = { apiVersion: 'job-x.dev/v1alpha1', kind: 'Policy', rules: { 'require-ttl': 'off' } };
+    const resolved = resolvePolicy(RULES, document);
+    const outcomes = await lintInParallel(files, { resolved, document }, 1, { thisThread: false });
+    expect(outcomes).toEqual(detach(lintFiles(files, resolved)));
+    const ruleIds = outcomes.flatMap((outcome) => ('result' in outcome ? outcome.result.results.flatMap((r) => r.findings.map((f) => f.ruleId)) : []));
+    expect(ruleIds).not.toContain('require-ttl');
+  }, 30_000);
+
+  test('small inputs stay on this thread', () => {
+    expect(workerCount(1)).toBe(0);
+    expect(workerCount(199)).toBe(0);
+  });
+});
+
+describe('expanding the paths', () => {
+  test('directories are walked in sorted order for manifests only; an error stops the expansion where it happened', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'job-x-walk-'));
+    mkdirSync(join(tree, 'b', 'node_modules'), { recursive: true });
+    for (const name of ['b/z.yml', 'b/a.json', 'b/node_modules/x.yaml', 'a.yaml', 'notes.txt', 'c.YAML']) writeFileSync(join(tree, name), 'a: 1\n');
+    expect(expandInputs([tree, '-', join(tree, 'missing'), join(tree, 'a.yaml')])).toEqual([
+      { kind: 'file', path: join(tree, 'a.yaml') },
+      { kind: 'file', path: join(tree, 'b', 'a.json') },
+      { kind: 'file', path: join(tree, 'b', 'z.yml') },
+      { kind: 'file', path: join(tree, 'c.YAML') },
+      { kind: 'stdin' },
+      { kind: 'error', error: expect.objectContaining({ message: `cannot read ${join(tree, 'missing')}: no such file or directory` }) },
+    ]);
+  });
+});
