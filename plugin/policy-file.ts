@@ -20,12 +20,12 @@ export async function loadPolicy(path: string | undefined): Promise<LoadedPolicy
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new ConfigError(`cannot read policy file ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
-  // Loaded only with --policy: the YAML parser and the JSON schema validator (ajv, some 150
-  // modules) would otherwise cost every run its start-up time.
-  const [{ parse }, { parsePolicy }] = await Promise.all([import('yaml'), import('../policy/validate-policy.ts')]);
+  // Loaded only with --policy: the YAML parser and the JSON schema validator (ajv) would
+  // otherwise cost every run its start-up time.
+  const [{ yamlPackage }, { parsePolicy }] = await Promise.all([import('./lint/yaml-package.ts'), import('../policy/validate-policy.ts')]);
   let document: unknown;
   try {
-    document = parse(text, { version: '1.1' });
+    document = yamlPackage().parse(text, { version: '1.1' });
   } catch (error) {
     throw new ConfigError(`policy file ${path} is not valid YAML: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
   }

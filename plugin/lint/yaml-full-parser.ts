@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlPackage } from './yaml-package.ts';
 import { duplicateKeyMessage, isListKind, MAX_DOCUMENT_BYTES, PATH_SEGMENT, type ParsedSource, type SourceObject, type SourcePosition } from './parsed-source.ts';
 
 /**
@@ -12,6 +13,7 @@ import { duplicateKeyMessage, isListKind, MAX_DOCUMENT_BYTES, PATH_SEGMENT, type
 const MAX_ALIAS_COUNT = 100;
 
 export function parseWithYamlPackage(text: string): ParsedSource {
+  const { isMap, isSeq, LineCounter, parseAllDocuments } = yamlPackage();
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, lineCounter, prettyErrors: false });
   const objects: SourceObject[] = [];
@@ -76,6 +78,7 @@ function firstLine(message: string): string {
 
 /** A linear duplicate-key scan (the parser's own check is quadratic on huge mappings). */
 function findDuplicateKey(doc: Document): { key: string; offset: number } | undefined {
+  const { isScalar, visit } = yamlPackage();
   let found: { key: string; offset: number } | undefined;
   visit(doc, {
     Map(_, map) {
@@ -96,6 +99,7 @@ function findDuplicateKey(doc: Document): { key: string; offset: number } | unde
 }
 
 function locatePath(root: Node | null, path: string, position: (offset: number) => SourcePosition, fallback: SourcePosition): SourcePosition {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   let node: unknown = root;
   let best: SourcePosition = root?.range ? position(root.range[0]) : fallback;
   for (const match of path.matchAll(PATH_SEGMENT)) {

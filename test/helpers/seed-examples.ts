@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The seed documents the product was created from, beside the repository as ../shared/seeds. */
@@ -12,6 +12,7 @@ export interface SeedExample {
 
 /** Every fenced code block of the seeds that holds a Kubernetes manifest (it names a kind). */
 export function seedExamples(): SeedExample[] {
+  if (!existsSync(SEEDS_DIR)) throw new Error(`the seed documents are read from ${SEEDS_DIR}: clone the repository beside shared/`);
   return readdirSync(SEEDS_DIR)
     .filter((f) => f.endsWith('.txt'))
     .sort()

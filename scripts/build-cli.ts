@@ -1,0 +1,53 @@
+/**
+ * Bundles the CLI into dist/cli (part of `npm run build`, after tsc). Loading the few hundred
+ * modules of job-x, commander, yaml and ajv one by one was most of a short run's start-up time;
+ * bin/kubectl-job_x.js loads dist/cli/main.cjs instead, and lint-pool.ts starts
+ * dist/cli/lint-worker.cjs for worker threads.
+ *
+ * - CommonJS, loaded with require(): an ES module graph costs more to load, and importing Node's
+ *   built-in modules as ES modules evaluates all their lazy parts.
+ * - The yaml and ajv packages are bundled apart (vendor-*.cjs) and loaded only when needed: the
+ *   full YAML parser for what the fast reader leaves to it (see plugin/lint/yaml-package.ts), ajv
+ *   for --policy. Bundled into main.cjs they cost every run a tenth of its start-up.
+ * - Whitespace and syntax are minified, names are not (stack traces of internal errors stay
+ *   readable; keeping names while mangling them slowed linting down).
+ */
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'dist', 'cli');
+const VENDOR = { yaml: './vendor-yaml.cjs', ajv: './vendor-ajv.cjs' };
+
+const common: BuildOptions = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+rmSync(OUT, { recursive: true, force: true });
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { main: 'plugin/main.ts', 'lint-worker': 'plugin/lint/lint-worker.ts' },
+    outdir: OUT,
+    outExtension: { '.js': '.cjs' },
+    // The sources are ES modules: import.meta.url names the bundle file instead.
+    define: { 'import.meta.url': '__jobxImportMetaUrl' },
+    banner: { js: "const __jobxImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // Imports of the packages become require() of their bundles next to this one.
+    alias: VENDOR,
+    external: Object.values(VENDOR),
+  }),
+  ...Object.entries(VENDOR).map(([name, file]) =>
+    build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: ROOT, loader: 'js' }, outfile: join(OUT, file) }),
+  ),
+]);
