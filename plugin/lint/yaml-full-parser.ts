@@ -4,9 +4,9 @@ import { duplicateKeyMessage, isListKind, MAX_DOCUMENT_BYTES, PATH_SEGMENT, type
 
 /**
  * Reads a source with the `yaml` package's full document model: the reader of last resort, for
- * everything the fast reader (yaml-fast-reader.ts) leaves alone — anchors, tags, errors of every
- * kind with their positions, and hostile input, which is bounded here: aliases are capped, nesting
- * too deep for the parser becomes an error.
+ * everything the fast reader (yaml-fast-reader.ts) leaves alone — tags, merge keys, unusual
+ * aliases, errors of every kind with their positions, and hostile input, which is bounded here:
+ * aliases are capped, nesting too deep for the parser becomes an error.
  */
 
 /** An alias bomb expands exponentially; real manifests use a handful of anchors at most. */
