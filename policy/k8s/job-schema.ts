@@ -180,3 +180,18 @@ export function decodeProblems(value: unknown, type: FieldType, path: FieldPath 
   }
   return problems;
 }
+
+const problemsByDocument = new WeakMap<object, DecodeProblem[]>();
+
+/**
+ * The decode problems of a whole Job or CronJob, computed once per document: the field-types and
+ * unknown-fields rules both read them.
+ */
+export function documentDecodeProblems(document: Record<string, unknown>, kind: 'Job' | 'CronJob'): DecodeProblem[] {
+  let problems = problemsByDocument.get(document);
+  if (!problems) {
+    problems = decodeProblems(document, kind === 'Job' ? JOB_TYPE : CRONJOB_TYPE);
+    problemsByDocument.set(document, problems);
+  }
+  return problems;
+}

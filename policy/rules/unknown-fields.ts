@@ -1,5 +1,5 @@
 import { DOCS } from '../docs-urls.ts';
-import { CRONJOB_TYPE, JOB_TYPE, decodeProblems } from '../k8s/job-schema.ts';
+import { documentDecodeProblems } from '../k8s/job-schema.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({
@@ -14,7 +14,7 @@ export default defineRule({
     url: DOCS.jobSpec,
   },
   check(view) {
-    return decodeProblems(view.raw, view.kind === 'Job' ? JOB_TYPE : CRONJOB_TYPE)
+    return documentDecodeProblems(view.raw, view.kind)
       .filter((p) => p.kind === 'unknown-field')
       .map((p) => ({ path: p.path, message: `strict decoding error: ${p.message}` }));
   },
