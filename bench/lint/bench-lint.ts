@@ -382,7 +382,7 @@ async function main(): Promise<number> {
   say(`job-x lint vs kubeconform — ${started.toISOString()}`);
   say(`machine: ${os.availableParallelism()} logical cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}`);
   say(`load average (1 min) before ${load0[0]!.toFixed(2)}, after ${load1[0]!.toFixed(2)} (other processes on the machine count; both tools suffer alike)`);
-  say(`job-x ${jobxVersion} on Node.js ${nodeVersion} (single process, single thread); ${rules.length} rules: ${ruleOrigins.join(', ')}`);
+  say(`job-x ${jobxVersion} on Node.js ${nodeVersion} (worker threads over files from 200 files on, one per extra core); ${rules.length} rules: ${ruleOrigins.join(', ')}`);
   say(`kubeconform ${kubeconform.version} (Go module proxy, ${runtimeGoVersion()}); strict standalone schemas for ${DEFAULT_DEFINITIONS.join(', ')} from k8s.io/kubernetes@${k8s} api/openapi-spec/swagger.json (${schemas.map((s) => basename(s)).join(', ')}, ${millis(schemaMs)})`);
   say(`corpus: ${COUNT} files, one object each (${jobs} Jobs, ${COUNT - jobs} CronJobs; ${sizes.join(', ')}), ${(bytes / 2 ** 20).toFixed(1)} MiB, ${invalid.length} invalid (${((invalid.length / COUNT) * 100).toFixed(1)}%), seed ${SEED}, generated in ${secs(corpusMs)}`);
   say(`        ${corpus.manifests}`);
