@@ -11,6 +11,12 @@ import { microTime, rfc3339 } from './time.ts';
 
 export type EventType = 'Normal' | 'Warning';
 
+/** The object reference both event APIs use for a pod (core/v1 involvedObject, events.k8s.io regarding). */
+function podReference(pod: V1Pod) {
+  const meta = pod.metadata!;
+  return { apiVersion: 'v1', kind: 'Pod', namespace: meta.namespace!, name: meta.name!, uid: meta.uid!, resourceVersion: meta.resourceVersion! };
+}
+
 export interface KubeletEvent {
   type: EventType;
   reason: string;
@@ -61,15 +67,7 @@ export class EventRecorder {
         namespace: meta.namespace!,
         body: {
           metadata: { name, namespace: meta.namespace! },
-          involvedObject: {
-            apiVersion: 'v1',
-            kind: 'Pod',
-            namespace: meta.namespace!,
-            name: meta.name!,
-            uid: meta.uid!,
-            resourceVersion: meta.resourceVersion!,
-            ...(fieldPath ? { fieldPath } : {}),
-          },
+          involvedObject: { ...podReference(pod), ...(fieldPath ? { fieldPath } : {}) },
           type: event.type,
           reason: event.reason,
           message: event.message,
@@ -102,14 +100,7 @@ export class EventRecorder {
           reason,
           note,
           type,
-          regarding: {
-            apiVersion: 'v1',
-            kind: 'Pod',
-            namespace: meta.namespace!,
-            name: meta.name!,
-            uid: meta.uid!,
-            resourceVersion: meta.resourceVersion!,
-          },
+          regarding: podReference(pod),
         },
       });
     } catch (err) {
