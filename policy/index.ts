@@ -6,3 +6,6 @@ export { RULES } from './rules/index.ts';
 export type { Finding, Severity, Origin } from './finding.ts';
 export { isApiServerRejection } from './finding.ts';
 export type { Rule } from './rule.ts';
+export { backoffDelaySeconds, backoffSchedule, BACKOFF_BASE_SECONDS, BACKOFF_CAP_SECONDS } from './backoff.ts';
+export { defaultJob, defaultCronJob } from './defaults.ts';
+export { parseIndexesStrict, parseIndexesLenient, toIntervals, formatIntervals, countIndexes, type IndexInterval } from './intervals.ts';

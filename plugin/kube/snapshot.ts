@@ -1,0 +1,130 @@
+// The one fetch every live view works from: a Job, its pods and their Events at one moment.
+//
+// The objects are the API server's raw JSON (times are RFC 3339 strings), not client-node's
+// model classes: those drop fields they do not know and turn times into Date objects, and
+// `-o json|yaml` must print exactly what the server holds. The interfaces below name only the
+// fields job-x reads; every other field is kept untouched under the index signature.
+
+/** Fields every Kubernetes object carries. */
+export interface RawObjectMeta {
+  name?: string;
+  namespace?: string;
+  uid?: string;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: { apiVersion?: string; kind?: string; name?: string; uid?: string; controller?: boolean }[];
+  [key: string]: unknown;
+}
+
+export interface RawCondition {
+  type?: string;
+  status?: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+  lastProbeTime?: string;
+  [key: string]: unknown;
+}
+
+/** A batch/v1 Job as the API server returns it. `spec` stays loosely typed: policy/ reads it. */
+export interface RawJob {
+  apiVersion?: string;
+  kind?: string;
+  metadata: RawObjectMeta;
+  spec?: Record<string, unknown>;
+  status?: {
+    conditions?: RawCondition[];
+    startTime?: string;
+    completionTime?: string;
+    active?: number;
+    ready?: number;
+    succeeded?: number;
+    failed?: number;
+    terminating?: number;
+    completedIndexes?: string;
+    failedIndexes?: string;
+    uncountedTerminatedPods?: { succeeded?: string[]; failed?: string[] };
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+export interface RawContainerState {
+  waiting?: { reason?: string; message?: string };
+  running?: { startedAt?: string };
+  terminated?: {
+    exitCode?: number;
+    signal?: number;
+    reason?: string;
+    message?: string;
+    startedAt?: string;
+    finishedAt?: string;
+  };
+}
+
+export interface RawContainerStatus {
+  name: string;
+  ready?: boolean;
+  restartCount?: number;
+  image?: string;
+  state?: RawContainerState;
+  lastState?: RawContainerState;
+  [key: string]: unknown;
+}
+
+export interface RawPod {
+  apiVersion?: string;
+  kind?: string;
+  metadata: RawObjectMeta;
+  spec?: Record<string, unknown>;
+  status?: {
+    phase?: string;
+    reason?: string;
+    message?: string;
+    conditions?: RawCondition[];
+    startTime?: string;
+    containerStatuses?: RawContainerStatus[];
+    initContainerStatuses?: RawContainerStatus[];
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+/** A core/v1 Event (events.k8s.io fields such as `eventTime`, `series` included when set). */
+export interface RawEvent {
+  metadata: RawObjectMeta;
+  involvedObject?: { kind?: string; name?: string; namespace?: string; uid?: string };
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  firstTimestamp?: string | null;
+  lastTimestamp?: string | null;
+  eventTime?: string | null;
+  source?: { component?: string };
+  reportingComponent?: string;
+  [key: string]: unknown;
+}
+
+/** The last lines a failed container wrote, when the cluster could give them. */
+export interface LogTail {
+  pod: string;
+  container: string;
+  /** The log lines, oldest first, without trailing newlines. */
+  lines: string[];
+}
+
+/** Everything a live view needs, fetched once. Pure analysis functions take this and nothing else. */
+export interface JobSnapshot {
+  job: RawJob;
+  /** The Job's pods (controller-uid selector), oldest first. */
+  pods: RawPod[];
+  /** Events whose involvedObject is the Job or one of its pods (including pods already gone), oldest first. */
+  events: RawEvent[];
+  /** When the snapshot was taken (RFC 3339), the clock every "ago" and "left" is computed against. */
+  now: string;
+  /** The log tail of the most recent failed container, or null when there is none or it could not be read. */
+  logTail: LogTail | null;
+}
