@@ -5,6 +5,8 @@ const base = {
   transform: { '^.+\\.ts$': swc },
   extensionsToTreatAsEsm: ['.ts'],
   testEnvironment: 'node',
+  // The testbed's etcd keeps *.snap files under .testbed/; they are not Jest snapshots.
+  modulePathIgnorePatterns: ['<rootDir>/.testbed/'],
 };
 export default {
   reporters: ['default', '<rootDir>/test/reporters/closing-line.js'],

@@ -15,6 +15,9 @@ const INT64_MAX = 9223372036854775807n;
 /** Go strconv.Atoi: optional sign, ASCII digits, 64-bit range. */
 function atoi(text: string): number | undefined {
   if (!/^[+-]?\d+$/.test(text)) return undefined;
+  // Up to 15 digits is exact as a double and far inside int64: skip the BigInt (a 100,000-index
+  // status string has tens of thousands of fragments).
+  if (text.length <= 15) return Number(text);
   const big = BigInt(text);
   if (big > INT64_MAX || big < -INT64_MAX - 1n) return undefined;
   return Number(big);
