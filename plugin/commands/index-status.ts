@@ -1,0 +1,97 @@
+import { EXIT, ExitError, UsageError } from '../errors.ts';
+import type { ColorMode } from '../format/colors.ts';
+import type { KubeFlags } from '../kube/flags.ts';
+import type { IndexStatusOutput } from '../../schemas/generated/index-status-output.ts';
+
+// Only types and constants at the top: program.ts imports INDEX_STATUS_FORMATS from here, and
+// `--help` must not load the analysis or the cluster client.
+
+export const INDEX_STATUS_FORMATS = ['text', 'json', 'yaml'] as const;
+export type IndexStatusFormat = (typeof INDEX_STATUS_FORMATS)[number];
+
+export interface IndexStatusOptions {
+  /** NAME, job/NAME or cronjob/NAME (the CronJob's most recent Job). */
+  readonly name: string;
+  readonly output: IndexStatusFormat;
+  /** --index: indexes to show in detail, in the API's interval form (5,7-9). */
+  readonly index?: string;
+  readonly color: ColorMode;
+  readonly kube: KubeFlags;
+}
+
+export interface IndexStatusIo {
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  readonly stderr: { write(text: string): unknown };
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** Text fits the terminal (the grid and the index lists); off a terminal, this many columns. */
+const DEFAULT_WIDTH = 80;
+const MIN_WIDTH = 40;
+
+/**
+ * `kubectl job-x index-status NAME`: where every index of an Indexed Job stands. Writes the view
+ * and returns the -o json document. A NonIndexed Job is an error (exit 1, like a Job that is not
+ * there): there is nothing per index to show, and an empty table would say the wrong thing.
+ */
+export async function indexStatus(options: IndexStatusOptions, io: IndexStatusIo): Promise<IndexStatusOutput> {
+  const [{ parseJobReference, resolveJob }, { createKubeClient }, { fetchJobSnapshot }, { parseIndexSelection }, { toIndexStatus }] = await Promise.all([
+    import('../kube/fetch-job.ts'),
+    import('../kube/client.ts'),
+    import('../kube/fetch-snapshot.ts'),
+    import('../index-status/index-selection.ts'),
+    import('../index-status/index-status.ts'),
+  ]);
+  // Malformed input is a usage error before any request: the reference, and --index's grammar
+  // (whether its indexes exist is known once the Job's completions are).
+  const reference = parseJobReference(options.name);
+  if (options.index !== undefined) {
+    const syntax = parseIndexSelection(options.index, Number.MAX_SAFE_INTEGER);
+    if (!syntax.ok) throw new UsageError(syntax.error);
+  }
+  const client = await createKubeClient(options.kube);
+  let snapshot;
+  try {
+    const resolved = await resolveJob(client, reference, { allNamespaces: options.kube.allNamespaces });
+    if (resolved.cronJob) io.stderr.write(`note: cronjob/${resolved.cronJob.name}: showing its most recent Job, ${resolved.job.metadata.name}\n`);
+    // Index state needs the Job and its pods only: no Events, no logs.
+    snapshot = await fetchJobSnapshot(client, resolved, { events: false, logTail: false });
+  } finally {
+    client.close();
+  }
+
+  const result = toIndexStatus(snapshot);
+  if (!result.indexed) {
+    const { formatNotIndexedMessage } = await import('../format/format-index-status-text.ts');
+    io.stderr.write(`error: ${formatNotIndexedMessage(result.job)}\n`);
+    throw new ExitError(EXIT.findings);
+  }
+  const status = result.status;
+  let details;
+  if (options.index !== undefined) {
+    const selection = parseIndexSelection(options.index, status.completions);
+    if (!selection.ok) throw new UsageError(selection.error);
+    const { toIndexDetails } = await import('../index-status/index-details.ts');
+    details = toIndexDetails(status, selection.intervals);
+  }
+  const { toIndexStatusOutput } = await import('../index-status/index-status-output.ts');
+  const output = toIndexStatusOutput(status, details);
+  switch (options.output) {
+    case 'json':
+      io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+      break;
+    case 'yaml': {
+      const { yamlPackage } = await import('../lint/yaml-package.ts');
+      io.stdout.write(yamlPackage().stringify(output, { lineWidth: 0 }));
+      break;
+    }
+    case 'text': {
+      const [{ formatIndexStatusText }, { colorsEnabled, createColors }] = await Promise.all([import('../format/format-index-status-text.ts'), import('../format/colors.ts')]);
+      const isTty = io.stdout.isTTY === true;
+      const width = isTty && io.stdout.columns ? Math.max(io.stdout.columns, MIN_WIDTH) : DEFAULT_WIDTH;
+      io.stdout.write(formatIndexStatusText(status, { colors: createColors(colorsEnabled(options.color, isTty, io.env)), width, details }));
+      break;
+    }
+  }
+  return output;
+}
