@@ -11,6 +11,9 @@ if [[ ! -e $TESTBED_DIR ]]; then
   log "nothing to stop ($TESTBED_DIR does not exist)"
   exit 0
 fi
+# Webhooks started by webhook-up.sh (npm run testbed:webhook) first; their registrations go with
+# the API server's data.
+"$testbed_here/webhook-down.sh" --all --keep-registration || true
 # stop_all stops the node simulator first (pids/node-simulator.pid), then the control plane.
 stop_all
 remove_state

@@ -1,0 +1,125 @@
+// A job-x webhook instance of one test file on the shared testbed, started and registered by
+// test/testbed/webhook-up.sh (the same path as `npm run testbed:webhook`).
+//
+// Isolation: other end-to-end tests run on the same testbed at the same time. Each instance is
+// registered for namespaces carrying its own label (`job-x.dev/webhook-e2e: <instance>`, added to
+// the shipped namespaceSelector), so it never sees anyone else's Jobs; stopWebhook deletes its two
+// configurations again.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cluster, TESTBED_DIR } from '../helpers/cluster.ts';
+import { deleteNamespace } from '../helpers/namespace.ts';
+import { run, show, TESTBED_SCRIPTS } from './run.ts';
+
+export const INSTANCE_LABEL = 'job-x.dev/webhook-e2e';
+
+export interface WebhookInstance {
+  instance: string;
+  port: number;
+  log: string;
+  validatingConfig: string;
+  mutatingConfig: string;
+  /** The webhook names the API server prints in its errors: `failed calling webhook "<name>"`. */
+  validatingWebhook: string;
+  mutatingWebhook: string;
+  /** Namespaces with these labels are sent to this instance. */
+  namespaceLabels: Record<string, string>;
+}
+
+export interface StartOptions {
+  /** Replaces both hooks' failurePolicy (default: as shipped). */
+  failurePolicy?: 'Fail' | 'Ignore';
+  /** A policy file (default: the shipped webhook/default-policy.json). */
+  policyFile?: string;
+}
+
+/** A fresh instance name per test file and run: `e2e-<hint>-<hex>`. */
+export function newInstanceName(hint: string): string {
+  return `e2e-${hint}-${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * Starts (or restarts) the instance and waits until the API server demonstrably calls both of
+ * its hooks for a dry-run Job in a labelled probe namespace (created here, deleted after).
+ */
+export async function startWebhook(instance: string, options: StartOptions = {}): Promise<WebhookInstance> {
+  const namespaceLabels = { [INSTANCE_LABEL]: instance };
+  const probe = await createWebhookNamespace(`${instance}-probe`, namespaceLabels);
+  try {
+    const result = await run('bash', [join(TESTBED_SCRIPTS, 'webhook-up.sh')], {
+      env: {
+        JOBX_WEBHOOK_INSTANCE: instance,
+        JOBX_WEBHOOK_NAMESPACE_LABEL: `${INSTANCE_LABEL}=${instance}`,
+        JOBX_WEBHOOK_PROBE_NAMESPACE: probe,
+        JOBX_WEBHOOK_FAILURE_POLICY: options.failurePolicy ?? '',
+        ...(options.policyFile ? { JOBX_POLICY: options.policyFile } : {}),
+      },
+    });
+    if (result.code !== 0) throw new Error(`webhook-up.sh failed:\n${show(result)}\n${webhookLogTail(instance)}`);
+  } finally {
+    await deleteNamespace(probe);
+  }
+  const env = Object.fromEntries(
+    readFileSync(join(TESTBED_DIR, 'webhook', instance, 'env'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+  );
+  return {
+    instance,
+    port: Number(env.PORT),
+    log: env.LOG!,
+    validatingConfig: env.VALIDATING_CONFIG!,
+    mutatingConfig: env.MUTATING_CONFIG!,
+    validatingWebhook: env.VALIDATING_WEBHOOK!,
+    mutatingWebhook: env.MUTATING_WEBHOOK!,
+    namespaceLabels,
+  };
+}
+
+/**
+ * Deletes the instance's configurations and stops its process; with `keepRegistration` only the
+ * process stops, so that the API server's calls fail and the failurePolicy decides.
+ */
+export async function stopWebhook(instance: string, options: { keepRegistration?: boolean } = {}): Promise<void> {
+  const result = await run('bash', [join(TESTBED_SCRIPTS, 'webhook-down.sh'), ...(options.keepRegistration ? ['--keep-registration'] : [])], {
+    env: { JOBX_WEBHOOK_INSTANCE: instance },
+  });
+  if (result.code !== 0) throw new Error(`webhook-down.sh failed:\n${show(result)}`);
+}
+
+/** The end of the instance's log, for failure messages. */
+export function webhookLogTail(instance: string, lines = 30): string {
+  try {
+    const text = readFileSync(join(TESTBED_DIR, 'logs', `webhook-${instance}.log`), 'utf8').trimEnd().split('\n');
+    return `--- last lines of the webhook log (${instance})\n${text.slice(-lines).join('\n')}`;
+  } catch {
+    return `--- no webhook log for ${instance}`;
+  }
+}
+
+/**
+ * A namespace of this area (`whk-...`) created with `labels` from the start (a label added later
+ * reaches the API server's webhook matching only through its namespace informer).
+ */
+export async function createWebhookNamespace(hint: string, labels: Record<string, string>): Promise<string> {
+  const slug = hint
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  const name = `whk-${slug}-${randomBytes(3).toString('hex')}`;
+  await cluster().core.createNamespace({ body: { metadata: { name, labels: { 'testbed.job-x.dev/e2e': 'true', ...labels } } } });
+  // kubectl create of a Job needs no ServiceAccount, but its pods do: wait as helpers/namespace.ts does.
+  for (let i = 0; i < 100; i++) {
+    try {
+      await cluster().core.readNamespacedServiceAccount({ name: 'default', namespace: name });
+      return name;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`ServiceAccount default never appeared in namespace ${name}`);
+}
