@@ -262,7 +262,7 @@ const results = {
   analyseText: stats(samples.analyseText),
   analyseJson: stats(samples.analyseJson),
   cpu: { analyseText: stats(samples.cpuAnalyseText), analyseJson: stats(samples.cpuAnalyseJson) },
-  loadAverage: os.loadavg()[0],
+  loadAverage: os.loadavg()[0] ?? 0,
   cores: os.availableParallelism(),
   outputBytes,
   startup: { cli: stats(startup.cli), node: stats(startup.node), runs: STARTUP_RUNS },

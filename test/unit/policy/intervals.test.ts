@@ -7,8 +7,9 @@ import { formatIntervals, parseIndexesLenient } from '../../../policy/intervals.
 describe('parseIndexesLenient', () => {
   const cases: [string, string, number, string][] = [
     ['an interval past completions is dropped', '0-5,8-10', 8, '0-5'],
-    ['an interval across completions is clipped', '0-5,8-10', 10, '0-5,8,9'], // a two-index interval prints as "8,9", as the controller writes it,
-    ['single indexes and ranges', '0,4,5,10-12', 13, '0,4,5,10-12'],,
+    // A two-index interval prints as "8,9", as the controller writes it.
+    ['an interval across completions is clipped', '0-5,8-10', 10, '0-5,8,9'],
+    ['single indexes and ranges', '0,4,5,10-12', 13, '0,4,5,10-12'],
     ['the "1,2" form merges like "1-2"', '1,2,3', 4, '1-3'],
     ['corrupt fragments are skipped', '0,x,2-y,4', 5, '0,4'],
     ['the empty string is no index', '', 3, ''],
