@@ -1,5 +1,5 @@
-// npm run fixtures:record [-- SCENARIO...] — runs Job scenarios on the testbed (npm run
-// testbed:up first) and writes what job-x diagnose and index-status read, exactly as the API
+// npm run fixtures:record [-- --only a,b | -- SCENARIO...] — runs Job scenarios on the testbed
+// (npm run testbed:up first) and writes what job-x diagnose and index-status read, exactly as the API
 // server returns it, to test/fixtures/snapshots/<scenario>/:
 //   job.json     the Job                      (kubectl get job -o json)
 //   pods.json    its pods, oldest first       (items of kubectl get pods -l controller-uid=...)
@@ -7,6 +7,15 @@
 //   meta.json    scenario, description, recordedAt (the snapshot's "now"), Kubernetes version
 // Only metadata.managedFields is stripped (server-side-apply bookkeeping nobody diagnoses from).
 // Scenarios run in parallel, each in its own namespace fixture-<scenario>, deleted afterwards.
+// `--only a,b` (or the names as arguments) records just those scenarios and leaves the others'
+// recordings untouched.
+//
+// Some scenarios need a pod that never finishes terminating (a node that is gone, as in
+// kubernetes/kubernetes#123775 and jobset#979): their pods use a scheduler nobody runs
+// (MANUAL_SCHEDULER), and the recorder binds each pod itself, either to a simulated node or to
+// GONE_NODE, a node that does not exist. No kubelet acts on a pod bound there, so once deleted it
+// stays Terminating until the pod garbage collector removes orphans (about a minute later); the
+// recording is taken well before that.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VersionApi, type V1Job, type V1Pod } from '@kubernetes/client-node';
@@ -21,6 +30,8 @@ interface Scenario {
   name: string;
   description: string;
   job: V1Job;
+  /** Runs in the fresh namespace before the Job is created (e.g. a ResourceQuota). */
+  before?: (namespace: string) => Promise<void>;
   /** Resolves once the Job is in the state worth recording. */
   until: (namespace: string, job: V1Job) => Promise<unknown>;
   /** For races: whether this run showed what the scenario is about; if not it runs again. */
@@ -42,6 +53,39 @@ const podState = (what: string, check: (pod: V1Pod, job: V1Job) => boolean) => (
     },
     { describe: () => describeJob(namespace, job.metadata!.name!) },
   );
+
+/** A pod scheduler nobody runs: the node simulator binds only default-scheduler pods. */
+const MANUAL_SCHEDULER = 'job-x-manual';
+/** A node that does not exist: no kubelet ever acts on pods bound to it. */
+const GONE_NODE = 'testbed-node-gone';
+const SIMULATED_NODE = 'testbed-node-1';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Pods the recorder binds itself (see the header); `terminationGracePeriodSeconds` short so a deleted pod is soon overdue. */
+function manuallyScheduled(job: V1Job): V1Job {
+  return withSpec(job, { template: { spec: { schedulerName: MANUAL_SCHEDULER, terminationGracePeriodSeconds: 1 } } });
+}
+
+async function bind(namespace: string, pod: string, node: string): Promise<void> {
+  await cluster().core.createNamespacedPodBinding({
+    name: pod,
+    namespace,
+    body: { apiVersion: 'v1', kind: 'Binding', metadata: { name: pod, namespace }, target: { apiVersion: 'v1', kind: 'Node', name: node } },
+  });
+}
+
+/** Binds each pod of an Indexed Job as `nodeOf(index)` says, once the Job has created them all. */
+async function bindIndexes(namespace: string, job: V1Job, count: number, nodeOf: (index: number) => string): Promise<void> {
+  const pods = await waitFor(`${count} pods of ${job.metadata!.name}`, async () => {
+    const current = await podsOf(await readJob(namespace, job.metadata!.name!));
+    return current.length >= count ? current : undefined;
+  });
+  for (const pod of pods) {
+    const index = Number(pod.metadata!.annotations!['batch.kubernetes.io/job-completion-index']);
+    await bind(namespace, pod.metadata!.name!, nodeOf(index));
+  }
+}
 
 const failJobOn137 = { podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [137] } }] } };
 
@@ -200,6 +244,175 @@ const SCENARIOS: Scenario[] = [
         { describe: () => describeJob(namespace, job.metadata!.name!) },
       ),
   },
+  {
+    name: 'failed-create-quota',
+    description:
+      'Seed pi in a namespace whose ResourceQuota allows 0 pods (status written by the recorder: the testbed runs no quota controller): the API server rejects every pod; FailedCreate events on the Job quote the quota; the Job is stuck with active 0.',
+    job: loadJob('pi'),
+    before: async (namespace) => {
+      await kubectl(['create', 'quota', 'pods', '--hard=pods=0', '-n', namespace]);
+      await kubectl([
+        'patch', 'resourcequota', 'pods', '-n', namespace, '--subresource=status', '--type=merge',
+        '-p', JSON.stringify({ status: { hard: { pods: '0' }, used: { pods: '0' } } }),
+      ]);
+    },
+    until: async (namespace, job) =>
+      waitFor('two FailedCreate events on the Job', async () => {
+        const events = JSON.parse(await kubectl(['get', 'events', '-n', namespace, '-o', 'json'])) as {
+          items: { reason?: string; count?: number; involvedObject?: { kind?: string; name?: string } }[];
+        };
+        const failed = events.items.filter((e) => e.reason === 'FailedCreate' && e.involvedObject?.name === job.metadata!.name);
+        return failed.reduce((n, e) => n + (e.count ?? 1), 0) >= 2 ? true : undefined;
+      }),
+  },
+  {
+    name: 'parallelism-zero',
+    description: 'Seed pi with completions 3 and parallelism 0: the controller starts the Job (startTime) but creates no pod; active 0, no conditions.',
+    job: withSpec(loadJob('pi'), { completions: 3, parallelism: 0 }),
+    until: async (namespace, job) => {
+      await waitFor('startTime', async () => ((await readJob(namespace, job.metadata!.name!)).status?.startTime ? true : undefined));
+      await sleep(2000);
+    },
+  },
+  {
+    name: 'managed-by-other',
+    description:
+      'Seed pi with spec.managedBy example.com/batch-operator (no such controller runs): the built-in Job controller skips it; no status, no pods, no events.',
+    job: withSpec(loadJob('pi'), { managedBy: 'example.com/batch-operator' }),
+    until: async () => sleep(4000),
+  },
+  {
+    name: 'suspended-kueue',
+    description:
+      'Seed myjob (suspend: true) labelled kueue.x-k8s.io/queue-name: team-a-queue, as a Job submitted to Kueue waits for admission (Kueue itself is not installed); condition Suspended (JobSuspended), no pods.',
+    job: (() => {
+      const job = loadJob('myjob');
+      job.metadata!.labels = { ...job.metadata!.labels, 'kueue.x-k8s.io/queue-name': 'team-a-queue' };
+      return job;
+    })(),
+    until: jobCondition('Suspended'),
+  },
+  {
+    name: 'stuck-terminating',
+    description:
+      'Seed pi with podReplacementPolicy Failed whose pod is bound to a node that does not exist (no kubelet) and then deleted (grace period 1 s): it stays Terminating (Pending with a deletionTimestamp, job-tracking finalizer kept); status.terminating 1, active 0, and no replacement pod is created. Recorded about 15 s after the deletion.',
+    job: withSpec(manuallyScheduled(loadJob('pi')), { podReplacementPolicy: 'Failed' }),
+    until: async (namespace, job) => {
+      const [pod] = await waitFor('the pod', async () => {
+        const pods = await podsOf(await readJob(namespace, job.metadata!.name!));
+        return pods.length > 0 ? pods : undefined;
+      });
+      await bind(namespace, pod!.metadata!.name!, GONE_NODE);
+      await waitFor('active 1', async () => ((await readJob(namespace, job.metadata!.name!)).status?.active === 1 ? true : undefined));
+      await cluster().core.deleteNamespacedPod({ name: pod!.metadata!.name!, namespace });
+      await waitFor('terminating 1', async () => ((await readJob(namespace, job.metadata!.name!)).status?.terminating === 1 ? true : undefined));
+      await sleep(15_000);
+    },
+  },
+  {
+    name: 'failure-target-interim',
+    description:
+      'Indexed pi (completions 2, parallelism 2) with a FailJob rule on exit code 3 of container pi: index 0 runs on a simulated node and exits 3; index 1 is bound to a node that does not exist, so when the controller deletes it the pod stays Terminating. Recorded in the interim: FailureTarget (PodFailurePolicy) without Failed, terminating 1.',
+    job: withOutcome(
+      withSpec(manuallyScheduled(loadJob('pi')), {
+        completions: 2,
+        parallelism: 2,
+        completionMode: 'Indexed',
+        podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { containerName: 'pi', operator: 'In', values: [3] } }] },
+      }),
+      { 'outcome-index-0': 'exit=3', 'outcome-index-1': 'run' },
+    ),
+    until: async (namespace, job) => {
+      await bindIndexes(namespace, job, 2, (index) => (index === 0 ? SIMULATED_NODE : GONE_NODE));
+      await waitFor('FailureTarget with a terminating pod', async () => {
+        const current = await readJob(namespace, job.metadata!.name!);
+        return condition(current, 'FailureTarget') && current.status?.terminating === 1 ? true : undefined;
+      });
+      await sleep(1000);
+    },
+    accept: (job) => condition(job, 'FailureTarget')?.status === 'True' && condition(job, 'Failed') === undefined,
+  },
+  {
+    name: 'success-criteria-met-interim',
+    description:
+      'Indexed pi (completions 2, parallelism 2) with successPolicy succeededIndexes "0": index 0 runs on a simulated node and succeeds; index 1 is bound to a node that does not exist, so when the controller deletes it the pod stays Terminating. Recorded in the interim: SuccessCriteriaMet (SuccessPolicy) without Complete, terminating 1.',
+    job: withSpec(manuallyScheduled(loadJob('pi')), {
+      completions: 2,
+      parallelism: 2,
+      completionMode: 'Indexed',
+      successPolicy: { rules: [{ succeededIndexes: '0' }] },
+    }),
+    until: async (namespace, job) => {
+      await bindIndexes(namespace, job, 2, (index) => (index === 0 ? SIMULATED_NODE : GONE_NODE));
+      await waitFor('SuccessCriteriaMet with a terminating pod', async () => {
+        const current = await readJob(namespace, job.metadata!.name!);
+        return condition(current, 'SuccessCriteriaMet') && current.status?.terminating === 1 ? true : undefined;
+      });
+      await sleep(1000);
+    },
+    accept: (job) => condition(job, 'SuccessCriteriaMet')?.status === 'True' && condition(job, 'Complete') === undefined,
+  },
+  {
+    name: 'failed-indexes',
+    description:
+      'Indexed pi (completions 3, parallelism 3, backoffLimitPerIndex 1, no maxFailedIndexes): index 1 exits 1 on both of its attempts, indexes 0 and 2 succeed; Failed with reason FailedIndexes, failedIndexes 1, completedIndexes 0,2.',
+    job: withOutcome(
+      withSpec(loadJob('pi'), { completions: 3, parallelism: 3, completionMode: 'Indexed', backoffLimit: undefined, backoffLimitPerIndex: 1 }),
+      { 'outcome-index-1': 'exit=1' },
+    ),
+    until: jobCondition('Failed'),
+  },
+  {
+    name: 'pod-failure-policy-ignore-count',
+    description:
+      'Seed pi with backoffLimit 1 and rules FailJob on exit 42, Ignore on DisruptionTarget, Count on exit 5: the first pod is evicted by the kubelet (Ignore: not counted), the next two exit 5 (Count); Failed with reason BackoffLimitExceeded and failed 2 although three pods failed.',
+    job: withOutcome(
+      withSpec(loadJob('pi'), {
+        backoffLimit: 1,
+        podFailurePolicy: {
+          rules: [
+            { action: 'FailJob', onExitCodes: { containerName: 'pi', operator: 'In', values: [42] } },
+            { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] },
+            { action: 'Count', onExitCodes: { operator: 'In', values: [5] } },
+          ],
+        },
+      }),
+      { outcome: 'evict;exit=5' },
+    ),
+    until: jobCondition('Failed'),
+  },
+  {
+    name: 'onfailure-backoff-limit',
+    description:
+      'Seed pi with restartPolicy OnFailure and backoffLimit 2: the container exits 1 on every run and restarts in place; once its restartCount reaches 2 the Job fails with BackoffLimitExceeded and the controller deletes the pod. Recorded after the pod is gone: status.failed 1, no pods, only events left.',
+    job: withOutcome(withSpec(loadJob('pi'), { backoffLimit: 2, template: { spec: { restartPolicy: 'OnFailure' } } }), { outcome: 'exit=1' }),
+    until: async (namespace, job) => {
+      const failed = await waitForJobCondition(namespace, job.metadata!.name!, 'Failed');
+      await waitFor('the pod to be gone', async () => ((await podsOf(failed)).length === 0 ? true : undefined));
+    },
+  },
+  {
+    name: 'init-container-failjob',
+    description:
+      'Seed pi with an init container fetch-input that exits 3 and a FailJob rule on exit 3 of fetch-input: the pod fails in Init:Error (main container never started); Failed with reason PodFailurePolicy.',
+    job: withOutcome(
+      withSpec(loadJob('pi'), {
+        podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { containerName: 'fetch-input', operator: 'In', values: [3] } }] },
+        template: {
+          spec: { initContainers: [{ name: 'fetch-input', image: 'busybox:1.36', command: ['sh', '-c', 'wget -q -O /work/input http://inputs.example/batch-7'] }] },
+        },
+      }),
+      { outcome: 'exit=3', container: 'fetch-input' },
+    ),
+    until: jobCondition('Failed'),
+  },
+  {
+    name: 'evicted-counted',
+    description:
+      'Seed pi with backoffLimit 0 and no pod failure policy: its pod is evicted by the kubelet (DisruptionTarget TerminationByKubelet, exit 137); the eviction counts; Failed with reason BackoffLimitExceeded.',
+    job: withOutcome(withSpec(loadJob('pi'), { backoffLimit: 0 }), { outcome: 'evict' }),
+    until: jobCondition('Failed'),
+  },
 ];
 
 type Json = Record<string, unknown>;
@@ -237,6 +450,7 @@ async function record(scenario: Scenario, kubernetesVersion: string): Promise<vo
   for (let attempt = 1; ; attempt++) {
     await freshNamespace(namespace);
     try {
+      await scenario.before?.(namespace);
       const created = await createJob(namespace, scenario.job);
       await scenario.until(namespace, created);
       if (scenario.accept && !scenario.accept(await readJob(namespace, created.metadata!.name!))) {
@@ -292,8 +506,20 @@ async function snapshot(scenario: Scenario, namespace: string, created: V1Job, k
   );
 }
 
+/** Scenario names from `--only a,b` (also `--only=a,b`) and plain arguments. */
+function wantedScenarios(args: string[]): string[] {
+  const wanted: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--only') wanted.push(...(args[++i] ?? '').split(','));
+    else if (arg.startsWith('--only=')) wanted.push(...arg.slice('--only='.length).split(','));
+    else wanted.push(arg);
+  }
+  return wanted.map((w) => w.trim()).filter((w) => w !== '');
+}
+
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
+  const wanted = wantedScenarios(process.argv.slice(2));
   const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.name === w));
   if (unknown.length > 0) {
     process.stderr.write(`unknown scenario(s): ${unknown.join(', ')}\nknown: ${SCENARIOS.map((s) => s.name).join(', ')}\n`);

@@ -1,0 +1,105 @@
+// `kubectl job-x diagnose`: why a Job is in its state, the evidence, and what to change — a pure
+// function of one snapshot, replaying the Kubernetes 1.36 Job controller's decisions
+// (pkg/controller/job: syncJob, matchPodFailurePolicy, trackJobStatusAndRemoveFinalizers,
+// backoff_utils.go, indexed_job_utils.go).
+import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
+import type { JobSnapshot } from '../kube/snapshot.ts';
+import { analyzePods, decisionsOf, type PodAnalysis } from './attempts.ts';
+import { findBlockers } from './blockers.ts';
+import { findCause } from './cause.ts';
+import { toDeadline } from './deadline.ts';
+import { indexEvents } from './events.ts';
+import { missingPods, toEvidenceGone } from './evidence-gone.ts';
+import { toJobFacts, type JobFacts } from './job-facts.ts';
+import { describeRule } from './pod-failure-policy.ts';
+import { toRetries } from './retries.ts';
+import { suggest } from './suggestions.ts';
+import { humanDuration, secondsBetween, toMillis, toRfc3339 } from './time.ts';
+
+export function diagnose(snapshot: JobSnapshot): DiagnoseOutput {
+  const facts = toJobFacts(snapshot.job);
+  const now = toMillis(snapshot.now) ?? 0;
+  const events = indexEvents(snapshot.events, facts.name);
+  const decisions = decisionsOf(facts);
+  const pods = analyzePods(snapshot.pods, facts, events, decisions, now);
+  const decided = decisions.failedAt !== undefined || decisions.succeededAt !== undefined;
+  const retries = toRetries(facts, pods, decided, now);
+  const blockers = decided || facts.suspend ? [] : findBlockers(facts, pods, events, now);
+  const missing = missingPods(pods, events);
+  const ctx = { facts, pods, events, now, decisions, retries, blockers, missing };
+  const cause = findCause(ctx);
+  const decidedAt = decisions.failedAt ?? decisions.succeededAt;
+  const ttl = ttlOf(facts, now);
+  if (ttl?.deletesAt) {
+    cause.evidence.push({
+      kind: 'spec',
+      message: `ttlSecondsAfterFinished ${ttl.seconds}: the TTL controller deletes the Job and its pods ${ttl.deletesInSeconds === 0 ? 'now' : `in ${humanDuration(ttl.deletesInSeconds ?? 0)}`}.`,
+      object: `job/${facts.name}`,
+      at: ttl.deletesAt,
+    });
+  }
+
+  return {
+    job: { namespace: facts.namespace, name: facts.name, uid: facts.uid, createdAt: facts.createdAt, owner: facts.owner },
+    now: snapshot.now,
+    state: cause.state,
+    reason: cause.reason,
+    verdict: cause.verdict,
+    conditions: facts.conditions.map((c) => ({
+      type: c.type ?? '',
+      status: c.status ?? '',
+      reason: c.reason || null,
+      message: c.message || null,
+      lastTransitionTime: c.lastTransitionTime ?? null,
+    })),
+    progress: {
+      completionMode: facts.completionMode,
+      completions: facts.completions,
+      parallelism: facts.parallelism,
+      succeeded: facts.status.succeeded,
+      failed: facts.status.failed,
+      active: facts.status.active,
+      ready: facts.status.ready,
+      terminating: facts.status.terminating,
+      completedIndexes: facts.status.completedIndexes,
+      failedIndexes: facts.status.failedIndexes,
+      podsFound: pods.length,
+    },
+    podFailurePolicy: cause.decisive,
+    policyReplay: policyReplay(facts, pods),
+    retries,
+    deadline: toDeadline(facts, cause.reason, decidedAt, now),
+    attempts: pods.map((p) => p.attempt),
+    evidence: cause.evidence,
+    evidenceGone: toEvidenceGone(facts, pods, missing, events, decisions),
+    ttl,
+    suggestions: suggest(ctx, cause),
+    logTail: snapshot.logTail ? { pod: snapshot.logTail.pod, container: snapshot.logTail.container, lines: [...snapshot.logTail.lines] } : null,
+  };
+}
+
+function policyReplay(facts: JobFacts, pods: readonly PodAnalysis[]): DiagnoseOutput['policyReplay'] {
+  const rules = facts.podFailurePolicyRules;
+  if (rules === null) return null;
+  // Pods stopped because the Job had already failed are counted, but did not fail on their own.
+  const failed = pods.filter((p) => p.failed && !p.stoppedAfterSuccess && (!p.stoppedByJobFailure || p.match !== null));
+  return {
+    rules: rules.map((rule, index) => ({
+      rule: index,
+      action: typeof rule.action === 'string' ? rule.action : '',
+      on: describeRule(rule),
+      pods: failed.filter((p) => p.match?.rule === index).map((p) => p.name),
+    })),
+    unmatched: failed.filter((p) => p.match === null).map((p) => p.name),
+  };
+}
+
+/** The TTL controller deletes a finished Job (with its pods) ttlSecondsAfterFinished after it finished. */
+function ttlOf(facts: JobFacts, now: number): DiagnoseOutput['ttl'] {
+  if (facts.ttlSecondsAfterFinished === null) return null;
+  const finished = facts.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+  const finishedAt = toMillis(finished?.lastTransitionTime);
+  if (finishedAt === undefined) return { seconds: facts.ttlSecondsAfterFinished, deletesAt: null, deletesInSeconds: null };
+  const deletesAt = finishedAt + facts.ttlSecondsAfterFinished * 1000;
+  return { seconds: facts.ttlSecondsAfterFinished, deletesAt: toRfc3339(deletesAt), deletesInSeconds: Math.max(0, Math.ceil(secondsBetween(now, deletesAt))) };
+}

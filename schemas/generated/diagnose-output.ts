@@ -1,0 +1,563 @@
+/* eslint-disable */
+// Generated from schemas/*.schema.json by scripts/generate-types.ts. DO NOT EDIT.
+
+/**
+ * The output of `kubectl job-x diagnose NAME -o json` (a contract: see design.md): what state a Job is in, why, the evidence, and what to change. Computed from one snapshot (the Job, its pods and their Events) by replaying the decisions of the Kubernetes 1.36 Job controller (pkg/controller/job). Every key is always present (null when it does not apply), in this order.
+ */
+export interface DiagnoseOutput {
+  /**
+   * Which Job was diagnosed.
+   */
+  job: {
+    /**
+     * The Job's namespace.
+     */
+    namespace: string;
+    /**
+     * The Job's name.
+     */
+    name: string;
+    /**
+     * metadata.uid; null when the snapshot lacks it.
+     */
+    uid: string | null;
+    /**
+     * metadata.creationTimestamp (RFC 3339).
+     */
+    createdAt: string | null;
+    /**
+     * The controlling owner (a CronJob for scheduled Jobs), or null.
+     */
+    owner: {
+      /**
+       * Owner kind, e.g. CronJob.
+       */
+      kind: string;
+      /**
+       * Owner name.
+       */
+      name: string;
+    } | null;
+  };
+  /**
+   * When the snapshot was taken (RFC 3339): every duration and "in N seconds" below is computed against it.
+   */
+  now: string;
+  /**
+   * Complete / Failed: the terminal condition is set. Completing / Failing: the controller has decided (condition SuccessCriteriaMet / FailureTarget) and waits for pods to terminate before it sets Complete / Failed. Suspended: spec.suspend is true. Stuck: not finished and no pod can make progress without a change (see reason). Running: anything else.
+   */
+  state: 'Complete' | 'Completing' | 'Failed' | 'Failing' | 'Running' | 'Suspended' | 'Stuck';
+  /**
+   * Why the Job is in its state. For Complete, Completing, Failed and Failing: the Kubernetes condition reason (CompletionsReached, SuccessPolicy, BackoffLimitExceeded, DeadlineExceeded, PodFailurePolicy, MaxFailedIndexesExceeded, FailedIndexes; null if the condition has none, as before Kubernetes 1.31). Suspended: JobSuspended. Otherwise a job-x code: PodsUnschedulable (pods Pending with PodScheduled=False Unschedulable), PodsSchedulingGated (scheduling gates never removed), PodsNotScheduled (unbound for a minute or more with no scheduler decision: no scheduler serves its schedulerName, or it is overloaded), PodsNotStarting (bound to a node for two minutes or more without any status from its kubelet), ImagePullFailing (ErrImagePull, ImagePullBackOff, InvalidImageName...), ContainerConfigError (CreateContainerConfigError, CreateContainerError: a missing Secret/ConfigMap key...), VolumeMountFailing (FailedMount events on a pod still creating its containers), PodCreationFailing (FailedCreate events on the Job: ResourceQuota, LimitRange, admission webhooks, PodSecurity), ParallelismZero (spec.parallelism 0), ManagedElsewhere (spec.managedBy names another controller; the built-in Job controller ignores the Job), PodsStuckTerminating (pods past their grace period still terminating, and the Job waits for them), WaitingForBackoff (no pod runs while the controller waits out the failure backoff), Retrying (Running, with failures counted against the retry budget); null for a Running Job with nothing to report.
+   */
+  reason: string | null;
+  /**
+   * The diagnosis in one line, as the text output's first line.
+   */
+  verdict: string;
+  /**
+   * status.conditions as the controller wrote them, in order.
+   */
+  conditions: {
+    /**
+     * Condition type: Suspended, FailureTarget, Failed, SuccessCriteriaMet or Complete.
+     */
+    type: string;
+    /**
+     * True, False or Unknown.
+     */
+    status: string;
+    /**
+     * The condition reason.
+     */
+    reason: string | null;
+    /**
+     * The condition message.
+     */
+    message: string | null;
+    /**
+     * When the condition last changed (RFC 3339).
+     */
+    lastTransitionTime: string | null;
+  }[];
+  /**
+   * The Job's counters (spec and status) that the diagnosis is measured against.
+   */
+  progress: {
+    /**
+     * NonIndexed or Indexed.
+     */
+    completionMode: string;
+    /**
+     * spec.completions; null for a work-queue Job.
+     */
+    completions: number | null;
+    /**
+     * spec.parallelism (defaulted 1).
+     */
+    parallelism: number;
+    /**
+     * status.succeeded (for Indexed Jobs: succeeded indexes).
+     */
+    succeeded: number;
+    /**
+     * status.failed: failed pods the controller counted (pods ignored by the pod failure policy are not).
+     */
+    failed: number;
+    /**
+     * status.active: Pending and Running pods not being deleted.
+     */
+    active: number;
+    /**
+     * status.ready.
+     */
+    ready: number;
+    /**
+     * status.terminating: pods being deleted that have not finished.
+     */
+    terminating: number;
+    /**
+     * status.completedIndexes (Indexed Jobs), in the API's 1,3-5 form; null for NonIndexed Jobs.
+     */
+    completedIndexes: string | null;
+    /**
+     * status.failedIndexes (only with backoffLimitPerIndex); null otherwise.
+     */
+    failedIndexes: string | null;
+    /**
+     * Pods of the Job present in the snapshot (the attempts).
+     */
+    podsFound: number;
+  };
+  /**
+   * The decisive pod failure policy match: the FailJob match that failed (or is failing) the Job, or for FailedIndexes / MaxFailedIndexesExceeded the first FailIndex match; null when the pod failure policy did not decide the outcome.
+   */
+  podFailurePolicy: {
+    /**
+     * Index in spec.podFailurePolicy.rules.
+     */
+    matchedRule: number;
+    /**
+     * The rule's action.
+     */
+    action: 'FailJob' | 'FailIndex' | 'Ignore' | 'Count';
+    /**
+     * The pod that matched.
+     */
+    pod: string;
+    /**
+     * The container whose exit code matched (onExitCodes rules; may be an init container); null for onPodConditions rules.
+     */
+    container: string | null;
+    /**
+     * The exit code that matched; null for onPodConditions rules.
+     */
+    exitCode: number | null;
+    /**
+     * The pod condition type that matched (onPodConditions rules); null for onExitCodes rules.
+     */
+    condition: string | null;
+    /**
+     * The controller's message for the match (the condition message when the Job carries it).
+     */
+    message: string;
+  } | null;
+  /**
+   * spec.podFailurePolicy replayed over every failed pod as the controller does (matchPodFailurePolicy: rules in order, first match wins); null when the Job has no pod failure policy.
+   */
+  policyReplay: {
+    /**
+     * One entry per rule, in order.
+     */
+    rules: {
+      /**
+       * Index in spec.podFailurePolicy.rules.
+       */
+      rule: number;
+      /**
+       * The rule's action (FailJob, FailIndex, Ignore, Count).
+       */
+      action: string;
+      /**
+       * What the rule matches, in words (e.g. `exit code In [42] of container main`).
+       */
+      on: string;
+      /**
+       * Failed pods this rule matched (first match wins).
+       */
+      pods: string[];
+    }[];
+    /**
+     * Failed pods no rule matched: counted by default. Pods the controller stopped because the Job had already failed are left out unless a rule matched them.
+     */
+    unmatched: string[];
+  } | null;
+  /**
+   * Retry accounting against backoffLimit (or backoffLimitPerIndex) and the failure backoff.
+   */
+  retries: {
+    /**
+     * The effective spec.backoffLimit: the Job fails once more failures than this are counted (default 6; 2147483647 with backoffLimitPerIndex).
+     */
+    budget: number;
+    /**
+     * Failures counted against the budget: status.failed.
+     */
+    counted: number;
+    /**
+     * Failed pods in the snapshot that an Ignore rule of the pod failure policy kept out of the count.
+     */
+    ignored: number;
+    /**
+     * Further counted failures (or, with restartPolicy OnFailure, container restarts) the Job tolerates before it fails with BackoffLimitExceeded; null once the Job is finished or failing.
+     */
+    remaining: number | null;
+    /**
+     * restartPolicy OnFailure only: container restarts of Pending and Running pods, which the controller counts against backoffLimit too (it fails the Job when they reach it); null otherwise.
+     */
+    restartsCounted: number | null;
+    /**
+     * backoffLimitPerIndex accounting (Indexed Jobs); null when unset.
+     */
+    perIndex: {
+      /**
+       * spec.backoffLimitPerIndex: counted failures an index tolerates; the next one fails the index.
+       */
+      limit: number;
+      /**
+       * spec.maxFailedIndexes; the Job fails once more indexes than this failed.
+       */
+      maxFailedIndexes: number | null;
+      /**
+       * status.failedIndexes.
+       */
+      failedIndexes: string;
+      /**
+       * Number of failed indexes.
+       */
+      failedIndexCount: number;
+      /**
+       * Indexes with at least one failure, by index.
+       */
+      indexes: {
+        /**
+         * The completion index.
+         */
+        index: number;
+        /**
+         * Counted failures of the index (job-index-failure-count of its newest pod, plus that pod when it failed and counted).
+         */
+        counted: number;
+        /**
+         * Failures of the index ignored by the pod failure policy.
+         */
+        ignored: number;
+        /**
+         * Whether the index is in status.failedIndexes.
+         */
+        failed: boolean;
+        /**
+         * Seconds until the controller may create the index's replacement pod (per-index backoff); null when no replacement is pending.
+         */
+        nextRetryInSeconds: number | null;
+      }[];
+    } | null;
+    /**
+     * Failed pods in the snapshot that finished after the last succeeded one (ignored failures included): what the controller's backoff grows with. The controller keeps this count in memory; pods already deleted are not seen here.
+     */
+    failuresSinceLastSuccess: number;
+    /**
+     * Seconds until the controller may create the next replacement pod (10 s doubling per failure since the last success, capped at 600 s, counted from the last failure); 0 when it may now; null when no replacement is due (finished, failing, nothing failed, or pods still running).
+     */
+    nextRetryInSeconds: number | null;
+  };
+  /**
+   * spec.activeDeadlineSeconds against status.startTime; null when unset. Suspension clears startTime and resuming resets it, so the deadline restarts.
+   */
+  deadline: {
+    /**
+     * spec.activeDeadlineSeconds.
+     */
+    activeDeadlineSeconds: number;
+    /**
+     * status.startTime; null before the first start and while suspended.
+     */
+    startTime: string | null;
+    /**
+     * Seconds from startTime until now, or until the controller decided the outcome for a finished Job.
+     */
+    elapsedSeconds: number | null;
+    /**
+     * Seconds left before the controller fails the Job with DeadlineExceeded; null when finished or not started.
+     */
+    remainingSeconds: number | null;
+    /**
+     * Whether the deadline has passed (or failed the Job).
+     */
+    exceeded: boolean;
+  } | null;
+  /**
+   * One entry per pod of the Job in the snapshot, oldest first.
+   */
+  attempts: Attempt[];
+  /**
+   * The facts that prove the verdict, most important first.
+   */
+  evidence: {
+    /**
+     * Where the fact comes from.
+     */
+    kind: 'condition' | 'event' | 'pod' | 'status' | 'spec' | 'policy';
+    /**
+     * The fact, in words (Kubernetes messages quoted as they are).
+     */
+    message: string;
+    /**
+     * The object it is about, e.g. pod/pi-x7k2q or job/pi.
+     */
+    object: string | null;
+    /**
+     * When it happened (RFC 3339), if known.
+     */
+    at: string | null;
+  }[];
+  /**
+   * Pods that failed or ran but are no longer there to inspect, and why; null when nothing is missing.
+   */
+  evidenceGone: {
+    /**
+     * status.failed minus the failed, counted pods still present.
+     */
+    missingFailedPods: number;
+    /**
+     * Pods the Events name that no longer exist.
+     */
+    pods: {
+      /**
+       * The pod name.
+       */
+      pod: string;
+      /**
+       * The earliest Event about it (its creation or scheduling).
+       */
+      firstSeenAt: string | null;
+      /**
+       * When its container started, from the kubelet's Started Event; null when there is none.
+       */
+      startedAt: string | null;
+      /**
+       * When the Job controller deleted it, from its SuccessfulDelete Event; null when unknown.
+       */
+      deletedAt: string | null;
+      /**
+       * job-controller when a SuccessfulDelete event says the Job controller deleted it; null when unknown.
+       */
+      deletedBy: string | null;
+      /**
+       * The pod's latest Event (for the kubelet's view of how it ended).
+       */
+      lastEvent: {
+        /**
+         * Event reason.
+         */
+        reason: string | null;
+        /**
+         * Event message.
+         */
+        message: string | null;
+        /**
+         * Event time.
+         */
+        at: string | null;
+        /**
+         * How many times it occurred.
+         */
+        count: number;
+      } | null;
+    }[];
+    /**
+     * Why the pods are gone, most likely first.
+     */
+    why: string[];
+  } | null;
+  /**
+   * spec.ttlSecondsAfterFinished: when the TTL controller deletes the finished Job and its pods; null when unset.
+   */
+  ttl: {
+    /**
+     * spec.ttlSecondsAfterFinished.
+     */
+    seconds: number;
+    /**
+     * Finish time plus the TTL; null while the Job is not finished.
+     */
+    deletesAt: string | null;
+    /**
+     * Seconds from now until then (0 when due); null while not finished.
+     */
+    deletesInSeconds: number | null;
+  } | null;
+  /**
+   * What to change, most useful first. Empty for a Job with nothing wrong.
+   */
+  suggestions: {
+    /**
+     * The suggestion, in words, ending with a period.
+     */
+    message: string;
+    /**
+     * The field path the suggestion changes, e.g. spec.podFailurePolicy; null for a command.
+     */
+    field: string | null;
+    /**
+     * A strategic merge patch of the Job (kubectl patch --type=strategic; for a CronJob put its spec under spec.jobTemplate). List values are complete (e.g. all podFailurePolicy rules).
+     */
+    patch: {
+      [k: string]: unknown;
+    } | null;
+    /**
+     * true: the field can be changed on the existing Job; false: it is immutable, so create a new Job; null for a command.
+     */
+    mutable: boolean | null;
+    /**
+     * Commands to run, one per line, e.g. kubectl logs ...; null when the suggestion is a spec change.
+     */
+    command: string | null;
+  }[];
+  /**
+   * The last lines of the most recent failed container, when they could be read.
+   */
+  logTail: {
+    /**
+     * The pod.
+     */
+    pod: string;
+    /**
+     * The container.
+     */
+    container: string;
+    /**
+     * Oldest first.
+     */
+    lines: string[];
+  } | null;
+}
+/**
+ * One pod of the Job: one attempt (for an Indexed Job, one attempt of its index).
+ */
+export interface Attempt {
+  /**
+   * Pod name.
+   */
+  pod: string;
+  /**
+   * Completion index (Indexed Jobs), from the batch.kubernetes.io/job-completion-index annotation; null otherwise.
+   */
+  index: number | null;
+  /**
+   * status.phase: Pending, Running, Succeeded, Failed.
+   */
+  phase: string | null;
+  /**
+   * spec.nodeName; null when not scheduled.
+   */
+  node: string | null;
+  /**
+   * metadata.creationTimestamp.
+   */
+  createdAt: string | null;
+  /**
+   * When its first container started (status.startTime when none did).
+   */
+  startedAt: string | null;
+  /**
+   * When it finished: the latest finish of its containers (init containers included), else as the controller reckons it (getFinishedTime: the Ready=False transition, else the deletion time); null until it has finished.
+   */
+  finishedAt: string | null;
+  /**
+   * Exit code of the container that decided the outcome: the one the pod failure policy matched, else the first container (then init container) that exited non-zero, else the first terminated one; null when none terminated.
+   */
+  exitCode: number | null;
+  /**
+   * Why it ended or waits: the container's terminated reason (Error, OOMKilled, Completed...), the pod's status.reason (Evicted, DeadlineExceeded...) when the containers say nothing, a waiting reason (ImagePullBackOff, CrashLoopBackOff...), or Unschedulable / SchedulingGated.
+   */
+  reason: string | null;
+  /**
+   * The container exitCode and reason belong to.
+   */
+  container: string | null;
+  /**
+   * The termination message (terminationMessagePath / FallbackToLogsOnError), waiting message or scheduling message.
+   */
+  message: string | null;
+  /**
+   * Sum of restartCount over containers and init containers (restartPolicy OnFailure restarts in place).
+   */
+  restarts: number;
+  /**
+   * The previous run of a restarted container (lastState.terminated); null without restarts.
+   */
+  lastTermination: {
+    /**
+     * The container that restarted.
+     */
+    container: string;
+    /**
+     * Its exit code.
+     */
+    exitCode: number | null;
+    /**
+     * Its reason.
+     */
+    reason: string | null;
+    /**
+     * When it ended.
+     */
+    finishedAt: string | null;
+  } | null;
+  /**
+   * The pod's DisruptionTarget=True condition: it was evicted, preempted or deleted by the system; null otherwise.
+   */
+  disruption: {
+    /**
+     * EvictionByEvictionAPI, PreemptionByScheduler, DeletionByTaintManager, DeletionByPodGC or TerminationByKubelet.
+     */
+    reason: string | null;
+    /**
+     * The condition message.
+     */
+    message: string | null;
+  } | null;
+  /**
+   * metadata.deletionTimestamp (the end of its grace period); null when not being deleted.
+   */
+  deletedAt: string | null;
+  /**
+   * Being deleted and not finished (counted in status.terminating).
+   */
+  terminating: boolean;
+  /**
+   * Whether the controller treats it as failed: phase Failed; or, with podReplacementPolicy TerminatingOrFailed and no pod failure policy, being deleted without having succeeded; or still running when the Job was decided failed.
+   */
+  failed: boolean;
+  /**
+   * Whether the failure counts against the retry budget (false when an Ignore rule matched, or when the pod was stopped after the Job succeeded); null when it did not fail.
+   */
+  counted: boolean | null;
+  /**
+   * The pod failure policy rule that matched this failed pod; null when none matched or there is no policy.
+   */
+  policyRule: number | null;
+  /**
+   * That rule's action (FailJob, FailIndex, Ignore, Count); null when none matched.
+   */
+  policyAction: string | null;
+  /**
+   * The batch.kubernetes.io/job-index-failure-count annotation: counted failures of the index before this pod (backoffLimitPerIndex only).
+   */
+  indexFailureCount: number | null;
+  /**
+   * What else matters about this attempt, in words (e.g. deleted by the Job controller when the Job failed).
+   */
+  note: string | null;
+}

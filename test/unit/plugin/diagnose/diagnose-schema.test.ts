@@ -1,0 +1,43 @@
+// The `diagnose -o json` contract: every output validates against
+// schemas/diagnose-output.schema.json, and its keys come in the schema's order (stable output).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { diagnose } from '../../../../plugin/diagnose/diagnose.ts';
+import type { DiagnoseOutput } from '../../../../schemas/generated/diagnose-output.ts';
+import { loadSnapshot, snapshotScenarios } from '../../../helpers/snapshot-fixtures.ts';
+
+const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'schemas', 'diagnose-output.schema.json'), 'utf8')) as {
+  required: string[];
+  properties: Record<string, unknown>;
+  definitions: { Attempt: { required: string[]; properties: Record<string, unknown> } };
+};
+
+type Validate = ((data: unknown) => boolean) & { errors?: unknown };
+const { default: AjvModule } = await import('ajv');
+const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
+const validate = new (Ajv as unknown as new (options: object) => { compile(s: object): Validate })({ allErrors: true, strict: true }).compile(schema);
+
+describe.each(snapshotScenarios())('%s', (scenario) => {
+  const output: DiagnoseOutput = diagnose(loadSnapshot(scenario));
+
+  test('validates against the schema', () => {
+    const valid = validate(JSON.parse(JSON.stringify(output)));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  test('keys in the schema order', () => {
+    expect(Object.keys(output)).toEqual(Object.keys(schema.properties));
+    expect(schema.required).toEqual(Object.keys(schema.properties));
+    for (const attempt of output.attempts) expect(Object.keys(attempt)).toEqual(Object.keys(schema.definitions.Attempt.properties));
+  });
+});
+
+test('the schema rejects what the contract forbids', () => {
+  const output = JSON.parse(JSON.stringify(diagnose(loadSnapshot('complete')))) as Record<string, unknown>;
+  expect(validate({ ...output, state: 'Succeeded' })).toBe(false);
+  const { attempts: _attempts, ...withoutAttempts } = output;
+  expect(validate(withoutAttempts)).toBe(false);
+  expect(validate({ ...output, extra: true })).toBe(false);
+});

@@ -1,0 +1,96 @@
+// The text output, as users read it: snapshots of real recordings (reviewed by hand; colour off),
+// plus the properties every output must keep: no trailing blanks, the width respected, colour
+// only when asked, long timelines cut.
+import { describe, expect, test } from '@jest/globals';
+import { diagnose } from '../../../../plugin/diagnose/diagnose.ts';
+import { formatDiagnosisText } from '../../../../plugin/format/format-diagnosis-text.ts';
+import type { JobSnapshot } from '../../../../plugin/kube/snapshot.ts';
+import { loadSnapshot, snapshotScenarios } from '../../../helpers/snapshot-fixtures.ts';
+
+const text = (scenario: string, width?: number, color = false) => formatDiagnosisText(diagnose(loadSnapshot(scenario)), { color, width });
+// ESC [ ... m: an SGR colour sequence.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+describe('text snapshots of recorded Jobs', () => {
+  test.each([
+    'complete',
+    'backoff-limit-exceeded',
+    'oom-backoff-limit-exceeded',
+    'pod-failure-policy-ignore-count',
+    'pod-failure-policy-failjob',
+    'init-container-failjob',
+    'deadline-exceeded',
+    'onfailure-backoff-limit',
+    'max-failed-indexes-exceeded',
+    'indexed-mixed-running',
+    'failure-target-interim',
+    'success-policy',
+    'success-policy-backoff-race',
+    'image-pull-error',
+    'failed-create-quota',
+    'stuck-terminating',
+    'suspended-kueue',
+  ])('%s', (scenario) => {
+    expect(text(scenario)).toMatchSnapshot();
+  });
+
+  test('wrapped to 80 columns', () => {
+    expect(text('pod-failure-policy-ignore-count', 80)).toMatchSnapshot();
+  });
+});
+
+describe('every recording', () => {
+  test.each(snapshotScenarios())('%s: the verdict comes first, no line ends in a blank, prose wraps at 80 columns', (scenario) => {
+    const plain = text(scenario);
+    const output = diagnose(loadSnapshot(scenario));
+    expect(plain.split('\n')[0]).toContain(output.verdict);
+    for (const line of plain.split('\n')) expect(line).toBe(line.trimEnd());
+    const narrow = text(scenario, 80).split('\n');
+    expect(narrow.join(' ').replace(/\s+/g, ' ')).toContain(output.verdict.split(' ').slice(0, 4).join(' '));
+    // Verdict and evidence wrap (a single word longer than the line may not); commands, YAML and
+    // tables do not (kubectl does not wrap them either; tables cut their last column instead).
+    const evidenceEnd = narrow.findIndex((l) => l.startsWith('Attempts'));
+    const prose = narrow.slice(0, evidenceEnd).filter((l) => !l.startsWith('  Job '));
+    for (const line of prose) {
+      if ([...line].length > 80) expect(line.trim().split(' ')).toHaveLength(1);
+    }
+  });
+
+  test.each(snapshotScenarios())('%s: colour only when asked, and the same text under it', (scenario) => {
+    const plain = text(scenario);
+    const colored = text(scenario, undefined, true);
+    expect(plain).not.toMatch(ANSI);
+    expect(colored).toMatch(ANSI);
+    expect(colored.replace(ANSI, '')).toBe(plain);
+  });
+});
+
+test('a Job with thousands of pods: the timeline shows the first and last attempts and says how many it left out', () => {
+  const base = loadSnapshot('backoff-limit-exceeded');
+  const pods = Array.from({ length: 5000 }, (_, i) => {
+    const pod = structuredClone(base.pods[0]!);
+    pod.metadata.name = `pi-${String(i).padStart(5, '0')}`;
+    pod.metadata.creationTimestamp = new Date(Date.parse(base.job.metadata.creationTimestamp!) + i * 1000).toISOString();
+    return pod;
+  });
+  const snapshot: JobSnapshot = { ...base, pods, events: [], job: { ...base.job, status: { ...base.job.status, failed: 5000 } } };
+  const lines = formatDiagnosisText(diagnose(snapshot), { color: false }).split('\n');
+  const rows = lines.filter((l) => /^ {2}pi-\d{5}/.test(l));
+  expect(rows.map((l) => l.trim().split(/\s+/)[0])).toEqual(['pi-00000', 'pi-00001', 'pi-00002', 'pi-00003', 'pi-04994', 'pi-04995', 'pi-04996', 'pi-04997', 'pi-04998', 'pi-04999']);
+  expect(lines).toContain('  … 4990 more (4990 failed); -o json lists every attempt');
+  expect(lines.length).toBeLessThan(60);
+});
+
+test('tables cut their last column to the width, with …', () => {
+  const wide = text('evicted-counted').split('\n').find((l) => l.startsWith('  pi-4swd2'))!;
+  expect([...wide].length).toBeGreaterThan(80);
+  const row = text('evicted-counted', 80).split('\n').find((l) => l.startsWith('  pi-4swd2'))!;
+  expect([...row].length).toBe(80);
+  expect(row.endsWith('…')).toBe(true);
+});
+
+test('a log tail, when the fetch got one, ends the evidence', () => {
+  const snapshot = { ...loadSnapshot('backoff-limit-exceeded'), logTail: { pod: 'pi-hlvbr', container: 'pi', lines: ['reading input', 'error: input.csv: no such file'] } };
+  const out = formatDiagnosisText(diagnose(snapshot), { color: false });
+  expect(out).toContain('Last log lines pod pi-hlvbr, container pi\n  │ reading input\n  │ error: input.csv: no such file\n');
+});
