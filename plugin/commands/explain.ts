@@ -1,0 +1,130 @@
+import type { ResolvedPolicy } from '../../policy/index.ts';
+import type { JsonObject } from '../../policy/k8s/access.ts';
+import { UsageError } from '../errors.ts';
+import type { ColorMode } from '../format/colors.ts';
+import type { Explanation, ExplainOutput } from '../explain/explanation.ts';
+import type { KubeFlags } from '../kube/flags.ts';
+
+// Only types and constants at the top: program.ts imports EXPLAIN_FORMATS from here, and `--help`
+// must not load the explainer or the cluster client.
+
+export const EXPLAIN_FORMATS = ['text', 'json', 'yaml'] as const;
+export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
+
+export interface ExplainOptions {
+  /** NAME, job/NAME or cronjob/NAME of a live object. */
+  readonly name?: string;
+  /** Manifest files or directories, `-` for standard input. */
+  readonly filenames: readonly string[];
+  readonly output: ExplainFormat;
+  readonly color: ColorMode;
+  readonly policy?: string;
+  readonly kube: KubeFlags;
+}
+
+export interface ExplainIo {
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  readonly stderr: { write(text: string): unknown };
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** Text is wrapped to the terminal, within these bounds; not on a terminal, at the default. */
+const DEFAULT_WIDTH = 100;
+const MIN_WIDTH = 60;
+const MAX_WIDTH = 120;
+
+/**
+ * `kubectl job-x explain NAME | -f FILE`: what a Job (or a CronJob's Jobs) will do. Writes the
+ * explanation and returns it. A manifest the API server would reject is still explained (its
+ * rejections come first); that is information, not a failed command, so the exit code stays 0.
+ */
+export async function explain(options: ExplainOptions, io: ExplainIo): Promise<Explanation[]> {
+  if (options.name !== undefined && options.filenames.length > 0) throw new UsageError('give either NAME or -f FILE, not both');
+  if (options.name === undefined && options.filenames.length === 0) {
+    throw new UsageError('nothing to explain: give the NAME of a Job (job/NAME, cronjob/NAME) in the cluster, or -f FILE (- for standard input) for a manifest');
+  }
+  const { loadPolicy } = await import('../policy-file.ts');
+  const policy = (await loadPolicy(options.policy)).resolved;
+  const explanations = options.name !== undefined ? [await explainLive(options.name, options.kube, policy)] : await explainFiles(options.filenames, policy, io);
+  io.stdout.write(await render(explanations, options, io));
+  return explanations;
+}
+
+async function explainFiles(paths: readonly string[], policy: ResolvedPolicy, io: ExplainIo): Promise<Explanation[]> {
+  const [{ expandInputs, readInput, MAX_SOURCE_BYTES }, { explainManifest }] = await Promise.all([import('../lint/sources.ts'), import('../explain/explain-manifest.ts')]);
+  const explanations: Explanation[] = [];
+  const skippedNotes: string[] = [];
+  for (const input of expandInputs(paths)) {
+    const source = await readInput(input, io.stdin);
+    if (source.text === undefined) {
+      throw new UsageError(`${source.name} is ${((source.tooLarge ?? 0) / 1024 / 1024).toFixed(1)} MiB; job-x reads at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB per file`);
+    }
+    const result = explainManifest(source.name, source.text, policy);
+    const problem = result.problems[0];
+    if (problem) {
+      const document = problem.document > 0 ? `document ${problem.document + 1}, ` : '';
+      throw new UsageError(`cannot read ${source.name}: ${document}line ${problem.line}, column ${problem.column}: ${problem.message}`);
+    }
+    explanations.push(...result.explanations);
+    for (const skipped of result.skipped) {
+      const what = skipped.kind ? `${skipped.kind}${skipped.name ? ` "${skipped.name}"` : ''}` : 'a document that is not a Kubernetes object';
+      skippedNotes.push(`note: skipped ${what} (${source.name}, document ${skipped.document + 1}${skipped.item !== undefined ? `, item ${skipped.item + 1}` : ''}): explain reads Jobs and CronJobs only`);
+    }
+  }
+  if (explanations.length === 0) {
+    throw new UsageError(`no Job or CronJob to explain in ${paths.map((p) => (p === '-' ? 'standard input' : p)).join(', ')}${skippedNotes.length > 0 ? ` (${skippedNotes.length} other object${skippedNotes.length === 1 ? '' : 's'} skipped)` : ''}`);
+  }
+  for (const note of skippedNotes) io.stderr.write(`${note}\n`);
+  return explanations;
+}
+
+/**
+ * The live object: a Job (NAME, job/NAME) or a CronJob (cronjob/NAME: the CronJob itself, whose
+ * jobTemplate is what its next Jobs will do; not its latest Job as diagnose takes it).
+ */
+async function explainLive(reference: string, flags: KubeFlags, policy: ResolvedPolicy): Promise<Explanation> {
+  const [{ parseJobReference, fetchJob }, { createKubeClient }, { explainObject }] = await Promise.all([
+    import('../kube/fetch-job.ts'),
+    import('../kube/client.ts'),
+    import('../explain/explain-object.ts'),
+  ]);
+  // Parsed first: a malformed reference is a usage error, whatever the kubeconfig says.
+  const ref = parseJobReference(reference);
+  const client = await createKubeClient(flags);
+  try {
+    const namespace = client.namespace;
+    const object: JsonObject =
+      ref.kind === 'Job'
+        ? ((await fetchJob(client, namespace, ref.name)) as unknown as JsonObject)
+        : (await client.get<JsonObject>(`/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/cronjobs/${encodeURIComponent(ref.name)}`)).body;
+    // A single GET answers with apiVersion and kind; set them anyway so the object reads as itself.
+    const document: JsonObject = { ...object, apiVersion: object.apiVersion ?? 'batch/v1', kind: object.kind ?? ref.kind };
+    const uid = (document.metadata as { uid?: unknown } | undefined)?.uid;
+    return explainObject(document, { policy, source: { type: 'cluster', ...(typeof uid === 'string' ? { uid } : {}) } });
+  } finally {
+    client.close();
+  }
+}
+
+/** One Job or CronJob: its explanation; several: a List of them (as kubectl get -o json does). */
+export function toExplainOutput(explanations: readonly Explanation[]): ExplainOutput {
+  return explanations.length === 1 ? (explanations[0] as Explanation) : { kind: 'List', items: [...explanations] };
+}
+
+async function render(explanations: Explanation[], options: ExplainOptions, io: ExplainIo): Promise<string> {
+  switch (options.output) {
+    case 'json':
+      return `${JSON.stringify(toExplainOutput(explanations), null, 2)}\n`;
+    case 'yaml': {
+      const { yamlPackage } = await import('../lint/yaml-package.ts');
+      return yamlPackage().stringify(toExplainOutput(explanations), { lineWidth: 0 });
+    }
+    case 'text': {
+      const [{ formatExplainText }, { colorsEnabled, createColors }] = await Promise.all([import('../format/format-explain-text.ts'), import('../format/colors.ts')]);
+      const isTty = io.stdout.isTTY === true;
+      const width = isTty && io.stdout.columns ? Math.min(Math.max(io.stdout.columns, MIN_WIDTH), MAX_WIDTH) : DEFAULT_WIDTH;
+      return formatExplainText(explanations, { colors: createColors(colorsEnabled(options.color, isTty, io.env)), width });
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { isJobKind, type ResolvedPolicy } from '../../policy/index.ts';
+import { isObject, str } from '../../policy/k8s/access.ts';
+import { parseSource } from '../lint/yaml-documents.ts';
+import { explainObject } from './explain-object.ts';
+import type { Explanation } from './explanation.ts';
+
+/** An object of the manifest that is not a Job or CronJob (explain says it skipped it). */
+export interface SkippedObject {
+  readonly document: number;
+  readonly item?: number;
+  readonly kind: string | null;
+  readonly name: string | null;
+}
+
+/** A document that could not be read (YAML syntax, duplicate key, too large). */
+export interface ManifestProblem {
+  readonly document: number;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface ManifestExplanation {
+  readonly explanations: Explanation[];
+  readonly skipped: SkippedObject[];
+  readonly problems: ManifestProblem[];
+}
+
+/**
+ * Explains every Job and CronJob of a manifest, in document order, reading it as `lint` does
+ * (multi-document YAML, JSON, `kind: List`, YAML 1.1 scalars, duplicate keys refused).
+ */
+export function explainManifest(file: string, text: string, policy: ResolvedPolicy): ManifestExplanation {
+  const parsed = parseSource(text);
+  const explanations: Explanation[] = [];
+  const skipped: SkippedObject[] = [];
+  for (const object of parsed.objects) {
+    const position = { document: object.document, ...(object.item !== undefined ? { item: object.item } : {}) };
+    if (!isJobKind(object.value) || !isObject(object.value)) {
+      const value = isObject(object.value) ? object.value : undefined;
+      const metadata = value && isObject(value.metadata) ? value.metadata : undefined;
+      skipped.push({ ...position, kind: str(value, 'kind') ?? null, name: str(metadata, 'name') ?? null });
+      continue;
+    }
+    explanations.push(explainObject(object.value, { policy, source: { type: 'manifest', file, ...position } }));
+  }
+  const problems = parsed.problems.map(({ document, line, column, message }) => ({ document, line, column, message }));
+  return { explanations, skipped, problems };
+}
