@@ -32,7 +32,7 @@ export default tseslint.config(
   // The analyses behind the live views and the admission decisions are pure functions over data
   // fetched at the edges (plugin/kube, webhook/server), so they are tested from fixtures alone.
   {
-    files: ['plugin/diagnose/**/*.ts', 'plugin/explain/**/*.ts', 'plugin/index-status/**/*.ts', 'webhook/admission/**/*.ts'],
+    files: ['plugin/diagnose/**/*.ts', 'plugin/job-controller/**/*.ts', 'plugin/explain/**/*.ts', 'plugin/index-status/**/*.ts', 'webhook/admission/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [...IO_MODULES.map((name) => ({ name, message: 'analysis is pure: fetch and print at the edges.' })), { name: '@kubernetes/client-node', message: 'analysis is pure: only type imports of the cluster client.', allowTypeImports: true }, { name: 'express', message: 'analysis is pure: HTTP belongs to the server.' }] }],
       'no-restricted-globals': ['error', { name: 'process', message: 'analysis is pure: pass what it needs in.' }],

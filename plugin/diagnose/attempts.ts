@@ -4,7 +4,7 @@ import type { Attempt } from '../../schemas/generated/diagnose-output.ts';
 import type { RawPod } from '../kube/snapshot.ts';
 import type { EventIndex } from './events.ts';
 import { trueCondition, type JobFacts } from './job-facts.ts';
-import { matchPodFailurePolicy, type PolicyMatch } from './pod-failure-policy.ts';
+import { matchPodFailurePolicy, type PolicyMatch } from '../job-controller/pod-failure-policy.ts';
 import {
   completionIndexOf,
   deletionRequestedAt,

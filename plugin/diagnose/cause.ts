@@ -2,7 +2,7 @@
 // evidence behind it. The order of the checks follows syncJob (job_controller.go): managedBy,
 // finished, the interim FailureTarget / SuccessCriteriaMet, then what blocks a running Job.
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
-import { describeRule } from './pod-failure-policy.ts';
+import { describeRule } from '../job-controller/pod-failure-policy.ts';
 import type { Decisions, PodAnalysis } from './attempts.ts';
 import type { Blocker } from './blockers.ts';
 import { latest, type EventIndex } from './events.ts';

@@ -11,7 +11,7 @@ import { toDeadline } from './deadline.ts';
 import { indexEvents } from './events.ts';
 import { missingPods, toEvidenceGone } from './evidence-gone.ts';
 import { toJobFacts, type JobFacts } from './job-facts.ts';
-import { describeRule } from './pod-failure-policy.ts';
+import { describeRule } from '../job-controller/pod-failure-policy.ts';
 import { toRetries } from './retries.ts';
 import { suggest } from './suggestions.ts';
 import { humanDuration, secondsBetween, toMillis, toRfc3339 } from './time.ts';

@@ -16,7 +16,8 @@ import {
   isPodFailed,
   isPodTerminating,
 } from './pod-facts.ts';
-import { matchPodFailurePolicy } from './pod-failure-policy-match.ts';
+import { matchPodFailurePolicy } from '../job-controller/pod-failure-policy.ts';
+import { podFailurePolicyRules } from '../../policy/job-spec.ts';
 import { toSuccessPolicyProgress } from './success-policy-progress.ts';
 
 export type IndexState = 'succeeded' | 'failed' | 'active' | 'pending';
@@ -203,9 +204,9 @@ export function indexStateOf(sets: IndexSets, index: number): IndexState {
  */
 function isIndexFailed(job: RawJob, pod: RawPod, backoffLimitPerIndex: number): boolean {
   if (!isPodFailed(pod, job)) return false;
-  const match = matchPodFailurePolicy(job, pod);
-  if (match.action === 'FailIndex') return true;
-  return match.counted && indexFailureCountOf(pod) >= backoffLimitPerIndex;
+  const match = matchPodFailurePolicy(podFailurePolicyRules(job.spec ?? {}), pod);
+  if (match?.action === 'FailIndex') return true;
+  return (match?.countFailed ?? true) && indexFailureCountOf(pod) >= backoffLimitPerIndex;
 }
 
 /**
@@ -221,7 +222,7 @@ function toFailures(job: RawJob, podsByIndex: ReadonlyMap<number, readonly RawPo
     let ignored = 0;
     for (const pod of list) {
       const podFailed = countsAsFailure(pod, job);
-      const counted = podFailed && matchPodFailurePolicy(job, pod).counted;
+      const counted = podFailed && (matchPodFailurePolicy(podFailurePolicyRules(job.spec ?? {}), pod)?.countFailed ?? true);
       if (source === 'annotations') {
         failures = Math.max(failures, indexFailureCountOf(pod) + (podFailed && counted ? 1 : 0));
         ignored = Math.max(ignored, indexIgnoredFailureCountOf(pod) + (podFailed && !counted ? 1 : 0));
