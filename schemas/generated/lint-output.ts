@@ -5,7 +5,13 @@
  * The output of `kubectl job-x lint -o json` (a contract: see design.md).
  */
 export interface LintOutput {
+  /**
+   * One entry per Job or CronJob found (and per document that could not be read), in input order.
+   */
   results: ObjectResult[];
+  /**
+   * Totals over every file.
+   */
   summary: {
     /**
      * Files (and standard input) read.
@@ -19,8 +25,17 @@ export interface LintOutput {
      * Objects that are not Jobs or CronJobs.
      */
     skipped: number;
+    /**
+     * Findings at error level (any of them makes lint exit 1).
+     */
     errors: number;
+    /**
+     * Findings at warning level (more than --max-warnings makes lint exit 1).
+     */
     warnings: number;
+    /**
+     * Findings at info level (never change the exit code).
+     */
     infos: number;
   };
 }
@@ -41,12 +56,27 @@ export interface ObjectResult {
    * null for a document that could not be read.
    */
   kind: 'Job' | 'CronJob' | null;
+  /**
+   * metadata.namespace as written, or null when unset.
+   */
   namespace: string | null;
+  /**
+   * metadata.name (or generateName) as written, or null when unset.
+   */
   name: string | null;
+  /**
+   * Every finding for this object; empty when it is clean.
+   */
   findings: Finding[];
 }
 export interface Finding {
+  /**
+   * The rule that reported it (kubectl job-x rules ID explains it), or a parser id for unreadable input.
+   */
   ruleId: string;
+  /**
+   * error, warning or info, after the policy file's levels.
+   */
   severity: 'error' | 'warning' | 'info';
   /**
    * apiserver + error: the API server rejects the manifest.
@@ -56,8 +86,17 @@ export interface Finding {
    * Field path as the API server prints it; empty for the whole document.
    */
   path: string;
+  /**
+   * 1-based line of the field in the file.
+   */
   line: number;
+  /**
+   * 1-based column of the field in the file.
+   */
   column: number;
+  /**
+   * What is wrong, in the API server's words for apiserver findings.
+   */
   message: string;
   /**
    * For apiserver errors: the field error type the API server reports.

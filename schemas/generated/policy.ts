@@ -4,7 +4,10 @@
 export type RuleSetting =
   | Level
   | {
-      level?: Level;
+      /**
+       * off: not run; info, warn: reported (warn becomes an admission warning); deny: an error (lint exits 1, the webhook denies).
+       */
+      level?: 'off' | 'info' | 'warn' | 'deny';
       /**
        * Rule options; each rule documents its own.
        */
@@ -21,7 +24,13 @@ export type Level = 'off' | 'info' | 'warn' | 'deny';
  * job-x policy: which rules run at which level, the defaults the mutating webhook applies, and exemptions. Shared by `kubectl job-x lint --policy` and the webhook.
  */
 export interface JobXPolicy {
+  /**
+   * Always job-x.dev/v1alpha1.
+   */
   apiVersion: 'job-x.dev/v1alpha1';
+  /**
+   * Always Policy.
+   */
   kind: 'Policy';
   /**
    * Per rule id: a level, or a level with options. Rules not named keep their built-in level.

@@ -1,35 +1,19 @@
 // What the explain end-to-end tests share: a namespace of their own (prefixed explain-) and the
 // real executable, run against the testbed.
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { V1Job } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import type { Explanation } from '../../../plugin/explain/explanation.ts';
-import { cluster, KUBECONFIG, REPO_ROOT } from '../helpers/cluster.ts';
+import { KUBECONFIG, REPO_ROOT } from '../helpers/cluster.ts';
+import { createNamespace } from '../helpers/namespace.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'kubectl-job_x.js');
 
 /** A fresh namespace `explain-<hint>-<random>`, ready for pods (its default ServiceAccount exists). */
-export async function createExplainNamespace(hint: string): Promise<string> {
-  const slug = hint
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 36)
-    .replace(/-+$/, '');
-  const name = `explain-${slug || 'test'}-${randomBytes(3).toString('hex')}`;
-  await cluster().core.createNamespace({ body: { metadata: { name, labels: { 'testbed.job-x.dev/e2e': 'true' } } } });
-  for (let i = 0; i < 100; i++) {
-    try {
-      await cluster().core.readNamespacedServiceAccount({ name: 'default', namespace: name });
-      return name;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`ServiceAccount default never appeared in namespace ${name}`);
+export function createExplainNamespace(hint: string): Promise<string> {
+  return createNamespace(hint, { prefix: 'explain' });
 }
 
 export interface RunResult {

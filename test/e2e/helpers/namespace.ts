@@ -3,16 +3,23 @@
 import { randomBytes } from 'node:crypto';
 import { cluster } from './cluster.ts';
 
-export async function createNamespace(hint: string): Promise<string> {
+export interface NamespaceOptions {
+  /** First part of the name, which says which suite made it (default `e2e`). */
+  prefix?: string;
+  /** Extra labels, e.g. the one a test webhook's namespaceSelector matches. */
+  labels?: Record<string, string>;
+}
+
+export async function createNamespace(hint: string, options: NamespaceOptions = {}): Promise<string> {
   const slug = hint
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
     .replace(/-+$/, '');
-  const name = `e2e-${slug || 'test'}-${randomBytes(3).toString('hex')}`;
+  const name = `${options.prefix ?? 'e2e'}-${slug || 'test'}-${randomBytes(3).toString('hex')}`;
   await cluster().core.createNamespace({
-    body: { metadata: { name, labels: { 'testbed.job-x.dev/e2e': 'true' } } },
+    body: { metadata: { name, labels: { 'testbed.job-x.dev/e2e': 'true', ...options.labels } } },
   });
   // Pods need the "default" ServiceAccount, which the serviceaccount controller adds shortly
   // after the namespace exists; the Job controller would retry, but waiting keeps events clean.

@@ -8,8 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cluster, TESTBED_DIR } from '../helpers/cluster.ts';
-import { deleteNamespace } from '../helpers/namespace.ts';
+import { TESTBED_DIR } from '../helpers/cluster.ts';
+import { createNamespace, deleteNamespace } from '../helpers/namespace.ts';
 import { run, show, TESTBED_SCRIPTS } from './run.ts';
 
 export const INSTANCE_LABEL = 'job-x.dev/webhook-e2e';
@@ -103,23 +103,6 @@ export function webhookLogTail(instance: string, lines = 30): string {
  * A namespace of this area (`whk-...`) created with `labels` from the start (a label added later
  * reaches the API server's webhook matching only through its namespace informer).
  */
-export async function createWebhookNamespace(hint: string, labels: Record<string, string>): Promise<string> {
-  const slug = hint
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  const name = `whk-${slug}-${randomBytes(3).toString('hex')}`;
-  await cluster().core.createNamespace({ body: { metadata: { name, labels: { 'testbed.job-x.dev/e2e': 'true', ...labels } } } });
-  // kubectl create of a Job needs no ServiceAccount, but its pods do: wait as helpers/namespace.ts does.
-  for (let i = 0; i < 100; i++) {
-    try {
-      await cluster().core.readNamespacedServiceAccount({ name: 'default', namespace: name });
-      return name;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`ServiceAccount default never appeared in namespace ${name}`);
+export function createWebhookNamespace(hint: string, labels: Record<string, string>): Promise<string> {
+  return createNamespace(hint, { prefix: 'whk', labels });
 }

@@ -1,22 +1,17 @@
 // The `diagnose -o json` contract: every output validates against
 // schemas/diagnose-output.schema.json, and its keys come in the schema's order (stable output).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { compileSchema, loadSchema } from '../../../helpers/output-schemas.ts';
 import { diagnose } from '../../../../plugin/diagnose/diagnose.ts';
 import type { DiagnoseOutput } from '../../../../schemas/generated/diagnose-output.ts';
 import { loadSnapshot, snapshotScenarios } from '../../../helpers/snapshot-fixtures.ts';
 
-const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'schemas', 'diagnose-output.schema.json'), 'utf8')) as {
+const schema = loadSchema('diagnose-output') as {
   required: string[];
   properties: Record<string, unknown>;
   definitions: { Attempt: { required: string[]; properties: Record<string, unknown> } };
 };
-
-type Validate = ((data: unknown) => boolean) & { errors?: unknown };
-const { default: AjvModule } = await import('ajv');
-const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
-const validate = new (Ajv as unknown as new (options: object) => { compile(s: object): Validate })({ allErrors: true, strict: true }).compile(schema);
+const validate = await compileSchema(schema);
 
 describe.each(snapshotScenarios())('%s', (scenario) => {
   const output: DiagnoseOutput = diagnose(loadSnapshot(scenario));

@@ -1,7 +1,6 @@
 // The -o json|yaml document against its JSON Schema (schemas/explain-output.schema.json).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { compileSchema, loadSchema, undocumentedProperties } from '../../../helpers/output-schemas.ts';
 import { resolvePolicy, RULES } from '../../../../policy/index.ts';
 import type { JsonObject } from '../../../../policy/k8s/access.ts';
 import { toExplainOutput } from '../../../../plugin/commands/explain.ts';
@@ -11,32 +10,8 @@ import type { Explanation } from '../../../../plugin/explain/explanation.ts';
 import { seedExamples } from '../../../helpers/seed-examples.ts';
 import { loadSnapshot, snapshotScenarios } from '../../../helpers/snapshot-fixtures.ts';
 
-const SCHEMA_FILE = join(import.meta.dirname, '..', '..', '..', '..', 'schemas', 'explain-output.schema.json');
-const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
+const schema = loadSchema('explain-output');
 const policy = resolvePolicy(RULES, undefined);
-
-type Validate = ((data: unknown) => boolean) & { errors?: unknown };
-async function compile(): Promise<Validate> {
-  const { default: AjvModule } = await import('ajv');
-  const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
-  return new (Ajv as unknown as new (o: object) => { compile(s: object): Validate })({ allErrors: true, strict: true }).compile(schema);
-}
-
-/** Every property of every object in the schema has a description (the contract documents itself). */
-function undocumented(node: unknown, path: string, out: string[]): string[] {
-  if (typeof node !== 'object' || node === null) return out;
-  const record = node as Record<string, unknown>;
-  if (typeof record.properties === 'object' && record.properties !== null) {
-    for (const [key, value] of Object.entries(record.properties as Record<string, unknown>)) {
-      if (typeof (value as { description?: unknown }).description !== 'string') out.push(`${path}.${key}`);
-      undocumented(value, `${path}.${key}`, out);
-    }
-  }
-  for (const key of ['items', 'oneOf']) if (record[key]) undocumented(record[key], `${path}/${key}`, out);
-  if (Array.isArray(node)) node.forEach((item, i) => undocumented(item, `${path}[${i}]`, out));
-  if (record.definitions) for (const [key, value] of Object.entries(record.definitions as Record<string, unknown>)) undocumented(value, `#${key}`, out);
-  return out;
-}
 
 /** A spread of explanations: every seed, every Job recorded on the testbed (live), a CronJob. */
 function corpus(): Explanation[] {
@@ -52,11 +27,11 @@ function corpus(): Explanation[] {
 
 describe('schemas/explain-output.schema.json', () => {
   test('documents every field', () => {
-    expect(undocumented(schema, '', [])).toEqual([]);
+    expect(undocumentedProperties(schema)).toEqual([]);
   });
 
   test('every explanation validates, alone and as a List', async () => {
-    const validate = await compile();
+    const validate = await compileSchema(schema);
     const explanations = corpus();
     expect(explanations.length).toBeGreaterThan(30);
     for (const explanation of explanations) {
@@ -69,7 +44,7 @@ describe('schemas/explain-output.schema.json', () => {
   });
 
   test('the contract fields are there: pattern, effective (null where unset), retries.budget and retries.schedule', async () => {
-    const validate = await compile();
+    const validate = await compileSchema(schema);
     const [pi] = explainManifest('pi.yaml', 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec: {backoffLimit: 4, template: {spec: {restartPolicy: Never, containers: [{name: c, image: i:1}]}}}', policy).explanations;
     const document = JSON.parse(JSON.stringify(toExplainOutput([pi!])));
     expect(validate(document)).toBe(true);
@@ -79,7 +54,7 @@ describe('schemas/explain-output.schema.json', () => {
   });
 
   test('a document missing a contract field does not validate', async () => {
-    const validate = await compile();
+    const validate = await compileSchema(schema);
     const [pi] = explainManifest('pi.yaml', 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec: {template: {spec: {restartPolicy: Never, containers: [{name: c, image: i:1}]}}}', policy).explanations;
     const { retries: _retries, ...withoutRetries } = JSON.parse(JSON.stringify(pi)) as Record<string, unknown>;
     expect(validate(withoutRetries)).toBe(false);

@@ -1,45 +1,21 @@
 // The -o json document against its JSON Schema (schemas/index-status-output.schema.json).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { compileSchema, loadSchema, undocumentedProperties } from '../../../helpers/output-schemas.ts';
 import { toIndexDetails } from '../../../../plugin/index-status/index-details.ts';
 import { toIndexStatus } from '../../../../plugin/index-status/index-status.ts';
 import { toIndexStatusOutput } from '../../../../plugin/index-status/index-status-output.ts';
 import { loadSnapshot, snapshotScenarios } from '../../../helpers/snapshot-fixtures.ts';
 import { everyOther, indexedJob, indexPod, snapshotOf } from './builders.ts';
 
-const SCHEMA_FILE = join(import.meta.dirname, '..', '..', '..', '..', 'schemas', 'index-status-output.schema.json');
-const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
-
-type Validate = ((data: unknown) => boolean) & { errors?: unknown };
-async function compile(): Promise<Validate> {
-  const { default: AjvModule } = await import('ajv');
-  const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
-  return new (Ajv as unknown as new (o: object) => { compile(s: object): Validate })({ allErrors: true, strict: true }).compile(schema);
-}
-
-/** Every property of every object in the schema has a description (the contract documents itself). */
-function undocumented(node: unknown, path: string, out: string[]): string[] {
-  if (typeof node !== 'object' || node === null) return out;
-  const record = node as Record<string, unknown>;
-  if (typeof record.properties === 'object' && record.properties !== null) {
-    for (const [key, value] of Object.entries(record.properties as Record<string, unknown>)) {
-      if (typeof (value as { description?: unknown }).description !== 'string') out.push(`${path}.${key}`);
-      undocumented(value, `${path}.${key}`, out);
-    }
-  }
-  for (const key of ['definitions', 'items']) if (record[key]) undocumented(record[key], `${path}/${key}`, out);
-  if (path.endsWith('/definitions')) for (const [key, value] of Object.entries(record)) undocumented(value, `${path}.${key}`, out);
-  return out;
-}
+const schema = loadSchema('index-status-output');
 
 describe('schemas/index-status-output.schema.json', () => {
   test('documents every field', () => {
-    expect(undocumented(schema, '', [])).toEqual([]);
+    expect(undocumentedProperties(schema)).toEqual([]);
   });
 
   test('every recorded Indexed Job, with and without --index details, validates', async () => {
-    const validate = await compile();
+    const validate = await compileSchema(schema);
     const scenarios = snapshotScenarios().filter((s) => loadSnapshot(s).job.spec?.completionMode === 'Indexed');
     expect(scenarios.length).toBeGreaterThanOrEqual(4);
     for (const scenario of scenarios) {
@@ -53,7 +29,7 @@ describe('schemas/index-status-output.schema.json', () => {
   });
 
   test('a 100,000-completion Job with a success policy validates', async () => {
-    const validate = await compile();
+    const validate = await compileSchema(schema);
     const job = indexedJob(
       { completions: 100_000, parallelism: 1000, backoffLimitPerIndex: 2, maxFailedIndexes: 10, successPolicy: { rules: [{ succeededIndexes: '0-99', succeededCount: 50 }, { succeededCount: 90_000 }] } },
       { completedIndexes: everyOther(100_000), failedIndexes: '1,3,5' },
@@ -65,7 +41,7 @@ describe('schemas/index-status-output.schema.json', () => {
   });
 
   test('the schema rejects what the contract forbids', async () => {
-    const validate = await compile();
+    const validate = await compileSchema(schema);
     const result = toIndexStatus(loadSnapshot('indexed-mixed-running'));
     if (!result.indexed) throw new Error('not Indexed');
     const good = toIndexStatusOutput(result.status);
