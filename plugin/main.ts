@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { PolicyError } from '../policy/index.ts';
 import { ConfigError, EXIT, ExitError, UsageError } from './errors.ts';
+import { KubeError } from './kube/errors.ts';
 import { createProgram } from './program.ts';
 
 /**
@@ -17,6 +18,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // Commander already printed the message (or the help/version text).
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof KubeError) {
+      // The cluster's answer (or its absence), already phrased for the user; see kube/errors.ts.
+      process.stderr.write(`error: ${error.message}\n`);
+      return error.exitCode;
     }
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof PolicyError) {
       process.stderr.write(`error: ${error.message}\n`);

@@ -1,5 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LINT_FORMATS, type LintFormat } from './commands/lint.ts';
+import { DIAGNOSE_FORMATS, type DiagnoseFormat } from './commands/diagnose.ts';
+import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/explain.ts';
+import { addKubeFlags, type KubeFlags } from './kube/flags.ts';
+import { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './commands/index-status.ts';
 import { VERSION } from './version.ts';
 
 const nonNegativeInt = (value: string): number => {
@@ -56,6 +60,106 @@ Examples:
     .action(async (ruleId: string | undefined, opts: { output: 'text' | 'json' }) => {
       const { rules } = await import('./commands/rules.ts');
       rules({ ruleId, output: opts.output }, process.stdout);
+    });
+
+  const explainCommand = program
+    .command('explain')
+    .description('Explain what a Job (or the Jobs of a CronJob) will really do: pods, retries, failure and success policies, clean-up.')
+    .argument('[name]', 'a Job in the cluster: NAME, job/NAME, or cronjob/NAME for a CronJob')
+    .option('-f, --filename <file>', 'a manifest file or directory instead of a live object, - for standard input (repeatable)', collect, [])
+    .addOption(new Option('-o, --output <format>', 'output format').choices(EXPLAIN_FORMATS).default('text'))
+    .addOption(new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'))
+    .option('--policy <file>', 'a job-x policy file for the findings (as for lint)');
+  addKubeFlags(explainCommand)
+    .addHelpText(
+      'after',
+      `
+NAME is read from the cluster (the kubectl flags choose which; needs get on jobs or cronjobs).
+-f reads manifests offline, as lint does: every Job and CronJob in them is explained in turn
+(-o json|yaml: one object, or a List of them when there are several); other kinds are skipped
+with a note on stderr. A manifest the API server would reject is still explained, its
+rejections first. The kubectl flags apply to NAME only.
+
+Exit codes: 0 explained (even with findings), 1 NAME not found, 2 usage, read or cluster errors.
+
+Examples:
+  kubectl job-x explain -f job.yaml
+  helm template my-chart | kubectl job-x explain -f -
+  kubectl job-x explain nightly-report -n batch
+  kubectl job-x explain cronjob/backup -o json | jq .retries`,
+    )
+    .action(async (name: string | undefined, opts: KubeFlags & { filename: string[]; output: ExplainFormat; color: 'auto' | 'always' | 'never'; policy?: string }) => {
+      const { explain } = await import('./commands/explain.ts');
+      const { filename, output, color, policy, ...kube } = opts;
+      await explain({ name, filenames: filename, output, color, policy, kube }, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+    });
+
+  const diagnoseCommand = program
+    .command('diagnose')
+    .description('Say why a Job failed, is failing or is stuck: its conditions, the rule or limit that decided, every attempt, events and logs.')
+    .argument('<name>', "a Job in the cluster: NAME, job/NAME, or cronjob/NAME for a CronJob's most recent Job")
+    .addOption(new Option('-o, --output <format>', 'output format').choices(DIAGNOSE_FORMATS).default('text'))
+    .addOption(new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'));
+  addKubeFlags(diagnoseCommand, { allNamespaces: true })
+    .addHelpText(
+      'after',
+      `
+Reads the Job, its pods (batch.kubernetes.io/controller-uid), the Events of the Job and the
+Warning Events of its pods, and the last lines of the most recent failed container's log, in a
+few requests whatever the number of pods. Needs get on jobs, list on pods and events, get on
+pods/log (optional), and get on cronjobs plus list on jobs for cronjob/NAME. With -A the name is
+looked up in every namespace (it must be unique there).
+
+Exit codes: 0 the diagnosis ran (whatever it found: a Failed Job still exits 0; read .state in
+-o json), 1 the Job or CronJob was not found (or the CronJob has no Job), 2 usage, kubeconfig
+or cluster errors (unreachable, TLS, timeout, 401, 403).
+
+Examples:
+  kubectl job-x diagnose pi
+  kubectl job-x diagnose cronjob/nightly -n batch
+  kubectl job-x diagnose render-frames -o json | jq '{state, reason}'
+  kubectl job-x diagnose job/etl --context prod --request-timeout 10s`,
+    )
+    .action(async (name: string, opts: KubeFlags & { output: DiagnoseFormat; color: 'auto' | 'always' | 'never' }) => {
+      const { diagnoseCommand: run } = await import('./commands/diagnose.ts');
+      const { output, color, ...kube } = opts;
+      await run({ reference: name, output, color, kube }, { stdout: process.stdout, stderr: process.stderr, env: process.env, stdinIsTTY: process.stdin.isTTY === true });
+    });
+
+  const indexStatusCommand = program
+    .command('index-status')
+    .description('Show where every index of an Indexed Job stands: succeeded, failed, active, pending; retry budgets and success policy.')
+    .argument('<name>', 'an Indexed Job in the cluster: NAME, job/NAME, or cronjob/NAME for the most recent Job of a CronJob')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(INDEX_STATUS_FORMATS).default('text'))
+    .option('--index <indexes>', 'show these indexes in detail: their pods, attempts, exit codes and reasons (e.g. 5,7-9)')
+    .addOption(new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'));
+  addKubeFlags(indexStatusCommand, { allNamespaces: true })
+    .addHelpText(
+      'after',
+      `
+Index sets are written as the API writes status.completedIndexes (1,3-5,7). succeeded and failed
+are the Job's status plus what its pods show the controller has not recorded yet; active indexes
+have a Pending or Running pod that is not being deleted; every other index is pending.
+
+The grid draws one cell per index, or per run of indexes when there are more than fit (at most 20
+rows, as wide as the terminal); a cell shows its worst index: X failed, then ▒ active, then
+· pending; ▄ means some of its indexes succeeded and the others are pending; █ all succeeded.
+
+Needs get on jobs and list on pods (cronjob/NAME: get on cronjobs and list on jobs too).
+
+Exit codes: 0 shown, 1 the Job is not found or is not Indexed (a NonIndexed Job has no
+per-index state: kubectl job-x diagnose NAME describes it), 2 usage, kubeconfig or cluster errors.
+
+Examples:
+  kubectl job-x index-status render-frames
+  kubectl job-x index-status render-frames --index 5,7-9
+  kubectl job-x index-status cronjob/nightly -n batch
+  kubectl job-x index-status render-frames -o json | jq .intervals.failed`,
+    )
+    .action(async (name: string, opts: KubeFlags & { output: IndexStatusFormat; index?: string; color: 'auto' | 'always' | 'never' }) => {
+      const { indexStatus } = await import('./commands/index-status.ts');
+      const { output, index, color, ...kube } = opts;
+      await indexStatus({ name, output, index, color, kube }, { stdout: process.stdout, stderr: process.stderr, env: process.env });
     });
 
   return program;

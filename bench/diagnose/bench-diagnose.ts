@@ -1,0 +1,395 @@
+/**
+ * `npm run bench:diagnose`: `kubectl job-x diagnose` on a Job with 5,000 pods against the
+ * testbed's own `kubectl describe job` (v1.36.4), in the same run, on the running testbed
+ * (npm run testbed:up first). A benchmark, not a test: it prints figures, says whether the
+ * targets are met, and exits 0 either way (1 when a tool fails or a sanity check fails, 2 on bad
+ * arguments).
+ *
+ * The Job (in its own namespace diag-bench-*, deleted at the end unless --keep): completions and
+ * parallelism --pods, `spec.managedBy: example.com/job-x-bench` so that the built-in Job
+ * controller leaves it alone, and --pods pods written here as its controller, the scheduler and
+ * the kubelets would leave them: generateName NAME-, the Job's pod template, the controller-uid /
+ * job-name labels and a controlling ownerReference; each pod's status copied from the statuses
+ * the node simulator wrote in the recorded fixtures, with mixed outcomes (90 % succeeded, 6 %
+ * exit 1, 2 % OOMKilled, 1 % evicted, 1 % Pending on an image that cannot be pulled); each pod's
+ * Events (Scheduled, Pulling, Pulled, Created, Started; Warnings for pulls and evictions: about
+ * 25,000 in all, as many as a real 5,000-pod Job leaves), the Job's aggregated SuccessfulCreate
+ * Events, and the status the controller would count. Why not let the real controller and the node
+ * simulator do it: creating 5,000 pods takes the controller many minutes here, and 5,000 pods at
+ * once overwhelm the simulator the other testbed users share (tried: its requests started
+ * failing). The pods use a scheduler nobody runs, so the simulator never touches them. What
+ * diagnose and describe read is the same either way.
+ *
+ * Timed, --reps rounds alternating the order, spawn to exit, median:
+ *   job-x   kubectl-job_x diagnose NAME -n NS -o json  (the bundle, as installed)
+ *   kubectl kubectl describe job NAME -n NS             (the testbed's kubectl)
+ *   and, for information, `kubectl get pods -l controller-uid=... -o json`: what kubectl needs on
+ *   top of describe to show the attempts (exit codes, reasons) diagnose shows.
+ * Peak RSS from /usr/bin/time; API requests counted once for each: job-x with JOBX_KUBE_TRACE=1,
+ * kubectl with -v=6 (one log line per request).
+ * Targets: job-x no slower than kubectl describe (median), a number of list requests that does
+ * not grow with the pods (pages of 500 do), peak RSS under 200 MiB.
+ *
+ * Options: --pods N (5000), --reps N (5), --keep (leave the namespace), --namespace NS (reuse
+ * one a --keep run left).
+ * Raw figures: bench/out/bench-diagnose.json.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { V1Job, V1Pod } from '@kubernetes/client-node';
+import { cluster, KUBECONFIG, kubectlPath } from '../../test/e2e/helpers/cluster.ts';
+import { loadJob, withSpec } from '../../test/e2e/helpers/jobs.ts';
+import { deleteNamespace } from '../../test/e2e/helpers/namespace.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The executable measured; JOBX_BIN points at a copy (e.g. while others rebuild dist/). */
+const BIN = process.env.JOBX_BIN ?? join(ROOT, 'bin', 'kubectl-job_x.js');
+const TIME = '/usr/bin/time';
+const JOB = 'render-frames';
+const RSS_TARGET_MIB = 200;
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`bench-diagnose: --${name} must be a positive integer\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const { values: argv } = (() => {
+  try {
+    return parseArgs({ options: { pods: { type: 'string' }, reps: { type: 'string' }, keep: { type: 'boolean' }, namespace: { type: 'string' } } });
+  } catch (error) {
+    process.stderr.write(`bench-diagnose: ${(error as Error).message}\nusage: bench-diagnose.ts [--pods N] [--reps N] [--keep] [--namespace NS]\n`);
+    process.exit(2);
+  }
+})();
+const PODS = positiveInt('pods', argv.pods, 5000);
+const REPS = positiveInt('reps', argv.reps, 5);
+
+class BenchError extends Error {
+  override name = 'BenchError';
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** The simulator outcome of the i-th pod: 90 % succeed, 6 % exit 1, 2 % OOM, 1 % evicted, 1 % image pull failing. */
+function outcomeOf(i: number): string {
+  const slot = i % 100;
+  if (slot < 6) return 'exit=1';
+  if (slot < 8) return 'oom';
+  if (slot < 9) return 'evict';
+  if (slot < 10) return 'image-pull-error';
+  return 'succeed';
+}
+
+async function createNamespace(): Promise<string> {
+  const name = `diag-bench-${randomBytes(3).toString('hex')}`;
+  await cluster().core.createNamespace({ body: { metadata: { name, labels: { 'testbed.job-x.dev/bench': 'diagnose' } } } });
+  for (let i = 0; i < 100; i++) {
+    const ok = await cluster().core.readNamespacedServiceAccount({ name: 'default', namespace: name }).then(() => true, () => false);
+    if (ok) return name;
+    await sleep(100);
+  }
+  throw new BenchError(`ServiceAccount default never appeared in ${name}`);
+}
+
+/** Runs `work` over items with at most `limit` in flight. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+type Outcome = ReturnType<typeof outcomeOf>;
+type Json = Record<string, unknown>;
+
+/** A pod status of each outcome as the node simulator writes it (the recorded fixtures), times set to `now`. */
+function statusTemplates(container: string, now: string): Record<Outcome, Json> {
+  const fixture = (scenario: string, pick: (pod: { status?: Json }) => boolean): Json => {
+    const pods = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'snapshots', scenario, 'pods.json'), 'utf8')) as { status?: Json }[];
+    const status = pods.find(pick)?.status;
+    if (!status) throw new BenchError(`fixture ${scenario} has no pod to copy a status from`);
+    const text = JSON.stringify(status).replace(/"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"/g, JSON.stringify(now));
+    const copy = JSON.parse(text) as { containerStatuses?: { name: string }[] } & Json;
+    for (const c of copy.containerStatuses ?? []) c.name = container;
+    return copy;
+  };
+  const waiting = (reason: string) => (pod: { status?: Json }) => JSON.stringify(pod.status).includes(`"reason":"${reason}"`);
+  return {
+    succeed: fixture('complete', () => true),
+    'exit=1': fixture('backoff-limit-exceeded', () => true),
+    oom: fixture('oom-backoff-limit-exceeded', () => true),
+    evict: fixture('evicted-ignored', (pod) => pod.status?.reason === 'Evicted'),
+    'image-pull-error': fixture('image-pull-error', waiting('ImagePullBackOff')),
+  };
+}
+
+/** The Events a kubelet and scheduler leave for a pod of this outcome. */
+function podEvents(pod: V1Pod, outcome: Outcome, now: string): Json[] {
+  const ref = { apiVersion: 'v1', kind: 'Pod', name: pod.metadata!.name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid };
+  const container = `spec.containers{${pod.spec!.containers[0]!.name}}`;
+  const event = (reason: string, message: string, type = 'Normal', component = 'kubelet', fieldPath?: string): Json => ({
+    metadata: { name: `${pod.metadata!.name}.${randomBytes(8).toString('hex')}`, namespace: pod.metadata!.namespace },
+    involvedObject: { ...ref, ...(fieldPath ? { fieldPath } : {}) },
+    reason,
+    message,
+    type,
+    source: { component, ...(component === 'kubelet' ? { host: 'testbed-node-1' } : {}) },
+    reportingComponent: component,
+    firstTimestamp: now,
+    lastTimestamp: now,
+    count: 1,
+  });
+  const image = pod.spec!.containers[0]!.image;
+  const events = [event('Scheduled', `Successfully assigned ${ref.namespace}/${ref.name} to testbed-node-1`, 'Normal', 'default-scheduler'), event('Pulling', `Pulling image "${image}"`, 'Normal', 'kubelet', container)];
+  if (outcome === 'image-pull-error') {
+    events.push(event('Failed', `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": not found`, 'Warning', 'kubelet', container));
+    events.push(event('BackOff', `Back-off pulling image "${image}"`, 'Normal', 'kubelet', container));
+    events.push(event('Failed', 'Error: ImagePullBackOff', 'Warning', 'kubelet', container));
+    return events;
+  }
+  events.push(event('Pulled', `Successfully pulled image "${image}"`, 'Normal', 'kubelet', container), event('Created', 'Container created', 'Normal', 'kubelet', container), event('Started', 'Container started', 'Normal', 'kubelet', container));
+  if (outcome === 'evict') {
+    events.push(event('Evicted', 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi.', 'Warning'), event('Killing', `Stopping container ${pod.spec!.containers[0]!.name}`, 'Normal', 'kubelet', container));
+  }
+  return events;
+}
+
+/**
+ * The Job (managedBy another controller, so the built-in one leaves it alone) and its pods, their
+ * statuses and Events, written here. The pods use a scheduler nobody runs, so the node simulator
+ * (shared by everyone using the testbed) never sees them: driving 5,000 pods at once overwhelms it.
+ */
+async function setUp(namespace: string): Promise<V1Job> {
+  const template = withSpec(loadJob('pi'), {
+    completions: PODS,
+    parallelism: PODS,
+    backoffLimit: PODS,
+    managedBy: 'example.com/job-x-bench',
+    template: { spec: { schedulerName: 'job-x-bench' } },
+  });
+  template.metadata = { name: JOB };
+  const job = await cluster().batch.createNamespacedJob({ namespace, body: template });
+  const uid = job.metadata!.uid!;
+  const podTemplate = job.spec!.template;
+  const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const statuses = statusTemplates(podTemplate.spec!.containers[0]!.name, now);
+  const started = Date.now();
+  let created = 0;
+  const events: Json[] = [];
+  await pool(
+    Array.from({ length: PODS }, (_, i) => i),
+    16,
+    async (i) => {
+      const outcome = outcomeOf(i);
+      const pod = await cluster().core.createNamespacedPod({
+        namespace,
+        body: {
+          metadata: {
+            generateName: `${JOB}-`,
+            labels: { ...podTemplate.metadata?.labels },
+            annotations: { ...podTemplate.metadata?.annotations },
+            ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: JOB, uid, controller: true, blockOwnerDeletion: true }],
+          },
+          spec: podTemplate.spec!,
+        },
+      });
+      await cluster().core.replaceNamespacedPodStatus({ name: pod.metadata!.name!, namespace, body: { ...pod, status: statuses[outcome] as V1Pod['status'] } });
+      events.push(...podEvents(pod, outcome, now));
+      if (++created % 1000 === 0) log(`  created ${created} pods (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    },
+  );
+  const jobRef = { apiVersion: 'batch/v1', kind: 'Job', name: JOB, namespace, uid };
+  for (let i = 0; i < 11; i++) {
+    // The controller's recorder aggregates: ten SuccessfulCreate Events, then one combined.
+    events.push({
+      metadata: { name: `${JOB}.${randomBytes(8).toString('hex')}`, namespace },
+      involvedObject: jobRef,
+      reason: 'SuccessfulCreate',
+      message: `${i === 10 ? '(combined from similar events): ' : ''}Created pod: ${JOB}-${randomBytes(3).toString('hex').slice(0, 5)}`,
+      type: 'Normal',
+      source: { component: 'job-controller' },
+      reportingComponent: 'job-controller',
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: i === 10 ? PODS - 10 : 1,
+    });
+  }
+  let written = 0;
+  await pool(events, 16, async (body) => {
+    await cluster().core.createNamespacedEvent({ namespace, body: body as never });
+    if (++written % 5000 === 0) log(`  wrote ${written} of ${events.length} events (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  });
+  return job;
+}
+
+interface Census {
+  succeeded: number;
+  failed: number;
+  pending: number;
+  running: number;
+}
+
+async function census(namespace: string, uid: string): Promise<Census> {
+  const counts: Census = { succeeded: 0, failed: 0, pending: 0, running: 0 };
+  let token: string | undefined;
+  do {
+    const page = await cluster().core.listNamespacedPod({ namespace, labelSelector: `batch.kubernetes.io/controller-uid=${uid}`, limit: 1000, _continue: token });
+    for (const pod of page.items) {
+      const phase = pod.status?.phase;
+      if (phase === 'Succeeded') counts.succeeded++;
+      else if (phase === 'Failed') counts.failed++;
+      else if (phase === 'Running') counts.running++;
+      else counts.pending++;
+    }
+    token = page.metadata?._continue;
+  } while (token);
+  return counts;
+}
+
+/** Writes the status the Job controller would have counted (with managedBy, the built-in one never does). */
+async function writeStatus(namespace: string, job: V1Job, counts: Census): Promise<void> {
+  const status = { startTime: job.metadata!.creationTimestamp, active: counts.pending, ready: 0, succeeded: counts.succeeded, failed: counts.failed, terminating: 0 };
+  await new Promise<void>((ok, fail) =>
+    execFile(kubectlPath(), ['--kubeconfig', KUBECONFIG, 'patch', 'job', JOB, '-n', namespace, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status })], (error, _out, stderr) =>
+      error ? fail(new BenchError(`cannot write the Job's status: ${stderr}`)) : ok(),
+    ),
+  );
+}
+
+interface Run {
+  wallMs: number;
+  maxRssKiB: number;
+  code: number;
+  stdoutBytes: number;
+  stderr: string;
+}
+
+/** Spawns under /usr/bin/time; stdout to a file so this process does no work while it runs. */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
+  const dir = join(tmpdir(), `bench-diagnose-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const timeFile = join(dir, 'time.txt');
+  const outFile = join(dir, 'out.txt');
+  return new Promise((resolvePromise, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn('bash', ['-c', `exec "$0" -f '%M' -o "${timeFile}" "$@" > "${outFile}"`, TIME, command, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const rss = Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1));
+      resolvePromise({ wallMs, maxRssKiB: rss, code: code ?? -1, stdoutBytes: readFileSync(outFile).length, stderr });
+    });
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function main(): Promise<void> {
+  const kubectl = kubectlPath();
+  let namespace = argv.namespace;
+  let job: V1Job;
+  if (namespace) {
+    job = await cluster().batch.readNamespacedJob({ name: JOB, namespace });
+    log(`reusing namespace ${namespace}`);
+  } else {
+    namespace = await createNamespace();
+    log(`namespace ${namespace}: creating Job ${JOB} and ${PODS} pods`);
+    job = await setUp(namespace);
+  }
+  try {
+    const counts = await census(namespace, job.metadata!.uid!);
+    if (counts.succeeded + counts.failed + counts.pending !== PODS) throw new BenchError(`expected ${PODS} pods, found ${JSON.stringify(counts)}`);
+    await writeStatus(namespace, job, counts);
+
+    const jobxArgs = [BIN, 'diagnose', JOB, '-n', namespace, '-o', 'json', '--kubeconfig', KUBECONFIG];
+    const describeArgs = ['--kubeconfig', KUBECONFIG, 'describe', 'job', JOB, '-n', namespace];
+    // What kubectl needs on top of describe to show what diagnose shows per attempt (exit codes,
+    // reasons): the pods themselves. Informational, not a target.
+    const getPodsArgs = ['--kubeconfig', KUBECONFIG, 'get', 'pods', '-n', namespace, '-l', `batch.kubernetes.io/controller-uid=${job.metadata!.uid}`, '-o', 'json'];
+    const env = { ...process.env, JOBX_KUBE_TRACE: '' };
+
+    // Sanity, and the request counts.
+    const traced = await timed(process.execPath, jobxArgs, { ...env, JOBX_KUBE_TRACE: '1' });
+    if (traced.code !== 0) throw new BenchError(`job-x diagnose exited ${traced.code}:\n${traced.stderr}`);
+    const jobxRequests = traced.stderr.split('\n').filter((l) => l.startsWith('job-x: GET ')).map((l) => l.slice('job-x: '.length));
+    const output = JSON.parse(readFileSync(join(tmpdir(), `bench-diagnose-${process.pid}`, 'out.txt'), 'utf8')) as { attempts: unknown[]; state: string; reason: string | null };
+    if (output.attempts.length !== PODS) throw new BenchError(`diagnose saw ${output.attempts.length} attempts, not ${PODS}`);
+    const verbose = await timed(kubectl, ['-v=6', ...describeArgs]);
+    if (verbose.code !== 0) throw new BenchError(`kubectl describe exited ${verbose.code}:\n${verbose.stderr}`);
+    const kubectlRequests = verbose.stderr.split('\n').filter((l) => /"Response" verb="GET"|\bGET https?:\/\//.test(l)).length;
+
+    // Warm-up (compile cache, discovery cache), then timed rounds alternating the order.
+    await timed(process.execPath, jobxArgs, env);
+    await timed(kubectl, describeArgs);
+    const runs: Record<'jobx' | 'describe' | 'getPods', Run[]> = { jobx: [], describe: [], getPods: [] };
+    const commands = { jobx: () => timed(process.execPath, jobxArgs, env), describe: () => timed(kubectl, describeArgs), getPods: () => timed(kubectl, getPodsArgs) };
+    for (let rep = 0; rep < REPS; rep++) {
+      const order = (['jobx', 'describe', 'getPods'] as const).map((_, i, all) => all[(i + rep) % all.length]!);
+      for (const which of order) {
+        const run = await commands[which]();
+        if (run.code !== 0) throw new BenchError(`${which} exited ${run.code}:\n${run.stderr}`);
+        runs[which].push(run);
+      }
+    }
+    const { jobx, describe, getPods } = runs;
+    const jobxMs = median(jobx.map((r) => r.wallMs));
+    const describeMs = median(describe.map((r) => r.wallMs));
+    const jobxRss = Math.max(...jobx.map((r) => r.maxRssKiB)) / 1024;
+    const describeRss = Math.max(...describe.map((r) => r.maxRssKiB)) / 1024;
+    const getPodsMs = median(getPods.map((r) => r.wallMs));
+    const getPodsRss = Math.max(...getPods.map((r) => r.maxRssKiB)) / 1024;
+    const lists = jobxRequests.filter((r) => /[?&]limit=/.test(r));
+    // One list call = one path and query without its continue token (each page is a request).
+    const listCalls = new Set(lists.map((r) => r.split(' ')[1]!.replace(/&continue=[^&]*/, ''))).size;
+
+    log('');
+    log(`Job ${namespace}/${JOB}: ${PODS} pods (${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.pending} pending); diagnosis: ${output.state} ${output.reason ?? ''}`);
+    log(`median of ${REPS} (spawn to exit)        wall      peak RSS   API requests`);
+    log(`job-x diagnose -o json             ${jobxMs.toFixed(0).padStart(6)} ms  ${jobxRss.toFixed(0).padStart(6)} MiB  ${jobxRequests.length} (${listCalls} lists in ${lists.length} pages)`);
+    log(`kubectl describe job               ${describeMs.toFixed(0).padStart(6)} ms  ${describeRss.toFixed(0).padStart(6)} MiB  ${kubectlRequests}`);
+    log(`kubectl get pods -o json (informational) ${getPodsMs.toFixed(0).padStart(6)} ms  ${getPodsRss.toFixed(0).padStart(6)} MiB`);
+    log(`ratio job-x / describe: ${(jobxMs / describeMs).toFixed(2)}; job-x / (describe + get pods): ${(jobxMs / (describeMs + getPodsMs)).toFixed(2)}`);
+    log('job-x requests:');
+    for (const r of jobxRequests) log(`  ${r}`);
+    const met = { speed: jobxMs <= describeMs, rss: jobxRss < RSS_TARGET_MIB, lists: listCalls <= 3 };
+    log(`speed (no slower than describe): ${met.speed ? 'TARGET MET' : 'TARGET NOT MET'}`);
+    log(`peak RSS under ${RSS_TARGET_MIB} MiB: ${met.rss ? 'TARGET MET' : 'TARGET NOT MET'}`);
+    log(`list calls independent of the pod count (3: pods, Job events, pod Warning events): ${met.lists ? 'TARGET MET' : 'TARGET NOT MET'}`);
+
+    mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
+    writeFileSync(
+      join(ROOT, 'bench', 'out', 'bench-diagnose.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), pods: PODS, reps: REPS, counts, jobx: { medianMs: jobxMs, peakRssMiB: jobxRss, runsMs: jobx.map((r) => r.wallMs), requests: jobxRequests }, describe: { medianMs: describeMs, peakRssMiB: describeRss, runsMs: describe.map((r) => r.wallMs), requests: kubectlRequests }, getPods: { medianMs: getPodsMs, peakRssMiB: getPodsRss, runsMs: getPods.map((r) => r.wallMs) }, ratio: jobxMs / describeMs, met }, null, 2)}\n`,
+    );
+  } finally {
+    if (argv.keep) log(`kept namespace ${namespace} (rerun with --namespace ${namespace})`);
+    else {
+      await deleteNamespace(namespace);
+      log(`deleting namespace ${namespace}`);
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench-diagnose: ${error instanceof BenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,196 @@
+// One JobSnapshot (snapshot.ts) from the cluster: the Job, its pods, the Events of both, the
+// server's time and the log tail of the most recent failed container.
+//
+// The number of requests does not grow with the number of pods: one GET of the Job, then three
+// lists side by side (pods, the Job's Events, the namespace's Warning Events of pods), each paged
+// 500 at a time like kubectl, then at most one log request. Pods' Normal Events (Scheduled,
+// Pulling, Pulled, Created, Started, Killing) are not fetched: they restate what the pod's
+// status already holds, and a 5,000-pod Job has some 25,000 of them. Warning Events (failed
+// scheduling, image pulls, mounts, back-off, eviction, ...) are what a diagnosis needs. Events of
+// pods already deleted are kept too: their names come from the Job's "Created pod" Events.
+import type { KubeClient } from './client.ts';
+import { KubeError } from './errors.ts';
+import type { ResolvedJob } from './fetch-job.ts';
+import type { JobSnapshot, LogTail, RawContainerStatus, RawEvent, RawJob, RawPod } from './snapshot.ts';
+
+export interface SnapshotOptions {
+  /** Fetch the log tail of the most recent failed container (default true). */
+  logTail?: boolean;
+  /** Fetch Events (default true). */
+  events?: boolean;
+  /** Items per list request (default 500, kubectl's --chunk-size). */
+  pageSize?: number;
+  /** Told about what could not be fetched but did not stop the snapshot (e.g. Events forbidden). */
+  onWarning?: (message: string) => void;
+}
+
+/** Lines of log kept, and a byte bound so one huge line cannot flood the terminal. */
+export const LOG_TAIL_LINES = 20;
+const LOG_LIMIT_BYTES = 64 * 1024;
+/** The API server proxies logs from the kubelet; a node that is gone must not hold the diagnosis up. */
+const LOG_TIMEOUT_MS = 10_000;
+
+/** Fetches the snapshot of a Job found by resolveJob (fetch-job.ts). Throws KubeError. */
+export async function fetchJobSnapshot(client: KubeClient, resolved: ResolvedJob, options: SnapshotOptions = {}): Promise<JobSnapshot> {
+  const { job } = resolved;
+  const namespace = job.metadata.namespace ?? client.namespace;
+  const uid = job.metadata.uid ?? '';
+  const pageSize = options.pageSize;
+  // Both Event lists meet the same refusal: say it once.
+  const warned = new Set<string>();
+  const warn = (message: string) => {
+    if (!warned.has(message)) options.onWarning?.(message);
+    warned.add(message);
+  };
+  const wantEvents = options.events !== false;
+
+  const [pods, jobEvents, podWarnings] = await Promise.all([
+    fetchPods(client, job, namespace, pageSize),
+    wantEvents ? optionalEvents(client, namespace, { fieldSelector: `involvedObject.uid=${uid}` }, pageSize, warn) : Promise.resolve([]),
+    wantEvents ? optionalEvents(client, namespace, { fieldSelector: 'involvedObject.kind=Pod,type=Warning' }, pageSize, warn) : Promise.resolve([]),
+  ]);
+  const events = [...jobEvents, ...podWarnings.filter(belongsToJob(job, pods, jobEvents))].sort((a, b) => eventTime(a).localeCompare(eventTime(b)));
+  const logTail = options.logTail === false ? null : await fetchLogTail(client, namespace, pods);
+  return { job, pods, events, now: resolved.serverDate ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), logTail };
+}
+
+async function fetchPods(client: KubeClient, job: RawJob, namespace: string, pageSize: number | undefined): Promise<RawPod[]> {
+  const uid = job.metadata.uid;
+  const { items } = await client.list<RawPod>(
+    `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
+    { labelSelector: labelSelectorOf(job) },
+    {
+      pageSize,
+      // The controller counts only the pods it owns; a selector (manualSelector) may match others.
+      keep: (pod) => {
+        if (!(pod.metadata.ownerReferences ?? []).some((o) => o.controller && o.uid === uid)) return undefined;
+        // Server-side-apply bookkeeping, half a pod's memory. Set to undefined rather than deleted:
+        // `delete` turns each metadata object into a slower, bigger dictionary.
+        pod.metadata.managedFields = undefined;
+        return pod;
+      },
+    },
+  );
+  return items.sort(
+    (a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+  );
+}
+
+/** spec.selector as a label selector string; the controller-uid label when the Job has none. */
+export function labelSelectorOf(job: RawJob): string {
+  const selector = job.spec?.selector as
+    | { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] }
+    | undefined;
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) parts.push(`${key}=${value}`);
+  for (const { key, operator, values = [] } of selector?.matchExpressions ?? []) {
+    if (operator === 'In') parts.push(`${key} in (${values.join(',')})`);
+    else if (operator === 'NotIn') parts.push(`${key} notin (${values.join(',')})`);
+    else if (operator === 'Exists') parts.push(key);
+    else if (operator === 'DoesNotExist') parts.push(`!${key}`);
+  }
+  return parts.length > 0 ? parts.join(',') : `batch.kubernetes.io/controller-uid=${job.metadata.uid ?? ''}`;
+}
+
+/** Events are evidence, not the subject: a refusal to list them is a warning, not an error. */
+async function optionalEvents(
+  client: KubeClient,
+  namespace: string,
+  query: Record<string, string>,
+  pageSize: number | undefined,
+  warn: (message: string) => void,
+): Promise<RawEvent[]> {
+  try {
+    const { items } = await client.list<RawEvent>(`/api/v1/namespaces/${encodeURIComponent(namespace)}/events`, query, {
+      pageSize,
+      keep: (event) => {
+        event.metadata.managedFields = undefined;
+        return event;
+      },
+    });
+    return items;
+  } catch (error) {
+    if (!(error instanceof KubeError) || !('verb' in error)) throw error;
+    warn(`${error.message.split('\n')[0]} The diagnosis goes on without Events.`);
+    return [];
+  }
+}
+
+const CREATED_POD = /Created pod: (\S+)$/; // also "(combined from similar events): Created pod: x"
+
+/**
+ * An Event of a pod belongs to the Job when the pod is one of its live pods, or one the Job
+ * created (its "Created pod: NAME" Events), or, for pods whose creation Events were aggregated
+ * away, when the pod's name has the Job controller's form (NAME-xxxxx, NAME-INDEX-xxxxx) and the
+ * Event is not older than the Job.
+ */
+function belongsToJob(job: RawJob, pods: readonly RawPod[], jobEvents: readonly RawEvent[]): (event: RawEvent) => boolean {
+  const uids = new Set(pods.map((p) => p.metadata.uid));
+  const names = new Set(pods.map((p) => p.metadata.name));
+  for (const event of jobEvents) {
+    const created = CREATED_POD.exec(event.message ?? '');
+    if (created) names.add(created[1]);
+  }
+  const jobName = job.metadata.name ?? '';
+  const generated = new RegExp(`^${jobName.replace(/[.]/g, '\\.')}-(?:\\d+-)?[a-z0-9]{5}$`);
+  const since = job.metadata.creationTimestamp ?? '';
+  return (event) => {
+    const involved = event.involvedObject;
+    if (!involved?.name) return false;
+    if (involved.uid && uids.has(involved.uid)) return true;
+    if (names.has(involved.name)) return true;
+    return generated.test(involved.name) && eventTime(event) >= since;
+  };
+}
+
+function eventTime(event: RawEvent): string {
+  return String(event.lastTimestamp ?? event.eventTime ?? event.metadata.creationTimestamp ?? '');
+}
+
+interface FailedContainer {
+  pod: string;
+  container: string;
+  previous: boolean;
+  finishedAt: string;
+}
+
+/** The container that failed last: a terminated state, or the last state of a restarted one. */
+export function mostRecentFailedContainer(pods: readonly RawPod[]): FailedContainer | null {
+  let best: FailedContainer | null = null;
+  for (const pod of pods) {
+    const statuses: RawContainerStatus[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+    for (const status of statuses) {
+      const candidates = [
+        { state: status.state?.terminated, previous: false },
+        { state: status.state?.terminated ? undefined : status.lastState?.terminated, previous: true },
+      ];
+      for (const { state, previous } of candidates) {
+        if (!state || (state.exitCode === 0 && state.reason !== 'OOMKilled')) continue;
+        const finishedAt = state.finishedAt ?? '';
+        if (!best || finishedAt > best.finishedAt) best = { pod: pod.metadata.name ?? '', container: status.name, previous, finishedAt };
+      }
+    }
+  }
+  return best;
+}
+
+/** The last lines of the most recent failed container; null when there is none or it cannot be read. */
+async function fetchLogTail(client: KubeClient, namespace: string, pods: readonly RawPod[]): Promise<LogTail | null> {
+  const failed = mostRecentFailedContainer(pods);
+  if (!failed) return null;
+  try {
+    const text = await client.getText(`/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(failed.pod)}/log`, {
+      container: failed.container,
+      tailLines: LOG_TAIL_LINES,
+      limitBytes: LOG_LIMIT_BYTES,
+      previous: failed.previous ? 'true' : undefined,
+    }, { timeoutMs: LOG_TIMEOUT_MS });
+    const lines = text.split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    return { pod: failed.pod, container: failed.container, lines: lines.slice(-LOG_TAIL_LINES) };
+  } catch (error) {
+    // Forbidden, gone, a node that cannot be reached, a runtime that kept no logs: no tail.
+    if (error instanceof KubeError) return null;
+    throw error;
+  }
+}
