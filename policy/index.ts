@@ -9,3 +9,4 @@ export type { Rule } from './rule.ts';
 export { backoffDelaySeconds, backoffSchedule, BACKOFF_BASE_SECONDS, BACKOFF_CAP_SECONDS } from './backoff.ts';
 export { defaultJob, defaultCronJob } from './defaults.ts';
 export { parseIndexesStrict, parseIndexesLenient, toIntervals, formatIntervals, countIndexes, type IndexInterval } from './intervals.ts';
+export { suppressedRuleIds } from './suppression.ts';

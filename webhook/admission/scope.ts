@@ -1,0 +1,57 @@
+import { isObject, obj, str, type JsonObject } from '../../policy/k8s/access.ts';
+import type { AdmissionPolicy } from './admission-policy.ts';
+import type { AdmissionRequest } from './review.ts';
+
+/** Why a request is answered "allowed" without looking at the object. */
+export type SkipReason = 'not-a-job' | 'subresource' | 'operation' | 'exempt-namespace' | 'being-deleted';
+
+export type Scope =
+  | { readonly in: true; readonly kind: 'Job' | 'CronJob'; readonly object: JsonObject; readonly operation: 'CREATE' | 'UPDATE' }
+  | { readonly in: false; readonly skip: SkipReason }
+  | { readonly in: false; readonly malformed: string };
+
+/**
+ * Which requests job-x judges: CREATE and UPDATE of batch/v1 Jobs and CronJobs themselves (not a
+ * subresource such as status), outside the exempt namespaces. DELETE and CONNECT, other kinds (a
+ * mis-scoped registration), and an UPDATE of an object being deleted (finalizers coming off must
+ * never be blocked) are allowed untouched.
+ */
+export function toScope(request: AdmissionRequest, policy: AdmissionPolicy): Scope {
+  const { kind } = request;
+  if (kind.group !== 'batch' || kind.version !== 'v1' || (kind.kind !== 'Job' && kind.kind !== 'CronJob')) return { in: false, skip: 'not-a-job' };
+  if (request.subResource !== '') return { in: false, skip: 'subresource' };
+  if (request.operation !== 'CREATE' && request.operation !== 'UPDATE') return { in: false, skip: 'operation' };
+  const object = request.object;
+  const namespace = request.namespace || str(obj(object, 'metadata'), 'namespace') || '';
+  if (policy.exemptNamespaces.has(namespace)) return { in: false, skip: 'exempt-namespace' };
+  if (!isObject(object)) return { in: false, malformed: `request.object must be the ${kind.kind} being admitted on ${request.operation}` };
+  if (request.operation === 'UPDATE' && obj(object, 'metadata')?.deletionTimestamp) return { in: false, skip: 'being-deleted' };
+  return { in: true, kind: kind.kind, object, operation: request.operation };
+}
+
+/**
+ * The object as the engine reads it, sharing everything else with the request:
+ * - apiVersion and kind from the request (the API server sends the object in the version the
+ *   webhook registered for, with both set; only a client of this endpoint could leave them out);
+ * - without metadata.managedFields and status: no policy rule reads them (the engine's defaulting
+ *   drops status, as the API server does on create), no default changes them, and they are a
+ *   large part of what the API server sends (managedFields always, status on UPDATE), which the
+ *   engine would otherwise copy and the patch diff walk through on every request.
+ */
+export function toEngineObject(object: JsonObject, kind: 'Job' | 'CronJob'): JsonObject {
+  const metadata = obj(object, 'metadata');
+  const fixKind = object.kind !== kind || object.apiVersion !== 'batch/v1';
+  const dropManagedFields = metadata !== undefined && Object.hasOwn(metadata, 'managedFields');
+  const dropStatus = Object.hasOwn(object, 'status');
+  if (!fixKind && !dropManagedFields && !dropStatus) return object;
+  const { status: _status, ...out } = object;
+  if (fixKind) {
+    out.apiVersion = 'batch/v1';
+    out.kind = kind;
+  }
+  if (dropManagedFields) {
+    const { managedFields: _managedFields, ...rest } = metadata;
+    out.metadata = rest;
+  }
+  return out;
+}

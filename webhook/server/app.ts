@@ -1,0 +1,163 @@
+import type { ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { obj, str } from '../../policy/k8s/access.ts';
+import type { AdmissionPolicy } from '../admission/admission-policy.ts';
+import { uniqueIds } from '../admission/decision.ts';
+import { handleAdmission, type AdmissionEndpoint } from '../admission/handle.ts';
+import { toErrorStatus, type AdmissionRequest } from '../admission/review.ts';
+import { errorFields, type LogFields, type Logger } from './log.ts';
+import { PROMETHEUS_CONTENT_TYPE } from './metrics.ts';
+import { BODY_LIMIT_BYTES, readJsonBody, type BodyResult } from './read-json-body.ts';
+import type { WebhookMetrics } from './webhook-metrics.ts';
+
+/** What the HTTP layer shares with start-up and shutdown. */
+export interface ServerState {
+  /** Listening with a certificate loaded; false again once shutdown begins. */
+  ready: boolean;
+  /** SIGTERM received: answers carry `Connection: close` so clients move to another replica. */
+  draining: boolean;
+  inflight: number;
+}
+
+export interface AppOptions {
+  readonly policy: AdmissionPolicy;
+  readonly logger: Logger;
+  readonly metrics: WebhookMetrics;
+  readonly state: ServerState;
+  readonly bodyLimit?: number;
+}
+
+const HTTP_RESULT: Record<number, string> = { 400: 'bad_request', 413: 'payload_too_large', 415: 'unsupported_media_type', 500: 'internal_error' };
+
+/** Identifiers only: a log line never holds an object body. */
+function requestFields(request: AdmissionRequest): LogFields {
+  const metadata = obj(request.object, 'metadata') ?? obj(request.oldObject, 'metadata');
+  const name = request.name || str(metadata, 'name');
+  const generateName = name ? undefined : str(metadata, 'generateName');
+  return {
+    uid: request.uid,
+    kind: request.kind.kind,
+    namespace: request.namespace,
+    ...(name ? { name } : {}),
+    ...(generateName ? { generateName } : {}),
+    operation: request.operation,
+    dryRun: request.dryRun,
+  };
+}
+
+/**
+ * The webhook's HTTP surface on express 5: POST /validate and /mutate (AdmissionReview v1 in and
+ * out), GET /healthz (the process runs), /readyz (serving and not shutting down), /metrics
+ * (Prometheus). Bodies are read by readJsonBody rather than express.json: the limits, status codes
+ * and messages are the webhook's own, and skipping the generic parser saves time per request
+ * (so does turning off ETags, which would hash every answer).
+ */
+export function createApp(options: AppOptions): Express {
+  const { policy, logger, metrics, state } = options;
+  const bodyLimit = options.bodyLimit ?? BODY_LIMIT_BYTES;
+  // While draining every answer closes its connection, whenever its request began.
+  const send = (res: ServerResponse, status: number, text: string, contentType: string): void => {
+    const headers: Record<string, string | number> = { 'content-type': contentType, 'content-length': Buffer.byteLength(text) };
+    if (state.draining) headers.connection = 'close';
+    res.writeHead(status, headers);
+    res.end(text);
+  };
+  const sendJson = (res: ServerResponse, status: number, body: unknown): void => send(res, status, JSON.stringify(body), 'application/json');
+  const sendText = (res: ServerResponse, status: number, text: string, contentType = 'text/plain; charset=utf-8'): void => send(res, status, text, contentType);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    state.inflight++;
+    res.once('close', () => state.inflight--);
+    next();
+  });
+
+  const admission = (endpoint: AdmissionEndpoint) => (req: Request, res: Response, next: NextFunction) => {
+    const started = performance.now();
+    readJsonBody(req, bodyLimit, (body) => {
+      try {
+        answer(endpoint, body, res, started);
+      } catch (error) {
+        // Outside express's own try (the body arrives later): hand it to the error handler.
+        next(error);
+      }
+    });
+  };
+  const answer = (endpoint: AdmissionEndpoint, body: BodyResult, res: Response, started: number): void => {
+    if (!body.ok) {
+      // The connection may hold the rest of an oversized body: do not reuse it.
+      if (body.code === 413) res.setHeader('connection', 'close');
+      sendJson(res, body.code, toErrorStatus(body.code, body.reason, body.message));
+      metrics.requests.inc({ endpoint, result: HTTP_RESULT[body.code]! });
+      logger.warn('request refused', { endpoint, code: body.code, reason: body.reason });
+      return;
+    }
+    const handled = handleAdmission(endpoint, body.value, policy);
+    sendJson(res, handled.status, handled.body);
+    const seconds = (performance.now() - started) / 1000;
+    metrics.duration.observe({ endpoint }, seconds);
+    if (handled.status !== 200) {
+      metrics.requests.inc({ endpoint, result: HTTP_RESULT[handled.status]! });
+      logger.warn('request refused', { endpoint, code: handled.status, reason: handled.body.reason, message: handled.body.message });
+      return;
+    }
+    const { decision, request } = handled;
+    metrics.recordDecision(endpoint, decision);
+    const fields: LogFields = {
+      endpoint,
+      ...requestFields(request),
+      decision: decision.outcome,
+      ...(decision.skip ? { skip: decision.skip } : {}),
+      ...(decision.denied.length > 0 ? { denied: uniqueIds(decision.denied) } : {}),
+      ...(decision.warned.length > 0 ? { warned: uniqueIds(decision.warned) } : {}),
+      ...(decision.ratcheted.length > 0 ? { ratcheted: uniqueIds(decision.ratcheted) } : {}),
+      ...(decision.defaulted.length > 0 ? { defaulted: uniqueIds(decision.defaulted) } : {}),
+      durationMs: Math.round(seconds * 1e6) / 1e3,
+    };
+    if (decision.outcome === 'error') logger.error('admission failed', { ...fields, ...errorFields(decision.error) });
+    else logger.info('admission', fields);
+  };
+  app.post('/validate', admission('validate'));
+  app.post('/mutate', admission('mutate'));
+  app.all(['/validate', '/mutate'], (req: Request, res: Response) => {
+    res.setHeader('allow', 'POST');
+    sendJson(res, 405, toErrorStatus(405, 'MethodNotAllowed', `${req.method} is not allowed here: send the AdmissionReview with POST`));
+    metrics.requests.inc({ endpoint: req.path.slice(1), result: 'method_not_allowed' });
+  });
+
+  app.get('/healthz', (_req: Request, res: Response) => {
+    sendText(res, 200, 'ok\n');
+    metrics.requests.inc({ endpoint: 'healthz', result: 'ok' });
+  });
+  app.get('/readyz', (_req: Request, res: Response) => {
+    const ready = state.ready && !state.draining;
+    sendText(res, ready ? 200 : 503, ready ? 'ok\n' : state.draining ? 'shutting down\n' : 'starting\n');
+    metrics.requests.inc({ endpoint: 'readyz', result: ready ? 'ok' : 'not_ready' });
+  });
+  app.get('/metrics', (_req: Request, res: Response) => {
+    metrics.requests.inc({ endpoint: 'metrics', result: 'ok' });
+    sendText(res, 200, metrics.registry.render(), PROMETHEUS_CONTENT_TYPE);
+  });
+
+  app.use((req: Request, res: Response) => {
+    sendJson(res, 404, toErrorStatus(404, 'NotFound', `no such endpoint: ${req.method} ${req.path.slice(0, 200)} (POST /validate or /mutate; GET /healthz, /readyz, /metrics)`));
+    metrics.requests.inc({ endpoint: 'other', result: 'not_found' });
+  });
+
+  // Last resort: express routes errors thrown in a handler here. Never a stack trace to clients.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error('request failed', { path: req.path.slice(0, 200), ...errorFields(error) });
+    metrics.requests.inc({ endpoint: 'other', result: 'internal_error' });
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.setHeader('connection', 'close');
+    sendJson(res, 500, toErrorStatus(500, 'InternalError', 'internal error; details are in the webhook log'));
+  });
+  return app;
+}

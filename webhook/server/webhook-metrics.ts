@@ -1,0 +1,65 @@
+import type { Decision } from '../admission/decision.ts';
+import { Counter, GaugeFunction, Histogram, Registry } from './metrics.ts';
+
+/**
+ * Latency buckets in seconds: fine below 5 ms (the handler's budget), then the API server's own
+ * webhook histogram edges (5 ms, 25 ms, 100 ms, 0.5 s, 1 s, 2.5 s), so both can be read side by side.
+ */
+export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+export interface WebhookGauges {
+  readonly inflight: () => number;
+  readonly ready: () => boolean;
+  /** Unix seconds at which the serving certificate expires. */
+  readonly certificateNotAfter: () => number | undefined;
+}
+
+export interface WebhookMetrics {
+  readonly registry: Registry;
+  /** Every HTTP request: endpoint (validate, mutate, healthz, readyz, metrics, other) and result. */
+  readonly requests: Counter;
+  readonly duration: Histogram;
+  readonly findings: Counter;
+  readonly defaults: Counter;
+  readonly tlsReloads: Counter;
+  recordDecision(endpoint: 'validate' | 'mutate', decision: Decision): void;
+}
+
+export function createWebhookMetrics(gauges: WebhookGauges, version: string): WebhookMetrics {
+  const registry = new Registry();
+  const requests = registry.register(
+    new Counter(
+      'jobx_webhook_requests_total',
+      'HTTP requests by endpoint and result (allowed, denied, patched, skipped, malformed, error; bad_request, payload_too_large, unsupported_media_type, internal_error; ok, not_ready, not_found).',
+    ),
+  );
+  const duration = registry.register(new Histogram('jobx_webhook_request_duration_seconds', 'Time from request headers to response, admission endpoints only.', LATENCY_BUCKETS));
+  const findings = registry.register(new Counter('jobx_webhook_findings_total', 'Findings by rule and action: deny, warn, info, or ratcheted (an UPDATE kept a finding its old object had).'));
+  const defaults = registry.register(new Counter('jobx_webhook_defaults_applied_total', 'Changes made by the mutating webhook, by rule.'));
+  const tlsReloads = registry.register(new Counter('jobx_webhook_tls_reloads_total', 'Serving certificate reloads after the files changed, by result (success, failure).'));
+  registry.register(new GaugeFunction('jobx_webhook_inflight_requests', 'Requests being handled.', gauges.inflight));
+  registry.register(new GaugeFunction('jobx_webhook_ready', '1 when /readyz answers 200.', () => (gauges.ready() ? 1 : 0)));
+  registry.register(new GaugeFunction('jobx_webhook_tls_certificate_expiry_timestamp_seconds', 'When the serving certificate expires (Unix time).', gauges.certificateNotAfter));
+  registry.register(new GaugeFunction('jobx_webhook_build_info', 'Version of job-x and Node.js; always 1.', () => 1, { version, node: process.version }));
+  registry.register(new GaugeFunction('process_resident_memory_bytes', 'Resident memory size in bytes.', () => process.memoryUsage.rss()));
+  const started = Date.now() / 1000;
+  registry.register(new GaugeFunction('process_start_time_seconds', 'Start time of the process since the Unix epoch, in seconds.', () => started));
+
+  const count = (rule: string, action: string): void => findings.inc({ rule, action });
+  return {
+    registry,
+    requests,
+    duration,
+    findings,
+    defaults,
+    tlsReloads,
+    recordDecision(endpoint, decision) {
+      requests.inc({ endpoint, result: decision.outcome });
+      for (const id of decision.denied) count(id, 'deny');
+      for (const id of decision.warned) count(id, 'warn');
+      for (const id of decision.info) count(id, 'info');
+      for (const id of decision.ratcheted) count(id, 'ratcheted');
+      for (const id of decision.defaulted) defaults.inc({ rule: id });
+    },
+  };
+}
