@@ -6,7 +6,8 @@
 // the resolved kubeconfig, and client-node is loaded only for what it does that this file does not:
 // proxy agents (proxy-url, HTTPS_PROXY) and legacy auth-provider plugins (oidc, ...).
 //
-// Every request is counted (`requestCount`), answers gzip like kubectl's transport, and is bounded
+// Every request is counted (`requestCount`), asks for gzip like kubectl's transport (except from a
+// server on this machine), reads each answer as bytes and decodes it once, and is bounded
 // by --request-timeout. Errors come out typed (errors.ts). Set JOBX_KUBE_TRACE=1 to log each
 // request on stderr, like `kubectl -v=6`.
 import http from 'node:http';
@@ -18,6 +19,7 @@ import { ConfigError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { KubeApiError, KubeForbiddenError, KubeNotFoundError, KubeTimeoutError, KubeUnauthorizedError, KubeUnreachableError, type KubeStatus } from './errors.ts';
 import { runExecCredentialPlugin } from './exec-credential.ts';
+import { textWithoutManagedFields } from './without-managed-fields.ts';
 import { DEFAULT_REQUEST_TIMEOUT, parseRequestTimeout, type KubeFlags } from './flags.ts';
 import { loadKubeConfig, processEnvironment, type KubeCluster, type KubeConfigEnvironment, type KubeUser, type ResolvedKubeConfig } from './kubeconfig.ts';
 
@@ -44,6 +46,8 @@ export interface ListOptions<T, R> {
   keep?: (item: T) => R | undefined;
   /** Accept header (e.g. metadata-only lists). */
   accept?: string;
+  /** Cut the items' metadata.managedFields from the answer before it is parsed (without-managed-fields.ts). */
+  dropManagedFields?: boolean;
 }
 
 export interface KubeClient {
@@ -225,7 +229,7 @@ class HttpKubeClient implements KubeClient {
     const items: R[] = [];
     let pageSize: number | undefined = options.pageSize ?? DEFAULT_PAGE_SIZE;
     let serverDate: string | null = null;
-    const fetchPage = (token: string | undefined) => this.#request(path, { ...query, limit: pageSize, continue: token }, accept);
+    const fetchPage = (token: string | undefined) => this.#request(path, { ...query, limit: pageSize, continue: token }, accept, undefined, options.dropManagedFields === true);
     let token: string | undefined;
     let next = fetchPage(undefined);
     for (;;) {
@@ -281,7 +285,7 @@ class HttpKubeClient implements KubeClient {
     return `GET ${path}`;
   }
 
-  #request(path: string, query: Query, accept: string, timeoutMs?: number): Promise<{ text: string; serverDate: string | null }> {
+  #request(path: string, query: Query, accept: string, timeoutMs?: number, dropManagedFields = false): Promise<{ text: string; serverDate: string | null }> {
     const limit = timeoutMs === undefined ? this.#timeoutMs : this.#timeoutMs > 0 ? Math.min(this.#timeoutMs, timeoutMs) : timeoutMs;
     const url = new URL(this.#base.pathname.replace(/\/$/, '') + path, this.#base);
     for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
@@ -309,11 +313,10 @@ class HttpKubeClient implements KubeClient {
         response.on('error', (error) => finish(this.#networkError(error as NodeJS.ErrnoException)));
         // Decompressed as it arrives: no second copy of the whole compressed answer.
         const body = gzip ? response.pipe(createGunzip()) : response;
-        // Decoded to text piece by piece (multi-byte characters across pieces included), so the
-        // network buffers are short-lived instead of kept to the end and copied once more.
-        body.setEncoding('utf8');
-        const pieces: string[] = [];
-        body.on('data', (piece: string) => pieces.push(piece));
+        // Kept as bytes and decoded once at the end: a string decoder fed piece by piece costs
+        // more, and the bytes let a list's managedFields be cut before anything parses them.
+        const chunks: Buffer[] = [];
+        body.on('data', (chunk: Buffer) => chunks.push(chunk));
         if (gzip) {
           body.on('error', (error) => {
             finish(new KubeUnreachableError(this.server, `the answer of ${this.server} to ${this.#describe(path)} was corrupt (${error.message})`, undefined));
@@ -322,9 +325,10 @@ class HttpKubeClient implements KubeClient {
         body.on('end', () => {
           const status = response.statusCode ?? 0;
           this.#trace?.(`GET ${url.pathname}${url.search} ${status} in ${Date.now() - started} ms (${wireBytes} bytes${gzip ? ' gzip' : ''})`);
-          const content = pieces.join('');
-          // A keep-alive socket outlives its request and keeps these listeners; let the pieces go.
-          pieces.length = 0;
+          const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+          // A keep-alive socket outlives its request and keeps these listeners; let the chunks go.
+          chunks.length = 0;
+          const content = dropManagedFields && status >= 200 && status < 300 ? textWithoutManagedFields(bytes) : bytes.toString('utf8');
           if (status >= 200 && status < 300) finish(null, { text: content, serverDate: toRfc3339(response.headers.date) });
           else finish(this.#statusError(status, content, path));
         });

@@ -1,9 +1,11 @@
 // One JobSnapshot (snapshot.ts) from the cluster: the Job, its pods, the Events of both, the
 // server's time and the log tail of the most recent failed container.
 //
-// The number of requests does not grow with the number of pods: one GET of the Job, then three
+// The number of list calls does not grow with the number of pods: one GET of the Job, then three
 // lists side by side (pods, the Job's Events, the namespace's Warning Events of pods), each paged
-// 500 at a time like kubectl, then at most one log request. Pods' Normal Events (Scheduled,
+// 500 at a time like kubectl (one page of 5,000 was no faster on the testbed, and its peak memory
+// was some 30 MB higher), then at most one log request. The items' managedFields are cut from
+// each page before it is parsed (without-managed-fields.ts): 40 % of a pod's JSON, never read. Pods' Normal Events (Scheduled,
 // Pulling, Pulled, Created, Started, Killing) are not fetched: they restate what the pod's
 // status already holds, and a 5,000-pod Job has some 25,000 of them. Warning Events (failed
 // scheduling, image pulls, mounts, back-off, eviction, ...) are what a diagnosis needs. Events of
@@ -61,12 +63,14 @@ async function fetchPods(client: KubeClient, job: RawJob, namespace: string, pag
     { labelSelector: labelSelectorOf(job) },
     {
       pageSize,
+      // Server-side-apply bookkeeping, 40 % of a pod's JSON: cut before parsing.
+      dropManagedFields: true,
       // The controller counts only the pods it owns; a selector (manualSelector) may match others.
       keep: (pod) => {
         if (!(pod.metadata.ownerReferences ?? []).some((o) => o.controller && o.uid === uid)) return undefined;
-        // Server-side-apply bookkeeping, half a pod's memory. Set to undefined rather than deleted:
-        // `delete` turns each metadata object into a slower, bigger dictionary.
-        pod.metadata.managedFields = undefined;
+        // In case an answer came in a shape the cut did not recognize. Set to undefined rather
+        // than deleted: `delete` turns each metadata object into a slower, bigger dictionary.
+        if (pod.metadata.managedFields !== undefined) pod.metadata.managedFields = undefined;
         return pod;
       },
     },
@@ -103,8 +107,9 @@ async function optionalEvents(
   try {
     const { items } = await client.list<RawEvent>(`/api/v1/namespaces/${encodeURIComponent(namespace)}/events`, query, {
       pageSize,
+      dropManagedFields: true,
       keep: (event) => {
-        event.metadata.managedFields = undefined;
+        if (event.metadata.managedFields !== undefined) event.metadata.managedFields = undefined;
         return event;
       },
     });
