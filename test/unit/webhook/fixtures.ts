@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** AdmissionReviews recorded from the testbed's API server (test/fixtures/admission/record-fixtures.ts). */
+/** AdmissionReviews recorded from the testbed's API server (scripts/record-admission-fixtures.ts). */
 export type Review = {
   apiVersion: string;
   kind: string;
