@@ -8,6 +8,7 @@ import type { IndexState, IndexStatus, NotIndexed } from '../index-status/index-
 import { fromIndexes } from '../index-status/interval-set.ts';
 import type { Colors } from './colors.ts';
 import { gridLabelWidth, toIndexStatusGrid, type GridCell } from './index-status-grid.ts';
+import { humanDuration } from './human-duration.ts';
 
 export interface IndexStatusTextOptions {
   readonly colors: Colors;
@@ -296,7 +297,7 @@ function formatDetails(details: readonly IndexDetail[], status: IndexStatus, col
         pod.exitCode === null ? '-' : pod.exitCode === 0 ? '0' : colors.red(String(pod.exitCode)),
         pod.reason ?? '-',
         pod.node ?? NONE,
-        pod.createdAt === null ? '<unknown>' : humanDuration(status.now, pod.createdAt),
+        pod.createdAt === null ? '<unknown>' : humanAge(status.now, pod.createdAt),
       ]);
     });
   }
@@ -328,25 +329,8 @@ export function formatIntervalsCapped(intervals: readonly IndexInterval[], budge
 }
 
 /** kubectl's duration.HumanDuration of now - since. */
-export function humanDuration(now: string, since: string): string {
-  const seconds = Math.trunc((Date.parse(now) - Date.parse(since)) / 1000);
-  if (Number.isNaN(seconds)) return '<unknown>';
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 120) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 10) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`;
-  if (minutes < 180) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
-  if (hours < 48) return `${hours}h`;
-  if (hours < 192) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
-  if (hours < 24 * 365 * 8) {
-    const days = Math.floor(hours / 24);
-    return days % 365 === 0 ? `${Math.floor(days / 365)}y` : `${Math.floor(days / 365)}y${days % 365}d`;
-  }
-  return `${Math.floor(hours / 24 / 365)}y`;
+export function humanAge(now: string, since: string): string {
+  return humanDuration(Math.trunc((Date.parse(now) - Date.parse(since)) / 1000));
 }
 
 // ANSI escapes take no columns: pad by the visible text.

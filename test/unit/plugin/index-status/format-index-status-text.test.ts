@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { fromIndexes } from '../../../../plugin/index-status/interval-set.ts';
 import { createColors } from '../../../../plugin/format/colors.ts';
-import { formatIndexStatusText, formatIntervalsCapped, formatNotIndexedMessage, humanDuration } from '../../../../plugin/format/format-index-status-text.ts';
+import { formatIndexStatusText, formatIntervalsCapped, formatNotIndexedMessage, humanAge } from '../../../../plugin/format/format-index-status-text.ts';
 import { toIndexDetails } from '../../../../plugin/index-status/index-details.ts';
 import { toIndexStatus, type IndexStatus } from '../../../../plugin/index-status/index-status.ts';
 import type { JobSnapshot } from '../../../../plugin/kube/snapshot.ts';
@@ -101,7 +101,7 @@ describe('helpers', () => {
 
   test("kubectl's human durations", () => {
     const now = '2026-11-23T16:10:00Z';
-    const ago = (seconds: number) => humanDuration(now, new Date(Date.parse(now) - seconds * 1000).toISOString());
+    const ago = (seconds: number) => humanAge(now, new Date(Date.parse(now) - seconds * 1000).toISOString());
     expect([ago(0), ago(119), ago(120), ago(125), ago(600), ago(3 * 3600), ago(3 * 3600 + 60), ago(30 * 3600), ago(3 * 86400 + 3600), ago(400 * 86400)]).toEqual([
       '0s',
       '119s',
