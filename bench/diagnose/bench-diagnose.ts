@@ -40,11 +40,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { V1Job, V1Pod } from '@kubernetes/client-node';
 import { cluster, KUBECONFIG, kubectlPath } from '../../test/e2e/helpers/cluster.ts';
 import { loadJob, withSpec } from '../../test/e2e/helpers/jobs.ts';
 import { deleteNamespace } from '../../test/e2e/helpers/namespace.ts';
+import { parseBenchOptions } from '../bench-options.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The executable measured; JOBX_BIN points at a copy (e.g. while others rebuild dist/). */
@@ -53,24 +53,7 @@ const TIME = '/usr/bin/time';
 const JOB = 'render-frames';
 const RSS_TARGET_MIB = 200;
 
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write(`bench-diagnose: --${name} must be a positive integer\n`);
-    process.exit(2);
-  }
-  return n;
-}
-
-const { values: argv } = (() => {
-  try {
-    return parseArgs({ options: { pods: { type: 'string' }, reps: { type: 'string' }, keep: { type: 'boolean' }, namespace: { type: 'string' } } });
-  } catch (error) {
-    process.stderr.write(`bench-diagnose: ${(error as Error).message}\nusage: bench-diagnose.ts [--pods N] [--reps N] [--keep] [--namespace NS]\n`);
-    process.exit(2);
-  }
-})();
+const { values: argv, positiveInt } = parseBenchOptions('bench-diagnose', 'bench-diagnose.ts [--pods N] [--reps N] [--keep] [--namespace NS]', { pods: { type: 'string' }, reps: { type: 'string' }, keep: { type: 'boolean' }, namespace: { type: 'string' } });
 const PODS = positiveInt('pods', argv.pods, 5000);
 const REPS = positiveInt('reps', argv.reps, 5);
 

@@ -27,7 +27,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { countIndexes } from '../../policy/index.ts';
 import { createColors } from '../../plugin/format/colors.ts';
@@ -36,29 +35,13 @@ import { toIndexDetails } from '../../plugin/index-status/index-details.ts';
 import { toIndexStatus, type IndexStatus } from '../../plugin/index-status/index-status.ts';
 import { toIndexStatusOutput } from '../../plugin/index-status/index-status-output.ts';
 import type { JobSnapshot, RawPod } from '../../plugin/kube/snapshot.ts';
+import { parseBenchOptions } from '../bench-options.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(ROOT, 'bin', 'kubectl-job_x.js');
 const TARGET_MS = 300;
 
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write(`bench-index-status: --${name} must be a positive integer\n`);
-    process.exit(2);
-  }
-  return n;
-}
-
-const { values: argv } = (() => {
-  try {
-    return parseArgs({ options: { completions: { type: 'string' }, pods: { type: 'string' }, failed: { type: 'string' }, runs: { type: 'string' }, 'startup-runs': { type: 'string' } } });
-  } catch (error) {
-    process.stderr.write(`bench-index-status: ${(error as Error).message}\nusage: bench-index-status.ts [--completions N] [--pods N] [--failed N] [--runs N] [--startup-runs N]\n`);
-    process.exit(2);
-  }
-})();
+const { values: argv, positiveInt } = parseBenchOptions('bench-index-status', 'bench-index-status.ts [--completions N] [--pods N] [--failed N] [--runs N] [--startup-runs N]', { completions: { type: 'string' }, pods: { type: 'string' }, failed: { type: 'string' }, runs: { type: 'string' }, 'startup-runs': { type: 'string' } });
 const COMPLETIONS = positiveInt('completions', argv.completions, 100_000);
 const PODS = positiveInt('pods', argv.pods, 3000);
 const FAILED = positiveInt('failed', argv.failed, 2000);

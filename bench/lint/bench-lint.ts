@@ -26,9 +26,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DEFAULT_COUNT, DEFAULT_SEED, INVALID_CATEGORIES, generateCorpus, type CorpusFile } from './generate-corpus.ts';
 import { DEFAULT_DEFINITIONS, writeJsonSchemas } from './openapi-to-jsonschema.ts';
+import { parseBenchOptions } from '../bench-options.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CACHE = join(process.env.JOBX_CACHE ?? join(os.homedir(), '.cache', 'job-x'), 'bench');
@@ -41,24 +41,7 @@ class BenchError extends Error {
 
 // ---------------------------------------------------------------- options
 
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write(`bench-lint: --${name} must be a positive integer\n`);
-    process.exit(2);
-  }
-  return n;
-}
-
-const { values: argv } = (() => {
-  try {
-    return parseArgs({ options: { count: { type: 'string' }, seed: { type: 'string' }, reps: { type: 'string' }, 'cold-runs': { type: 'string' } } });
-  } catch (error) {
-    process.stderr.write(`bench-lint: ${(error as Error).message}\nusage: bench-lint.ts [--count N] [--seed N] [--reps N] [--cold-runs N]\n`);
-    process.exit(2);
-  }
-})();
+const { values: argv, positiveInt } = parseBenchOptions('bench-lint', 'bench-lint.ts [--count N] [--seed N] [--reps N] [--cold-runs N]', { count: { type: 'string' }, seed: { type: 'string' }, reps: { type: 'string' }, 'cold-runs': { type: 'string' } });
 const COUNT = positiveInt('count', argv.count, DEFAULT_COUNT);
 const SEED = positiveInt('seed', argv.seed, DEFAULT_SEED);
 const REPS = positiveInt('reps', argv.reps, 3);

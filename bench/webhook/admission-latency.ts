@@ -23,33 +23,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { V1Job } from '@kubernetes/client-node';
 import { cluster, TESTBED_DIR } from '../../test/e2e/helpers/cluster.ts';
 import { deleteNamespace } from '../../test/e2e/helpers/namespace.ts';
 import { createWebhookNamespace, newInstanceName, startWebhook, stopWebhook, type WebhookInstance } from '../../test/e2e/webhook/instance.ts';
 import { kubectlRun, run } from '../../test/e2e/webhook/run.ts';
+import { parseBenchOptions } from '../bench-options.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write(`admission-latency: --${name} must be a positive integer\n`);
-    process.exit(2);
-  }
-  return n;
-}
-
-const { values: argv } = (() => {
-  try {
-    return parseArgs({ options: { requests: { type: 'string' }, warmup: { type: 'string' } } });
-  } catch (error) {
-    process.stderr.write(`admission-latency: ${(error as Error).message}\nusage: admission-latency.ts [--requests N] [--warmup N]\n`);
-    process.exit(2);
-  }
-})();
+const { values: argv, positiveInt } = parseBenchOptions('admission-latency', 'admission-latency.ts [--requests N] [--warmup N]', { requests: { type: 'string' }, warmup: { type: 'string' } });
 const REQUESTS = positiveInt('requests', argv.requests, 200);
 const WARMUP = positiveInt('warmup', argv.warmup, 20);
 

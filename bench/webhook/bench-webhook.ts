@@ -41,8 +41,8 @@ import { request } from 'node:https';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { LoadOptions, LoadResult } from './load.ts';
+import { parseBenchOptions } from '../bench-options.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'admission');
@@ -55,24 +55,7 @@ class BenchError extends Error {
 
 // ---------------------------------------------------------------- options
 
-const { values: argv } = (() => {
-  try {
-    return parseArgs({ options: { duration: { type: 'string' }, connections: { type: 'string' }, reps: { type: 'string' }, rate: { type: 'string' }, 'no-pin': { type: 'boolean' }, 'node-flags': { type: 'string' } } });
-  } catch (error) {
-    process.stderr.write(`bench-webhook: ${(error as Error).message}\nusage: bench-webhook.ts [--duration S] [--connections N] [--reps N] [--rate N] [--no-pin] [--node-flags=...]\n`);
-    process.exit(2);
-  }
-})();
-
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write(`bench-webhook: --${name} must be a positive integer\n`);
-    process.exit(2);
-  }
-  return n;
-}
+const { values: argv, positiveInt } = parseBenchOptions('bench-webhook', 'bench-webhook.ts [--duration S] [--connections N] [--reps N] [--rate N] [--no-pin] [--node-flags=...]', { duration: { type: 'string' }, connections: { type: 'string' }, reps: { type: 'string' }, rate: { type: 'string' }, 'no-pin': { type: 'boolean' }, 'node-flags': { type: 'string' } });
 
 const DURATION = positiveInt('duration', argv.duration, 10);
 const CONNECTIONS = positiveInt('connections', argv.connections, 10);
