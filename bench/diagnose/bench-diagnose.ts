@@ -45,6 +45,7 @@ import { cluster, KUBECONFIG, kubectlPath } from '../../test/e2e/helpers/cluster
 import { loadJob, withSpec } from '../../test/e2e/helpers/jobs.ts';
 import { deleteNamespace } from '../../test/e2e/helpers/namespace.ts';
 import { parseBenchOptions } from '../bench-options.ts';
+import { median } from '../statistics.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The executable measured; JOBX_BIN points at a copy (e.g. while others rebuild dist/). */
@@ -279,12 +280,6 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process
     });
   });
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 async function main(): Promise<void> {
   const kubectl = kubectlPath();

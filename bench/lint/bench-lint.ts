@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_COUNT, DEFAULT_SEED, INVALID_CATEGORIES, generateCorpus, type CorpusFile } from './generate-corpus.ts';
 import { DEFAULT_DEFINITIONS, writeJsonSchemas } from './openapi-to-jsonschema.ts';
 import { parseBenchOptions } from '../bench-options.ts';
+import { median, percentile } from '../statistics.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CACHE = join(process.env.JOBX_CACHE ?? join(os.homedir(), '.cache', 'job-x'), 'bench');
@@ -244,18 +245,7 @@ function analyzeKubeconform(path: string, count: number): Analysis {
 
 // ---------------------------------------------------------------- statistics and printing
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** Nearest-rank percentile. */
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: readonly string[]) => `  ${r.map((cell, i) => (rightAligned.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')}`.trimEnd();

@@ -29,6 +29,7 @@ import { deleteNamespace } from '../../test/e2e/helpers/namespace.ts';
 import { createWebhookNamespace, newInstanceName, startWebhook, stopWebhook, type WebhookInstance } from '../../test/e2e/webhook/instance.ts';
 import { kubectlRun, run } from '../../test/e2e/webhook/run.ts';
 import { parseBenchOptions } from '../bench-options.ts';
+import { percentile } from '../statistics.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -49,10 +50,6 @@ interface Summary {
 }
 
 /** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 function summarize(values: number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);
   return {
