@@ -95,11 +95,8 @@ function startProgress(stderr: Stream, text: string): { stop(): void } {
 async function render(output: DiagnoseOutput, options: DiagnoseOptions, io: DiagnoseIo): Promise<string> {
   switch (options.output) {
     case 'json':
-      return `${JSON.stringify(output, null, 2)}\n`;
-    case 'yaml': {
-      const { yamlPackage } = await import('../lint/yaml-package.ts');
-      return yamlPackage().stringify(output, { lineWidth: 0 });
-    }
+    case 'yaml':
+      return (await import('../format/format-structured.ts')).formatStructured(output, options.output);
     case 'text': {
       const [{ formatDiagnosisText }, { colorsEnabled }] = await Promise.all([import('../format/format-diagnosis-text.ts'), import('../format/colors.ts')]);
       const isTty = io.stdout.isTTY === true;

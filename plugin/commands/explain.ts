@@ -115,11 +115,8 @@ export function toExplainOutput(explanations: readonly Explanation[]): ExplainOu
 async function render(explanations: Explanation[], options: ExplainOptions, io: ExplainIo): Promise<string> {
   switch (options.output) {
     case 'json':
-      return `${JSON.stringify(toExplainOutput(explanations), null, 2)}\n`;
-    case 'yaml': {
-      const { yamlPackage } = await import('../lint/yaml-package.ts');
-      return yamlPackage().stringify(toExplainOutput(explanations), { lineWidth: 0 });
-    }
+    case 'yaml':
+      return (await import('../format/format-structured.ts')).formatStructured(toExplainOutput(explanations), options.output);
     case 'text': {
       const [{ formatExplainText }, { colorsEnabled, createColors }] = await Promise.all([import('../format/format-explain-text.ts'), import('../format/colors.ts')]);
       const isTty = io.stdout.isTTY === true;

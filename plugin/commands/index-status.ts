@@ -78,13 +78,9 @@ export async function indexStatus(options: IndexStatusOptions, io: IndexStatusIo
   const output = toIndexStatusOutput(status, details);
   switch (options.output) {
     case 'json':
-      io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    case 'yaml':
+      io.stdout.write(await (await import('../format/format-structured.ts')).formatStructured(output, options.output));
       break;
-    case 'yaml': {
-      const { yamlPackage } = await import('../lint/yaml-package.ts');
-      io.stdout.write(yamlPackage().stringify(output, { lineWidth: 0 }));
-      break;
-    }
     case 'text': {
       const [{ formatIndexStatusText }, { colorsEnabled, createColors }] = await Promise.all([import('../format/format-index-status-text.ts'), import('../format/colors.ts')]);
       const isTty = io.stdout.isTTY === true;
