@@ -10,3 +10,4 @@ export { backoffDelaySeconds, backoffSchedule, BACKOFF_BASE_SECONDS, BACKOFF_CAP
 export { defaultJob, defaultCronJob } from './defaults.ts';
 export { parseIndexesStrict, parseIndexesLenient, toIntervals, formatIntervals, countIndexes, type IndexInterval } from './intervals.ts';
 export { suppressedRuleIds } from './suppression.ts';
+export { cloneDecoded } from './clone-decoded.ts';

@@ -1,6 +1,5 @@
-import { suppressedRuleIds, toJobView } from '../../policy/index.ts';
+import { cloneDecoded, suppressedRuleIds, toJobView } from '../../policy/index.ts';
 import type { AdmissionPolicy } from './admission-policy.ts';
-import { cloneJson } from './clone-json.ts';
 import { malformedDecision, skippedDecision, uniqueIds, type Decision } from './decision.ts';
 import { toJsonPatch } from './json-patch.ts';
 import type { AdmissionRequest } from './review.ts';
@@ -34,7 +33,7 @@ export function mutate(request: AdmissionRequest, policy: AdmissionPolicy): Deci
   const warnings: string[] = [];
   for (const { rule, context } of policy.defaults) {
     if ((rule.kinds && !rule.kinds.includes(view.kind)) || suppressed.has(rule.id)) continue;
-    const attempt = cloneJson(draft);
+    const attempt = cloneDecoded(draft);
     let changes: string[];
     try {
       changes = rule.applyDefault!(attempt, view, context);
