@@ -21,7 +21,9 @@ COPY package.json package-lock.json ./
 RUN npm install --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY schemas ./schemas
+COPY kubernetes ./kubernetes
 COPY policy ./policy
+COPY edge ./edge
 COPY plugin ./plugin
 COPY webhook ./webhook
 COPY scripts ./scripts

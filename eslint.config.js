@@ -1,19 +1,20 @@
-// ESLint flat config. Besides the usual checks it enforces the architecture: policy/ is the pure
-// rule engine (no IO, no HTTP, no cluster client), and the formatters only format.
+// ESLint flat config. Besides the usual checks it enforces the architecture: imports point down the
+// layers and enter a folder through its index.ts (eslint-rules/architecture.js); kubernetes/ and
+// policy/ are pure (no IO, no HTTP, no cluster client); the analyses and the formatters only compute.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import architecture from './eslint-rules/architecture.js';
 
 const IO_MODULES = ['fs', 'fs/promises', 'http', 'https', 'net', 'child_process', 'worker_threads', 'os', 'process', 'readline'].flatMap((m) => [m, `node:${m}`]);
 
 const pureCore = {
   paths: [
-    ...IO_MODULES.map((name) => ({ name, message: 'policy/ is pure: do IO at the edges (plugin/, webhook/).' })),
-    { name: 'express', message: 'policy/ knows Jobs, not HTTP.' },
-    { name: '@kubernetes/client-node', message: 'policy/ knows Jobs, not the cluster (type-only imports are fine).', allowTypeImports: true },
-    { name: 'yaml', message: 'policy/ receives decoded objects; parsing belongs to plugin/lint.' },
-    { name: 'commander', message: 'policy/ knows nothing of the CLI.' },
+    ...IO_MODULES.map((name) => ({ name, message: 'the core is pure: do IO at the edges (edge/, plugin/, webhook/).' })),
+    { name: 'express', message: 'the core knows Jobs, not HTTP.' },
+    { name: '@kubernetes/client-node', message: 'the core knows Jobs, not the cluster (type-only imports are fine).', allowTypeImports: true },
+    { name: 'yaml', message: 'the core receives decoded objects; parsing belongs to plugin/yaml and edge/.' },
+    { name: 'commander', message: 'the core knows nothing of the CLI.' },
   ],
-  patterns: [{ group: ['**/plugin/**', '**/webhook/**'], message: 'policy/ must not depend on its adapters.' }],
 };
 
 export default tseslint.config(
@@ -28,11 +29,16 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  { files: ['policy/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', pureCore], 'no-restricted-globals': ['error', { name: 'process', message: 'policy/ is pure: pass what it needs in.' }] } },
+  {
+    files: ['kubernetes/**/*.ts', 'policy/**/*.ts', 'edge/**/*.ts', 'plugin/**/*.ts', 'webhook/**/*.ts'],
+    plugins: { 'job-x': architecture },
+    rules: { 'job-x/layers': 'error', 'job-x/public-index': 'error' },
+  },
+  { files: ['kubernetes/**/*.ts', 'policy/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', pureCore], 'no-restricted-globals': ['error', { name: 'process', message: 'the core is pure: pass what it needs in.' }] } },
   // The analyses behind the live views and the admission decisions are pure functions over data
   // fetched at the edges (plugin/kube, webhook/server), so they are tested from fixtures alone.
   {
-    files: ['plugin/diagnose/**/*.ts', 'plugin/job-controller/**/*.ts', 'plugin/explain/**/*.ts', 'plugin/index-status/**/*.ts', 'webhook/admission/**/*.ts'],
+    files: ['plugin/diagnose/**/*.ts', 'plugin/explain/**/*.ts', 'plugin/index-status/**/*.ts', 'plugin/yaml/**/*.ts', 'webhook/admission/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [...IO_MODULES.map((name) => ({ name, message: 'analysis is pure: fetch and print at the edges.' })), { name: '@kubernetes/client-node', message: 'analysis is pure: only type imports of the cluster client.', allowTypeImports: true }, { name: 'express', message: 'analysis is pure: HTTP belongs to the server.' }] }],
       'no-restricted-globals': ['error', { name: 'process', message: 'analysis is pure: pass what it needs in.' }],

@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { PolicyError } from '../policy/index.ts';
-import { ConfigError, EXIT, ExitError, UsageError } from './errors.ts';
-import { KubeError } from './kube/errors.ts';
+import { ConfigError, EXIT, ExitError, UsageError } from '../edge/index.ts';
+import { KubeError } from './kube/index.ts';
 import { createProgram } from './program.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { LINT_FORMATS, type LintFormat } from './commands/lint.ts';
-import { DIAGNOSE_FORMATS, type DiagnoseFormat } from './commands/diagnose.ts';
-import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/explain.ts';
-import { addKubeFlags, type KubeFlags } from './kube/flags.ts';
-import { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './commands/index-status.ts';
-import { VERSION } from './version.ts';
+import { LINT_FORMATS, type LintFormat } from './commands/index.ts';
+import { DIAGNOSE_FORMATS, type DiagnoseFormat } from './commands/index.ts';
+import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/index.ts';
+import { addKubeFlags, type KubeFlags } from './kube/index.ts';
+import { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './commands/index.ts';
+import { VERSION } from '../edge/index.ts';
 
 const nonNegativeInt = (value: string): number => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of 0 or more');

@@ -1,4 +1,4 @@
-import type { FieldErrorType } from './field-error.ts';
+import type { FieldErrorType } from '../kubernetes/index.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -1,6 +1,6 @@
-import { defaultCronJob, defaultJob } from './defaults.ts';
-import { FieldPath } from './field-path.ts';
-import { isObject, obj, str, type JsonObject } from './k8s/access.ts';
+import { defaultCronJob, defaultJob } from '../kubernetes/index.ts';
+import { FieldPath } from '../kubernetes/index.ts';
+import { isObject, obj, str, type JsonObject } from '../kubernetes/index.ts';
 
 export type JobKind = 'Job' | 'CronJob';
 

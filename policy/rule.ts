@@ -1,7 +1,7 @@
-import type { FieldErrorType } from './field-error.ts';
+import type { FieldErrorType } from '../kubernetes/index.ts';
 import type { Origin, Severity } from './finding.ts';
 import type { JobKind, JobView } from './job-view.ts';
-import type { JsonObject } from './k8s/access.ts';
+import type { JsonObject } from '../kubernetes/index.ts';
 
 /**
  * Where a rule can run. `lint` rules need the manifest as written (the API server defaults

@@ -8,7 +8,7 @@
  * - CommonJS, loaded with require(): an ES module graph costs more to load, and importing Node's
  *   built-in modules as ES modules evaluates all their lazy parts.
  * - The yaml and ajv packages are bundled apart (vendor-*.cjs) and loaded only when needed: the
- *   full YAML parser for what the fast reader leaves to it (see plugin/lint/yaml-package.ts), ajv
+ *   full YAML parser for what the fast reader leaves to it (see edge/yaml-package.ts), ajv
  *   for --policy. Bundled into main.cjs they cost every run a tenth of its start-up.
  * - The webhook (bin/job-x-webhook.js) loads dist/webhook/server.cjs, express included; it reuses
  *   the plugin's policy loader, so it gets its own copies of the vendor bundles next to it.

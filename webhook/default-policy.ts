@@ -1,5 +1,5 @@
 import { resolvePolicy, RULES, type ResolvedPolicy } from '../policy/index.ts';
-import { parsePolicy } from '../policy/validate-policy.ts';
+import { parsePolicy } from '../policy/index.ts';
 import type { JobXPolicy } from '../schemas/generated/policy.ts';
 import document from './default-policy.json' with { type: 'json' };
 

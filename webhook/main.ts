@@ -1,17 +1,17 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CommanderError } from 'commander';
-import { ConfigError } from '../plugin/errors.ts';
-import { loadPolicyFile } from '../plugin/policy-file.ts';
-import { VERSION } from '../plugin/version.ts';
+import { ConfigError } from '../edge/index.ts';
+import { loadPolicyFile } from '../edge/index.ts';
+import { VERSION } from '../edge/index.ts';
 import { PolicyError, type ResolvedPolicy } from '../policy/index.ts';
-import { toAdmissionPolicy } from './admission/admission-policy.ts';
+import { toAdmissionPolicy } from './admission/index.ts';
 import { defaultPolicyDocument, loadDefaultPolicy } from './default-policy.ts';
 import { createWebhookProgram, toWebhookOptions, type WebhookOptions } from './program.ts';
-import { createApp, type ServerState } from './server/app.ts';
-import { bufferLines, createLogger, errorFields, type Logger } from './server/log.ts';
-import { readTlsCredentials, TLS_MIN_VERSION, TlsError, watchTlsFiles, type TlsCredentials, type TlsFiles } from './server/tls.ts';
-import { createWebhookMetrics } from './server/webhook-metrics.ts';
+import { createApp, type ServerState } from './server/index.ts';
+import { bufferLines, createLogger, errorFields, type Logger } from './server/index.ts';
+import { readTlsCredentials, TLS_MIN_VERSION, TlsError, watchTlsFiles, type TlsCredentials, type TlsFiles } from './server/index.ts';
+import { createWebhookMetrics } from './server/index.ts';
 
 /**
  * The API server's webhook client keeps idle connections for 90 s (Go's http.Transport default):

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { VERSION } from '../plugin/version.ts';
+import { VERSION } from '../edge/index.ts';
 
 export interface WebhookOptions {
   readonly tlsCertFile?: string;

@@ -28,13 +28,14 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { countIndexes } from '../../policy/index.ts';
+import { countIndexes } from '../../kubernetes/index.ts';
 import { createColors } from '../../plugin/format/colors.ts';
 import { formatIndexStatusText } from '../../plugin/format/format-index-status-text.ts';
 import { toIndexDetails } from '../../plugin/index-status/index-details.ts';
 import { toIndexStatus, type IndexStatus } from '../../plugin/index-status/index-status.ts';
 import { toIndexStatusOutput } from '../../plugin/index-status/index-status-output.ts';
-import type { JobSnapshot, RawPod } from '../../plugin/kube/snapshot.ts';
+import type { RawPod } from '../../kubernetes/objects.ts';
+import type { JobSnapshot } from '../../plugin/job-snapshot.ts';
 import { parseBenchOptions } from '../bench-options.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

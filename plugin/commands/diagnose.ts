@@ -1,6 +1,6 @@
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
-import type { ColorMode } from '../format/colors.ts';
-import type { KubeFlags } from '../kube/flags.ts';
+import type { ColorMode } from '../format/index.ts';
+import type { KubeFlags } from '../kube/index.ts';
 
 // Only types and constants at the top: program.ts imports DIAGNOSE_FORMATS from here, and
 // `--help` must not load the cluster client or the analysis.

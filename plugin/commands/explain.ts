@@ -1,9 +1,9 @@
 import type { ResolvedPolicy } from '../../policy/index.ts';
-import type { JsonObject } from '../../policy/k8s/access.ts';
-import { UsageError } from '../errors.ts';
-import type { ColorMode } from '../format/colors.ts';
-import type { Explanation, ExplainOutput } from '../explain/explanation.ts';
-import type { KubeFlags } from '../kube/flags.ts';
+import type { JsonObject } from '../../kubernetes/index.ts';
+import { UsageError } from '../../edge/index.ts';
+import type { ColorMode } from '../format/index.ts';
+import type { Explanation, ExplainOutput } from '../explain/index.ts';
+import type { KubeFlags } from '../kube/index.ts';
 
 // Only types and constants at the top: program.ts imports EXPLAIN_FORMATS from here, and `--help`
 // must not load the explainer or the cluster client.
@@ -44,7 +44,7 @@ export async function explain(options: ExplainOptions, io: ExplainIo): Promise<E
   if (options.name === undefined && options.filenames.length === 0) {
     throw new UsageError('nothing to explain: give the NAME of a Job (job/NAME, cronjob/NAME) in the cluster, or -f FILE (- for standard input) for a manifest');
   }
-  const { loadPolicy } = await import('../policy-file.ts');
+  const { loadPolicy } = await import('../../edge/policy-file.ts');
   const policy = (await loadPolicy(options.policy)).resolved;
   const explanations = options.name !== undefined ? [await explainLive(options.name, options.kube, policy)] : await explainFiles(options.filenames, policy, io);
   io.stdout.write(await render(explanations, options, io));

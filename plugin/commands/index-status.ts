@@ -1,6 +1,6 @@
-import { EXIT, ExitError, UsageError } from '../errors.ts';
-import type { ColorMode } from '../format/colors.ts';
-import type { KubeFlags } from '../kube/flags.ts';
+import { EXIT, ExitError, UsageError } from '../../edge/index.ts';
+import type { ColorMode } from '../format/index.ts';
+import type { KubeFlags } from '../kube/index.ts';
 import type { IndexStatusOutput } from '../../schemas/generated/index-status-output.ts';
 
 // Only types and constants at the top: program.ts imports INDEX_STATUS_FORMATS from here, and

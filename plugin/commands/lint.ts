@@ -1,11 +1,11 @@
 import type { ResolvedPolicy } from '../../policy/index.ts';
-import { ExitError, EXIT, UsageError } from '../errors.ts';
-import type { ColorMode } from '../format/colors.ts';
-import type { LintReport } from '../format/lint-report.ts';
-import type { FileOutcome } from '../lint/lint-file.ts';
-import type { ObjectResult, SourceResult } from '../lint/lint-source.ts';
-import type { Input } from '../lint/sources.ts';
-import type { LoadedPolicy } from '../policy-file.ts';
+import { ExitError, EXIT, UsageError } from '../../edge/index.ts';
+import type { ColorMode } from '../format/index.ts';
+import type { LintReport } from '../format/index.ts';
+import type { FileOutcome } from '../lint/index.ts';
+import type { ObjectResult, SourceResult } from '../lint/index.ts';
+import type { Input } from '../lint/index.ts';
+import type { LoadedPolicy } from '../../edge/index.ts';
 
 // Only types and constants at the top: the CLI's program module imports LINT_FORMATS from here,
 // and `--help` or `rules` must not load the linter. Everything else is imported when lint runs.
@@ -34,7 +34,7 @@ export interface LintIo {
  */
 export async function lint(options: LintOptions, io: LintIo): Promise<LintReport> {
   const [{ loadPolicy }, { expandInputs }, { countBySeverity }] = await Promise.all([
-    import('../policy-file.ts'),
+    import('../../edge/policy-file.ts'),
     import('../lint/sources.ts'),
     import('../format/lint-report.ts'),
   ]);
@@ -113,7 +113,7 @@ async function render(report: LintReport, options: LintOptions, io: LintIo): Pro
       const [{ formatLintSarif }, { RULES }, { VERSION, HOMEPAGE, RULES_DOC_URL }] = await Promise.all([
         import('../format/format-lint-sarif.ts'),
         import('../../policy/index.ts'),
-        import('../version.ts'),
+        import('../../edge/version.ts'),
       ]);
       return formatLintSarif(report, RULES, { version: VERSION, informationUri: HOMEPAGE, rulesDocUri: RULES_DOC_URL });
     }

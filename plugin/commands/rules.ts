@@ -1,5 +1,5 @@
 import { RULES } from '../../policy/index.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../edge/index.ts';
 
 export interface RulesOptions {
   readonly ruleId?: string;

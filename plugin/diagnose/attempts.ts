@@ -1,10 +1,10 @@
 // Every pod of the Job as one attempt: how it ended, and whether the controller counted its
 // failure (trackJobStatusAndRemoveFinalizers in job_controller.go decides that).
 import type { Attempt } from '../../schemas/generated/diagnose-output.ts';
-import type { RawPod } from '../kube/snapshot.ts';
+import type { RawPod } from '../../kubernetes/index.ts';
 import type { EventIndex } from './events.ts';
 import { trueCondition, type JobFacts } from './job-facts.ts';
-import { matchPodFailurePolicy, type PolicyMatch } from '../job-controller/pod-failure-policy.ts';
+import { matchPodFailurePolicy, type PolicyMatch } from '../../kubernetes/index.ts';
 import {
   completionIndexOf,
   deletionRequestedAt,
@@ -20,7 +20,7 @@ import {
   startedTime,
   type Outcome,
 } from './pod-facts.ts';
-import { humanDuration, secondsBetween, toMillis, toRfc3339 } from './time.ts';
+import { humanDuration, secondsBetween, toMillis, toRfc3339 } from '../../kubernetes/index.ts';
 
 /** A pod still terminating this long after its deletionTimestamp (the end of its grace period) is stuck. */
 export const STUCK_TERMINATING_SECONDS = 10;

@@ -6,7 +6,7 @@ import { STUCK_TERMINATING_SECONDS } from './attempts.ts';
 import { latest, type EventIndex, type EventView } from './events.ts';
 import type { JobFacts } from './job-facts.ts';
 import { CONTAINER_CONFIG_REASONS, IMAGE_PULL_REASONS } from './pod-facts.ts';
-import { humanDuration } from './time.ts';
+import { humanDuration } from '../../kubernetes/index.ts';
 
 export type BlockerReason =
   | 'ParallelismZero'

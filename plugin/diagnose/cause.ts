@@ -2,7 +2,7 @@
 // evidence behind it. The order of the checks follows syncJob (job_controller.go): managedBy,
 // finished, the interim FailureTarget / SuccessCriteriaMet, then what blocks a running Job.
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
-import { describeRule } from '../job-controller/pod-failure-policy.ts';
+import { describeRule } from '../../kubernetes/index.ts';
 import type { Decisions, PodAnalysis } from './attempts.ts';
 import type { Blocker } from './blockers.ts';
 import { latest, type EventIndex } from './events.ts';
@@ -10,8 +10,8 @@ import type { MissingPod } from './evidence-gone.ts';
 import { describeFailures, failureGroups, groupDetail, groupVerb, type FailureGroup } from './failure-groups.ts';
 import { trueCondition, type JobFacts } from './job-facts.ts';
 import type { Retries } from './retries.ts';
-import { humanDuration, secondsBetween, toMillis } from './time.ts';
-import { formatIntervals, parseIndexesLenient, toIntervals } from '../../policy/intervals.ts';
+import { humanDuration, secondsBetween, toMillis } from '../../kubernetes/index.ts';
+import { formatIntervals, parseIndexesLenient, toIntervals } from '../../kubernetes/index.ts';
 import { hasIndex } from './retries.ts';
 
 export type State = DiagnoseOutput['state'];

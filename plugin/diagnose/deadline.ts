@@ -3,7 +3,7 @@
 // it anew, so the deadline restarts.
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
 import type { JobFacts } from './job-facts.ts';
-import { secondsBetween } from './time.ts';
+import { secondsBetween } from '../../kubernetes/index.ts';
 
 export type Deadline = DiagnoseOutput['deadline'];
 

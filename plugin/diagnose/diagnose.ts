@@ -3,7 +3,7 @@
 // (pkg/controller/job: syncJob, matchPodFailurePolicy, trackJobStatusAndRemoveFinalizers,
 // backoff_utils.go, indexed_job_utils.go).
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
-import type { JobSnapshot } from '../kube/snapshot.ts';
+import type { JobSnapshot } from '../job-snapshot.ts';
 import { analyzePods, decisionsOf, type PodAnalysis } from './attempts.ts';
 import { findBlockers } from './blockers.ts';
 import { findCause } from './cause.ts';
@@ -11,10 +11,10 @@ import { toDeadline } from './deadline.ts';
 import { indexEvents } from './events.ts';
 import { missingPods, toEvidenceGone } from './evidence-gone.ts';
 import { toJobFacts, type JobFacts } from './job-facts.ts';
-import { describeRule } from '../job-controller/pod-failure-policy.ts';
+import { describeRule } from '../../kubernetes/index.ts';
 import { toRetries } from './retries.ts';
 import { suggest } from './suggestions.ts';
-import { humanDuration, secondsBetween, toMillis, toRfc3339 } from './time.ts';
+import { humanDuration, secondsBetween, toMillis, toRfc3339 } from '../../kubernetes/index.ts';
 
 export function diagnose(snapshot: JobSnapshot): DiagnoseOutput {
   const facts = toJobFacts(snapshot.job);

@@ -1,8 +1,8 @@
 // The snapshot's Events, indexed by the object they are about. Events outlive the pods they
 // describe (until kube-apiserver's --event-ttl, 1 h by default), so they are the only trace of
 // pods already deleted.
-import type { RawEvent } from '../kube/snapshot.ts';
-import { toMillis } from './time.ts';
+import type { RawEvent } from '../../kubernetes/index.ts';
+import { toMillis } from '../../kubernetes/index.ts';
 
 export interface EventView {
   raw: RawEvent;

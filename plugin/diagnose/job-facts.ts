@@ -1,10 +1,10 @@
 // What the diagnosis reads from the Job itself: its effective spec (the API server has defaulted
 // it; the defaults are repeated here only for a Job read from an older or odd source) and its
 // status, under names that say what they mean.
-import { int, isObject, obj, objects, str, type JsonObject } from '../../policy/k8s/access.ts';
-import { podFailurePolicyRules, podSpecOf, restartPolicyOf } from '../../policy/job-spec.ts';
-import type { RawCondition, RawJob } from '../kube/snapshot.ts';
-import { toMillis } from './time.ts';
+import { int, isObject, obj, objects, str, type JsonObject } from '../../kubernetes/index.ts';
+import { podFailurePolicyRules, podSpecOf, restartPolicyOf } from '../../kubernetes/index.ts';
+import type { RawCondition, RawJob } from '../../kubernetes/index.ts';
+import { toMillis } from '../../kubernetes/index.ts';
 
 /** The built-in controller's own name in spec.managedBy (batch.JobControllerName): same as unset. */
 export const BUILT_IN_CONTROLLER = 'kubernetes.io/job-controller';

@@ -1,8 +1,8 @@
 // Facts about one pod as the Job controller sees them (ports from pkg/controller/job and
 // pkg/controller/controller_utils.go), plus the container that tells how the pod ended.
-import type { RawContainerStatus, RawPod } from '../kube/snapshot.ts';
+import type { RawContainerStatus, RawPod } from '../../kubernetes/index.ts';
 import type { JobFacts } from './job-facts.ts';
-import { toMillis } from './time.ts';
+import { toMillis } from '../../kubernetes/index.ts';
 
 export const COMPLETION_INDEX_ANNOTATION = 'batch.kubernetes.io/job-completion-index';
 export const INDEX_FAILURE_COUNT_ANNOTATION = 'batch.kubernetes.io/job-index-failure-count';

@@ -1,13 +1,13 @@
 // Retry accounting: failures counted against backoffLimit (or backoffLimitPerIndex), container
 // restarts under restartPolicy OnFailure, and when the controller may create the next pod
 // (backoff_utils.go: newBackoffRecord, getRemainingTimeForFailuresCount, getRemainingTimePerIndex).
-import { backoffDelaySeconds } from '../../policy/backoff.ts';
-import { parseIndexesLenient, type IndexInterval } from '../../policy/intervals.ts';
+import { backoffDelaySeconds } from '../../kubernetes/index.ts';
+import { parseIndexesLenient, type IndexInterval } from '../../kubernetes/index.ts';
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
 import type { PodAnalysis } from './attempts.ts';
 import type { JobFacts } from './job-facts.ts';
 import { indexFailureCounts } from './pod-facts.ts';
-import { secondsBetween } from './time.ts';
+import { secondsBetween } from '../../kubernetes/index.ts';
 
 export type Retries = DiagnoseOutput['retries'];
 type PerIndex = NonNullable<Retries['perIndex']>;

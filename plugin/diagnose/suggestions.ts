@@ -1,7 +1,7 @@
 // What to change, as concrete spec changes (a strategic merge patch of the Job, and whether the
 // field can be changed on the existing Job) or commands. Most useful first; one per field.
-import { obj, str, type JsonObject } from '../../policy/k8s/access.ts';
-import { parseQuantity } from '../../policy/k8s/quantity.ts';
+import { obj, str, type JsonObject } from '../../kubernetes/index.ts';
+import { parseQuantity } from '../../kubernetes/index.ts';
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
 import { STUCK_TERMINATING_SECONDS, type PodAnalysis } from './attempts.ts';
 import type { Cause, Context } from './cause.ts';

@@ -1,7 +1,8 @@
-import { PLACEHOLDER_UID } from '../../policy/defaults.ts';
-import { defaultJob, type JobView } from '../../policy/index.ts';
-import { bool, int, isObject, obj, str, type JsonObject } from '../../policy/k8s/access.ts';
-import { podSpecOf } from '../../policy/job-spec.ts';
+import { PLACEHOLDER_UID } from '../../kubernetes/index.ts';
+import { type JobView } from '../../policy/index.ts';
+import { defaultJob } from '../../kubernetes/index.ts';
+import { bool, int, isObject, obj, str, type JsonObject } from '../../kubernetes/index.ts';
+import { podSpecOf } from '../../kubernetes/index.ts';
 import type { Effective } from './explanation.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { bool, int, obj, str, type JsonObject } from '../../policy/k8s/access.ts';
+import { bool, int, obj, str, type JsonObject } from '../../kubernetes/index.ts';
 import { formatDuration } from './durations.ts';
 import type { CronJobSchedule } from './explanation.ts';
 

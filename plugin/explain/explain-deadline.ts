@@ -1,7 +1,7 @@
-import { BACKOFF_CAP_SECONDS, backoffDelaySeconds } from '../../policy/index.ts';
-import { int } from '../../policy/k8s/access.ts';
-import { podSpecOf } from '../../policy/job-spec.ts';
-import type { JsonObject } from '../../policy/k8s/access.ts';
+import { BACKOFF_CAP_SECONDS, backoffDelaySeconds } from '../../kubernetes/index.ts';
+import { int } from '../../kubernetes/index.ts';
+import { podSpecOf } from '../../kubernetes/index.ts';
+import type { JsonObject } from '../../kubernetes/index.ts';
 import { formatDuration, plural } from './durations.ts';
 import type { Deadline, Effective } from './explanation.ts';
 

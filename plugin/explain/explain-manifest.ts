@@ -1,6 +1,6 @@
 import { isJobKind, type ResolvedPolicy } from '../../policy/index.ts';
-import { isObject, str } from '../../policy/k8s/access.ts';
-import { parseSource } from '../lint/yaml-documents.ts';
+import { isObject, str } from '../../kubernetes/index.ts';
+import { parseSource } from '../yaml/index.ts';
 import { explainObject } from './explain-object.ts';
 import type { Explanation } from './explanation.ts';
 

@@ -1,5 +1,5 @@
 import { toJobView, type EvaluationStage, type ResolvedPolicy } from '../../policy/index.ts';
-import { has, obj, str, type JsonObject } from '../../policy/k8s/access.ts';
+import { has, obj, str, type JsonObject } from '../../kubernetes/index.ts';
 import { toCreateEquivalent, toDefaultedFields, toDisplayName, toEffective, toJobSpecs, toLastApplied } from './effective-spec.ts';
 import { explainAfterFinish } from './explain-after-finish.ts';
 import { explainCronJob } from './explain-cronjob.ts';

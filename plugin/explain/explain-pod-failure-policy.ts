@@ -1,5 +1,5 @@
-import { arr, obj, objects, str, type JsonObject } from '../../policy/k8s/access.ts';
-import { podFailurePolicyRules } from '../../policy/job-spec.ts';
+import { arr, obj, objects, str, type JsonObject } from '../../kubernetes/index.ts';
+import { podFailurePolicyRules } from '../../kubernetes/index.ts';
 import { joinWords } from './durations.ts';
 import type { PodFailurePolicy, PodFailurePolicyRule } from './explanation.ts';
 

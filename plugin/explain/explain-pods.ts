@@ -1,7 +1,7 @@
-import { obj, str, stringMap, type JsonObject } from '../../policy/k8s/access.ts';
-import { podSpecOf } from '../../policy/job-spec.ts';
-import { PLACEHOLDER_UID } from '../../policy/defaults.ts';
-import { formatIntervals } from '../../policy/index.ts';
+import { obj, str, stringMap, type JsonObject } from '../../kubernetes/index.ts';
+import { podSpecOf } from '../../kubernetes/index.ts';
+import { PLACEHOLDER_UID } from '../../kubernetes/index.ts';
+import { formatIntervals } from '../../kubernetes/index.ts';
 import { plural } from './durations.ts';
 import type { Effective, Pattern, Pods } from './explanation.ts';
 

@@ -1,4 +1,4 @@
-import { backoffSchedule } from '../../policy/index.ts';
+import { backoffSchedule } from '../../kubernetes/index.ts';
 import { formatDuration, ordinal, plural } from './durations.ts';
 import type { Effective, Retries } from './explanation.ts';
 

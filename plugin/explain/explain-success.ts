@@ -1,5 +1,5 @@
-import { parseIndexesStrict } from '../../policy/index.ts';
-import { int, obj, objects, str, type JsonObject } from '../../policy/k8s/access.ts';
+import { parseIndexesStrict } from '../../kubernetes/index.ts';
+import { int, obj, objects, str, type JsonObject } from '../../kubernetes/index.ts';
 import { plural } from './durations.ts';
 import type { Effective, Pattern, Success, SuccessPolicy } from './explanation.ts';
 

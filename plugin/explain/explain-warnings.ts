@@ -1,5 +1,5 @@
-import { int, type JsonObject } from '../../policy/k8s/access.ts';
-import { podSpecOf } from '../../policy/job-spec.ts';
+import { int, type JsonObject } from '../../kubernetes/index.ts';
+import { podSpecOf } from '../../kubernetes/index.ts';
 import type { Effective, Pattern, Warning } from './explanation.ts';
 
 const DEFAULT_CONTROLLER = 'kubernetes.io/job-controller';

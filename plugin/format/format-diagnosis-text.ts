@@ -2,7 +2,7 @@
 // seconds), then the evidence, the attempts as a kubectl-style timeline, the limits, what is
 // gone, the last log lines and the suggestions.
 import { Document, isScalar, isSeq, visit } from 'yaml';
-import { humanDuration, secondsBetween, toMillis } from '../diagnose/time.ts';
+import { humanDuration, secondsBetween, toMillis } from '../../kubernetes/index.ts';
 import type { Attempt, DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
 import { createColors, type Colors } from './colors.ts';
 import { renderTable, type TableCell } from './diagnosis-table.ts';

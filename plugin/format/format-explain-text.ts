@@ -1,6 +1,6 @@
 import type { Colors } from './colors.ts';
-import type { ExplainFinding, Explanation } from '../explain/explanation.ts';
-import { EFFECTIVE_FIELDS } from '../explain/effective-spec.ts';
+import type { ExplainFinding, Explanation } from '../explain/index.ts';
+import { EFFECTIVE_FIELDS } from '../explain/index.ts';
 
 export interface ExplainTextOptions {
   readonly colors: Colors;

@@ -2,13 +2,13 @@
 // the retry budgets and the success policy, then the indexes that have failed; or, with --index,
 // one table row per pod of the selected indexes. kubectl style: no borders, UPPERCASE headers,
 // three spaces between columns, colour only on the state words and glyphs (and only when on).
-import { countIndexes, type IndexInterval } from '../../policy/index.ts';
+import { countIndexes, type IndexInterval } from '../../kubernetes/index.ts';
 import type { IndexDetail } from '../../schemas/generated/index-status-output.ts';
-import type { IndexState, IndexStatus, NotIndexed } from '../index-status/index-status.ts';
-import { fromIndexes } from '../index-status/interval-set.ts';
+import type { IndexState, IndexStatus, NotIndexed } from '../index-status/index.ts';
+import { fromIndexes } from '../../kubernetes/index.ts';
 import type { Colors } from './colors.ts';
 import { gridLabelWidth, toIndexStatusGrid, type GridCell } from './index-status-grid.ts';
-import { humanDuration } from './human-duration.ts';
+import { humanDuration } from '../../kubernetes/index.ts';
 
 export interface IndexStatusTextOptions {
   readonly colors: Colors;

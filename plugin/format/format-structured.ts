@@ -6,6 +6,6 @@ export type StructuredFormat = 'json' | 'yaml';
 export async function formatStructured(document: unknown, format: StructuredFormat): Promise<string> {
   if (format === 'json') return `${JSON.stringify(document, null, 2)}\n`;
   // Loaded only when asked for: the YAML package is a tenth of the CLI's start-up.
-  const { yamlPackage } = await import('../lint/yaml-package.ts');
+  const { yamlPackage } = await import('../../edge/yaml-package.ts');
   return yamlPackage().stringify(document, { lineWidth: 0 });
 }

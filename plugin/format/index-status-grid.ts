@@ -7,8 +7,8 @@
 //
 // Built from the index intervals in O(intervals + cells), never per index: 100,000 completions
 // cost what their status strings cost.
-import type { IndexInterval } from '../../policy/index.ts';
-import type { IndexSets, IndexState } from '../index-status/index-status.ts';
+import type { IndexInterval } from '../../kubernetes/index.ts';
+import type { IndexSets, IndexState } from '../index-status/index.ts';
 
 /** An index state, or `partial`: some indexes of the cell succeeded, the others are pending. */
 export type GridCell = IndexState | 'partial';

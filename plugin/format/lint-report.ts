@@ -1,5 +1,5 @@
 import type { Severity } from '../../policy/index.ts';
-import type { ObjectResult } from '../lint/lint-source.ts';
+import type { ObjectResult } from '../lint/index.ts';
 
 /** Everything one `lint` run found, ready for any formatter. */
 export interface LintReport {

@@ -1,8 +1,8 @@
 // Per-index detail for `--index`: the index's state, failure counts and every pod (attempt) still
 // present, with the exit code and the reason a user would otherwise dig out of `kubectl get pod -o yaml`.
-import type { IndexInterval } from '../../policy/index.ts';
+import type { IndexInterval } from '../../kubernetes/index.ts';
 import type { IndexDetail, IndexPod } from '../../schemas/generated/index-status-output.ts';
-import type { RawContainerStatus, RawPod } from '../kube/snapshot.ts';
+import type { RawContainerStatus, RawPod } from '../../kubernetes/index.ts';
 import { indexStateOf, type IndexStatus } from './index-status.ts';
 import { hasIndexFailureCountAnnotation, indexFailureCountOf, indexIgnoredFailureCountOf, isPodTerminating } from './pod-facts.ts';
 

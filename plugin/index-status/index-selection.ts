@@ -1,6 +1,6 @@
 // `--index 5,7-9`: which indexes to show in detail. Read with the API server's strict grammar
 // (the one succeededIndexes must follow), so a selection means exactly what it would in a spec.
-import { parseIndexesLenient, parseIndexesStrict, type IndexInterval } from '../../policy/index.ts';
+import { parseIndexesLenient, parseIndexesStrict, type IndexInterval } from '../../kubernetes/index.ts';
 
 export type IndexSelection = { readonly ok: true; readonly intervals: IndexInterval[] } | { readonly ok: false; readonly error: string };
 

@@ -1,6 +1,6 @@
 // The `-o json|yaml` document (schemas/index-status-output.schema.json): the analysis with every
 // index set written as the API's interval string.
-import { countIndexes, formatIntervals } from '../../policy/index.ts';
+import { countIndexes, formatIntervals } from '../../kubernetes/index.ts';
 import type { IndexDetail, IndexStatusOutput } from '../../schemas/generated/index-status-output.ts';
 import type { IndexStatus } from './index-status.ts';
 

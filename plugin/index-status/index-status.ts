@@ -2,11 +2,12 @@
 // the Job controller computes it in a sync (pkg/controller/job, 1.36): the recorded status strings
 // read with its lenient parser, plus the pods it has not counted yet. Everything is interval
 // arithmetic, so a Job with 100,000 completions costs what its status strings and pods cost.
-import { countIndexes, parseIndexesLenient, type IndexInterval } from '../../policy/index.ts';
-import { int } from '../../policy/k8s/access.ts';
+import { countIndexes, parseIndexesLenient, type IndexInterval } from '../../kubernetes/index.ts';
+import { int } from '../../kubernetes/index.ts';
 import type { Condition, IndexFailures, MaxFailedIndexes, SuccessPolicy } from '../../schemas/generated/index-status-output.ts';
-import type { JobSnapshot, RawCondition, RawJob, RawPod } from '../kube/snapshot.ts';
-import { complement, contains, fromIndexes, normalize, subtract, union } from './interval-set.ts';
+import type { RawCondition, RawJob, RawPod } from '../../kubernetes/index.ts';
+import type { JobSnapshot } from '../job-snapshot.ts';
+import { complement, contains, fromIndexes, normalize, subtract, union } from '../../kubernetes/index.ts';
 import {
   completionIndexOf,
   hasJobTrackingFinalizer,
@@ -16,8 +17,8 @@ import {
   isPodFailed,
   isPodTerminating,
 } from './pod-facts.ts';
-import { matchPodFailurePolicy } from '../job-controller/pod-failure-policy.ts';
-import { podFailurePolicyRules } from '../../policy/job-spec.ts';
+import { matchPodFailurePolicy } from '../../kubernetes/index.ts';
+import { podFailurePolicyRules } from '../../kubernetes/index.ts';
 import { toSuccessPolicyProgress } from './success-policy-progress.ts';
 
 export type IndexState = 'succeeded' | 'failed' | 'active' | 'pending';

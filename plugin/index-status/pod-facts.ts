@@ -1,7 +1,7 @@
 // What the Job controller reads from a pod of an Indexed Job, ported from
 // pkg/controller/job/indexed_job_utils.go, job_controller.go and pkg/controller/controller_utils.go
 // (Kubernetes 1.36), so that index-status classifies pods exactly as the controller does.
-import type { RawJob, RawPod } from '../kube/snapshot.ts';
+import type { RawJob, RawPod } from '../../kubernetes/index.ts';
 
 export const COMPLETION_INDEX_ANNOTATION = 'batch.kubernetes.io/job-completion-index';
 export const INDEX_FAILURE_COUNT_ANNOTATION = 'batch.kubernetes.io/job-index-failure-count';

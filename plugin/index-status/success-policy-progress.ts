@@ -1,10 +1,10 @@
 // Progress of spec.successPolicy, evaluated as the Job controller's matchSuccessPolicy does
 // (pkg/controller/job/success_policy.go, 1.36), rule by rule, so a user sees how far each is.
-import { countIndexes, parseIndexesLenient } from '../../policy/index.ts';
-import { int, obj, objects, str } from '../../policy/k8s/access.ts';
+import { countIndexes, parseIndexesLenient } from '../../kubernetes/index.ts';
+import { int, obj, objects, str } from '../../kubernetes/index.ts';
 import type { SuccessPolicy, SuccessRuleProgress } from '../../schemas/generated/index-status-output.ts';
-import type { RawJob } from '../kube/snapshot.ts';
-import { intersectionCount, normalize, type IntervalSet } from './interval-set.ts';
+import type { RawJob } from '../../kubernetes/index.ts';
+import { intersectionCount, normalize, type IntervalSet } from '../../kubernetes/index.ts';
 
 /** Whether the controller would, or did, end the Job for a reason evaluated before the success policy. */
 export interface SuccessPolicyContext {

@@ -6,7 +6,7 @@
  * 1); 2 when the cluster could not be asked (unreachable, TLS, timeout) or refused the caller
  * (401, 403), like every usage, configuration or IO error of job-x.
  */
-import { EXIT } from '../errors.ts';
+import { EXIT } from '../../edge/index.ts';
 
 export abstract class KubeError extends Error {
   abstract readonly exitCode: number;

@@ -6,7 +6,7 @@
 // stdin is passed on when interactive, and KUBERNETES_EXEC_INFO says whether it is.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../errors.ts';
+import { ConfigError } from '../../edge/index.ts';
 import type { ExecConfig, KubeCluster } from './kubeconfig.ts';
 
 export interface ExecCredentialStatus {

@@ -2,11 +2,11 @@
 // kubectl's spellings: jobs, job.batch, ...) or cronjob/NAME, which means the CronJob's most
 // recent Job. A Job that is not there gets a NotFound error naming the closest Jobs of the
 // namespace and any other namespace holding a Job of that name.
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../edge/index.ts';
 import type { KubeClient } from './client.ts';
 import { closestNames } from './closest-names.ts';
 import { KubeError, KubeNotFoundError, NoJobsError } from './errors.ts';
-import type { RawJob, RawObjectMeta } from './snapshot.ts';
+import type { RawJob, RawObjectMeta } from '../../kubernetes/index.ts';
 
 export interface JobReference {
   kind: 'Job' | 'CronJob';

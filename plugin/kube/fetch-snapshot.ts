@@ -13,7 +13,8 @@
 import type { KubeClient } from './client.ts';
 import { KubeError } from './errors.ts';
 import type { ResolvedJob } from './fetch-job.ts';
-import type { JobSnapshot, LogTail, RawContainerStatus, RawEvent, RawJob, RawPod } from './snapshot.ts';
+import type { RawContainerStatus, RawEvent, RawJob, RawPod } from '../../kubernetes/index.ts';
+import type { JobSnapshot, LogTail } from '../job-snapshot.ts';
 
 export interface SnapshotOptions {
   /** Fetch the log tail of the most recent failed container (default true). */

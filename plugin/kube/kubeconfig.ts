@@ -16,8 +16,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
-import { ConfigError } from '../errors.ts';
-import { yamlPackage } from '../lint/yaml-package.ts';
+import { ConfigError } from '../../edge/index.ts';
+import { yamlPackage } from '../../edge/index.ts';
 import type { KubeFlags } from './flags.ts';
 import { proxyFromEnvironment } from './proxy.ts';
 

@@ -1,5 +1,5 @@
 import type { ResolvedPolicy } from '../../policy/index.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../edge/index.ts';
 import { lintSource, type SourceResult } from './lint-source.ts';
 import { MAX_SOURCE_BYTES, readFileCapped, type Source } from './sources.ts';
 

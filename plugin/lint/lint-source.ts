@@ -1,5 +1,5 @@
 import { evaluate, isJobKind, toJobView, type Finding, type JobKind, type ResolvedPolicy } from '../../policy/index.ts';
-import { parseSource } from './yaml-documents.ts';
+import { parseSource } from '../yaml/index.ts';
 
 export interface LintFinding extends Finding {
   readonly line: number;

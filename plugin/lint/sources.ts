@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../edge/index.ts';
 
 /** Files larger than this are refused before reading (a manifest file of 16 MiB is already odd). */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { DOCS } from '../docs-urls.ts';
-import { int } from '../k8s/access.ts';
+import { int } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

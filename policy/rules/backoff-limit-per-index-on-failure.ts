@@ -1,6 +1,6 @@
 import { DOCS } from '../docs-urls.ts';
-import { has } from '../k8s/access.ts';
-import { restartPolicyOf } from '../job-spec.ts';
+import { has } from '../../kubernetes/index.ts';
+import { restartPolicyOf } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { fieldError, type FieldError } from '../field-error.ts';
+import { fieldError, type FieldError } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { has, int, str } from '../k8s/access.ts';
+import { has, int, str } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 const MAX_FAILED_INDEXES_FOR_INDEXED_JOB = 100_000;

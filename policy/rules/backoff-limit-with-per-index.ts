@@ -1,5 +1,5 @@
 import { DOCS } from '../docs-urls.ts';
-import { has, int } from '../k8s/access.ts';
+import { has, int } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 /** The default backoffLimit when backoffLimitPerIndex is set: no Job-wide limit. */

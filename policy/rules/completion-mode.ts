@@ -1,6 +1,6 @@
-import { fieldError, type FieldError } from '../field-error.ts';
+import { fieldError, type FieldError } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { has, int, isObject } from '../k8s/access.ts';
+import { has, int, isObject } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 /** Caps the length of status.completedIndexes. */

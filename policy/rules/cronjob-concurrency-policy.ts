@@ -1,7 +1,7 @@
-import { fieldError } from '../field-error.ts';
-import { FieldPath } from '../field-path.ts';
+import { fieldError } from '../../kubernetes/index.ts';
+import { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { obj, str } from '../k8s/access.ts';
+import { obj, str } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 const POLICIES = ['Allow', 'Forbid', 'Replace'];

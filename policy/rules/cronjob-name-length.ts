@@ -1,5 +1,5 @@
-import { fieldError } from '../field-error.ts';
-import { FieldPath } from '../field-path.ts';
+import { fieldError } from '../../kubernetes/index.ts';
+import { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
 import { defineRule } from '../rule.ts';
 

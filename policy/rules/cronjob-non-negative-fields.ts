@@ -1,7 +1,7 @@
-import { checkNonNegative } from '../field-error.ts';
-import { FieldPath } from '../field-path.ts';
+import { checkNonNegative } from '../../kubernetes/index.ts';
+import { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { int, obj } from '../k8s/access.ts';
+import { int, obj } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 const FIELDS = ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'] as const;

@@ -1,9 +1,9 @@
-import { fieldError, type FieldError } from '../field-error.ts';
-import { FieldPath } from '../field-path.ts';
+import { fieldError, type FieldError } from '../../kubernetes/index.ts';
+import { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { obj, str } from '../k8s/access.ts';
-import { cronScheduleError } from '../k8s/cron.ts';
-import { isKnownTimeZone } from '../k8s/time-zone.ts';
+import { obj, str } from '../../kubernetes/index.ts';
+import { cronScheduleError } from '../../kubernetes/index.ts';
+import { isKnownTimeZone } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { FieldPath } from '../field-path.ts';
+import { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { int, obj } from '../k8s/access.ts';
+import { int, obj } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 /** The CronJob controller checks schedules about every 10 seconds. */

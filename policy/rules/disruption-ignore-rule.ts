@@ -1,6 +1,6 @@
 import { DOCS } from '../docs-urls.ts';
-import { obj, objects, str, type JsonObject } from '../k8s/access.ts';
-import { podFailurePolicyRules } from '../job-spec.ts';
+import { obj, objects, str, type JsonObject } from '../../kubernetes/index.ts';
+import { podFailurePolicyRules } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 const MAX_RULES = 20;

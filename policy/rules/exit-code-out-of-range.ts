@@ -1,6 +1,6 @@
 import { DOCS } from '../docs-urls.ts';
-import { arr, obj, str } from '../k8s/access.ts';
-import { podFailurePolicyRules, podSpecOf } from '../job-spec.ts';
+import { arr, obj, str } from '../../kubernetes/index.ts';
+import { podFailurePolicyRules, podSpecOf } from '../../kubernetes/index.ts';
 import { defineRule, type Report } from '../rule.ts';
 
 const MAX_LINUX_EXIT_CODE = 255;

@@ -1,6 +1,6 @@
 import { DOCS } from '../docs-urls.ts';
-import { arr, obj, str } from '../k8s/access.ts';
-import { podFailurePolicyRules } from '../job-spec.ts';
+import { arr, obj, str } from '../../kubernetes/index.ts';
+import { podFailurePolicyRules } from '../../kubernetes/index.ts';
 import { defineRule, type Report } from '../rule.ts';
 
 export default defineRule({

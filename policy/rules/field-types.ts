@@ -1,5 +1,5 @@
 import { DOCS } from '../docs-urls.ts';
-import { documentDecodeProblems } from '../k8s/job-schema.ts';
+import { documentDecodeProblems } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { DOCS } from '../docs-urls.ts';
-import { int, str } from '../k8s/access.ts';
+import { int, str } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 const COMPLETIONS_SOFT_LIMIT = 100_000;

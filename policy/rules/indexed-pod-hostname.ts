@@ -1,8 +1,8 @@
-import { fieldError } from '../field-error.ts';
-import { FieldPath } from '../field-path.ts';
+import { fieldError } from '../../kubernetes/index.ts';
+import { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { int, str } from '../k8s/access.ts';
-import { isDns1123Label } from '../k8s/names.ts';
+import { int, str } from '../../kubernetes/index.ts';
+import { isDns1123Label } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

@@ -1,9 +1,9 @@
-import { fieldError, type FieldError } from '../field-error.ts';
-import { FieldPath } from '../field-path.ts';
+import { fieldError, type FieldError } from '../../kubernetes/index.ts';
+import { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { PLACEHOLDER_UID } from '../defaults.ts';
-import { bool, obj, stringMap } from '../k8s/access.ts';
-import { checkLabelSelector, selectorMatches } from '../k8s/label-selector.ts';
+import { PLACEHOLDER_UID } from '../../kubernetes/index.ts';
+import { bool, obj, stringMap } from '../../kubernetes/index.ts';
+import { checkLabelSelector, selectorMatches } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { fieldError, type FieldError } from '../field-error.ts';
+import { fieldError, type FieldError } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { bool, has, obj } from '../k8s/access.ts';
+import { bool, has, obj } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import { DOCS } from '../docs-urls.ts';
-import { has, int } from '../k8s/access.ts';
-import { isIndexed } from '../job-spec.ts';
+import { has, int } from '../../kubernetes/index.ts';
+import { isIndexed } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

@@ -1,8 +1,8 @@
-import { fieldError, type FieldError } from '../field-error.ts';
+import { fieldError, type FieldError } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { str } from '../k8s/access.ts';
-import { dns1123SubdomainErrors, isHttpPath } from '../k8s/names.ts';
-import { utf8Length } from '../k8s/labels.ts';
+import { str } from '../../kubernetes/index.ts';
+import { dns1123SubdomainErrors, isHttpPath } from '../../kubernetes/index.ts';
+import { utf8Length } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 const MAX_MANAGED_BY_LENGTH = 63;

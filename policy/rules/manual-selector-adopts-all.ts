@@ -1,5 +1,5 @@
 import { DOCS } from '../docs-urls.ts';
-import { arr, bool, obj } from '../k8s/access.ts';
+import { arr, bool, obj } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

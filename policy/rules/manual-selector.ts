@@ -1,5 +1,5 @@
 import { DOCS } from '../docs-urls.ts';
-import { bool } from '../k8s/access.ts';
+import { bool } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { DOCS } from '../docs-urls.ts';
-import { dns1123LabelErrors } from '../k8s/names.ts';
+import { dns1123LabelErrors } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { checkNonNegative } from '../field-error.ts';
+import { checkNonNegative } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { int } from '../k8s/access.ts';
+import { int } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 const FIELDS = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes'] as const;

@@ -1,9 +1,9 @@
-import { fieldError, type FieldError } from '../field-error.ts';
-import { FieldPath } from '../field-path.ts';
+import { fieldError, type FieldError } from '../../kubernetes/index.ts';
+import { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { obj, str } from '../k8s/access.ts';
-import { dns1123LabelErrors, dns1123SubdomainErrors } from '../k8s/names.ts';
-import { checkAnnotations, checkLabels } from '../k8s/labels.ts';
+import { obj, str } from '../../kubernetes/index.ts';
+import { dns1123LabelErrors, dns1123SubdomainErrors } from '../../kubernetes/index.ts';
+import { checkAnnotations, checkLabels } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 /** NameIsDNSSubdomain with prefix=true masks a trailing dash before checking. */

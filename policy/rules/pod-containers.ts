@@ -1,9 +1,9 @@
-import { fieldError, type FieldError } from '../field-error.ts';
-import type { FieldPath } from '../field-path.ts';
+import { fieldError, type FieldError } from '../../kubernetes/index.ts';
+import type { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { arr, objects, str, type JsonObject } from '../k8s/access.ts';
-import { dns1123LabelErrors } from '../k8s/names.ts';
-import { podSpecOf } from '../job-spec.ts';
+import { arr, objects, str, type JsonObject } from '../../kubernetes/index.ts';
+import { dns1123LabelErrors } from '../../kubernetes/index.ts';
+import { podSpecOf } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];

@@ -1,10 +1,10 @@
-import { fieldError, type FieldError } from '../field-error.ts';
-import type { FieldPath } from '../field-path.ts';
+import { fieldError, type FieldError } from '../../kubernetes/index.ts';
+import type { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { arr, has, obj, objects, str, type JsonObject } from '../k8s/access.ts';
-import { qualifiedNameErrors } from '../k8s/names.ts';
+import { arr, has, obj, objects, str, type JsonObject } from '../../kubernetes/index.ts';
+import { qualifiedNameErrors } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
-import { containerNames } from '../job-spec.ts';
+import { containerNames } from '../../kubernetes/index.ts';
 
 const MAX_RULES = 20;
 const MAX_EXIT_CODE_VALUES = 255;

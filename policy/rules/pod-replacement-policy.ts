@@ -1,6 +1,6 @@
-import { fieldError } from '../field-error.ts';
+import { fieldError } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { has, str } from '../k8s/access.ts';
+import { has, str } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

@@ -1,9 +1,9 @@
-import { fieldError, type FieldError } from '../field-error.ts';
-import type { FieldPath } from '../field-path.ts';
+import { fieldError, type FieldError } from '../../kubernetes/index.ts';
+import type { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { obj, objects, type JsonObject } from '../k8s/access.ts';
-import { compareQuantities, parseQuantity } from '../k8s/quantity.ts';
-import { podSpecOf } from '../job-spec.ts';
+import { obj, objects, type JsonObject } from '../../kubernetes/index.ts';
+import { compareQuantities, parseQuantity } from '../../kubernetes/index.ts';
+import { podSpecOf } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 /** IsNativeResource && !hugepages: requests may be below limits (cpu, memory, ...). */

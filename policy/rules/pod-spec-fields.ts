@@ -1,9 +1,9 @@
-import { fieldError, type FieldError } from '../field-error.ts';
+import { fieldError, type FieldError } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { int, obj, str } from '../k8s/access.ts';
-import { checkLabels } from '../k8s/labels.ts';
-import { dns1123LabelErrors, dns1123SubdomainErrors } from '../k8s/names.ts';
-import { podSpecOf } from '../job-spec.ts';
+import { int, obj, str } from '../../kubernetes/index.ts';
+import { checkLabels } from '../../kubernetes/index.ts';
+import { dns1123LabelErrors, dns1123SubdomainErrors } from '../../kubernetes/index.ts';
+import { podSpecOf } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];

@@ -1,6 +1,6 @@
 import { DOCS } from '../docs-urls.ts';
-import { obj } from '../k8s/access.ts';
-import { checkAnnotations, checkLabels } from '../k8s/labels.ts';
+import { obj } from '../../kubernetes/index.ts';
+import { checkAnnotations, checkLabels } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import { DOCS } from '../docs-urls.ts';
-import { int, obj, objects } from '../k8s/access.ts';
-import { hasFractionalUnits, parseQuantity } from '../k8s/quantity.ts';
-import { podSpecOf } from '../job-spec.ts';
+import { int, obj, objects } from '../../kubernetes/index.ts';
+import { hasFractionalUnits, parseQuantity } from '../../kubernetes/index.ts';
+import { podSpecOf } from '../../kubernetes/index.ts';
 import { defineRule, type Report } from '../rule.ts';
 
 /** pkg/api/node deprecatedNodeLabels. */

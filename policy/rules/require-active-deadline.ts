@@ -1,5 +1,5 @@
 import { DOCS } from '../docs-urls.ts';
-import { has } from '../k8s/access.ts';
+import { has } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

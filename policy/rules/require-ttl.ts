@@ -1,5 +1,5 @@
 import { DOCS } from '../docs-urls.ts';
-import { arr, has, isObject, obj } from '../k8s/access.ts';
+import { arr, has, isObject, obj } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 const DEFAULT_TTL_SECONDS = 86_400;

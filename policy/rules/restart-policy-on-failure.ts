@@ -1,5 +1,5 @@
 import { DOCS } from '../docs-urls.ts';
-import { restartPolicyOf } from '../job-spec.ts';
+import { restartPolicyOf } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 export default defineRule({

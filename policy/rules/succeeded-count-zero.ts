@@ -1,5 +1,5 @@
 import { DOCS } from '../docs-urls.ts';
-import { int, obj, objects } from '../k8s/access.ts';
+import { int, obj, objects } from '../../kubernetes/index.ts';
 import { defineRule, type Report } from '../rule.ts';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import { DOCS } from '../docs-urls.ts';
-import { has, int, obj, objects, str } from '../k8s/access.ts';
-import { parseIndexesStrict } from '../intervals.ts';
-import { isIndexed } from '../job-spec.ts';
+import { has, int, obj, objects, str } from '../../kubernetes/index.ts';
+import { parseIndexesStrict } from '../../kubernetes/index.ts';
+import { isIndexed } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 /** backoffLimit's default when backoffLimitPerIndex is unset. */

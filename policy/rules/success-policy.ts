@@ -1,9 +1,9 @@
-import { checkNonNegative, fieldError, type FieldError } from '../field-error.ts';
-import type { FieldPath } from '../field-path.ts';
+import { checkNonNegative, fieldError, type FieldError } from '../../kubernetes/index.ts';
+import type { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { has, int, obj, objects, str, type JsonObject } from '../k8s/access.ts';
-import { utf8Length } from '../k8s/labels.ts';
-import { parseIndexesStrict } from '../intervals.ts';
+import { has, int, obj, objects, str, type JsonObject } from '../../kubernetes/index.ts';
+import { utf8Length } from '../../kubernetes/index.ts';
+import { parseIndexesStrict } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 const MAX_RULES = 20;

@@ -1,4 +1,4 @@
-import { FieldPath } from '../field-path.ts';
+import { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
 import { defineRule, type Report } from '../rule.ts';
 import { suppressionsOf } from '../suppression.ts';

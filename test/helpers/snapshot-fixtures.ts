@@ -2,7 +2,8 @@
 // loaded as the JobSnapshot every live view's pure analysis takes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JobSnapshot, RawEvent, RawJob, RawPod } from '../../plugin/kube/snapshot.ts';
+import type { RawEvent, RawJob, RawPod } from '../../kubernetes/objects.ts';
+import type { JobSnapshot } from '../../plugin/job-snapshot.ts';
 
 const SNAPSHOTS = join(import.meta.dirname, '..', 'fixtures', 'snapshots');
 

@@ -1,5 +1,5 @@
 import { RULES, type ResolvedPolicy, type Rule } from '../../policy/index.ts';
-import type { RuleContext } from '../../policy/rule.ts';
+import type { RuleContext } from '../../policy/index.ts';
 
 export interface AdmissionDefault {
   readonly rule: Rule;

@@ -1,4 +1,4 @@
-import { FieldPath } from '../../policy/field-path.ts';
+import { FieldPath } from '../../kubernetes/index.ts';
 import type { Finding, JobView } from '../../policy/index.ts';
 import type { Status, StatusCause } from './review.ts';
 

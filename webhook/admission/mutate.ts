@@ -1,4 +1,5 @@
-import { cloneDecoded, suppressedRuleIds, toJobView } from '../../policy/index.ts';
+import { suppressedRuleIds, toJobView } from '../../policy/index.ts';
+import { cloneDecoded } from '../../kubernetes/index.ts';
 import type { AdmissionPolicy } from './admission-policy.ts';
 import { malformedDecision, skippedDecision, uniqueIds, type Decision } from './decision.ts';
 import { toJsonPatch } from './json-patch.ts';

@@ -1,4 +1,4 @@
-import { isObject, obj, str } from '../../policy/k8s/access.ts';
+import { isObject, obj, str } from '../../kubernetes/index.ts';
 
 /**
  * The parts of an `admission.k8s.io/v1` AdmissionReview the webhook reads and writes

@@ -1,4 +1,4 @@
-import { isObject, obj, str, type JsonObject } from '../../policy/k8s/access.ts';
+import { isObject, obj, str, type JsonObject } from '../../kubernetes/index.ts';
 import type { AdmissionPolicy } from './admission-policy.ts';
 import type { AdmissionRequest } from './review.ts';
 

@@ -1,5 +1,5 @@
 import { evaluate, toJobView, type Finding } from '../../policy/index.ts';
-import { isObject } from '../../policy/k8s/access.ts';
+import { isObject } from '../../kubernetes/index.ts';
 import type { AdmissionPolicy } from './admission-policy.ts';
 import { malformedDecision, skippedDecision, uniqueIds, type Decision } from './decision.ts';
 import { toDenialStatus } from './denial.ts';

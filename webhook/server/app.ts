@@ -1,11 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { obj, str } from '../../policy/k8s/access.ts';
-import type { AdmissionPolicy } from '../admission/admission-policy.ts';
-import { uniqueIds } from '../admission/decision.ts';
-import { handleAdmission, type AdmissionEndpoint } from '../admission/handle.ts';
-import { toErrorStatus, type AdmissionRequest } from '../admission/review.ts';
+import { obj, str } from '../../kubernetes/index.ts';
+import type { AdmissionPolicy } from '../admission/index.ts';
+import { uniqueIds } from '../admission/index.ts';
+import { handleAdmission, type AdmissionEndpoint } from '../admission/index.ts';
+import { toErrorStatus, type AdmissionRequest } from '../admission/index.ts';
 import { errorFields, type LogFields, type Logger } from './log.ts';
 import { PROMETHEUS_CONTENT_TYPE } from './metrics.ts';
 import { BODY_LIMIT_BYTES, readJsonBody, type BodyResult } from './read-json-body.ts';

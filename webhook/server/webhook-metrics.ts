@@ -1,4 +1,4 @@
-import type { Decision } from '../admission/decision.ts';
+import type { Decision } from '../admission/index.ts';
 import { Counter, GaugeFunction, Histogram, Registry } from './metrics.ts';
 
 /**

@@ -1,7 +1,7 @@
 // Runs the real `kubectl-job_x index-status` against the testbed, as a user would (not a test
 // file: the index-status end-to-end tests share it).
 import { expect } from '@jest/globals';
-import { parseIndexesLenient } from '../../../policy/index.ts';
+import { parseIndexesLenient } from '../../../kubernetes/index.ts';
 import type { IndexStatusOutput } from '../../../schemas/generated/index-status-output.ts';
 import { expectValidOutput, jobX } from '../helpers/job-x-cli.ts';
 import { createNamespace, deleteNamespace } from '../helpers/namespace.ts';

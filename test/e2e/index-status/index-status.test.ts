@@ -4,7 +4,7 @@
 // runs and once it has finished.
 import { describe, expect, test } from '@jest/globals';
 import type { V1Job } from '@kubernetes/client-node';
-import { formatIntervals, parseIndexesLenient } from '../../../policy/index.ts';
+import { formatIntervals, parseIndexesLenient } from '../../../kubernetes/index.ts';
 import type { IndexStatusOutput } from '../../../schemas/generated/index-status-output.ts';
 import { kubectl } from '../helpers/cluster.ts';
 import { condition, createJob, loadJob, readJob, withOutcome, withSpec } from '../helpers/jobs.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { defaultJob, evaluate, isApiServerRejection, resolvePolicy, RULES, toJobView, type Rule } from '../../../policy/index.ts';
+import { evaluate, isApiServerRejection, resolvePolicy, RULES, toJobView, type Rule } from '../../../policy/index.ts';
+import { defaultJob } from '../../../kubernetes/index.ts';
 import type { JobXPolicy } from '../../../schemas/generated/policy.ts';
 import { toAdmissionPolicy, type AdmissionPolicy } from '../../../webhook/admission/admission-policy.ts';
 import { handleAdmission, type AdmissionEndpoint } from '../../../webhook/admission/handle.ts';

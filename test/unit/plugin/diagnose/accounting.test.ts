@@ -3,7 +3,8 @@
 // case encodes is cited from pkg/controller/job (Kubernetes 1.36).
 import { describe, expect, test } from '@jest/globals';
 import { diagnose } from '../../../../plugin/diagnose/diagnose.ts';
-import type { JobSnapshot, RawCondition, RawContainerStatus, RawEvent, RawJob, RawPod } from '../../../../plugin/kube/snapshot.ts';
+import type { RawCondition, RawContainerStatus, RawEvent, RawJob, RawPod } from '../../../../kubernetes/objects.ts';
+import type { JobSnapshot } from '../../../../plugin/job-snapshot.ts';
 
 const T0 = Date.parse('2026-05-01T10:00:00Z');
 const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString().replace('.000Z', 'Z');

@@ -4,7 +4,8 @@
 // description — never from diagnose's own output.
 import { describe, expect, test } from '@jest/globals';
 import { diagnose } from '../../../../plugin/diagnose/diagnose.ts';
-import type { JobSnapshot, RawCondition, RawPod } from '../../../../plugin/kube/snapshot.ts';
+import type { RawCondition, RawPod } from '../../../../kubernetes/objects.ts';
+import type { JobSnapshot } from '../../../../plugin/job-snapshot.ts';
 import type { DiagnoseOutput } from '../../../../schemas/generated/diagnose-output.ts';
 import { loadSnapshot, snapshotMeta, snapshotScenarios } from '../../../helpers/snapshot-fixtures.ts';
 

@@ -4,7 +4,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { diagnose } from '../../../../plugin/diagnose/diagnose.ts';
 import { formatDiagnosisText } from '../../../../plugin/format/format-diagnosis-text.ts';
-import type { JobSnapshot } from '../../../../plugin/kube/snapshot.ts';
+import type { JobSnapshot } from '../../../../plugin/job-snapshot.ts';
 import { loadSnapshot, snapshotScenarios } from '../../../helpers/snapshot-fixtures.ts';
 
 const text = (scenario: string, width?: number, color = false) => formatDiagnosisText(diagnose(loadSnapshot(scenario)), { color, width });

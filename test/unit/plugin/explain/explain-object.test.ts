@@ -2,7 +2,7 @@
 // API server's defaulting (notes/k8s-job-reference.md §2) and the Job controller (§3).
 import { describe, expect, test } from '@jest/globals';
 import { resolvePolicy, RULES } from '../../../../policy/index.ts';
-import type { JsonObject } from '../../../../policy/k8s/access.ts';
+import type { JsonObject } from '../../../../kubernetes/decoded-access.ts';
 import { explainObject } from '../../../../plugin/explain/explain-object.ts';
 import { deadlineCutsRetries } from '../../../../plugin/explain/explain-deadline.ts';
 import { explainManifest } from '../../../../plugin/explain/explain-manifest.ts';

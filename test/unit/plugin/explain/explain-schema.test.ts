@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { compileSchema, loadSchema, undocumentedProperties } from '../../../helpers/output-schemas.ts';
 import { resolvePolicy, RULES } from '../../../../policy/index.ts';
-import type { JsonObject } from '../../../../policy/k8s/access.ts';
+import type { JsonObject } from '../../../../kubernetes/decoded-access.ts';
 import { toExplainOutput } from '../../../../plugin/commands/explain.ts';
 import { explainManifest } from '../../../../plugin/explain/explain-manifest.ts';
 import { explainObject } from '../../../../plugin/explain/explain-object.ts';

@@ -1,6 +1,7 @@
 // Hand-built snapshots for the cases the recordings do not cover (100,000 completions, odd status
 // strings, pods the controller has not counted yet). Shaped like the API server's JSON.
-import type { JobSnapshot, RawJob, RawPod } from '../../../../plugin/kube/snapshot.ts';
+import type { RawJob, RawPod } from '../../../../kubernetes/objects.ts';
+import type { JobSnapshot } from '../../../../plugin/job-snapshot.ts';
 
 export const NOW = '2026-11-23T16:10:00Z';
 

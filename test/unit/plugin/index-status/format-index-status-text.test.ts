@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { fromIndexes } from '../../../../plugin/index-status/interval-set.ts';
+import { fromIndexes } from '../../../../kubernetes/interval-set.ts';
 import { createColors } from '../../../../plugin/format/colors.ts';
 import { formatIndexStatusText, formatIntervalsCapped, formatNotIndexedMessage, humanAge } from '../../../../plugin/format/format-index-status-text.ts';
 import { toIndexDetails } from '../../../../plugin/index-status/index-details.ts';
 import { toIndexStatus, type IndexStatus } from '../../../../plugin/index-status/index-status.ts';
-import type { JobSnapshot } from '../../../../plugin/kube/snapshot.ts';
+import type { JobSnapshot } from '../../../../plugin/job-snapshot.ts';
 import { loadSnapshot } from '../../../helpers/snapshot-fixtures.ts';
 import { everyOther, indexedJob, indexPod, snapshotOf } from './builders.ts';
 

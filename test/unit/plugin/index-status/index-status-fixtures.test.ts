@@ -1,10 +1,10 @@
 // index-status over the snapshots recorded on the testbed (real kube-apiserver and Job controller
 // 1.36), checked against what the real controller wrote into the Job's status.
 import { describe, expect, test } from '@jest/globals';
-import { countIndexes, formatIntervals, parseIndexesLenient } from '../../../../policy/index.ts';
+import { countIndexes, formatIntervals, parseIndexesLenient } from '../../../../kubernetes/index.ts';
 import { toIndexStatus, type IndexStatus } from '../../../../plugin/index-status/index-status.ts';
 import { toIndexStatusOutput } from '../../../../plugin/index-status/index-status-output.ts';
-import type { JobSnapshot } from '../../../../plugin/kube/snapshot.ts';
+import type { JobSnapshot } from '../../../../plugin/job-snapshot.ts';
 import { loadSnapshot, snapshotScenarios } from '../../../helpers/snapshot-fixtures.ts';
 
 function indexed(snapshot: JobSnapshot): IndexStatus {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import type { IndexInterval } from '../../../../policy/index.ts';
+import type { IndexInterval } from '../../../../kubernetes/index.ts';
 import { toIndexStatusGrid, type GridCell } from '../../../../plugin/format/index-status-grid.ts';
 import type { IndexSets, IndexState } from '../../../../plugin/index-status/index-status.ts';
-import { complement, fromIndexes, union } from '../../../../plugin/index-status/interval-set.ts';
+import { complement, fromIndexes, union } from '../../../../kubernetes/interval-set.ts';
 
 /** Sets from explicit lists; every index not listed is succeeded. */
 function sets(completions: number, lists: { failed?: number[]; active?: number[]; pending?: number[] }): IndexSets {

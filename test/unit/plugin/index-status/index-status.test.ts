@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { toIndexStatus, type IndexStatus } from '../../../../plugin/index-status/index-status.ts';
 import { toIndexStatusOutput } from '../../../../plugin/index-status/index-status-output.ts';
-import type { JobSnapshot } from '../../../../plugin/kube/snapshot.ts';
+import type { JobSnapshot } from '../../../../plugin/job-snapshot.ts';
 import { everyOther, indexedJob, indexPod, snapshotOf } from './builders.ts';
 
 function analyse(snapshot: JobSnapshot): IndexStatus {

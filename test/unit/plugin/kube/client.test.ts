@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { ConfigError } from '../../../../plugin/errors.ts';
+import { ConfigError } from '../../../../edge/errors.ts';
 import { continueTokenOf, createKubeClient, type KubeClient } from '../../../../plugin/kube/client.ts';
 import { KubeApiError, KubeForbiddenError, KubeNotFoundError, KubeTimeoutError, KubeUnauthorizedError, KubeUnreachableError } from '../../../../plugin/kube/errors.ts';
 import type { KubeFlags } from '../../../../plugin/kube/flags.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { UsageError } from '../../../../plugin/errors.ts';
+import { UsageError } from '../../../../edge/errors.ts';
 import { parseJobReference } from '../../../../plugin/kube/fetch-job.ts';
 
 describe('parseJobReference (kubectl resource/name forms)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { labelSelectorOf, mostRecentFailedContainer } from '../../../../plugin/kube/fetch-snapshot.ts';
-import type { RawJob } from '../../../../plugin/kube/snapshot.ts';
+import type { RawJob } from '../../../../kubernetes/objects.ts';
 import { loadSnapshot } from '../../../helpers/snapshot-fixtures.ts';
 
 describe('mostRecentFailedContainer (whose log tail diagnose shows)', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from '@jest/globals';
-import { ConfigError } from '../../../../plugin/errors.ts';
+import { ConfigError } from '../../../../edge/errors.ts';
 import { loadKubeConfig, type KubeConfigEnvironment } from '../../../../plugin/kube/kubeconfig.ts';
 
 let dir: string;

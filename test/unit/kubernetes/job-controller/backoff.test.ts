@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { backoffDelaySeconds, backoffSchedule } from '../../../policy/backoff.ts';
+import { backoffDelaySeconds, backoffSchedule } from '../../../../kubernetes/job-controller/backoff.ts';
 
 describe('backoffDelaySeconds (the Job controller, 1.36)', () => {
   test('no failures, no delay', () => {

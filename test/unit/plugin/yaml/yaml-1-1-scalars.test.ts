@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
-import { resolvePlainScalar, UNSUPPORTED_SCALAR } from '../../../plugin/lint/yaml-1-1-scalars.ts';
+import { resolvePlainScalar, UNSUPPORTED_SCALAR } from '../../../../plugin/yaml/yaml-1-1-scalars.ts';
 
 /** What the full parser (the yaml package, YAML 1.1) reads for `k: <source>`. */
 const fullParser = (source: string): unknown => (parse(`k: ${source}\n`, { version: '1.1' }) as { k: unknown }).k;

@@ -1,7 +1,7 @@
 // Set operations over sorted index intervals. Every view of an Indexed Job works on intervals,
 // never on one entry per index: completions may be 10^5 (or, without backoffLimitPerIndex, far
 // more), while the status strings and the pods stay small in comparison.
-import { toIntervals, type IndexInterval } from '../../policy/index.ts';
+import { toIntervals, type IndexInterval } from './intervals.ts';
 
 export type IntervalSet = readonly IndexInterval[];
 

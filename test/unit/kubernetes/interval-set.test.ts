@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { countIndexes, type IndexInterval } from '../../../../policy/index.ts';
-import { clip, complement, contains, fromIndexes, intersectionCount, normalize, subtract, union } from '../../../../plugin/index-status/interval-set.ts';
+import { countIndexes, type IndexInterval } from '../../../kubernetes/index.ts';
+import { clip, complement, contains, fromIndexes, intersectionCount, normalize, subtract, union } from '../../../kubernetes/interval-set.ts';
 
 /** The reference model: plain sets of numbers. */
 const toSet = (intervals: readonly IndexInterval[]): Set<number> => {

@@ -1,6 +1,6 @@
-import { fieldError, type FieldError } from '../field-error.ts';
-import type { FieldPath } from '../field-path.ts';
-import type { JsonObject } from './access.ts';
+import { fieldError, type FieldError } from './field-error.ts';
+import type { FieldPath } from './field-path.ts';
+import type { JsonObject } from './decoded-access.ts';
 import { labelValueErrors, qualifiedNameErrors } from './names.ts';
 
 /** Total size of all annotation keys and values (TotalAnnotationSizeLimitB). */

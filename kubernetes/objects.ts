@@ -1,4 +1,4 @@
-// The one fetch every live view works from: a Job, its pods and their Events at one moment.
+// Kubernetes objects as the API server serves them, for the views that read live Jobs and pods.
 //
 // The objects are the API server's raw JSON (times are RFC 3339 strings), not client-node's
 // model classes: those drop fields they do not know and turn times into Date objects, and
@@ -106,25 +106,4 @@ export interface RawEvent {
   source?: { component?: string };
   reportingComponent?: string;
   [key: string]: unknown;
-}
-
-/** The last lines a failed container wrote, when the cluster could give them. */
-export interface LogTail {
-  pod: string;
-  container: string;
-  /** The log lines, oldest first, without trailing newlines. */
-  lines: string[];
-}
-
-/** Everything a live view needs, fetched once. Pure analysis functions take this and nothing else. */
-export interface JobSnapshot {
-  job: RawJob;
-  /** The Job's pods (controller-uid selector), oldest first. */
-  pods: RawPod[];
-  /** Events whose involvedObject is the Job or one of its pods (including pods already gone), oldest first. */
-  events: RawEvent[];
-  /** When the snapshot was taken (RFC 3339), the clock every "ago" and "left" is computed against. */
-  now: string;
-  /** The log tail of the most recent failed container, or null when there is none or it could not be read. */
-  logTail: LogTail | null;
 }

@@ -1,5 +1,5 @@
 import type { Document, Node } from 'yaml';
-import { yamlPackage } from './yaml-package.ts';
+import { yamlPackage } from '../../edge/index.ts';
 import { duplicateKeyMessage, isListKind, MAX_DOCUMENT_BYTES, PATH_SEGMENT, type ParsedSource, type SourceObject, type SourcePosition } from './parsed-source.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { cloneDecoded } from './clone-decoded.ts';
-import { isObject, obj, objects, type JsonObject } from './k8s/access.ts';
+import { isObject, obj, objects, type JsonObject } from './decoded-access.ts';
 
 /**
  * The API server's defaulting and create-time preparation of a batch/v1 object, applied before

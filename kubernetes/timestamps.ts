@@ -18,4 +18,3 @@ export function toRfc3339(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export { humanDuration } from '../format/human-duration.ts';

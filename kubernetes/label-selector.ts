@@ -1,6 +1,6 @@
-import { fieldError, type FieldError } from '../field-error.ts';
-import type { FieldPath } from '../field-path.ts';
-import { arr, obj, objects, str, stringMap, type JsonObject } from './access.ts';
+import { fieldError, type FieldError } from './field-error.ts';
+import type { FieldPath } from './field-path.ts';
+import { arr, obj, objects, str, stringMap, type JsonObject } from './decoded-access.ts';
 import { checkLabels } from './labels.ts';
 import { labelValueErrors, qualifiedNameErrors } from './names.ts';
 

@@ -1,9 +1,9 @@
 // matchPodFailurePolicy as ported from pkg/controller/job/pod_failure_policy.go, on small pods
 // built by hand, plus its message checked against the one the real controller wrote.
 import { describe, expect, test } from '@jest/globals';
-import { describeRule, matchPodFailurePolicy } from '../../../../plugin/job-controller/pod-failure-policy.ts';
-import type { RawContainerStatus, RawPod } from '../../../../plugin/kube/snapshot.ts';
-import type { JsonObject } from '../../../../policy/k8s/access.ts';
+import { describeRule, matchPodFailurePolicy } from '../../../../kubernetes/job-controller/pod-failure-policy.ts';
+import type { RawContainerStatus, RawPod } from '../../../../kubernetes/objects.ts';
+import type { JsonObject } from '../../../../kubernetes/decoded-access.ts';
 import { loadSnapshot } from '../../../helpers/snapshot-fixtures.ts';
 
 const terminated = (name: string, exitCode: number, reason = exitCode === 0 ? 'Completed' : 'Error'): RawContainerStatus => ({

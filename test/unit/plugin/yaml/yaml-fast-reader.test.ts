@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import type { ParsedSource } from '../../../plugin/lint/parsed-source.ts';
-import { parseSource } from '../../../plugin/lint/yaml-documents.ts';
-import { readYamlFast } from '../../../plugin/lint/yaml-fast-reader.ts';
-import { parseWithYamlPackage } from '../../../plugin/lint/yaml-full-parser.ts';
+import type { ParsedSource } from '../../../../plugin/yaml/parsed-source.ts';
+import { parseSource } from '../../../../plugin/yaml/yaml-documents.ts';
+import { readYamlFast } from '../../../../plugin/yaml/yaml-fast-reader.ts';
+import { parseWithYamlPackage } from '../../../../plugin/yaml/yaml-full-parser.ts';
 
 /**
  * The fast reader must give exactly what the full parser (the yaml package) gives — values, key

@@ -1,8 +1,8 @@
 // The Job controller's pod failure policy, ported from pkg/controller/job/pod_failure_policy.go
 // (Kubernetes 1.36): matchPodFailurePolicy and its helpers, over a pod's raw status. One port
 // shared by diagnose (which rule decided each attempt) and index-status (which failures count).
-import { arr, isObject, obj, str, type JsonObject } from '../../policy/k8s/access.ts';
-import type { RawContainerStatus, RawPod } from '../kube/snapshot.ts';
+import { arr, isObject, obj, str, type JsonObject } from '../decoded-access.ts';
+import type { RawContainerStatus, RawPod } from '../objects.ts';
 
 export type PolicyAction = 'FailJob' | 'FailIndex' | 'Ignore' | 'Count';
 

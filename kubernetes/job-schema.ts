@@ -1,5 +1,5 @@
-import { FieldPath } from '../field-path.ts';
-import { isObject } from './access.ts';
+import { FieldPath } from './field-path.ts';
+import { isObject } from './decoded-access.ts';
 
 /**
  * The decoded types of the batch/v1 fields job-x reads. The API server decodes JSON into Go

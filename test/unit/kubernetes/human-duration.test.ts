@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { humanDuration } from '../../../../plugin/format/human-duration.ts';
+import { humanDuration } from '../../../kubernetes/human-duration.ts';
 
 // The cases of TestHumanDuration (k8s.io/apimachinery/pkg/util/duration), which kubectl prints.
 test.each([

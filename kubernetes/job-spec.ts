@@ -1,4 +1,4 @@
-import { int, obj, objects, str, type JsonObject } from './k8s/access.ts';
+import { int, obj, objects, str, type JsonObject } from './decoded-access.ts';
 
 /** Small readers over a (defaulted) Job spec, shared by rules and explain. */
 

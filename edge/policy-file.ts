@@ -22,7 +22,7 @@ export async function loadPolicy(path: string | undefined): Promise<LoadedPolicy
   });
   // Loaded only with --policy: the YAML parser and the JSON schema validator (ajv) would
   // otherwise cost every run its start-up time.
-  const [{ yamlPackage }, { parsePolicy }] = await Promise.all([import('./lint/yaml-package.ts'), import('../policy/validate-policy.ts')]);
+  const [{ yamlPackage }, { parsePolicy }] = await Promise.all([import('./yaml-package.ts'), import('../policy/validate-policy.ts')]);
   let document: unknown;
   try {
     document = yamlPackage().parse(text, { version: '1.1' });

@@ -1,0 +1,4 @@
+export { ConfigError, EXIT, ExitError, UsageError } from './errors.ts';
+export { type LoadedPolicy, loadPolicyFile } from './policy-file.ts';
+export { VERSION } from './version.ts';
+export { yamlPackage } from './yaml-package.ts';

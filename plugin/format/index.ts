@@ -1,0 +1,2 @@
+export { type ColorMode } from './colors.ts';
+export { type LintReport } from './lint-report.ts';

@@ -1,0 +1,1 @@
+export { type IndexSets, type IndexState, type IndexStatus, type NotIndexed } from './index-status.ts';

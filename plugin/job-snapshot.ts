@@ -1,0 +1,24 @@
+// The one fetch every live view works from: a Job, its pods and their Events at one moment.
+// plugin/kube fetches it (or reads it from a file); diagnose and index-status are pure functions of it.
+import type { RawEvent, RawJob, RawPod } from '../kubernetes/index.ts';
+
+/** The last lines a failed container wrote, when the cluster could give them. */
+export interface LogTail {
+  pod: string;
+  container: string;
+  /** The log lines, oldest first, without trailing newlines. */
+  lines: string[];
+}
+
+/** Everything a live view needs, fetched once. Pure analysis functions take this and nothing else. */
+export interface JobSnapshot {
+  job: RawJob;
+  /** The Job's pods (controller-uid selector), oldest first. */
+  pods: RawPod[];
+  /** Events whose involvedObject is the Job or one of its pods (including pods already gone), oldest first. */
+  events: RawEvent[];
+  /** When the snapshot was taken (RFC 3339), the clock every "ago" and "left" is computed against. */
+  now: string;
+  /** The log tail of the most recent failed container, or null when there is none or it could not be read. */
+  logTail: LogTail | null;
+}

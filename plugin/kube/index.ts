@@ -1,0 +1,2 @@
+export { addKubeFlags, type KubeFlags } from './flags.ts';
+export { KubeError } from './errors.ts';

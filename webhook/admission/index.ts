@@ -1,0 +1,4 @@
+export { type AdmissionPolicy, toAdmissionPolicy } from './admission-policy.ts';
+export { type Decision, uniqueIds } from './decision.ts';
+export { type AdmissionEndpoint, handleAdmission } from './handle.ts';
+export { type AdmissionRequest, toErrorStatus } from './review.ts';
