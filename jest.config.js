@@ -1,7 +1,13 @@
 // Jest runs the TypeScript sources directly as native ES modules (swc strips the types),
 // so tests exercise exactly the module graph Node 24 runs in production.
 // keepImportAttributes: Node needs the `with { type: 'json' }` of JSON imports, which swc drops by default.
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023', experimental: { keepImportAttributes: true } }, module: { type: 'es6' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2023', experimental: { keepImportAttributes: true } },
+    module: { type: 'es6' },
+  },
+];
 const base = {
   transform: { '^.+\\.ts$': swc },
   extensionsToTreatAsEsm: ['.ts'],

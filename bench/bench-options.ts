@@ -8,7 +8,11 @@ export interface BenchOptions<T extends ParseArgsOptionsConfig> {
   positiveInt(name: string, value: string | undefined, fallback: number): number;
 }
 
-export function parseBenchOptions<const T extends ParseArgsOptionsConfig>(bench: string, usage: string, options: T): BenchOptions<T> {
+export function parseBenchOptions<const T extends ParseArgsOptionsConfig>(
+  bench: string,
+  usage: string,
+  options: T,
+): BenchOptions<T> {
   const fail = (message: string): never => {
     process.stderr.write(`${bench}: ${message}\nusage: ${usage}\n`);
     process.exit(2);

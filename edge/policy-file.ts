@@ -18,16 +18,23 @@ export async function loadPolicyFile(path: string | undefined): Promise<Resolved
 export async function loadPolicy(path: string | undefined): Promise<LoadedPolicy> {
   if (path === undefined) return { resolved: resolvePolicy(RULES, undefined), document: undefined };
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new ConfigError(`cannot read policy file ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    throw new ConfigError(
+      `cannot read policy file ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+    );
   });
   // Loaded only with --policy: the YAML parser and the JSON schema validator (ajv) would
   // otherwise cost every run its start-up time.
-  const [{ yamlPackage }, { parsePolicy }] = await Promise.all([import('./yaml-package.ts'), import('../policy/validate-policy.ts')]);
+  const [{ yamlPackage }, { parsePolicy }] = await Promise.all([
+    import('./yaml-package.ts'),
+    import('../policy/validate-policy.ts'),
+  ]);
   let document: unknown;
   try {
     document = yamlPackage().parse(text, { version: '1.1' });
   } catch (error) {
-    throw new ConfigError(`policy file ${path} is not valid YAML: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+    throw new ConfigError(
+      `policy file ${path} is not valid YAML: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+    );
   }
   try {
     const policy = parsePolicy(document);

@@ -12,6 +12,8 @@ type YamlPackage = typeof Yaml;
 let loaded: YamlPackage | undefined;
 
 export function yamlPackage(): YamlPackage {
-  loaded ??= createRequire(import.meta.url)(import.meta.url.endsWith('.cjs') ? './vendor-yaml.cjs' : 'yaml') as YamlPackage;
+  loaded ??= createRequire(import.meta.url)(
+    import.meta.url.endsWith('.cjs') ? './vendor-yaml.cjs' : 'yaml',
+  ) as YamlPackage;
   return loaded;
 }

@@ -60,7 +60,9 @@ export const publicIndex = {
   meta: {
     type: 'problem',
     docs: { description: 'A folder is imported through its index.ts from outside it.' },
-    messages: { internal: "'{{target}}' is inside {{folder}}/; import it from '{{folder}}/index.ts' (add the export there)." },
+    messages: {
+      internal: "'{{target}}' is inside {{folder}}/; import it from '{{folder}}/index.ts' (add the export there).",
+    },
     schema: [],
   },
   create(context) {

@@ -33,7 +33,8 @@ function cloneValue(value: object, copies: Map<object, unknown>): unknown {
     for (const key in value) {
       const property = (value as Record<string, unknown>)[key];
       const item = typeof property === 'object' && property !== null ? cloneValue(property, copies) : property;
-      if (key === '__proto__') Object.defineProperty(copy, key, { value: item, writable: true, enumerable: true, configurable: true });
+      if (key === '__proto__')
+        Object.defineProperty(copy, key, { value: item, writable: true, enumerable: true, configurable: true });
       else copy[key] = item;
     }
     return copy;

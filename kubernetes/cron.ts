@@ -50,7 +50,9 @@ function descriptorError(descriptor: string): string | undefined {
   if (DESCRIPTORS.has(descriptor)) return undefined;
   const every = '@every ';
   if (descriptor.startsWith(every)) {
-    return isGoDuration(descriptor.slice(every.length)) ? undefined : `failed to parse duration ${descriptor}: time: invalid duration`;
+    return isGoDuration(descriptor.slice(every.length))
+      ? undefined
+      : `failed to parse duration ${descriptor}: time: invalid duration`;
   }
   return `unrecognized descriptor: ${descriptor}`;
 }
@@ -110,7 +112,8 @@ function parseIntOrName(expr: string, names: Bounds['names']): number | string {
 
 /** strconv.Atoi followed by the non-negative check of mustParseInt. */
 function parseNonNegativeInt(expr: string): number | string {
-  if (!/^[+-]?\d+$/.test(expr) || !Number.isSafeInteger(Number(expr))) return `failed to parse int from ${expr}: strconv.Atoi: parsing ${JSON.stringify(expr)}: invalid syntax`;
+  if (!/^[+-]?\d+$/.test(expr) || !Number.isSafeInteger(Number(expr)))
+    return `failed to parse int from ${expr}: strconv.Atoi: parsing ${JSON.stringify(expr)}: invalid syntax`;
   const num = Number(expr);
   if (num < 0) return `negative number (${num}) not allowed: ${expr}`;
   return num;

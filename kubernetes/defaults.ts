@@ -36,7 +36,8 @@ export function defaultJob(raw: JsonObject): JsonObject {
 export function defaultCronJob(raw: JsonObject): JsonObject {
   const cronJob = cloneDecoded(raw);
   const spec = ensureObject(cronJob, 'spec');
-  if (spec.concurrencyPolicy === undefined || spec.concurrencyPolicy === null || spec.concurrencyPolicy === '') spec.concurrencyPolicy = 'Allow';
+  if (spec.concurrencyPolicy === undefined || spec.concurrencyPolicy === null || spec.concurrencyPolicy === '')
+    spec.concurrencyPolicy = 'Allow';
   setIfUnset(spec, 'suspend', false);
   setIfUnset(spec, 'successfulJobsHistoryLimit', 3);
   setIfUnset(spec, 'failedJobsHistoryLimit', 1);
@@ -84,7 +85,8 @@ function defaultPodSpec(podSpec: JsonObject): void {
   setIfUnset(podSpec, 'terminationGracePeriodSeconds', 30);
   for (const key of ['containers', 'initContainers']) {
     for (const container of objects(podSpec, key)) {
-      if (isUnset(container.terminationMessagePolicy) || container.terminationMessagePolicy === '') container.terminationMessagePolicy = 'File';
+      if (isUnset(container.terminationMessagePolicy) || container.terminationMessagePolicy === '')
+        container.terminationMessagePolicy = 'File';
       if (isUnset(container.imagePullPolicy) || container.imagePullPolicy === '') {
         container.imagePullPolicy = imageHasLatestOrNoTag(container.image) ? 'Always' : 'IfNotPresent';
       }
@@ -108,10 +110,12 @@ function generateSelector(job: JsonObject, spec: JsonObject): void {
   const templateMeta = ensureObject(template, 'metadata');
   const labels = ensureObject(templateMeta, 'labels');
   for (const key of ['job-name', 'batch.kubernetes.io/job-name']) if (!(key in labels)) labels[key] = name;
-  for (const key of ['controller-uid', 'batch.kubernetes.io/controller-uid']) if (!(key in labels)) labels[key] = PLACEHOLDER_UID;
+  for (const key of ['controller-uid', 'batch.kubernetes.io/controller-uid'])
+    if (!(key in labels)) labels[key] = PLACEHOLDER_UID;
   const selector = ensureObject(spec, 'selector');
   const matchLabels = ensureObject(selector, 'matchLabels');
-  if (!('batch.kubernetes.io/controller-uid' in matchLabels)) matchLabels['batch.kubernetes.io/controller-uid'] = PLACEHOLDER_UID;
+  if (!('batch.kubernetes.io/controller-uid' in matchLabels))
+    matchLabels['batch.kubernetes.io/controller-uid'] = PLACEHOLDER_UID;
 }
 
 function isUnset(value: unknown): boolean {

@@ -25,7 +25,8 @@ export class FieldPath {
     const pattern = /([^.[\]]+)|\[([^\]]*)\]/g;
     for (const match of printed.matchAll(pattern)) {
       if (match[1] !== undefined) segments.push({ kind: 'field', name: match[1] });
-      else if (match[2] !== undefined && /^\d+$/.test(match[2])) segments.push({ kind: 'index', index: Number(match[2]) });
+      else if (match[2] !== undefined && /^\d+$/.test(match[2]))
+        segments.push({ kind: 'index', index: Number(match[2]) });
       else if (match[2] !== undefined) segments.push({ kind: 'key', key: match[2] });
     }
     return new FieldPath(segments);

@@ -1,20 +1,54 @@
 export { arr, bool, has, int, isObject, type JsonObject, obj, objects, str, stringMap } from './decoded-access.ts';
-export { type RawCondition, type RawContainerStatus, type RawEvent, type RawJob, type RawObjectMeta, type RawPod } from './objects.ts';
+export {
+  type RawCondition,
+  type RawContainerStatus,
+  type RawEvent,
+  type RawJob,
+  type RawObjectMeta,
+  type RawPod,
+} from './objects.ts';
 export { describeRule, matchPodFailurePolicy, type PolicyMatch } from './job-controller/index.ts';
 export { humanDuration } from './human-duration.ts';
 export { secondsBetween, toMillis, toRfc3339 } from './timestamps.ts';
-export { countIndexes, formatIntervals, type IndexInterval, parseIndexesLenient, parseIndexesStrict, toIntervals } from './intervals.ts';
+export {
+  countIndexes,
+  formatIntervals,
+  type IndexInterval,
+  parseIndexesLenient,
+  parseIndexesStrict,
+  toIntervals,
+} from './intervals.ts';
 export { containerNames, isIndexed, podFailurePolicyRules, podSpecOf, restartPolicyOf } from './job-spec.ts';
-export { BACKOFF_BASE_SECONDS, BACKOFF_CAP_SECONDS, backoffDelaySeconds, backoffSchedule } from './job-controller/index.ts';
+export {
+  BACKOFF_BASE_SECONDS,
+  BACKOFF_CAP_SECONDS,
+  backoffDelaySeconds,
+  backoffSchedule,
+} from './job-controller/index.ts';
 export { compareQuantities, hasFractionalUnits, parseQuantity } from './quantity.ts';
 export { defaultCronJob, defaultJob, PLACEHOLDER_UID } from './defaults.ts';
-export { complement, contains, fromIndexes, intersectionCount, type IntervalSet, normalize, subtract, union } from './interval-set.ts';
+export {
+  complement,
+  contains,
+  fromIndexes,
+  intersectionCount,
+  type IntervalSet,
+  normalize,
+  subtract,
+  union,
+} from './interval-set.ts';
 export { checkNonNegative, fieldError, type FieldError, type FieldErrorType } from './field-error.ts';
 export { cloneDecoded } from './clone-decoded.ts';
 export { FieldPath } from './field-path.ts';
 export { cronScheduleError } from './cron.ts';
 export { isKnownTimeZone } from './time-zone.ts';
 export { documentDecodeProblems } from './job-schema.ts';
-export { dns1123LabelErrors, dns1123SubdomainErrors, isDns1123Label, isHttpPath, qualifiedNameErrors } from './names.ts';
+export {
+  dns1123LabelErrors,
+  dns1123SubdomainErrors,
+  isDns1123Label,
+  isHttpPath,
+  qualifiedNameErrors,
+} from './names.ts';
 export { checkLabelSelector, selectorMatches } from './label-selector.ts';
 export { checkAnnotations, checkLabels, utf8Length } from './labels.ts';

@@ -8,7 +8,8 @@ export interface IndexInterval {
   readonly last: number;
 }
 
-export type StrictParseResult = { readonly ok: true; readonly count: number } | { readonly ok: false; readonly error: string };
+export type StrictParseResult =
+  { readonly ok: true; readonly count: number } | { readonly ok: false; readonly error: string };
 
 const INT64_MAX = 9223372036854775807n;
 
@@ -34,20 +35,26 @@ export function parseIndexesStrict(text: string, completions: number): StrictPar
   for (const fragment of text.split(',')) {
     const limits = fragment.split('-');
     if (limits.length > 2) {
-      return { ok: false, error: `the fragment ${JSON.stringify(fragment)} violates the requirement that an index interval can have at most two parts separated by '-'` };
+      return {
+        ok: false,
+        error: `the fragment ${JSON.stringify(fragment)} violates the requirement that an index interval can have at most two parts separated by '-'`,
+      };
     }
     const first = atoi(limits[0] ?? '');
-    if (first === undefined) return { ok: false, error: `cannot convert string to integer for index: ${JSON.stringify(limits[0])}` };
+    if (first === undefined)
+      return { ok: false, error: `cannot convert string to integer for index: ${JSON.stringify(limits[0])}` };
     if (first >= completions) return { ok: false, error: `too large index: ${JSON.stringify(limits[0])}` };
     let last = first;
     if (limits.length > 1) {
       const parsed = atoi(limits[1] ?? '');
-      if (parsed === undefined) return { ok: false, error: `cannot convert string to integer for index: ${JSON.stringify(limits[1])}` };
+      if (parsed === undefined)
+        return { ok: false, error: `cannot convert string to integer for index: ${JSON.stringify(limits[1])}` };
       if (parsed >= completions) return { ok: false, error: `too large index: ${JSON.stringify(limits[1])}` };
       if (first >= parsed) return { ok: false, error: `non-increasing order, previous: ${first}, current: ${parsed}` };
       last = parsed;
     }
-    if (lastIndex !== undefined && lastIndex >= first) return { ok: false, error: `non-increasing order, previous: ${lastIndex}, current: ${first}` };
+    if (lastIndex !== undefined && lastIndex >= first)
+      return { ok: false, error: `non-increasing order, previous: ${lastIndex}, current: ${first}` };
     total += last - first + 1;
     lastIndex = last;
   }

@@ -23,12 +23,25 @@ const INT32_MAX = 2147483647;
 const stringMapType: FieldType = { map: 'string' };
 
 const objectMeta: FieldType = {
-  object: { name: 'string', generateName: 'string', namespace: 'string', labels: stringMapType, annotations: stringMapType },
+  object: {
+    name: 'string',
+    generateName: 'string',
+    namespace: 'string',
+    labels: stringMapType,
+    annotations: stringMapType,
+  },
   closed: false,
 };
 
 const container: FieldType = {
-  object: { name: 'string', image: 'string', imagePullPolicy: 'string', terminationMessagePolicy: 'string', command: { array: 'string' }, args: { array: 'string' } },
+  object: {
+    name: 'string',
+    image: 'string',
+    imagePullPolicy: 'string',
+    terminationMessagePolicy: 'string',
+    command: { array: 'string' },
+    args: { array: 'string' },
+  },
   closed: false,
 };
 
@@ -59,7 +72,9 @@ const podTemplate: FieldType = {
 const labelSelector: FieldType = {
   object: {
     matchLabels: stringMapType,
-    matchExpressions: { array: { object: { key: 'string', operator: 'string', values: { array: 'string' } }, closed: true } },
+    matchExpressions: {
+      array: { object: { key: 'string', operator: 'string', values: { array: 'string' } }, closed: true },
+    },
   },
   closed: true,
 };
@@ -75,7 +90,10 @@ export const JOB_SPEC_TYPE: FieldType = {
           array: {
             object: {
               action: 'string',
-              onExitCodes: { object: { containerName: 'string', operator: 'string', values: { array: 'int32' } }, closed: true },
+              onExitCodes: {
+                object: { containerName: 'string', operator: 'string', values: { array: 'int32' } },
+                closed: true,
+              },
               onPodConditions: { array: { object: { type: 'string', status: 'string' }, closed: true } },
             },
             closed: true,
@@ -155,14 +173,20 @@ function expectedName(type: FieldType): string {
 export function decodeProblems(value: unknown, type: FieldType, path: FieldPath = FieldPath.root()): DecodeProblem[] {
   if (value === null || value === undefined || type === 'any') return [];
   const mismatch = (): DecodeProblem[] => [
-    { kind: 'type', path: path.toString(), message: `cannot decode ${describe(value)} into a field of type ${expectedName(type)}` },
+    {
+      kind: 'type',
+      path: path.toString(),
+      message: `cannot decode ${describe(value)} into a field of type ${expectedName(type)}`,
+    },
   ];
   if (type === 'string') return typeof value === 'string' ? [] : mismatch();
   if (type === 'bool') return typeof value === 'boolean' ? [] : mismatch();
   if (type === 'int32' || type === 'int64') {
     if (typeof value !== 'number' || !Number.isInteger(value)) return mismatch();
     if (type === 'int32' && (value < INT32_MIN || value > INT32_MAX)) {
-      return [{ kind: 'type', path: path.toString(), message: `${value} overflows int32 (${INT32_MIN} to ${INT32_MAX})` }];
+      return [
+        { kind: 'type', path: path.toString(), message: `${value} overflows int32 (${INT32_MIN} to ${INT32_MAX})` },
+      ];
     }
     return [];
   }
@@ -171,12 +195,18 @@ export function decodeProblems(value: unknown, type: FieldType, path: FieldPath 
     return value.flatMap((item, i) => decodeProblems(item, type.array, path.index(i)));
   }
   if (!isObject(value)) return mismatch();
-  if ('map' in type) return Object.entries(value).flatMap(([key, item]) => decodeProblems(item, type.map, path.key(key)));
+  if ('map' in type)
+    return Object.entries(value).flatMap(([key, item]) => decodeProblems(item, type.map, path.key(key)));
   const problems: DecodeProblem[] = [];
   for (const [key, item] of Object.entries(value)) {
     const fieldType = type.object[key];
     if (fieldType) problems.push(...decodeProblems(item, fieldType, path.child(key)));
-    else if (type.closed) problems.push({ kind: 'unknown-field', path: path.child(key).toString(), message: `unknown field "${path.child(key).toString()}"` });
+    else if (type.closed)
+      problems.push({
+        kind: 'unknown-field',
+        path: path.child(key).toString(),
+        message: `unknown field "${path.child(key).toString()}"`,
+      });
   }
   return problems;
 }

@@ -12,16 +12,26 @@ export function checkLabelSelector(selector: JsonObject, path: FieldPath): Field
     const operator = str(expression, 'operator') ?? '';
     const values = (arr(expression, 'values') ?? []).filter((v): v is string => typeof v === 'string');
     if (operator === 'In' || operator === 'NotIn') {
-      if (values.length === 0) errors.push(fieldError.required(exprPath.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
+      if (values.length === 0)
+        errors.push(
+          fieldError.required(exprPath.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"),
+        );
     } else if (operator === 'Exists' || operator === 'DoesNotExist') {
-      if (values.length > 0) errors.push(fieldError.forbidden(exprPath.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+      if (values.length > 0)
+        errors.push(
+          fieldError.forbidden(
+            exprPath.child('values'),
+            "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+          ),
+        );
     } else {
       errors.push(fieldError.invalid(exprPath.child('operator'), operator, 'not a valid selector operator'));
     }
     const key = str(expression, 'key') ?? '';
     for (const msg of qualifiedNameErrors(key)) errors.push(fieldError.invalid(exprPath.child('key'), key, msg));
     values.forEach((value, j) => {
-      for (const msg of labelValueErrors(value)) errors.push(fieldError.invalid(exprPath.child('values').index(j), value, msg));
+      for (const msg of labelValueErrors(value))
+        errors.push(fieldError.invalid(exprPath.child('values').index(j), value, msg));
     });
   });
   return errors;
@@ -32,7 +42,10 @@ export function checkLabelSelector(selector: JsonObject, path: FieldPath): Field
  * converted (the API server then skips the match check). A nil selector matches nothing, an
  * empty one everything.
  */
-export function selectorMatches(selector: JsonObject | undefined, labels: Readonly<Record<string, string>>): boolean | undefined {
+export function selectorMatches(
+  selector: JsonObject | undefined,
+  labels: Readonly<Record<string, string>>,
+): boolean | undefined {
   if (!selector) return false;
   for (const [key, value] of Object.entries(stringMap(selector, 'matchLabels') ?? {})) {
     if (labels[key] !== value) return false;

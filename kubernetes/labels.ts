@@ -18,7 +18,8 @@ export function checkLabels(labels: JsonObject | undefined, path: FieldPath): Fi
   const errors: FieldError[] = [];
   for (const [key, value] of Object.entries(labels ?? {})) {
     for (const msg of qualifiedNameErrors(key)) errors.push(fieldError.invalid(path, key, msg));
-    if (typeof value === 'string') for (const msg of labelValueErrors(value)) errors.push(fieldError.invalid(path, value, msg));
+    if (typeof value === 'string')
+      for (const msg of labelValueErrors(value)) errors.push(fieldError.invalid(path, value, msg));
   }
   return errors;
 }

@@ -23,7 +23,8 @@ export function parseQuantity(value: unknown): Quantity | undefined {
   let denominator = 10n ** BigInt(fraction.length);
   if (suffix in BINARY_POWER) numerator *= 1024n ** BigInt(BINARY_POWER[suffix] as number);
   else {
-    const exponent = suffix in DECIMAL_EXPONENT ? (DECIMAL_EXPONENT[suffix] as number) : suffix ? Number(suffix.slice(1)) : 0;
+    const exponent =
+      suffix in DECIMAL_EXPONENT ? (DECIMAL_EXPONENT[suffix] as number) : suffix ? Number(suffix.slice(1)) : 0;
     if (Math.abs(exponent) > 1000) return undefined;
     if (exponent >= 0) numerator *= 10n ** BigInt(exponent);
     else denominator *= 10n ** BigInt(-exponent);

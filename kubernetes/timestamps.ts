@@ -17,4 +17,3 @@ export function secondsBetween(from: number, to: number): number {
 export function toRfc3339(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-

@@ -29,8 +29,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`internal error: ${detail}\nThis is a bug in job-x; please report it with the command you ran.\n`);
+    process.stderr.write(
+      `internal error: ${detail}\nThis is a bug in job-x; please report it with the command you ran.\n`,
+    );
     return EXIT.usage;
   }
 }
-

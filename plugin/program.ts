@@ -32,7 +32,9 @@ export function createProgram(): Command {
     .option('--policy <file>', 'a job-x policy file that switches rules off, changes their level or sets options')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInt)
     .option('-q, --quiet', 'report errors only', false)
-    .addOption(new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'))
+    .addOption(
+      new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
+    )
     .addHelpText(
       'after',
       `
@@ -44,13 +46,32 @@ Examples:
   helm template my-chart | kubectl job-x lint -
   kubectl job-x lint -o sarif k8s/ > job-x.sarif`,
     )
-    .action(async (paths: string[], opts: { filename: string[]; output: LintFormat; policy?: string; maxWarnings?: number; quiet: boolean; color: 'auto' | 'always' | 'never' }) => {
-      const { lint } = await import('./commands/lint.ts');
-      await lint(
-        { paths: [...paths, ...opts.filename], output: opts.output, policy: opts.policy, maxWarnings: opts.maxWarnings, quiet: opts.quiet, color: opts.color },
-        { stdin: process.stdin, stdout: process.stdout, env: process.env },
-      );
-    });
+    .action(
+      async (
+        paths: string[],
+        opts: {
+          filename: string[];
+          output: LintFormat;
+          policy?: string;
+          maxWarnings?: number;
+          quiet: boolean;
+          color: 'auto' | 'always' | 'never';
+        },
+      ) => {
+        const { lint } = await import('./commands/lint.ts');
+        await lint(
+          {
+            paths: [...paths, ...opts.filename],
+            output: opts.output,
+            policy: opts.policy,
+            maxWarnings: opts.maxWarnings,
+            quiet: opts.quiet,
+            color: opts.color,
+          },
+          { stdin: process.stdin, stdout: process.stdout, env: process.env },
+        );
+      },
+    );
 
   program
     .command('rules')
@@ -64,11 +85,20 @@ Examples:
 
   const explainCommand = program
     .command('explain')
-    .description('Explain what a Job (or the Jobs of a CronJob) will really do: pods, retries, failure and success policies, clean-up.')
+    .description(
+      'Explain what a Job (or the Jobs of a CronJob) will really do: pods, retries, failure and success policies, clean-up.',
+    )
     .argument('[name]', 'a Job in the cluster: NAME, job/NAME, or cronjob/NAME for a CronJob')
-    .option('-f, --filename <file>', 'a manifest file or directory instead of a live object, - for standard input (repeatable)', collect, [])
+    .option(
+      '-f, --filename <file>',
+      'a manifest file or directory instead of a live object, - for standard input (repeatable)',
+      collect,
+      [],
+    )
     .addOption(new Option('-o, --output <format>', 'output format').choices(EXPLAIN_FORMATS).default('text'))
-    .addOption(new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'))
+    .addOption(
+      new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
+    )
     .option('--policy <file>', 'a job-x policy file for the findings (as for lint)');
   addKubeFlags(explainCommand)
     .addHelpText(
@@ -88,18 +118,35 @@ Examples:
   kubectl job-x explain nightly-report -n batch
   kubectl job-x explain cronjob/backup -o json | jq .retries`,
     )
-    .action(async (name: string | undefined, opts: KubeFlags & { filename: string[]; output: ExplainFormat; color: 'auto' | 'always' | 'never'; policy?: string }) => {
-      const { explain } = await import('./commands/explain.ts');
-      const { filename, output, color, policy, ...kube } = opts;
-      await explain({ name, filenames: filename, output, color, policy, kube }, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
-    });
+    .action(
+      async (
+        name: string | undefined,
+        opts: KubeFlags & {
+          filename: string[];
+          output: ExplainFormat;
+          color: 'auto' | 'always' | 'never';
+          policy?: string;
+        },
+      ) => {
+        const { explain } = await import('./commands/explain.ts');
+        const { filename, output, color, policy, ...kube } = opts;
+        await explain(
+          { name, filenames: filename, output, color, policy, kube },
+          { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env },
+        );
+      },
+    );
 
   const diagnoseCommand = program
     .command('diagnose')
-    .description('Say why a Job failed, is failing or is stuck: its conditions, the rule or limit that decided, every attempt, events and logs.')
+    .description(
+      'Say why a Job failed, is failing or is stuck: its conditions, the rule or limit that decided, every attempt, events and logs.',
+    )
     .argument('<name>', "a Job in the cluster: NAME, job/NAME, or cronjob/NAME for a CronJob's most recent Job")
     .addOption(new Option('-o, --output <format>', 'output format').choices(DIAGNOSE_FORMATS).default('text'))
-    .addOption(new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'));
+    .addOption(
+      new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
+    );
   addKubeFlags(diagnoseCommand, { allNamespaces: true })
     .addHelpText(
       'after',
@@ -123,16 +170,29 @@ Examples:
     .action(async (name: string, opts: KubeFlags & { output: DiagnoseFormat; color: 'auto' | 'always' | 'never' }) => {
       const { diagnoseCommand: run } = await import('./commands/diagnose.ts');
       const { output, color, ...kube } = opts;
-      await run({ reference: name, output, color, kube }, { stdout: process.stdout, stderr: process.stderr, env: process.env, stdinIsTTY: process.stdin.isTTY === true });
+      await run(
+        { reference: name, output, color, kube },
+        { stdout: process.stdout, stderr: process.stderr, env: process.env, stdinIsTTY: process.stdin.isTTY === true },
+      );
     });
 
   const indexStatusCommand = program
     .command('index-status')
-    .description('Show where every index of an Indexed Job stands: succeeded, failed, active, pending; retry budgets and success policy.')
-    .argument('<name>', 'an Indexed Job in the cluster: NAME, job/NAME, or cronjob/NAME for the most recent Job of a CronJob')
+    .description(
+      'Show where every index of an Indexed Job stands: succeeded, failed, active, pending; retry budgets and success policy.',
+    )
+    .argument(
+      '<name>',
+      'an Indexed Job in the cluster: NAME, job/NAME, or cronjob/NAME for the most recent Job of a CronJob',
+    )
     .addOption(new Option('-o, --output <format>', 'output format').choices(INDEX_STATUS_FORMATS).default('text'))
-    .option('--index <indexes>', 'show these indexes in detail: their pods, attempts, exit codes and reasons (e.g. 5,7-9)')
-    .addOption(new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'));
+    .option(
+      '--index <indexes>',
+      'show these indexes in detail: their pods, attempts, exit codes and reasons (e.g. 5,7-9)',
+    )
+    .addOption(
+      new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
+    );
   addKubeFlags(indexStatusCommand, { allNamespaces: true })
     .addHelpText(
       'after',
@@ -156,11 +216,19 @@ Examples:
   kubectl job-x index-status cronjob/nightly -n batch
   kubectl job-x index-status render-frames -o json | jq .intervals.failed`,
     )
-    .action(async (name: string, opts: KubeFlags & { output: IndexStatusFormat; index?: string; color: 'auto' | 'always' | 'never' }) => {
-      const { indexStatus } = await import('./commands/index-status.ts');
-      const { output, index, color, ...kube } = opts;
-      await indexStatus({ name, output, index, color, kube }, { stdout: process.stdout, stderr: process.stderr, env: process.env });
-    });
+    .action(
+      async (
+        name: string,
+        opts: KubeFlags & { output: IndexStatusFormat; index?: string; color: 'auto' | 'always' | 'never' },
+      ) => {
+        const { indexStatus } = await import('./commands/index-status.ts');
+        const { output, index, color, ...kube } = opts;
+        await indexStatus(
+          { name, output, index, color, kube },
+          { stdout: process.stdout, stderr: process.stderr, env: process.env },
+        );
+      },
+    );
 
   return program;
 }

@@ -41,7 +41,10 @@ export function resolvePolicy(registry: readonly Rule[], policy: JobXPolicy | un
     const rule = byId.get(id);
     if (!rule) throw new PolicyError(`rules.${id}`, `unknown rule (see docs/rules.md for the list)`);
     if (rule.origin === 'apiserver') {
-      throw new PolicyError(`rules.${id}`, 'mirrors the Kubernetes API server, which applies it regardless; it cannot be reconfigured');
+      throw new PolicyError(
+        `rules.${id}`,
+        'mirrors the Kubernetes API server, which applies it regardless; it cannot be reconfigured',
+      );
     }
   }
   const rules: ResolvedRule[] = [];
@@ -51,7 +54,8 @@ export function resolvePolicy(registry: readonly Rule[], policy: JobXPolicy | un
     if (level === 'off') continue;
     const options = { ...(rule.defaultOptions ?? {}), ...(typeof setting === 'object' ? (setting.options ?? {}) : {}) };
     for (const key of Object.keys(options)) {
-      if (!rule.defaultOptions || !(key in rule.defaultOptions)) throw new PolicyError(`rules.${rule.id}.options.${key}`, 'unknown option');
+      if (!rule.defaultOptions || !(key in rule.defaultOptions))
+        throw new PolicyError(`rules.${rule.id}.options.${key}`, 'unknown option');
       if (typeof options[key] !== typeof rule.defaultOptions[key]) {
         throw new PolicyError(`rules.${rule.id}.options.${key}`, `must be a ${typeof rule.defaultOptions[key]}`);
       }

@@ -62,6 +62,10 @@ const DECODE_RULE_ID = 'field-types';
 function withoutFindingsUnderUndecodableFields(findings: Finding[]): Finding[] {
   const undecodable = findings.filter((f) => f.ruleId === DECODE_RULE_ID).map((f) => f.path);
   if (undecodable.length === 0) return findings;
-  const isUnder = (path: string, parent: string): boolean => path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
-  return findings.filter((f) => f.ruleId === DECODE_RULE_ID || f.origin !== 'apiserver' || !undecodable.some((parent) => isUnder(f.path, parent)));
+  const isUnder = (path: string, parent: string): boolean =>
+    path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
+  return findings.filter(
+    (f) =>
+      f.ruleId === DECODE_RULE_ID || f.origin !== 'apiserver' || !undecodable.some((parent) => isUnder(f.path, parent)),
+  );
 }

@@ -10,7 +10,13 @@ let validate: ValidateFunction | undefined;
 
 /** `/rules/require-ttl/level` → `rules.require-ttl.level`, the form users search their file for. */
 function toKey(instancePath: string): string {
-  return instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') || '(top level)';
+  return (
+    instancePath
+      .split('/')
+      .slice(1)
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .join('.') || '(top level)'
+  );
 }
 
 /**
@@ -24,7 +30,10 @@ export function parsePolicy(document: unknown): JobXPolicy {
   // oneOf failures list every branch; the most specific error is the deepest one.
   const deepest = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
   if (!deepest) throw new PolicyError('(top level)', 'is not a valid job-x policy');
-  const key = deepest.keyword === 'additionalProperties' ? `${toKey(deepest.instancePath)}.${String(deepest.params.additionalProperty)}`.replace(/^\(top level\)\./, '') : toKey(deepest.instancePath);
+  const key =
+    deepest.keyword === 'additionalProperties'
+      ? `${toKey(deepest.instancePath)}.${String(deepest.params.additionalProperty)}`.replace(/^\(top level\)\./, '')
+      : toKey(deepest.instancePath);
   const detail =
     deepest.keyword === 'additionalProperties'
       ? 'unknown key'

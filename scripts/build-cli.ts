@@ -48,12 +48,17 @@ const esmInCjs: BuildOptions = {
 
 const vendorBundles = (outDir: string) =>
   Object.entries(VENDOR).map(([name, file]) =>
-    build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: ROOT, loader: 'js' }, outfile: join(outDir, file) }),
+    build({
+      ...common,
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: ROOT, loader: 'js' },
+      outfile: join(outDir, file),
+    }),
   );
 
 rmSync(OUT, { recursive: true, force: true });
 // dist/webhook also holds tsc's output: remove only the bundle's own files.
-for (const file of ['server.cjs', 'server.cjs.map', ...Object.values(VENDOR).flatMap((f) => [f, `${f}.map`])]) rmSync(join(WEBHOOK_OUT, file), { force: true });
+for (const file of ['server.cjs', 'server.cjs.map', ...Object.values(VENDOR).flatMap((f) => [f, `${f}.map`])])
+  rmSync(join(WEBHOOK_OUT, file), { force: true });
 await Promise.all([
   build({
     ...common,
@@ -63,6 +68,12 @@ await Promise.all([
     ...esmInCjs,
   }),
   ...vendorBundles(OUT),
-  build({ ...common, entryPoints: { server: 'webhook/main.ts' }, outdir: WEBHOOK_OUT, outExtension: { '.js': '.cjs' }, ...esmInCjs }),
+  build({
+    ...common,
+    entryPoints: { server: 'webhook/main.ts' },
+    outdir: WEBHOOK_OUT,
+    outExtension: { '.js': '.cjs' },
+    ...esmInCjs,
+  }),
   ...vendorBundles(WEBHOOK_OUT),
 ]);

@@ -9,8 +9,14 @@ import { SUPPRESSION_PREFIX } from '../policy/suppression.ts';
 const OUT = 'docs/rules.md';
 
 const PARSER_FINDINGS: [string, string][] = [
-  ['yaml-syntax', 'The file is not valid YAML or JSON (or nests too deeply, or expands too many aliases). The other documents of the file are still linted.'],
-  ['duplicate-key', 'A mapping repeats a key. kubectl refuses such manifests; other YAML tools silently keep one of the values.'],
+  [
+    'yaml-syntax',
+    'The file is not valid YAML or JSON (or nests too deeply, or expands too many aliases). The other documents of the file are still linted.',
+  ],
+  [
+    'duplicate-key',
+    'A mapping repeats a key. kubectl refuses such manifests; other YAML tools silently keep one of the values.',
+  ],
   ['document-too-large', 'A document is larger than 3 MiB, the most the API server accepts in one request.'],
   ['file-too-large', 'A file is larger than 16 MiB; job-x does not read it (split it).'],
 ];
@@ -22,7 +28,7 @@ function render(): string {
     '',
     'Every rule `kubectl job-x lint` and the admission webhook run. **Origin** `apiserver`: the Kubernetes API server',
     'itself rejects (severity error) or warns (severity warning), and job-x reports it at the same field path with the same',
-    'error type; these cannot be reconfigured. **Origin** `policy`: job-x\'s own advice, which a policy file can switch off,',
+    "error type; these cannot be reconfigured. **Origin** `policy`: job-x's own advice, which a policy file can switch off,",
     'change the level of, or configure. **Stage**: `lint` rules need the manifest as written (the API server defaults fields',
     'before a webhook sees them), `admission` rules only make sense in the cluster, `both` run everywhere.',
     '',
@@ -32,16 +38,47 @@ function render(): string {
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const rule of RULES) {
-    lines.push(`| [\`${rule.id}\`](#${rule.id}) | ${rule.origin} | ${rule.severity} | ${rule.stage} | ${(rule.kinds ?? ['Job', 'CronJob']).join(', ')} | ${rule.docs.summary.replace(/\|/g, '\\|')} |`);
+    lines.push(
+      `| [\`${rule.id}\`](#${rule.id}) | ${rule.origin} | ${rule.severity} | ${rule.stage} | ${(rule.kinds ?? ['Job', 'CronJob']).join(', ')} | ${rule.docs.summary.replace(/\|/g, '\\|')} |`,
+    );
   }
-  lines.push('', `${RULES.length} rules: ${RULES.filter((r) => r.origin === 'apiserver').length} mirror the API server, ${RULES.filter((r) => r.origin === 'policy').length} are policy.`, '');
+  lines.push(
+    '',
+    `${RULES.length} rules: ${RULES.filter((r) => r.origin === 'apiserver').length} mirror the API server, ${RULES.filter((r) => r.origin === 'policy').length} are policy.`,
+    '',
+  );
   for (const rule of RULES) {
-    lines.push(`## ${rule.id}`, '', rule.docs.summary, '', `- **Origin:** ${rule.origin} · **Severity:** ${rule.severity} · **Stage:** ${rule.stage}`);
-    if (rule.defaultOptions) lines.push(`- **Options:** ${Object.entries(rule.defaultOptions).map(([k, v]) => `\`${k}\` (default \`${JSON.stringify(v)}\`)`).join(', ')}`);
-    if (rule.applyDefault) lines.push('- **Default:** the mutating webhook can apply a fix (list the rule under `defaults` in the policy).');
-    lines.push('', `**Why.** ${rule.docs.rationale}`, '', `**Fix.** ${rule.docs.remediation}`, '', `**Reference:** ${rule.docs.url}`, '');
+    lines.push(
+      `## ${rule.id}`,
+      '',
+      rule.docs.summary,
+      '',
+      `- **Origin:** ${rule.origin} · **Severity:** ${rule.severity} · **Stage:** ${rule.stage}`,
+    );
+    if (rule.defaultOptions)
+      lines.push(
+        `- **Options:** ${Object.entries(rule.defaultOptions)
+          .map(([k, v]) => `\`${k}\` (default \`${JSON.stringify(v)}\`)`)
+          .join(', ')}`,
+      );
+    if (rule.applyDefault)
+      lines.push('- **Default:** the mutating webhook can apply a fix (list the rule under `defaults` in the policy).');
+    lines.push(
+      '',
+      `**Why.** ${rule.docs.rationale}`,
+      '',
+      `**Fix.** ${rule.docs.remediation}`,
+      '',
+      `**Reference:** ${rule.docs.url}`,
+      '',
+    );
   }
-  lines.push('## Findings about the source', '', 'Origin `parser`, severity error: problems of the file itself, found before any rule runs.', '');
+  lines.push(
+    '## Findings about the source',
+    '',
+    'Origin `parser`, severity error: problems of the file itself, found before any rule runs.',
+    '',
+  );
   for (const [id, text] of PARSER_FINDINGS) lines.push(`### ${id}`, '', text, '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -71,12 +71,22 @@ async function bind(namespace: string, pod: string, node: string): Promise<void>
   await cluster().core.createNamespacedPodBinding({
     name: pod,
     namespace,
-    body: { apiVersion: 'v1', kind: 'Binding', metadata: { name: pod, namespace }, target: { apiVersion: 'v1', kind: 'Node', name: node } },
+    body: {
+      apiVersion: 'v1',
+      kind: 'Binding',
+      metadata: { name: pod, namespace },
+      target: { apiVersion: 'v1', kind: 'Node', name: node },
+    },
   });
 }
 
 /** Binds each pod of an Indexed Job as `nodeOf(index)` says, once the Job has created them all. */
-async function bindIndexes(namespace: string, job: V1Job, count: number, nodeOf: (index: number) => string): Promise<void> {
+async function bindIndexes(
+  namespace: string,
+  job: V1Job,
+  count: number,
+  nodeOf: (index: number) => string,
+): Promise<void> {
   const pods = await waitFor(`${count} pods of ${job.metadata!.name}`, async () => {
     const current = await podsOf(await readJob(namespace, job.metadata!.name!));
     return current.length >= count ? current : undefined;
@@ -87,7 +97,9 @@ async function bindIndexes(namespace: string, job: V1Job, count: number, nodeOf:
   }
 }
 
-const failJobOn137 = { podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [137] } }] } };
+const failJobOn137 = {
+  podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [137] } }] },
+};
 
 const SCENARIOS: Scenario[] = [
   {
@@ -107,7 +119,10 @@ const SCENARIOS: Scenario[] = [
     name: 'success-policy',
     description:
       'Seed job-success (Indexed, completions 10, successPolicy succeededIndexes 0,2-3 with succeededCount 1) with backoffLimit 9: index 2 succeeds, every other index exits 1; Complete with reason SuccessPolicy.',
-    job: withOutcome(withSpec(loadJob('job-success'), { backoffLimit: 9 }), { outcome: 'exit=1', 'outcome-index-2': 'succeed' }),
+    job: withOutcome(withSpec(loadJob('job-success'), { backoffLimit: 9 }), {
+      outcome: 'exit=1',
+      'outcome-index-2': 'succeed',
+    }),
     until: jobCondition('Complete'),
   },
   {
@@ -120,7 +135,8 @@ const SCENARIOS: Scenario[] = [
         const current = await readJob(namespace, job.metadata!.name!);
         return condition(current, 'Complete') || condition(current, 'Failed') ? true : undefined;
       }),
-    accept: (job) => condition(job, 'Failed')?.reason === 'BackoffLimitExceeded' && (job.status?.completedIndexes ?? '') !== '',
+    accept: (job) =>
+      condition(job, 'Failed')?.reason === 'BackoffLimitExceeded' && (job.status?.completedIndexes ?? '') !== '',
   },
   {
     name: 'deadline-exceeded',
@@ -144,7 +160,8 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'backoff-limit-exceeded',
-    description: 'Seed pi with backoffLimit 1; every pod exits 1; Failed with reason BackoffLimitExceeded after 2 failed pods.',
+    description:
+      'Seed pi with backoffLimit 1; every pod exits 1; Failed with reason BackoffLimitExceeded after 2 failed pods.',
     job: withOutcome(withSpec(loadJob('pi'), { backoffLimit: 1 }), { outcome: 'exit=1' }),
     until: jobCondition('Failed'),
   },
@@ -174,10 +191,13 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'image-pull-error',
-    description: 'Seed pi whose image cannot be pulled: the pod stays Pending, container waiting in ImagePullBackOff; the Job is stuck active.',
+    description:
+      'Seed pi whose image cannot be pulled: the pod stays Pending, container waiting in ImagePullBackOff; the Job is stuck active.',
     job: withOutcome(loadJob('pi'), { outcome: 'image-pull-error' }),
-    until: podState('a pod in ImagePullBackOff', (p, job) =>
-      p.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ImagePullBackOff' && job.status?.active === 1,
+    until: podState(
+      'a pod in ImagePullBackOff',
+      (p, job) =>
+        p.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ImagePullBackOff' && job.status?.active === 1,
     ),
   },
   {
@@ -185,8 +205,11 @@ const SCENARIOS: Scenario[] = [
     description:
       'Seed pi whose pod cannot be scheduled: PodScheduled=False (Unschedulable) and a FailedScheduling event; the Job is stuck active.',
     job: withOutcome(loadJob('pi'), { outcome: 'unschedulable' }),
-    until: podState('an unschedulable pod', (p, job) =>
-      (p.status?.conditions ?? []).some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable') && job.status?.active === 1,
+    until: podState(
+      'an unschedulable pod',
+      (p, job) =>
+        (p.status?.conditions ?? []).some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable') &&
+        job.status?.active === 1,
     ),
   },
   {
@@ -198,7 +221,8 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'oom-backoff-limit-exceeded',
-    description: 'Seed pi with backoffLimit 1; both pods are OOMKilled (exit 137); Failed with reason BackoffLimitExceeded.',
+    description:
+      'Seed pi with backoffLimit 1; both pods are OOMKilled (exit 137); Failed with reason BackoffLimitExceeded.',
     job: withOutcome(withSpec(loadJob('pi'), { backoffLimit: 1 }), { outcome: 'oom' }),
     until: jobCondition('Failed'),
   },
@@ -206,7 +230,9 @@ const SCENARIOS: Scenario[] = [
     name: 'onfailure-restarted',
     description:
       'Seed pi with restartPolicy OnFailure (backoffLimit 4): the container exits 1 twice, restarting in place each time (BackOff events), and its third run keeps running. Recorded while running: restartCount 2, lastState terminated with exit code 1; the Job is active and not failed (2 restarts < backoffLimit 4).',
-    job: withOutcome(withSpec(loadJob('pi'), { template: { spec: { restartPolicy: 'OnFailure' } } }), { outcome: 'exit=1;exit=1;run' }),
+    job: withOutcome(withSpec(loadJob('pi'), { template: { spec: { restartPolicy: 'OnFailure' } } }), {
+      outcome: 'exit=1;exit=1;run',
+    }),
     until: podState('restartCount 2 and running', (p, job) => {
       const status = p.status?.containerStatuses?.[0];
       return status?.restartCount === 2 && status.state?.running !== undefined && job.status?.ready === 1;
@@ -237,7 +263,10 @@ const SCENARIOS: Scenario[] = [
         async () => {
           const current = await readJob(namespace, job.metadata!.name!);
           const running = (await podsOf(current)).filter((p) => p.status?.phase === 'Running').length;
-          return current.status?.completedIndexes === '0,1,5' && current.status?.failedIndexes === '2' && running === 2 && current.status.active === 2
+          return current.status?.completedIndexes === '0,1,5' &&
+            current.status?.failedIndexes === '2' &&
+            running === 2 &&
+            current.status.active === 2
             ? true
             : undefined;
         },
@@ -252,8 +281,15 @@ const SCENARIOS: Scenario[] = [
     before: async (namespace) => {
       await kubectl(['create', 'quota', 'pods', '--hard=pods=0', '-n', namespace]);
       await kubectl([
-        'patch', 'resourcequota', 'pods', '-n', namespace, '--subresource=status', '--type=merge',
-        '-p', JSON.stringify({ status: { hard: { pods: '0' }, used: { pods: '0' } } }),
+        'patch',
+        'resourcequota',
+        'pods',
+        '-n',
+        namespace,
+        '--subresource=status',
+        '--type=merge',
+        '-p',
+        JSON.stringify({ status: { hard: { pods: '0' }, used: { pods: '0' } } }),
       ]);
     },
     until: async (namespace, job) =>
@@ -261,16 +297,21 @@ const SCENARIOS: Scenario[] = [
         const events = JSON.parse(await kubectl(['get', 'events', '-n', namespace, '-o', 'json'])) as {
           items: { reason?: string; count?: number; involvedObject?: { kind?: string; name?: string } }[];
         };
-        const failed = events.items.filter((e) => e.reason === 'FailedCreate' && e.involvedObject?.name === job.metadata!.name);
+        const failed = events.items.filter(
+          (e) => e.reason === 'FailedCreate' && e.involvedObject?.name === job.metadata!.name,
+        );
         return failed.reduce((n, e) => n + (e.count ?? 1), 0) >= 2 ? true : undefined;
       }),
   },
   {
     name: 'parallelism-zero',
-    description: 'Seed pi with completions 3 and parallelism 0: the controller starts the Job (startTime) but creates no pod; active 0, no conditions.',
+    description:
+      'Seed pi with completions 3 and parallelism 0: the controller starts the Job (startTime) but creates no pod; active 0, no conditions.',
     job: withSpec(loadJob('pi'), { completions: 3, parallelism: 0 }),
     until: async (namespace, job) => {
-      await waitFor('startTime', async () => ((await readJob(namespace, job.metadata!.name!)).status?.startTime ? true : undefined));
+      await waitFor('startTime', async () =>
+        (await readJob(namespace, job.metadata!.name!)).status?.startTime ? true : undefined,
+      );
       await sleep(2000);
     },
   },
@@ -303,9 +344,13 @@ const SCENARIOS: Scenario[] = [
         return pods.length > 0 ? pods : undefined;
       });
       await bind(namespace, pod!.metadata!.name!, GONE_NODE);
-      await waitFor('active 1', async () => ((await readJob(namespace, job.metadata!.name!)).status?.active === 1 ? true : undefined));
+      await waitFor('active 1', async () =>
+        (await readJob(namespace, job.metadata!.name!)).status?.active === 1 ? true : undefined,
+      );
       await cluster().core.deleteNamespacedPod({ name: pod!.metadata!.name!, namespace });
-      await waitFor('terminating 1', async () => ((await readJob(namespace, job.metadata!.name!)).status?.terminating === 1 ? true : undefined));
+      await waitFor('terminating 1', async () =>
+        (await readJob(namespace, job.metadata!.name!)).status?.terminating === 1 ? true : undefined,
+      );
       await sleep(15_000);
     },
   },
@@ -318,7 +363,9 @@ const SCENARIOS: Scenario[] = [
         completions: 2,
         parallelism: 2,
         completionMode: 'Indexed',
-        podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { containerName: 'pi', operator: 'In', values: [3] } }] },
+        podFailurePolicy: {
+          rules: [{ action: 'FailJob', onExitCodes: { containerName: 'pi', operator: 'In', values: [3] } }],
+        },
       }),
       { 'outcome-index-0': 'exit=3', 'outcome-index-1': 'run' },
     ),
@@ -350,14 +397,21 @@ const SCENARIOS: Scenario[] = [
       });
       await sleep(1000);
     },
-    accept: (job) => condition(job, 'SuccessCriteriaMet')?.status === 'True' && condition(job, 'Complete') === undefined,
+    accept: (job) =>
+      condition(job, 'SuccessCriteriaMet')?.status === 'True' && condition(job, 'Complete') === undefined,
   },
   {
     name: 'failed-indexes',
     description:
       'Indexed pi (completions 3, parallelism 3, backoffLimitPerIndex 1, no maxFailedIndexes): index 1 exits 1 on both of its attempts, indexes 0 and 2 succeed; Failed with reason FailedIndexes, failedIndexes 1, completedIndexes 0,2.',
     job: withOutcome(
-      withSpec(loadJob('pi'), { completions: 3, parallelism: 3, completionMode: 'Indexed', backoffLimit: undefined, backoffLimitPerIndex: 1 }),
+      withSpec(loadJob('pi'), {
+        completions: 3,
+        parallelism: 3,
+        completionMode: 'Indexed',
+        backoffLimit: undefined,
+        backoffLimitPerIndex: 1,
+      }),
       { 'outcome-index-1': 'exit=1' },
     ),
     until: jobCondition('Failed'),
@@ -385,7 +439,9 @@ const SCENARIOS: Scenario[] = [
     name: 'onfailure-backoff-limit',
     description:
       'Seed pi with restartPolicy OnFailure and backoffLimit 2: the container exits 1 on every run and restarts in place; once its restartCount reaches 2 the Job fails with BackoffLimitExceeded and the controller deletes the pod. Recorded after the pod is gone: status.failed 1, no pods, only events left.',
-    job: withOutcome(withSpec(loadJob('pi'), { backoffLimit: 2, template: { spec: { restartPolicy: 'OnFailure' } } }), { outcome: 'exit=1' }),
+    job: withOutcome(withSpec(loadJob('pi'), { backoffLimit: 2, template: { spec: { restartPolicy: 'OnFailure' } } }), {
+      outcome: 'exit=1',
+    }),
     until: async (namespace, job) => {
       const failed = await waitForJobCondition(namespace, job.metadata!.name!, 'Failed');
       await waitFor('the pod to be gone', async () => ((await podsOf(failed)).length === 0 ? true : undefined));
@@ -397,9 +453,19 @@ const SCENARIOS: Scenario[] = [
       'Seed pi with an init container fetch-input that exits 3 and a FailJob rule on exit 3 of fetch-input: the pod fails in Init:Error (main container never started); Failed with reason PodFailurePolicy.',
     job: withOutcome(
       withSpec(loadJob('pi'), {
-        podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { containerName: 'fetch-input', operator: 'In', values: [3] } }] },
+        podFailurePolicy: {
+          rules: [{ action: 'FailJob', onExitCodes: { containerName: 'fetch-input', operator: 'In', values: [3] } }],
+        },
         template: {
-          spec: { initContainers: [{ name: 'fetch-input', image: 'busybox:1.36', command: ['sh', '-c', 'wget -q -O /work/input http://inputs.example/batch-7'] }] },
+          spec: {
+            initContainers: [
+              {
+                name: 'fetch-input',
+                image: 'busybox:1.36',
+                command: ['sh', '-c', 'wget -q -O /work/input http://inputs.example/batch-7'],
+              },
+            ],
+          },
         },
       }),
       { outcome: 'exit=3', container: 'fetch-input' },
@@ -441,7 +507,10 @@ async function freshNamespace(name: string): Promise<void> {
   });
   await core.createNamespace({ body: { metadata: { name } } });
   await waitFor(`ServiceAccount default in ${name}`, async () =>
-    core.readNamespacedServiceAccount({ name: 'default', namespace: name }).then(() => true, () => undefined),
+    core.readNamespacedServiceAccount({ name: 'default', namespace: name }).then(
+      () => true,
+      () => undefined,
+    ),
   );
 }
 
@@ -466,12 +535,28 @@ async function record(scenario: Scenario, kubernetesVersion: string): Promise<vo
   }
 }
 
-async function snapshot(scenario: Scenario, namespace: string, created: V1Job, kubernetesVersion: string): Promise<void> {
+async function snapshot(
+  scenario: Scenario,
+  namespace: string,
+  created: V1Job,
+  kubernetesVersion: string,
+): Promise<void> {
   const recordedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   const name = created.metadata!.name!;
   const job = strip(JSON.parse(await kubectl(['get', 'job', name, '-n', namespace, '-o', 'json'])) as Json);
   const pods = (
-    JSON.parse(await kubectl(['get', 'pods', '-n', namespace, '-l', `batch.kubernetes.io/controller-uid=${created.metadata!.uid}`, '-o', 'json'])) as {
+    JSON.parse(
+      await kubectl([
+        'get',
+        'pods',
+        '-n',
+        namespace,
+        '-l',
+        `batch.kubernetes.io/controller-uid=${created.metadata!.uid}`,
+        '-o',
+        'json',
+      ]),
+    ) as {
       items: Json[];
     }
   ).items
@@ -479,9 +564,14 @@ async function snapshot(scenario: Scenario, namespace: string, created: V1Job, k
     .sort((a, b) => {
       const ma = a.metadata as Json;
       const mb = b.metadata as Json;
-      return String(ma.creationTimestamp).localeCompare(String(mb.creationTimestamp)) || String(ma.name).localeCompare(String(mb.name));
+      return (
+        String(ma.creationTimestamp).localeCompare(String(mb.creationTimestamp)) ||
+        String(ma.name).localeCompare(String(mb.name))
+      );
     });
-  const events = (JSON.parse(await kubectl(['get', 'events', '-n', namespace, '-o', 'json'])) as { items: Json[] }).items
+  const events = (
+    JSON.parse(await kubectl(['get', 'events', '-n', namespace, '-o', 'json'])) as { items: Json[] }
+  ).items
     .map(strip)
     .sort((a, b) => time(a).localeCompare(time(b)));
 
@@ -496,7 +586,8 @@ async function snapshot(scenario: Scenario, namespace: string, created: V1Job, k
     description: scenario.description,
     recordedAt,
     kubernetesVersion,
-    recordedWith: 'scripts/record-fixtures.ts on the testbed (test/testbed/README.md; pods driven by the node simulator)',
+    recordedWith:
+      'scripts/record-fixtures.ts on the testbed (test/testbed/README.md; pods driven by the node simulator)',
     namespace,
     job: name,
   });
@@ -522,7 +613,9 @@ async function main(): Promise<void> {
   const wanted = wantedScenarios(process.argv.slice(2));
   const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.name === w));
   if (unknown.length > 0) {
-    process.stderr.write(`unknown scenario(s): ${unknown.join(', ')}\nknown: ${SCENARIOS.map((s) => s.name).join(', ')}\n`);
+    process.stderr.write(
+      `unknown scenario(s): ${unknown.join(', ')}\nknown: ${SCENARIOS.map((s) => s.name).join(', ')}\n`,
+    );
     process.exit(2);
   }
   const chosen = wanted.length > 0 ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS;
@@ -532,7 +625,9 @@ async function main(): Promise<void> {
   results.forEach((r, i) => {
     if (r.status === 'rejected') {
       failed++;
-      process.stderr.write(`${chosen[i]!.name}: FAILED: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}\n`);
+      process.stderr.write(
+        `${chosen[i]!.name}: FAILED: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}\n`,
+      );
     }
   });
   process.exit(failed > 0 ? 1 : 0);

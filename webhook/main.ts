@@ -10,7 +10,14 @@ import { defaultPolicyDocument, loadDefaultPolicy } from './default-policy.ts';
 import { createWebhookProgram, toWebhookOptions, type WebhookOptions } from './program.ts';
 import { createApp, type ServerState } from './server/index.ts';
 import { bufferLines, createLogger, errorFields, type Logger } from './server/index.ts';
-import { readTlsCredentials, TLS_MIN_VERSION, TlsError, watchTlsFiles, type TlsCredentials, type TlsFiles } from './server/index.ts';
+import {
+  readTlsCredentials,
+  TLS_MIN_VERSION,
+  TlsError,
+  watchTlsFiles,
+  type TlsCredentials,
+  type TlsFiles,
+} from './server/index.ts';
 import { createWebhookMetrics } from './server/index.ts';
 
 /**
@@ -43,17 +50,32 @@ interface Configured {
 /** Everything that can be wrong in the configuration is found here, before anything listens. */
 async function configure(options: WebhookOptions): Promise<Configured> {
   if (!options.tlsCertFile || !options.tlsPrivateKeyFile) {
-    throw new ConfigError(`${options.tlsCertFile ? '--tls-private-key-file' : '--tls-cert-file'} is required: the webhook serves HTTPS only (the API server calls webhooks over TLS)`);
+    throw new ConfigError(
+      `${options.tlsCertFile ? '--tls-private-key-file' : '--tls-cert-file'} is required: the webhook serves HTTPS only (the API server calls webhooks over TLS)`,
+    );
   }
   const policyPath = options.policy ?? (process.env.JOBX_POLICY || undefined);
   const policy = policyPath === undefined ? loadDefaultPolicy() : await loadPolicyFile(policyPath);
   const files = { certFile: options.tlsCertFile, keyFile: options.tlsPrivateKeyFile };
-  return { options, files, credentials: readTlsCredentials(files), policy, policySource: policyPath ?? 'built-in default' };
+  return {
+    options,
+    files,
+    credentials: readTlsCredentials(files),
+    policy,
+    policySource: policyPath ?? 'built-in default',
+  };
 }
 
 function policySummary(policy: ResolvedPolicy): Record<string, unknown> {
-  const at = (severity: string): string[] => policy.rules.filter((r) => r.rule.origin === 'policy' && r.severity === severity).map((r) => r.rule.id);
-  return { deny: at('error'), warn: at('warning'), defaults: [...policy.defaults], exemptNamespaces: [...policy.exemptNamespaces], allowSuppressions: policy.allowSuppressions };
+  const at = (severity: string): string[] =>
+    policy.rules.filter((r) => r.rule.origin === 'policy' && r.severity === severity).map((r) => r.rule.id);
+  return {
+    deny: at('error'),
+    warn: at('warning'),
+    defaults: [...policy.defaults],
+    exemptNamespaces: [...policy.exemptNamespaces],
+    allowSuppressions: policy.allowSuppressions,
+  };
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -72,7 +94,11 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
   let credentials = configured.credentials;
   const state: ServerState = { ready: false, draining: false, inflight: 0 };
   const metrics = createWebhookMetrics(
-    { inflight: () => state.inflight, ready: () => state.ready && !state.draining, certificateNotAfter: () => credentials.notAfter.getTime() / 1000 },
+    {
+      inflight: () => state.inflight,
+      ready: () => state.ready && !state.draining,
+      certificateNotAfter: () => credentials.notAfter.getTime() / 1000,
+    },
     VERSION,
   );
   const app = createApp({ policy: toAdmissionPolicy(configured.policy), logger, metrics, state });
@@ -87,7 +113,9 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     logger.error('cannot listen', { host: options.host, port: options.port, error: code });
-    process.stderr.write(`error: cannot listen on ${options.host}:${options.port}: ${code === 'EADDRINUSE' ? 'address already in use' : code}\n`);
+    process.stderr.write(
+      `error: cannot listen on ${options.host}:${options.port}: ${code === 'EADDRINUSE' ? 'address already in use' : code}\n`,
+    );
     return EXIT.failure;
   }
   const stopWatching = watchTlsFiles(
@@ -100,7 +128,11 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
     {
       reloaded: (next) => {
         metrics.tlsReloads.inc({ result: 'success' });
-        logger.info('tls certificate reloaded', { subject: next.subject, notAfter: next.notAfter.toISOString(), fingerprint256: next.fingerprint256 });
+        logger.info('tls certificate reloaded', {
+          subject: next.subject,
+          notAfter: next.notAfter.toISOString(),
+          fingerprint256: next.fingerprint256,
+        });
       },
       failed: (error) => {
         metrics.tlsReloads.inc({ result: 'failure' });
@@ -114,14 +146,26 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
     port: address.port,
     version: VERSION,
     tlsMinVersion: TLS_MIN_VERSION,
-    certificate: { subject: credentials.subject, notAfter: credentials.notAfter.toISOString(), fingerprint256: credentials.fingerprint256 },
+    certificate: {
+      subject: credentials.subject,
+      notAfter: credentials.notAfter.toISOString(),
+      fingerprint256: credentials.fingerprint256,
+    },
     policy: configured.policySource,
   });
-  if (credentials.notAfter.getTime() < Date.now()) logger.warn('the serving certificate has expired: the API server will refuse it', { notAfter: credentials.notAfter.toISOString() });
+  if (credentials.notAfter.getTime() < Date.now())
+    logger.warn('the serving certificate has expired: the API server will refuse it', {
+      notAfter: credentials.notAfter.toISOString(),
+    });
 
   const drain = async (signal: string, delaySeconds: number): Promise<number> => {
     state.draining = true;
-    logger.info('shutting down', { signal, delaySeconds, timeoutSeconds: options.shutdownTimeout, inflight: state.inflight });
+    logger.info('shutting down', {
+      signal,
+      delaySeconds,
+      timeoutSeconds: options.shutdownTimeout,
+      inflight: state.inflight,
+    });
     // Keep answering (with Connection: close) while the endpoints drop this replica.
     await sleep(delaySeconds * 1000).promise;
     stopWatching();
@@ -131,7 +175,10 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
     // A connection whose last answer left before draining began goes idle later: close it then.
     const sweep = setInterval(() => server.closeIdleConnections(), 100);
     const timeout = sleep(options.shutdownTimeout * 1000);
-    const result = await Promise.race([closed.then(() => 'closed' as const), timeout.promise.then(() => 'timeout' as const)]);
+    const result = await Promise.race([
+      closed.then(() => 'closed' as const),
+      timeout.promise.then(() => 'timeout' as const),
+    ]);
     clearInterval(sweep);
     timeout.cancel();
     if (result === 'timeout') {

@@ -18,7 +18,8 @@ export const DEFAULT_SHUTDOWN_DELAY_SECONDS = 10;
 export const DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = 15;
 
 const port = (value: string): number => {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535 (0 picks a free port)');
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new InvalidArgumentError('must be a port number from 0 to 65535 (0 picks a free port)');
   return Number(value);
 };
 
@@ -30,16 +31,35 @@ const seconds = (value: string): number => {
 /** The command line of `job-x-webhook`; parse errors reach main() through exitOverride. */
 export function createWebhookProgram(): Command {
   return new Command('job-x-webhook')
-    .description('The job-x admission webhook: validates and defaults batch/v1 Jobs and CronJobs (AdmissionReview v1 over HTTPS).')
+    .description(
+      'The job-x admission webhook: validates and defaults batch/v1 Jobs and CronJobs (AdmissionReview v1 over HTTPS).',
+    )
     .version(VERSION, '--version', 'print the job-x version')
     .option('--tls-cert-file <path>', 'PEM serving certificate (with its chain); reloaded when the file changes')
     .option('--tls-private-key-file <path>', 'PEM private key of the certificate; reloaded with it')
     .option('--port <port>', 'HTTPS port; 0 picks a free one (the "listening" log line names it)', port, DEFAULT_PORT)
     .option('--host <address>', 'address to listen on', '0.0.0.0')
-    .option('--policy <file>', 'job-x policy file (YAML or JSON); default: $JOBX_POLICY, else the built-in default policy')
-    .option('--shutdown-delay <seconds>', 'after SIGTERM, keep serving this long (readyz fails) before closing the listener', seconds, DEFAULT_SHUTDOWN_DELAY_SECONDS)
-    .option('--shutdown-timeout <seconds>', 'then wait at most this long for requests in flight before exiting', seconds, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS)
-    .option('--print-default-policy', 'print the built-in default policy (a starting point for --policy) and exit', false)
+    .option(
+      '--policy <file>',
+      'job-x policy file (YAML or JSON); default: $JOBX_POLICY, else the built-in default policy',
+    )
+    .option(
+      '--shutdown-delay <seconds>',
+      'after SIGTERM, keep serving this long (readyz fails) before closing the listener',
+      seconds,
+      DEFAULT_SHUTDOWN_DELAY_SECONDS,
+    )
+    .option(
+      '--shutdown-timeout <seconds>',
+      'then wait at most this long for requests in flight before exiting',
+      seconds,
+      DEFAULT_SHUTDOWN_TIMEOUT_SECONDS,
+    )
+    .option(
+      '--print-default-policy',
+      'print the built-in default policy (a starting point for --policy) and exit',
+      false,
+    )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .addHelpText(
@@ -57,6 +77,15 @@ Example:
 }
 
 export function toWebhookOptions(program: Command): WebhookOptions {
-  const o = program.opts<{ tlsCertFile?: string; tlsPrivateKeyFile?: string; port: number; host: string; policy?: string; shutdownDelay: number; shutdownTimeout: number; printDefaultPolicy: boolean }>();
+  const o = program.opts<{
+    tlsCertFile?: string;
+    tlsPrivateKeyFile?: string;
+    port: number;
+    host: string;
+    policy?: string;
+    shutdownDelay: number;
+    shutdownTimeout: number;
+    printDefaultPolicy: boolean;
+  }>();
   return { ...o };
 }

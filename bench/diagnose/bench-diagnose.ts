@@ -54,7 +54,11 @@ const TIME = '/usr/bin/time';
 const JOB = 'render-frames';
 const RSS_TARGET_MIB = 200;
 
-const { values: argv, positiveInt } = parseBenchOptions('bench-diagnose', 'bench-diagnose.ts [--pods N] [--reps N] [--keep] [--namespace NS]', { pods: { type: 'string' }, reps: { type: 'string' }, keep: { type: 'boolean' }, namespace: { type: 'string' } });
+const { values: argv, positiveInt } = parseBenchOptions(
+  'bench-diagnose',
+  'bench-diagnose.ts [--pods N] [--reps N] [--keep] [--namespace NS]',
+  { pods: { type: 'string' }, reps: { type: 'string' }, keep: { type: 'boolean' }, namespace: { type: 'string' } },
+);
 const PODS = positiveInt('pods', argv.pods, 5000);
 const REPS = positiveInt('reps', argv.reps, 5);
 
@@ -77,9 +81,16 @@ function outcomeOf(i: number): string {
 
 async function createNamespace(): Promise<string> {
   const name = `diag-bench-${randomBytes(3).toString('hex')}`;
-  await cluster().core.createNamespace({ body: { metadata: { name, labels: { 'testbed.job-x.dev/bench': 'diagnose' } } } });
+  await cluster().core.createNamespace({
+    body: { metadata: { name, labels: { 'testbed.job-x.dev/bench': 'diagnose' } } },
+  });
   for (let i = 0; i < 100; i++) {
-    const ok = await cluster().core.readNamespacedServiceAccount({ name: 'default', namespace: name }).then(() => true, () => false);
+    const ok = await cluster()
+      .core.readNamespacedServiceAccount({ name: 'default', namespace: name })
+      .then(
+        () => true,
+        () => false,
+      );
     if (ok) return name;
     await sleep(100);
   }
@@ -102,7 +113,9 @@ type Json = Record<string, unknown>;
 /** A pod status of each outcome as the node simulator writes it (the recorded fixtures), times set to `now`. */
 function statusTemplates(container: string, now: string): Record<Outcome, Json> {
   const fixture = (scenario: string, pick: (pod: { status?: Json }) => boolean): Json => {
-    const pods = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'snapshots', scenario, 'pods.json'), 'utf8')) as { status?: Json }[];
+    const pods = JSON.parse(
+      readFileSync(join(ROOT, 'test', 'fixtures', 'snapshots', scenario, 'pods.json'), 'utf8'),
+    ) as { status?: Json }[];
     const status = pods.find(pick)?.status;
     if (!status) throw new BenchError(`fixture ${scenario} has no pod to copy a status from`);
     const text = JSON.stringify(status).replace(/"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"/g, JSON.stringify(now));
@@ -110,7 +123,8 @@ function statusTemplates(container: string, now: string): Record<Outcome, Json> 
     for (const c of copy.containerStatuses ?? []) c.name = container;
     return copy;
   };
-  const waiting = (reason: string) => (pod: { status?: Json }) => JSON.stringify(pod.status).includes(`"reason":"${reason}"`);
+  const waiting = (reason: string) => (pod: { status?: Json }) =>
+    JSON.stringify(pod.status).includes(`"reason":"${reason}"`);
   return {
     succeed: fixture('complete', () => true),
     'exit=1': fixture('backoff-limit-exceeded', () => true),
@@ -122,9 +136,21 @@ function statusTemplates(container: string, now: string): Record<Outcome, Json> 
 
 /** The Events a kubelet and scheduler leave for a pod of this outcome. */
 function podEvents(pod: V1Pod, outcome: Outcome, now: string): Json[] {
-  const ref = { apiVersion: 'v1', kind: 'Pod', name: pod.metadata!.name, namespace: pod.metadata!.namespace, uid: pod.metadata!.uid };
+  const ref = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    name: pod.metadata!.name,
+    namespace: pod.metadata!.namespace,
+    uid: pod.metadata!.uid,
+  };
   const container = `spec.containers{${pod.spec!.containers[0]!.name}}`;
-  const event = (reason: string, message: string, type = 'Normal', component = 'kubelet', fieldPath?: string): Json => ({
+  const event = (
+    reason: string,
+    message: string,
+    type = 'Normal',
+    component = 'kubelet',
+    fieldPath?: string,
+  ): Json => ({
     metadata: { name: `${pod.metadata!.name}.${randomBytes(8).toString('hex')}`, namespace: pod.metadata!.namespace },
     involvedObject: { ...ref, ...(fieldPath ? { fieldPath } : {}) },
     reason,
@@ -137,16 +163,39 @@ function podEvents(pod: V1Pod, outcome: Outcome, now: string): Json[] {
     count: 1,
   });
   const image = pod.spec!.containers[0]!.image;
-  const events = [event('Scheduled', `Successfully assigned ${ref.namespace}/${ref.name} to testbed-node-1`, 'Normal', 'default-scheduler'), event('Pulling', `Pulling image "${image}"`, 'Normal', 'kubelet', container)];
+  const events = [
+    event(
+      'Scheduled',
+      `Successfully assigned ${ref.namespace}/${ref.name} to testbed-node-1`,
+      'Normal',
+      'default-scheduler',
+    ),
+    event('Pulling', `Pulling image "${image}"`, 'Normal', 'kubelet', container),
+  ];
   if (outcome === 'image-pull-error') {
-    events.push(event('Failed', `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": not found`, 'Warning', 'kubelet', container));
+    events.push(
+      event(
+        'Failed',
+        `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${image}": not found`,
+        'Warning',
+        'kubelet',
+        container,
+      ),
+    );
     events.push(event('BackOff', `Back-off pulling image "${image}"`, 'Normal', 'kubelet', container));
     events.push(event('Failed', 'Error: ImagePullBackOff', 'Warning', 'kubelet', container));
     return events;
   }
-  events.push(event('Pulled', `Successfully pulled image "${image}"`, 'Normal', 'kubelet', container), event('Created', 'Container created', 'Normal', 'kubelet', container), event('Started', 'Container started', 'Normal', 'kubelet', container));
+  events.push(
+    event('Pulled', `Successfully pulled image "${image}"`, 'Normal', 'kubelet', container),
+    event('Created', 'Container created', 'Normal', 'kubelet', container),
+    event('Started', 'Container started', 'Normal', 'kubelet', container),
+  );
   if (outcome === 'evict') {
-    events.push(event('Evicted', 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi.', 'Warning'), event('Killing', `Stopping container ${pod.spec!.containers[0]!.name}`, 'Normal', 'kubelet', container));
+    events.push(
+      event('Evicted', 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi.', 'Warning'),
+      event('Killing', `Stopping container ${pod.spec!.containers[0]!.name}`, 'Normal', 'kubelet', container),
+    );
   }
   return events;
 }
@@ -185,12 +234,18 @@ async function setUp(namespace: string): Promise<V1Job> {
             generateName: `${JOB}-`,
             labels: { ...podTemplate.metadata?.labels },
             annotations: { ...podTemplate.metadata?.annotations },
-            ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: JOB, uid, controller: true, blockOwnerDeletion: true }],
+            ownerReferences: [
+              { apiVersion: 'batch/v1', kind: 'Job', name: JOB, uid, controller: true, blockOwnerDeletion: true },
+            ],
           },
           spec: podTemplate.spec!,
         },
       });
-      await cluster().core.replaceNamespacedPodStatus({ name: pod.metadata!.name!, namespace, body: { ...pod, status: statuses[outcome] as V1Pod['status'] } });
+      await cluster().core.replaceNamespacedPodStatus({
+        name: pod.metadata!.name!,
+        namespace,
+        body: { ...pod, status: statuses[outcome] as V1Pod['status'] },
+      });
       events.push(...podEvents(pod, outcome, now));
       if (++created % 1000 === 0) log(`  created ${created} pods (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     },
@@ -214,7 +269,8 @@ async function setUp(namespace: string): Promise<V1Job> {
   let written = 0;
   await pool(events, 16, async (body) => {
     await cluster().core.createNamespacedEvent({ namespace, body: body as never });
-    if (++written % 5000 === 0) log(`  wrote ${written} of ${events.length} events (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if (++written % 5000 === 0)
+      log(`  wrote ${written} of ${events.length} events (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   });
   return job;
 }
@@ -230,7 +286,12 @@ async function census(namespace: string, uid: string): Promise<Census> {
   const counts: Census = { succeeded: 0, failed: 0, pending: 0, running: 0 };
   let token: string | undefined;
   do {
-    const page = await cluster().core.listNamespacedPod({ namespace, labelSelector: `batch.kubernetes.io/controller-uid=${uid}`, limit: 1000, _continue: token });
+    const page = await cluster().core.listNamespacedPod({
+      namespace,
+      labelSelector: `batch.kubernetes.io/controller-uid=${uid}`,
+      limit: 1000,
+      _continue: token,
+    });
     for (const pod of page.items) {
       const phase = pod.status?.phase;
       if (phase === 'Succeeded') counts.succeeded++;
@@ -245,10 +306,31 @@ async function census(namespace: string, uid: string): Promise<Census> {
 
 /** Writes the status the Job controller would have counted (with managedBy, the built-in one never does). */
 async function writeStatus(namespace: string, job: V1Job, counts: Census): Promise<void> {
-  const status = { startTime: job.metadata!.creationTimestamp, active: counts.pending, ready: 0, succeeded: counts.succeeded, failed: counts.failed, terminating: 0 };
+  const status = {
+    startTime: job.metadata!.creationTimestamp,
+    active: counts.pending,
+    ready: 0,
+    succeeded: counts.succeeded,
+    failed: counts.failed,
+    terminating: 0,
+  };
   await new Promise<void>((ok, fail) =>
-    execFile(kubectlPath(), ['--kubeconfig', KUBECONFIG, 'patch', 'job', JOB, '-n', namespace, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status })], (error, _out, stderr) =>
-      error ? fail(new BenchError(`cannot write the Job's status: ${stderr}`)) : ok(),
+    execFile(
+      kubectlPath(),
+      [
+        '--kubeconfig',
+        KUBECONFIG,
+        'patch',
+        'job',
+        JOB,
+        '-n',
+        namespace,
+        '--subresource=status',
+        '--type=merge',
+        '-p',
+        JSON.stringify({ status }),
+      ],
+      (error, _out, stderr) => (error ? fail(new BenchError(`cannot write the Job's status: ${stderr}`)) : ok()),
     ),
   );
 }
@@ -269,7 +351,11 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process
   const outFile = join(dir, 'out.txt');
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn('bash', ['-c', `exec "$0" -f '%M' -o "${timeFile}" "$@" > "${outFile}"`, TIME, command, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      'bash',
+      ['-c', `exec "$0" -f '%M' -o "${timeFile}" "$@" > "${outFile}"`, TIME, command, ...args],
+      { env, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
@@ -295,31 +381,57 @@ async function main(): Promise<void> {
   }
   try {
     const counts = await census(namespace, job.metadata!.uid!);
-    if (counts.succeeded + counts.failed + counts.pending !== PODS) throw new BenchError(`expected ${PODS} pods, found ${JSON.stringify(counts)}`);
+    if (counts.succeeded + counts.failed + counts.pending !== PODS)
+      throw new BenchError(`expected ${PODS} pods, found ${JSON.stringify(counts)}`);
     await writeStatus(namespace, job, counts);
 
     const jobxArgs = [BIN, 'diagnose', JOB, '-n', namespace, '-o', 'json', '--kubeconfig', KUBECONFIG];
     const describeArgs = ['--kubeconfig', KUBECONFIG, 'describe', 'job', JOB, '-n', namespace];
     // What kubectl needs on top of describe to show what diagnose shows per attempt (exit codes,
     // reasons): the pods themselves. Informational, not a target.
-    const getPodsArgs = ['--kubeconfig', KUBECONFIG, 'get', 'pods', '-n', namespace, '-l', `batch.kubernetes.io/controller-uid=${job.metadata!.uid}`, '-o', 'json'];
+    const getPodsArgs = [
+      '--kubeconfig',
+      KUBECONFIG,
+      'get',
+      'pods',
+      '-n',
+      namespace,
+      '-l',
+      `batch.kubernetes.io/controller-uid=${job.metadata!.uid}`,
+      '-o',
+      'json',
+    ];
     const env = { ...process.env, JOBX_KUBE_TRACE: '' };
 
     // Sanity, and the request counts.
     const traced = await timed(process.execPath, jobxArgs, { ...env, JOBX_KUBE_TRACE: '1' });
     if (traced.code !== 0) throw new BenchError(`job-x diagnose exited ${traced.code}:\n${traced.stderr}`);
-    const jobxRequests = traced.stderr.split('\n').filter((l) => l.startsWith('job-x: GET ')).map((l) => l.slice('job-x: '.length));
-    const output = JSON.parse(readFileSync(join(tmpdir(), `bench-diagnose-${process.pid}`, 'out.txt'), 'utf8')) as { attempts: unknown[]; state: string; reason: string | null };
-    if (output.attempts.length !== PODS) throw new BenchError(`diagnose saw ${output.attempts.length} attempts, not ${PODS}`);
+    const jobxRequests = traced.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('job-x: GET '))
+      .map((l) => l.slice('job-x: '.length));
+    const output = JSON.parse(readFileSync(join(tmpdir(), `bench-diagnose-${process.pid}`, 'out.txt'), 'utf8')) as {
+      attempts: unknown[];
+      state: string;
+      reason: string | null;
+    };
+    if (output.attempts.length !== PODS)
+      throw new BenchError(`diagnose saw ${output.attempts.length} attempts, not ${PODS}`);
     const verbose = await timed(kubectl, ['-v=6', ...describeArgs]);
     if (verbose.code !== 0) throw new BenchError(`kubectl describe exited ${verbose.code}:\n${verbose.stderr}`);
-    const kubectlRequests = verbose.stderr.split('\n').filter((l) => /"Response" verb="GET"|\bGET https?:\/\//.test(l)).length;
+    const kubectlRequests = verbose.stderr
+      .split('\n')
+      .filter((l) => /"Response" verb="GET"|\bGET https?:\/\//.test(l)).length;
 
     // Warm-up (compile cache, discovery cache), then timed rounds alternating the order.
     await timed(process.execPath, jobxArgs, env);
     await timed(kubectl, describeArgs);
     const runs: Record<'jobx' | 'describe' | 'getPods', Run[]> = { jobx: [], describe: [], getPods: [] };
-    const commands = { jobx: () => timed(process.execPath, jobxArgs, env), describe: () => timed(kubectl, describeArgs), getPods: () => timed(kubectl, getPodsArgs) };
+    const commands = {
+      jobx: () => timed(process.execPath, jobxArgs, env),
+      describe: () => timed(kubectl, describeArgs),
+      getPods: () => timed(kubectl, getPodsArgs),
+    };
     for (let rep = 0; rep < REPS; rep++) {
       const order = (['jobx', 'describe', 'getPods'] as const).map((_, i, all) => all[(i + rep) % all.length]!);
       for (const which of order) {
@@ -340,18 +452,30 @@ async function main(): Promise<void> {
     const listCalls = new Set(lists.map((r) => r.split(' ')[1]!.replace(/&continue=[^&]*/, ''))).size;
 
     log('');
-    log(`Job ${namespace}/${JOB}: ${PODS} pods (${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.pending} pending); diagnosis: ${output.state} ${output.reason ?? ''}`);
+    log(
+      `Job ${namespace}/${JOB}: ${PODS} pods (${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.pending} pending); diagnosis: ${output.state} ${output.reason ?? ''}`,
+    );
     log(`median of ${REPS} (spawn to exit)        wall      peak RSS   API requests`);
-    log(`job-x diagnose -o json             ${jobxMs.toFixed(0).padStart(6)} ms  ${jobxRss.toFixed(0).padStart(6)} MiB  ${jobxRequests.length} (${listCalls} lists in ${lists.length} pages)`);
-    log(`kubectl describe job               ${describeMs.toFixed(0).padStart(6)} ms  ${describeRss.toFixed(0).padStart(6)} MiB  ${kubectlRequests}`);
-    log(`kubectl get pods -o json (informational) ${getPodsMs.toFixed(0).padStart(6)} ms  ${getPodsRss.toFixed(0).padStart(6)} MiB`);
-    log(`ratio job-x / describe: ${(jobxMs / describeMs).toFixed(2)}; job-x / (describe + get pods): ${(jobxMs / (describeMs + getPodsMs)).toFixed(2)}`);
+    log(
+      `job-x diagnose -o json             ${jobxMs.toFixed(0).padStart(6)} ms  ${jobxRss.toFixed(0).padStart(6)} MiB  ${jobxRequests.length} (${listCalls} lists in ${lists.length} pages)`,
+    );
+    log(
+      `kubectl describe job               ${describeMs.toFixed(0).padStart(6)} ms  ${describeRss.toFixed(0).padStart(6)} MiB  ${kubectlRequests}`,
+    );
+    log(
+      `kubectl get pods -o json (informational) ${getPodsMs.toFixed(0).padStart(6)} ms  ${getPodsRss.toFixed(0).padStart(6)} MiB`,
+    );
+    log(
+      `ratio job-x / describe: ${(jobxMs / describeMs).toFixed(2)}; job-x / (describe + get pods): ${(jobxMs / (describeMs + getPodsMs)).toFixed(2)}`,
+    );
     log('job-x requests:');
     for (const r of jobxRequests) log(`  ${r}`);
     const met = { speed: jobxMs <= describeMs, rss: jobxRss < RSS_TARGET_MIB, lists: listCalls <= 3 };
     log(`speed (no slower than describe): ${met.speed ? 'TARGET MET' : 'TARGET NOT MET'}`);
     log(`peak RSS under ${RSS_TARGET_MIB} MiB: ${met.rss ? 'TARGET MET' : 'TARGET NOT MET'}`);
-    log(`list calls independent of the pod count (3: pods, Job events, pod Warning events): ${met.lists ? 'TARGET MET' : 'TARGET NOT MET'}`);
+    log(
+      `list calls independent of the pod count (3: pods, Job events, pod Warning events): ${met.lists ? 'TARGET MET' : 'TARGET NOT MET'}`,
+    );
 
     mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
     writeFileSync(
@@ -368,6 +492,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench-diagnose: ${error instanceof BenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench-diagnose: ${error instanceof BenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -42,7 +42,17 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(ROOT, 'bin', 'kubectl-job_x.js');
 const TARGET_MS = 300;
 
-const { values: argv, positiveInt } = parseBenchOptions('bench-index-status', 'bench-index-status.ts [--completions N] [--pods N] [--failed N] [--runs N] [--startup-runs N]', { completions: { type: 'string' }, pods: { type: 'string' }, failed: { type: 'string' }, runs: { type: 'string' }, 'startup-runs': { type: 'string' } });
+const { values: argv, positiveInt } = parseBenchOptions(
+  'bench-index-status',
+  'bench-index-status.ts [--completions N] [--pods N] [--failed N] [--runs N] [--startup-runs N]',
+  {
+    completions: { type: 'string' },
+    pods: { type: 'string' },
+    failed: { type: 'string' },
+    runs: { type: 'string' },
+    'startup-runs': { type: 'string' },
+  },
+);
 const COMPLETIONS = positiveInt('completions', argv.completions, 100_000);
 const PODS = positiveInt('pods', argv.pods, 3000);
 const FAILED = positiveInt('failed', argv.failed, 2000);
@@ -69,7 +79,10 @@ function pod(index: number, phase: 'Running' | 'Failed', failureCount: number, n
       namespace: 'bench',
       creationTimestamp: '2026-11-23T16:00:00Z',
       labels: { 'batch.kubernetes.io/job-completion-index': String(index), 'batch.kubernetes.io/job-name': 'render' },
-      annotations: { 'batch.kubernetes.io/job-completion-index': String(index), 'batch.kubernetes.io/job-index-failure-count': String(failureCount) },
+      annotations: {
+        'batch.kubernetes.io/job-completion-index': String(index),
+        'batch.kubernetes.io/job-index-failure-count': String(failureCount),
+      },
       ...(phase === 'Running' ? { finalizers: ['batch.kubernetes.io/job-tracking'] } : {}),
     },
     spec: { nodeName: `node-${index % 50}` },
@@ -78,7 +91,10 @@ function pod(index: number, phase: 'Running' | 'Failed', failureCount: number, n
       containerStatuses: [
         {
           name: 'main',
-          state: phase === 'Running' ? { running: { startedAt: '2026-11-23T16:00:02Z' } } : { terminated: { exitCode: 1, reason: 'Error', finishedAt: '2026-11-23T16:01:00Z' } },
+          state:
+            phase === 'Running'
+              ? { running: { startedAt: '2026-11-23T16:00:02Z' } }
+              : { terminated: { exitCode: 1, reason: 'Error', finishedAt: '2026-11-23T16:01:00Z' } },
         },
       ],
     },
@@ -115,7 +131,12 @@ function buildSnapshot(): JobSnapshot {
         backoffLimitPerIndex: 2,
         maxFailedIndexes: Math.min(10_000, COMPLETIONS),
         podReplacementPolicy: 'TerminatingOrFailed',
-        successPolicy: { rules: [{ succeededIndexes: `0-${Math.floor(COMPLETIONS / 2) - 1}`, succeededCount: Math.floor(COMPLETIONS / 4) }, { succeededCount: COMPLETIONS }] },
+        successPolicy: {
+          rules: [
+            { succeededIndexes: `0-${Math.floor(COMPLETIONS / 2) - 1}`, succeededCount: Math.floor(COMPLETIONS / 4) },
+            { succeededCount: COMPLETIONS },
+          ],
+        },
         template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'render:1' }] } },
       },
       status: {
@@ -175,10 +196,14 @@ const selection = [{ first: 1, last: 1999 }];
   const status = analyse();
   const output = toIndexStatusOutput(status);
   const problems: string[] = [];
-  if (output.intervals.succeeded !== snapshot.job.status!.completedIndexes) problems.push('succeeded set differs from completedIndexes');
-  if (output.intervals.failed !== snapshot.job.status!.failedIndexes) problems.push('failed set differs from failedIndexes');
-  if (output.counts.active !== snapshot.job.status!.active) problems.push(`active ${output.counts.active} != ${snapshot.job.status!.active}`);
-  if (output.counts.succeeded + output.counts.failed + output.counts.active + output.counts.pending !== COMPLETIONS) problems.push('counts do not add up');
+  if (output.intervals.succeeded !== snapshot.job.status!.completedIndexes)
+    problems.push('succeeded set differs from completedIndexes');
+  if (output.intervals.failed !== snapshot.job.status!.failedIndexes)
+    problems.push('failed set differs from failedIndexes');
+  if (output.counts.active !== snapshot.job.status!.active)
+    problems.push(`active ${output.counts.active} != ${snapshot.job.status!.active}`);
+  if (output.counts.succeeded + output.counts.failed + output.counts.active + output.counts.pending !== COMPLETIONS)
+    problems.push('counts do not add up');
   const text = formatIndexStatusText(status, { colors, width: 120 });
   if (text.split('\n').length > 80) problems.push('text output longer than 80 lines');
   if (problems.length > 0) {
@@ -187,13 +212,24 @@ const selection = [{ first: 1, last: 1999 }];
   }
 }
 
-const samples = { analyse: [] as number[], text: [] as number[], json: [] as number[], details: [] as number[], analyseText: [] as number[], analyseJson: [] as number[], cpuAnalyseText: [] as number[], cpuAnalyseJson: [] as number[] };
+const samples = {
+  analyse: [] as number[],
+  text: [] as number[],
+  json: [] as number[],
+  details: [] as number[],
+  analyseText: [] as number[],
+  analyseJson: [] as number[],
+  cpuAnalyseText: [] as number[],
+  cpuAnalyseJson: [] as number[],
+};
 let outputBytes = { text: 0, json: 0 };
 for (let run = -3; run < RUNS; run++) {
   const a = time(analyse);
   const t = time(() => formatIndexStatusText(a.value, { colors, width: 120 }));
   const j = time(() => JSON.stringify(toIndexStatusOutput(a.value), null, 2));
-  const d = time(() => formatIndexStatusText(a.value, { colors, width: 120, details: toIndexDetails(a.value, selection) }));
+  const d = time(() =>
+    formatIndexStatusText(a.value, { colors, width: 120, details: toIndexDetails(a.value, selection) }),
+  );
   if (run < 0) continue; // warm-up
   samples.analyse.push(a.ms);
   samples.text.push(t.ms);
@@ -210,7 +246,10 @@ for (let run = -3; run < RUNS; run++) {
 
 function wallMs(args: string[]): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const ms = performance.now() - start;
   if (result.status !== 0) {
     process.stderr.write(`bench-index-status: ${args.join(' ')} exited ${result.status}: ${result.stderr}\n`);
@@ -229,14 +268,19 @@ for (let i = 0; i < STARTUP_RUNS; i++) {
 // ---------------------------------------------------------------- report
 
 const status = analyse();
-const fmt = (s: Stats) => `${s.median.toFixed(1).padStart(7)} ms   p90 ${s.p90.toFixed(1).padStart(7)} ms   min ${s.min.toFixed(1).padStart(7)} ms`;
+const fmt = (s: Stats) =>
+  `${s.median.toFixed(1).padStart(7)} ms   p90 ${s.p90.toFixed(1).padStart(7)} ms   min ${s.min.toFixed(1).padStart(7)} ms`;
 const results = {
   job: {
     completions: COMPLETIONS,
     completedIndexesBytes: snapshot.job.status!.completedIndexes!.length,
     failedIndexes: countIndexes(status.sets.failed),
     pods: snapshot.pods.length,
-    intervals: { succeeded: status.sets.succeeded.length, pending: status.sets.pending.length, active: status.sets.active.length },
+    intervals: {
+      succeeded: status.sets.succeeded.length,
+      pending: status.sets.pending.length,
+      active: status.sets.active.length,
+    },
   },
   runs: RUNS,
   analyse: stats(samples.analyse),

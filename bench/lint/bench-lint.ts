@@ -42,7 +42,11 @@ class BenchError extends Error {
 
 // ---------------------------------------------------------------- options
 
-const { values: argv, positiveInt } = parseBenchOptions('bench-lint', 'bench-lint.ts [--count N] [--seed N] [--reps N] [--cold-runs N]', { count: { type: 'string' }, seed: { type: 'string' }, reps: { type: 'string' }, 'cold-runs': { type: 'string' } });
+const { values: argv, positiveInt } = parseBenchOptions(
+  'bench-lint',
+  'bench-lint.ts [--count N] [--seed N] [--reps N] [--cold-runs N]',
+  { count: { type: 'string' }, seed: { type: 'string' }, reps: { type: 'string' }, 'cold-runs': { type: 'string' } },
+);
 const COUNT = positiveInt('count', argv.count, DEFAULT_COUNT);
 const SEED = positiveInt('seed', argv.seed, DEFAULT_SEED);
 const REPS = positiveInt('reps', argv.reps, 3);
@@ -69,7 +73,9 @@ async function run(command: string, args: readonly string[], outBase: string): P
   const timeFile = `${outBase}.time`;
   const out = openSync(stdout, 'w');
   const err = openSync(stderr, 'w');
-  const [file, fileArgs] = haveTime ? [TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...args]] : [command, [...args]];
+  const [file, fileArgs] = haveTime
+    ? [TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...args]]
+    : [command, [...args]];
   const start = performance.now();
   const exitCode = await new Promise<number>((resolvePromise, reject) => {
     const child = spawn(file, fileArgs, { stdio: ['ignore', out, err] });
@@ -99,10 +105,15 @@ function expectRan(name: string, result: Run): void {
   throw new BenchError(`${name} failed with exit code ${result.exitCode}:\n${stderr}`);
 }
 
-function capture(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
+function capture(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): string {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
   if (result.error) throw new BenchError(`cannot run ${command}: ${result.error.message}`);
-  if (result.status !== 0) throw new BenchError(`${command} ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr.trim()}`);
+  if (result.status !== 0)
+    throw new BenchError(`${command} ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr.trim()}`);
   return result.stdout;
 }
 
@@ -110,8 +121,12 @@ function capture(command: string, args: readonly string[], options: { cwd?: stri
 
 function buildKubeconform(): { bin: string; version: string } {
   process.stderr.write('bench-lint: kubeconform (builds only when missing)\n');
-  const result = spawnSync('bash', [join(ROOT, 'bench', 'tools', 'build-kubeconform.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (result.status !== 0) throw new BenchError(`bench/tools/build-kubeconform.sh failed (exit ${result.status ?? result.signal})`);
+  const result = spawnSync('bash', [join(ROOT, 'bench', 'tools', 'build-kubeconform.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (result.status !== 0)
+    throw new BenchError(`bench/tools/build-kubeconform.sh failed (exit ${result.status ?? result.signal})`);
   const bin = result.stdout.trim().split('\n').at(-1) ?? '';
   const version = capture(bin, ['-v']).trim();
   return { bin, version };
@@ -128,7 +143,9 @@ function kubernetesVersion(): string {
 function swaggerPath(version: string): string {
   const env = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '' };
   const go = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0 ? 'go' : '/usr/local/go/bin/go';
-  const info = JSON.parse(capture(go, ['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], { cwd: os.tmpdir(), env })) as { Dir?: string; Error?: string };
+  const info = JSON.parse(
+    capture(go, ['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], { cwd: os.tmpdir(), env }),
+  ) as { Dir?: string; Error?: string };
   if (!info.Dir) throw new BenchError(`go mod download k8s.io/kubernetes@${version}: ${info.Error ?? 'no Dir'}`);
   return join(info.Dir, 'api', 'openapi-spec', 'swagger.json');
 }
@@ -176,16 +193,36 @@ async function checkSchemas(kubeconform: string, location: string, dir: string):
   await mkdir(dir, { recursive: true });
   const cases = [
     { file: 'job-valid.yaml', text: COLD_JOB, valid: true },
-    { file: 'job-unknown-field.yaml', text: COLD_JOB.replace('  backoffLimit: 4', '  backoffLimit: 4\n  backofLimit: 4'), valid: false },
+    {
+      file: 'job-unknown-field.yaml',
+      text: COLD_JOB.replace('  backoffLimit: 4', '  backoffLimit: 4\n  backofLimit: 4'),
+      valid: false,
+    },
     { file: 'cronjob-valid.yaml', text: COLD_CRONJOB, valid: true },
-    { file: 'cronjob-unknown-field.yaml', text: COLD_CRONJOB.replace('              image: busybox:1.37', '              image: busybox:1.37\n              imagePullPolicyy: Always'), valid: false },
+    {
+      file: 'cronjob-unknown-field.yaml',
+      text: COLD_CRONJOB.replace(
+        '              image: busybox:1.37',
+        '              image: busybox:1.37\n              imagePullPolicyy: Always',
+      ),
+      valid: false,
+    },
   ];
   for (const c of cases) {
     await writeFile(join(dir, c.file), c.text);
-    const result = spawnSync(kubeconform, ['-strict', '-summary', '-output', 'json', '-schema-location', location, join(dir, c.file)], { encoding: 'utf8' });
-    const summary = (JSON.parse(result.stdout || '{}') as { summary?: { valid: number; invalid: number; errors: number } }).summary;
+    const result = spawnSync(
+      kubeconform,
+      ['-strict', '-summary', '-output', 'json', '-schema-location', location, join(dir, c.file)],
+      { encoding: 'utf8' },
+    );
+    const summary = (
+      JSON.parse(result.stdout || '{}') as { summary?: { valid: number; invalid: number; errors: number } }
+    ).summary;
     const ok = c.valid ? result.status === 0 && summary?.valid === 1 : result.status === 1 && summary?.invalid === 1;
-    if (!ok) throw new BenchError(`schema self-check: kubeconform on ${c.file} (expected ${c.valid ? 'valid' : 'invalid'}): exit ${result.status}\n${result.stdout}${result.stderr}`);
+    if (!ok)
+      throw new BenchError(
+        `schema self-check: kubeconform on ${c.file} (expected ${c.valid ? 'valid' : 'invalid'}): exit ${result.status}\n${result.stdout}${result.stderr}`,
+      );
   }
 }
 
@@ -228,7 +265,8 @@ function analyzeKubeconform(path: string, count: number): Analysis {
   const report = JSON.parse(readFileSync(path, 'utf8')) as KubeconformReport;
   const { summary } = report;
   const resources = summary.valid + summary.invalid + summary.errors + summary.skipped;
-  if (resources !== count || summary.skipped !== 0) throw new BenchError(`kubeconform saw ${resources} resources (${summary.skipped} skipped), expected ${count}`);
+  if (resources !== count || summary.skipped !== 0)
+    throw new BenchError(`kubeconform saw ${resources} resources (${summary.skipped} skipped), expected ${count}`);
   const flagged = new Set<string>();
   let validationErrors = 0;
   for (const r of report.resources ?? []) {
@@ -248,7 +286,8 @@ function analyzeKubeconform(path: string, count: number): Analysis {
 /** Nearest-rank percentile. */
 function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: readonly string[]) => `  ${r.map((cell, i) => (rightAligned.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')}`.trimEnd();
+  const line = (r: readonly string[]) =>
+    `  ${r.map((cell, i) => (rightAligned.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')}`.trimEnd();
   return [line(rows[0]!), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -262,7 +301,8 @@ function tally(values: readonly string[]): string[] {
 const mib = (kb: number | undefined) => (kb === undefined ? 'n/a' : `${(kb / 1024).toFixed(0)} MiB`);
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const millis = (ms: number) => `${ms.toFixed(0)} ms`;
-const maybe = (values: readonly (number | undefined)[]) => (values.every((v) => v !== undefined) ? median(values as number[]) : undefined);
+const maybe = (values: readonly (number | undefined)[]) =>
+  values.every((v) => v !== undefined) ? median(values as number[]) : undefined;
 
 // ---------------------------------------------------------------- main
 
@@ -278,7 +318,8 @@ async function main(): Promise<number> {
   const started = new Date();
   const load0 = os.loadavg();
   const nodeVersion = process.version;
-  if (!existsSync(join(ROOT, 'dist', 'plugin', 'main.js'))) throw new BenchError('dist/ is missing: run `npm run build` first (npm run bench:lint does)');
+  if (!existsSync(join(ROOT, 'dist', 'plugin', 'main.js')))
+    throw new BenchError('dist/ is missing: run `npm run build` first (npm run bench:lint does)');
   const jobxVersion = capture(process.execPath, [JOBX, '--version']).trim();
   const rules = JSON.parse(capture(process.execPath, [JOBX, 'rules', '-o', 'json'])) as { origin: string }[];
   const ruleOrigins = tally(rules.map((r) => r.origin));
@@ -308,9 +349,27 @@ async function main(): Promise<number> {
   await mkdir(outDir, { recursive: true });
 
   const tools: Tool[] = [
-    { id: 'jobx', label: 'job-x lint -o json', command: process.execPath, args: (p) => [JOBX, 'lint', '-o', 'json', p], analyze: analyzeJobx },
-    { id: 'kc', label: 'kubeconform -strict (-n 4, default)', command: kubeconform.bin, args: (p) => ['-strict', '-summary', '-output', 'json', '-schema-location', schemaLocation, p], analyze: analyzeKubeconform },
-    { id: 'kc1', label: 'kubeconform -strict -n 1', command: kubeconform.bin, args: (p) => ['-strict', '-summary', '-output', 'json', '-n', '1', '-schema-location', schemaLocation, p], analyze: analyzeKubeconform },
+    {
+      id: 'jobx',
+      label: 'job-x lint -o json',
+      command: process.execPath,
+      args: (p) => [JOBX, 'lint', '-o', 'json', p],
+      analyze: analyzeJobx,
+    },
+    {
+      id: 'kc',
+      label: 'kubeconform -strict (-n 4, default)',
+      command: kubeconform.bin,
+      args: (p) => ['-strict', '-summary', '-output', 'json', '-schema-location', schemaLocation, p],
+      analyze: analyzeKubeconform,
+    },
+    {
+      id: 'kc1',
+      label: 'kubeconform -strict -n 1',
+      command: kubeconform.bin,
+      args: (p) => ['-strict', '-summary', '-output', 'json', '-n', '1', '-schema-location', schemaLocation, p],
+      analyze: analyzeKubeconform,
+    },
   ];
 
   // Throughput: rounds over the three commands, starting with a different one each round.
@@ -337,7 +396,8 @@ async function main(): Promise<number> {
   const coldTools = [tools[0]!, tools[1]!];
   const cold = new Map<string, Run[]>(coldTools.map((tool) => [tool.id, []]));
   process.stderr.write(`bench-lint: cold start, ${COLD_RUNS} runs each\n`);
-  for (const tool of coldTools) expectRan(tool.label, await run(tool.command, tool.args(coldFile), join(outDir, `cold-${tool.id}-warmup`)));
+  for (const tool of coldTools)
+    expectRan(tool.label, await run(tool.command, tool.args(coldFile), join(outDir, `cold-${tool.id}-warmup`)));
   for (let i = 0; i < COLD_RUNS; i++) {
     for (let k = 0; k < coldTools.length; k++) {
       const tool = coldTools[(i + k) % coldTools.length]!;
@@ -353,17 +413,29 @@ async function main(): Promise<number> {
   const out: string[] = [];
   const say = (text = '') => out.push(text);
   say(`job-x lint vs kubeconform — ${started.toISOString()}`);
-  say(`machine: ${os.availableParallelism()} logical cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}`);
-  say(`load average (1 min) before ${load0[0]!.toFixed(2)}, after ${load1[0]!.toFixed(2)} (other processes on the machine count; both tools suffer alike)`);
-  say(`job-x ${jobxVersion} on Node.js ${nodeVersion} (worker threads over files from 200 files on, one per extra core); ${rules.length} rules: ${ruleOrigins.join(', ')}`);
-  say(`kubeconform ${kubeconform.version} (Go module proxy, ${runtimeGoVersion()}); strict standalone schemas for ${DEFAULT_DEFINITIONS.join(', ')} from k8s.io/kubernetes@${k8s} api/openapi-spec/swagger.json (${schemas.map((s) => basename(s)).join(', ')}, ${millis(schemaMs)})`);
-  say(`corpus: ${COUNT} files, one object each (${jobs} Jobs, ${COUNT - jobs} CronJobs; ${sizes.join(', ')}), ${(bytes / 2 ** 20).toFixed(1)} MiB, ${invalid.length} invalid (${((invalid.length / COUNT) * 100).toFixed(1)}%), seed ${SEED}, generated in ${secs(corpusMs)}`);
+  say(
+    `machine: ${os.availableParallelism()} logical cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}`,
+  );
+  say(
+    `load average (1 min) before ${load0[0]!.toFixed(2)}, after ${load1[0]!.toFixed(2)} (other processes on the machine count; both tools suffer alike)`,
+  );
+  say(
+    `job-x ${jobxVersion} on Node.js ${nodeVersion} (worker threads over files from 200 files on, one per extra core); ${rules.length} rules: ${ruleOrigins.join(', ')}`,
+  );
+  say(
+    `kubeconform ${kubeconform.version} (Go module proxy, ${runtimeGoVersion()}); strict standalone schemas for ${DEFAULT_DEFINITIONS.join(', ')} from k8s.io/kubernetes@${k8s} api/openapi-spec/swagger.json (${schemas.map((s) => basename(s)).join(', ')}, ${millis(schemaMs)})`,
+  );
+  say(
+    `corpus: ${COUNT} files, one object each (${jobs} Jobs, ${COUNT - jobs} CronJobs; ${sizes.join(', ')}), ${(bytes / 2 ** 20).toFixed(1)} MiB, ${invalid.length} invalid (${((invalid.length / COUNT) * 100).toFixed(1)}%), seed ${SEED}, generated in ${secs(corpusMs)}`,
+  );
   say(`        ${corpus.manifests}`);
   say();
 
   say(`Throughput over the ${COUNT} files (median of ${REPS} runs, order rotated each round)`);
   const jobxWall = median(runs.get('jobx')!.map((r) => r.wallMs));
-  const rows: string[][] = [['tool', 'wall', 'resources/s', 'MiB/s', 'CPU (user+sys)', 'peak RSS', 'job-x/this res/s', 'runs (wall)']];
+  const rows: string[][] = [
+    ['tool', 'wall', 'resources/s', 'MiB/s', 'CPU (user+sys)', 'peak RSS', 'job-x/this res/s', 'runs (wall)'],
+  ];
   const rate = new Map<string, number>();
   for (const tool of tools) {
     const list = runs.get(tool.id)!;
@@ -386,7 +458,9 @@ async function main(): Promise<number> {
   const jobxRate = rate.get('jobx')!;
   const kcRate = rate.get('kc')!;
   const kc1Rate = rate.get('kc1')!;
-  say(`  ratio job-x/kubeconform resources/s: ${(jobxRate / kcRate).toFixed(2)} (default workers), ${(jobxRate / kc1Rate).toFixed(2)} (-n 1)`);
+  say(
+    `  ratio job-x/kubeconform resources/s: ${(jobxRate / kcRate).toFixed(2)} (default workers), ${(jobxRate / kc1Rate).toFixed(2)} (-n 1)`,
+  );
   say();
 
   say('Findings (same files; a file is flagged when it gets an error)');
@@ -406,12 +480,21 @@ async function main(): Promise<number> {
   for (const tool of coldTools) {
     const walls = cold.get(tool.id)!.map((r) => r.wallMs);
     coldMedian.set(tool.id, median(walls));
-    crows.push([tool.label, millis(median(walls)), millis(percentile(walls, 90)), millis(Math.min(...walls)), millis(Math.max(...walls)), mib(maybe(cold.get(tool.id)!.map((r) => r.peakRssKb)))]);
+    crows.push([
+      tool.label,
+      millis(median(walls)),
+      millis(percentile(walls, 90)),
+      millis(Math.min(...walls)),
+      millis(Math.max(...walls)),
+      mib(maybe(cold.get(tool.id)!.map((r) => r.peakRssKb))),
+    ]);
   }
   say(table(crows, new Set([1, 2, 3, 4, 5])));
   const jobxCold = cold.get('jobx')!.map((r) => r.wallMs);
   const kcCold = cold.get('kc')!.map((r) => r.wallMs);
-  say(`  ratio job-x/kubeconform: median ${(median(jobxCold) / median(kcCold)).toFixed(2)}, p90 ${(percentile(jobxCold, 90) / percentile(kcCold, 90)).toFixed(2)} (above 1: job-x slower)`);
+  say(
+    `  ratio job-x/kubeconform: median ${(median(jobxCold) / median(kcCold)).toFixed(2)}, p90 ${(percentile(jobxCold, 90) / percentile(kcCold, 90)).toFixed(2)} (above 1: job-x slower)`,
+  );
   say();
 
   const met = jobxRate >= kcRate;
@@ -420,7 +503,11 @@ async function main(): Promise<number> {
       ? `TARGET MET: job-x lints ${jobxRate.toFixed(0)} resources/s, at least kubeconform's ${kcRate.toFixed(0)} (${(jobxRate / kcRate).toFixed(2)}×), with ${rules.length} rules against a structural schema.`
       : `TARGET NOT MET: job-x lints ${jobxRate.toFixed(0)} resources/s, kubeconform ${kcRate.toFixed(0)} (default workers) — job-x at ${(jobxRate / kcRate).toFixed(2)}× kubeconform's throughput (${(jobxRate / kc1Rate).toFixed(2)}× of -n 1).`,
   );
-  say(sanity ? 'SANITY OK: job-x flags exactly the invalid files, kubeconform exactly the schema-detectable ones, neither flags a valid file.' : 'SANITY FAILED: see the detection table above.');
+  say(
+    sanity
+      ? 'SANITY OK: job-x flags exactly the invalid files, kubeconform exactly the schema-detectable ones, neither flags a valid file.'
+      : 'SANITY FAILED: see the detection table above.',
+  );
 
   const text = out.join('\n');
   process.stdout.write(`\n${text}\n`);
@@ -434,8 +521,18 @@ async function main(): Promise<number> {
         machine: { cores: os.availableParallelism(), cpu: cpus[0]?.model.trim(), loadBefore: load0, loadAfter: load1 },
         versions: { jobx: jobxVersion, node: nodeVersion, kubeconform: kubeconform.version, kubernetes: k8s },
         corpus: { count: COUNT, seed: SEED, bytes, invalid: invalid.length },
-        throughput: Object.fromEntries(tools.map((tool) => [tool.id, runs.get(tool.id)!.map(({ wallMs, peakRssKb, cpuS, exitCode }) => ({ wallMs, peakRssKb, cpuS, exitCode }))])),
-        coldStart: Object.fromEntries(coldTools.map((tool) => [tool.id, cold.get(tool.id)!.map(({ wallMs, peakRssKb }) => ({ wallMs, peakRssKb }))])),
+        throughput: Object.fromEntries(
+          tools.map((tool) => [
+            tool.id,
+            runs.get(tool.id)!.map(({ wallMs, peakRssKb, cpuS, exitCode }) => ({ wallMs, peakRssKb, cpuS, exitCode })),
+          ]),
+        ),
+        coldStart: Object.fromEntries(
+          coldTools.map((tool) => [
+            tool.id,
+            cold.get(tool.id)!.map(({ wallMs, peakRssKb }) => ({ wallMs, peakRssKb })),
+          ]),
+        ),
         targetMet: met,
         sanity,
       },
@@ -449,7 +546,12 @@ async function main(): Promise<number> {
 }
 
 /** Prints detection by category; true when both tools flag exactly what they should. */
-function detection(files: readonly CorpusFile[], jobx: ReadonlySet<string>, kc: ReadonlySet<string>, say: (text?: string) => void): boolean {
+function detection(
+  files: readonly CorpusFile[],
+  jobx: ReadonlySet<string>,
+  kc: ReadonlySet<string>,
+  say: (text?: string) => void,
+): boolean {
   const rows: string[][] = [['category', 'files', 'job-x flagged', 'kubeconform flagged', 'schema-detectable']];
   const mismatches: string[] = [];
   for (const category of ['valid', ...INVALID_CATEGORIES] as const) {
@@ -461,8 +563,14 @@ function detection(files: readonly CorpusFile[], jobx: ReadonlySet<string>, kc: 
     for (const f of list) {
       const shouldJ = f.invalid !== null;
       const shouldK = f.invalid?.schemaDetectable === true;
-      if (jobx.has(f.file) !== shouldJ) mismatches.push(`job-x ${shouldJ ? 'missed' : 'wrongly flagged'} ${f.file} (${category}${f.invalid ? ` ${f.invalid.variant}` : ''})`);
-      if (kc.has(f.file) !== shouldK) mismatches.push(`kubeconform ${shouldK ? 'missed' : 'unexpectedly flagged'} ${f.file} (${category}${f.invalid ? ` ${f.invalid.variant}` : ''})`);
+      if (jobx.has(f.file) !== shouldJ)
+        mismatches.push(
+          `job-x ${shouldJ ? 'missed' : 'wrongly flagged'} ${f.file} (${category}${f.invalid ? ` ${f.invalid.variant}` : ''})`,
+        );
+      if (kc.has(f.file) !== shouldK)
+        mismatches.push(
+          `kubeconform ${shouldK ? 'missed' : 'unexpectedly flagged'} ${f.file} (${category}${f.invalid ? ` ${f.invalid.variant}` : ''})`,
+        );
     }
   }
   say('Detection by defect category (schema-detectable: what a structural JSON schema can see)');

@@ -45,7 +45,11 @@ export interface CorpusFile {
   readonly size: Size;
   readonly bytes: number;
   /** null for a valid manifest. */
-  readonly invalid: null | { readonly category: InvalidCategory; readonly variant: string; readonly schemaDetectable: boolean };
+  readonly invalid: null | {
+    readonly category: InvalidCategory;
+    readonly variant: string;
+    readonly schemaDetectable: boolean;
+  };
 }
 
 export interface CorpusIndex {
@@ -92,10 +96,50 @@ class Rng {
   }
 }
 
-const WORDS = ['report', 'etl', 'backup', 'sync', 'index', 'render', 'train', 'export', 'import', 'cleanup', 'digest', 'billing', 'audit', 'migrate', 'scan', 'thumbnail', 'rollup', 'compact', 'notify', 'archive'];
+const WORDS = [
+  'report',
+  'etl',
+  'backup',
+  'sync',
+  'index',
+  'render',
+  'train',
+  'export',
+  'import',
+  'cleanup',
+  'digest',
+  'billing',
+  'audit',
+  'migrate',
+  'scan',
+  'thumbnail',
+  'rollup',
+  'compact',
+  'notify',
+  'archive',
+];
 const TEAMS = ['data', 'platform', 'search', 'ml', 'payments', 'growth', 'infra', 'media'];
-const IMAGES = ['busybox:1.37', 'python:3.13-slim', 'golang:1.26', 'node:24-alpine', 'alpine:3.22', 'postgres:17', 'registry.example.com/batch/worker:2.4.1'];
-const SCHEDULES = ['*/5 * * * *', '0 * * * *', '30 2 * * *', '0 3 * * 1-5', '15 */6 * * *', '@hourly', '@daily', '0 0 1 * *', '45 23 * * 0', '*/20 8-18 * * 1-5'];
+const IMAGES = [
+  'busybox:1.37',
+  'python:3.13-slim',
+  'golang:1.26',
+  'node:24-alpine',
+  'alpine:3.22',
+  'postgres:17',
+  'registry.example.com/batch/worker:2.4.1',
+];
+const SCHEDULES = [
+  '*/5 * * * *',
+  '0 * * * *',
+  '30 2 * * *',
+  '0 3 * * 1-5',
+  '15 */6 * * *',
+  '@hourly',
+  '@daily',
+  '0 0 1 * *',
+  '45 23 * * 0',
+  '*/20 8-18 * * 1-5',
+];
 const TIME_ZONES = ['Etc/UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney'];
 
 function containerName(i: number, prefix = 'c'): string {
@@ -108,16 +152,25 @@ function envVars(rng: Rng, count: number): Json[] {
     const name = `VAR_${i}_${rng.pick(WORDS).toUpperCase()}`;
     switch (rng.int(0, 5)) {
       case 0:
-        env.push({ name, valueFrom: { fieldRef: { fieldPath: rng.pick(['metadata.name', 'metadata.namespace', 'status.podIP']) } } });
+        env.push({
+          name,
+          valueFrom: { fieldRef: { fieldPath: rng.pick(['metadata.name', 'metadata.namespace', 'status.podIP']) } },
+        });
         break;
       case 1:
         env.push({ name, valueFrom: { secretKeyRef: { name: `${rng.pick(TEAMS)}-secrets`, key: `key-${i}` } } });
         break;
       case 2:
-        env.push({ name, valueFrom: { configMapKeyRef: { name: `${rng.pick(TEAMS)}-config`, key: `k${i}`, optional: true } } });
+        env.push({
+          name,
+          valueFrom: { configMapKeyRef: { name: `${rng.pick(TEAMS)}-config`, key: `k${i}`, optional: true } },
+        });
         break;
       default:
-        env.push({ name, value: rng.chance(0.3) ? String(rng.int(0, 99999)) : `${rng.pick(WORDS)}-${rng.int(0, 999)}` });
+        env.push({
+          name,
+          value: rng.chance(0.3) ? String(rng.int(0, 99999)) : `${rng.pick(WORDS)}-${rng.int(0, 999)}`,
+        });
     }
   }
   return env;
@@ -140,11 +193,21 @@ function container(rng: Rng, name: string, size: Size, volumes: readonly string[
   if (envCount > 0) c.env = envVars(rng, envCount);
   if (size !== 'small' || rng.chance(0.5)) c.resources = resources(rng);
   if (size !== 'small' && volumes.length > 0) {
-    c.volumeMounts = volumes.map((v, i) => ({ name: v, mountPath: `/mnt/${v}-${i}`, ...(rng.chance(0.3) ? { readOnly: true } : {}) }));
+    c.volumeMounts = volumes.map((v, i) => ({
+      name: v,
+      mountPath: `/mnt/${v}-${i}`,
+      ...(rng.chance(0.3) ? { readOnly: true } : {}),
+    }));
   }
   if (size === 'large' && rng.chance(0.5)) c.ports = [{ containerPort: rng.int(1024, 9000), protocol: 'TCP' }];
   if (rng.chance(0.3)) c.imagePullPolicy = rng.pick(['Always', 'IfNotPresent']);
-  if (size === 'large' && rng.chance(0.5)) c.securityContext = { runAsNonRoot: true, runAsUser: 1000, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } };
+  if (size === 'large' && rng.chance(0.5))
+    c.securityContext = {
+      runAsNonRoot: true,
+      runAsUser: 1000,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    };
   return c;
 }
 
@@ -193,7 +256,9 @@ function successPolicy(rng: Rng, completions: number): Obj {
       rules.push({ succeededCount: rng.int(1, completions) });
     } else {
       const { text, count } = indexIntervals(rng, completions);
-      rules.push(rng.chance(0.4) ? { succeededIndexes: text, succeededCount: rng.int(1, count) } : { succeededIndexes: text });
+      rules.push(
+        rng.chance(0.4) ? { succeededIndexes: text, succeededCount: rng.int(1, count) } : { succeededIndexes: text },
+      );
     }
   }
   return { rules };
@@ -202,25 +267,35 @@ function successPolicy(rng: Rng, completions: number): Obj {
 function jobSpec(rng: Rng, size: Size, team: string): Obj {
   const spec: Obj = {};
   const containerCount = size === 'small' ? 1 : size === 'medium' ? rng.int(2, 4) : rng.int(4, 12);
-  const volumes = size === 'small' ? [] : Array.from({ length: rng.int(1, size === 'large' ? 6 : 3) }, (_, i) => `vol-${i}`);
+  const volumes =
+    size === 'small' ? [] : Array.from({ length: rng.int(1, size === 'large' ? 6 : 3) }, (_, i) => `vol-${i}`);
   const names = Array.from({ length: containerCount }, (_, i) => containerName(i));
   const podSpec: Obj = { containers: names.map((n) => container(rng, n, size, volumes)) };
   if (size !== 'small' && rng.chance(0.5)) {
-    podSpec.initContainers = Array.from({ length: rng.int(1, 3) }, (_, i) => container(rng, containerName(i, 'init'), 'small', []));
+    podSpec.initContainers = Array.from({ length: rng.int(1, 3) }, (_, i) =>
+      container(rng, containerName(i, 'init'), 'small', []),
+    );
   }
   if (volumes.length > 0) {
-    podSpec.volumes = volumes.map((v): Obj => (rng.chance(0.5) ? { name: v, emptyDir: {} } : { name: v, configMap: { name: `${team}-${v}` } }));
+    podSpec.volumes = volumes.map((v): Obj =>
+      rng.chance(0.5) ? { name: v, emptyDir: {} } : { name: v, configMap: { name: `${team}-${v}` } },
+    );
   }
   if (size !== 'small') {
     if (rng.chance(0.5)) podSpec.serviceAccountName = `${team}-runner`;
     if (rng.chance(0.5)) podSpec.nodeSelector = { 'kubernetes.io/os': 'linux', 'example.com/pool': team };
-    if (rng.chance(0.3)) podSpec.tolerations = [{ key: 'dedicated', operator: 'Equal', value: team, effect: 'NoSchedule' }];
+    if (rng.chance(0.3))
+      podSpec.tolerations = [{ key: 'dedicated', operator: 'Equal', value: team, effect: 'NoSchedule' }];
   }
   if (size === 'large') {
     podSpec.affinity = {
       nodeAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: {
-          nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['zone-a', 'zone-b'] }] }],
+          nodeSelectorTerms: [
+            {
+              matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['zone-a', 'zone-b'] }],
+            },
+          ],
         },
       },
     };
@@ -260,8 +335,16 @@ function jobSpec(rng: Rng, size: Size, team: string): Obj {
 }
 
 function metadata(rng: Rng, name: string, team: string, size: Size): Obj {
-  const meta: Obj = { name, namespace: `${team}-jobs`, labels: { app: `${team}-batch`, team, 'app.kubernetes.io/part-of': `${team}-pipeline` } };
-  if (size !== 'small') meta.annotations = { 'example.com/runbook': `https://runbooks.example.com/${team}/${name}`, 'example.com/cost-center': String(rng.int(1000, 9999)) };
+  const meta: Obj = {
+    name,
+    namespace: `${team}-jobs`,
+    labels: { app: `${team}-batch`, team, 'app.kubernetes.io/part-of': `${team}-pipeline` },
+  };
+  if (size !== 'small')
+    meta.annotations = {
+      'example.com/runbook': `https://runbooks.example.com/${team}/${name}`,
+      'example.com/cost-center': String(rng.int(1000, 9999)),
+    };
   return meta;
 }
 
@@ -291,7 +374,7 @@ function jobSpecOf(object: Obj): Obj {
 }
 
 function podSpecOf(object: Obj): Obj {
-  return ((jobSpecOf(object).template as Obj).spec as Obj);
+  return (jobSpecOf(object).template as Obj).spec as Obj;
 }
 
 /** Categories that apply to a manifest (bad-cron-schedule only to CronJobs...). */
@@ -316,10 +399,19 @@ function breakManifest(rng: Rng, object: Obj, category: InvalidCategory): Defect
   const pod = podSpecOf(object);
   switch (category) {
     case 'negative-number': {
-      const field = object.kind === 'CronJob' && rng.chance(0.4)
-        ? rng.pick(['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'])
-        : rng.pick(['backoffLimit', 'parallelism', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished', 'completions']);
-      const target = ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'].includes(field) ? (object.spec as Obj) : job;
+      const field =
+        object.kind === 'CronJob' && rng.chance(0.4)
+          ? rng.pick(['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'])
+          : rng.pick([
+              'backoffLimit',
+              'parallelism',
+              'activeDeadlineSeconds',
+              'ttlSecondsAfterFinished',
+              'completions',
+            ]);
+      const target = ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'].includes(field)
+        ? (object.spec as Obj)
+        : job;
       // activeDeadlineSeconds must be > 0; the others >= 0.
       target[field] = -rng.int(1, 100);
       if (field === 'completions' && job.completionMode === 'Indexed') delete job.successPolicy;
@@ -331,7 +423,13 @@ function breakManifest(rng: Rng, object: Obj, category: InvalidCategory): Defect
       return { variant: value, schemaDetectable: false };
     }
     case 'unknown-field': {
-      const variant = rng.pick(['spec.backofLimit', 'spec.parallelizm', 'podFailurePolicy.onExitCode', 'spec.ttlSecondAfterFinished', ...(object.kind === 'CronJob' ? ['cronjob.concurencyPolicy'] : [])]);
+      const variant = rng.pick([
+        'spec.backofLimit',
+        'spec.parallelizm',
+        'podFailurePolicy.onExitCode',
+        'spec.ttlSecondAfterFinished',
+        ...(object.kind === 'CronJob' ? ['cronjob.concurencyPolicy'] : []),
+      ]);
       switch (variant) {
         case 'spec.backofLimit':
           job.backofLimit = rng.int(1, 6);
@@ -363,22 +461,42 @@ function breakManifest(rng: Rng, object: Obj, category: InvalidCategory): Defect
     case 'bad-succeeded-indexes': {
       const completions = job.completions as number;
       const variant = rng.pick(['decreasing', 'not-a-number', 'out-of-range', 'overlapping']);
-      const text = variant === 'decreasing' ? '5-2' : variant === 'not-a-number' ? '1,two' : variant === 'out-of-range' ? `0-${completions}` : '1-4,3-6';
+      const text =
+        variant === 'decreasing'
+          ? '5-2'
+          : variant === 'not-a-number'
+            ? '1,two'
+            : variant === 'out-of-range'
+              ? `0-${completions}`
+              : '1-4,3-6';
       const rules = (job.successPolicy as Obj).rules as Obj[];
       rules[rng.int(0, rules.length - 1)] = { succeededIndexes: text };
       return { variant, schemaDetectable: false };
     }
     case 'bad-pod-failure-policy': {
-      const variant = rng.pick(['both-requirements', 'in-zero', 'fail-index-without-per-index', 'unordered-values', 'on-failure-restart']);
+      const variant = rng.pick([
+        'both-requirements',
+        'in-zero',
+        'fail-index-without-per-index',
+        'unordered-values',
+        'on-failure-restart',
+      ]);
       pod.restartPolicy = 'Never';
       const rule: Obj =
         variant === 'both-requirements'
-          ? { action: 'FailJob', onExitCodes: { operator: 'In', values: [1] }, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }
+          ? {
+              action: 'FailJob',
+              onExitCodes: { operator: 'In', values: [1] },
+              onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }],
+            }
           : variant === 'in-zero'
             ? { action: 'FailJob', onExitCodes: { operator: 'In', values: [0, 3] } }
             : variant === 'unordered-values'
               ? { action: 'Count', onExitCodes: { operator: 'NotIn', values: [9, 4, 7] } }
-              : { action: variant === 'fail-index-without-per-index' ? 'FailIndex' : 'FailJob', onExitCodes: { operator: 'In', values: [42] } };
+              : {
+                  action: variant === 'fail-index-without-per-index' ? 'FailIndex' : 'FailJob',
+                  onExitCodes: { operator: 'In', values: [42] },
+                };
       if (variant === 'fail-index-without-per-index') {
         delete job.backoffLimitPerIndex;
         delete job.maxFailedIndexes;
@@ -396,7 +514,12 @@ function breakManifest(rng: Rng, object: Obj, category: InvalidCategory): Defect
     case 'bad-name': {
       const meta = object.metadata as Obj;
       const variant = rng.pick(['underscore', 'uppercase', 'too-long']);
-      meta.name = variant === 'underscore' ? `nightly_${String(meta.name)}` : variant === 'uppercase' ? `Nightly-${String(meta.name)}` : `${String(meta.name)}-${'x'.repeat(70)}`;
+      meta.name =
+        variant === 'underscore'
+          ? `nightly_${String(meta.name)}`
+          : variant === 'uppercase'
+            ? `Nightly-${String(meta.name)}`
+            : `${String(meta.name)}-${'x'.repeat(70)}`;
       return { variant, schemaDetectable: false };
     }
     case 'bad-containers': {
@@ -426,7 +549,8 @@ function breakManifest(rng: Rng, object: Obj, category: InvalidCategory): Defect
       return {
         variant: 'metadata.labels.team',
         schemaDetectable: true,
-        text: (text) => text.replace(/^( {4})team: (.*)$/m, (line, indent: string) => `${line}\n${indent}team: duplicated`),
+        text: (text) =>
+          text.replace(/^( {4})team: (.*)$/m, (line, indent: string) => `${line}\n${indent}team: duplicated`),
       };
   }
 }
@@ -464,7 +588,8 @@ export function buildCorpus(options: CorpusOptions = {}): { entries: CorpusFile[
       name: String((object.metadata as Obj).name),
       size,
       bytes: Buffer.byteLength(text),
-      invalid: defect && category ? { category, variant: defect.variant, schemaDetectable: defect.schemaDetectable } : null,
+      invalid:
+        defect && category ? { category, variant: defect.variant, schemaDetectable: defect.schemaDetectable } : null,
     });
     texts.push(text);
   }
@@ -472,7 +597,10 @@ export function buildCorpus(options: CorpusOptions = {}): { entries: CorpusFile[
 }
 
 /** Writes `<outDir>/manifests/` (emptied first) and `<outDir>/index.json`. */
-export async function generateCorpus(outDir: string, options: CorpusOptions = {}): Promise<CorpusIndex & { manifests: string }> {
+export async function generateCorpus(
+  outDir: string,
+  options: CorpusOptions = {},
+): Promise<CorpusIndex & { manifests: string }> {
   const { entries, texts } = buildCorpus(options);
   const manifests = join(outDir, 'manifests');
   await rm(manifests, { recursive: true, force: true });
@@ -492,8 +620,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.stderr.write('usage: generate-corpus.ts <out-dir> [count] [seed]\n');
     process.exit(2);
   }
-  const index = await generateCorpus(outDir, { count: count ? Number(count) : DEFAULT_COUNT, seed: seed ? Number(seed) : DEFAULT_SEED });
+  const index = await generateCorpus(outDir, {
+    count: count ? Number(count) : DEFAULT_COUNT,
+    seed: seed ? Number(seed) : DEFAULT_SEED,
+  });
   const invalid = index.files.filter((f) => f.invalid).length;
   const bytes = index.files.reduce((n, f) => n + f.bytes, 0);
-  process.stdout.write(`${index.count} manifests (${invalid} invalid, ${(bytes / 1024 / 1024).toFixed(1)} MiB) in ${index.manifests}\n`);
+  process.stdout.write(
+    `${index.count} manifests (${invalid} invalid, ${(bytes / 1024 / 1024).toFixed(1)} MiB) in ${index.manifests}\n`,
+  );
 }

@@ -62,7 +62,10 @@ function replaceIntOrString(data: Json): Json {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(data)) {
     if (isObject(value)) {
-      out[key] = value.format === 'int-or-string' ? { oneOf: [{ type: 'string' }, { type: 'integer' }] } : replaceIntOrString(value);
+      out[key] =
+        value.format === 'int-or-string'
+          ? { oneOf: [{ type: 'string' }, { type: 'integer' }] }
+          : replaceIntOrString(value);
     } else if (Array.isArray(value)) {
       out[key] = value.map(replaceIntOrString);
     } else {
@@ -85,7 +88,11 @@ function allowNull(data: Json, parent: Json | undefined, grandParent: Json | und
     } else if (Array.isArray(value)) {
       out[k] = value.map((item) => allowNull(item, value, parent, k));
     } else if (typeof value === 'string' && k === 'type' && value !== 'null') {
-      const required = isObject(grandParent) && Array.isArray(grandParent.required) && key !== undefined && grandParent.required.includes(key);
+      const required =
+        isObject(grandParent) &&
+        Array.isArray(grandParent.required) &&
+        key !== undefined &&
+        grandParent.required.includes(key);
       out[k] = required ? value : [value, 'null'];
     } else {
       out[k] = value;
@@ -105,7 +112,12 @@ export function processDefinitions(definitions: JsonObject, strict: boolean): Js
     for (const gvk of def['x-kubernetes-group-version-kind']) {
       if (!isObject(gvk)) continue;
       const apiVersion = isObject(def.properties.apiVersion) ? def.properties.apiVersion : undefined;
-      if (apiVersion) appendNoDuplicates(apiVersion, 'enum', gvk.group ? `${String(gvk.group)}/${String(gvk.version)}` : String(gvk.version));
+      if (apiVersion)
+        appendNoDuplicates(
+          apiVersion,
+          'enum',
+          gvk.group ? `${String(gvk.group)}/${String(gvk.version)}` : String(gvk.version),
+        );
       const kind = isObject(def.properties.kind) ? def.properties.kind : undefined;
       if (kind) appendNoDuplicates(kind, 'enum', String(gvk.kind));
     }
@@ -138,7 +150,11 @@ function dereference(data: Json, defs: JsonObject, stack: readonly string[]): Js
 }
 
 /** One standalone strict schema per definition title, keyed by kubeconform file name. */
-export function openapiToJsonSchemas(document: JsonObject, titles: readonly string[], strict = true): Map<string, JsonObject> {
+export function openapiToJsonSchemas(
+  document: JsonObject,
+  titles: readonly string[],
+  strict = true,
+): Map<string, JsonObject> {
   if (typeof document.swagger !== 'string' || !document.swagger.startsWith('2.') || !isObject(document.definitions)) {
     throw new Error('expected an OpenAPI (Swagger) 2.0 document with definitions');
   }
@@ -162,7 +178,11 @@ export function openapiToJsonSchemas(document: JsonObject, titles: readonly stri
 }
 
 /** Reads swagger.json and writes one schema file per title into outDir; returns the paths. */
-export async function writeJsonSchemas(swaggerPath: string, outDir: string, titles: readonly string[] = DEFAULT_DEFINITIONS): Promise<string[]> {
+export async function writeJsonSchemas(
+  swaggerPath: string,
+  outDir: string,
+  titles: readonly string[] = DEFAULT_DEFINITIONS,
+): Promise<string[]> {
   const document = JSON.parse(await readFile(swaggerPath, 'utf8')) as JsonObject;
   const schemas = openapiToJsonSchemas(document, titles);
   await mkdir(outDir, { recursive: true });
@@ -181,5 +201,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.stderr.write('usage: openapi-to-jsonschema.ts <swagger.json> <out-dir> [definition...]\n');
     process.exit(2);
   }
-  for (const path of await writeJsonSchemas(swagger, outDir, titles.length > 0 ? titles : DEFAULT_DEFINITIONS)) process.stdout.write(`${path}\n`);
+  for (const path of await writeJsonSchemas(swagger, outDir, titles.length > 0 ? titles : DEFAULT_DEFINITIONS))
+    process.stdout.write(`${path}\n`);
 }

@@ -26,14 +26,24 @@ import { fileURLToPath } from 'node:url';
 import type { V1Job } from '@kubernetes/client-node';
 import { cluster, TESTBED_DIR } from '../../test/e2e/helpers/cluster.ts';
 import { deleteNamespace } from '../../test/e2e/helpers/namespace.ts';
-import { createWebhookNamespace, newInstanceName, startWebhook, stopWebhook, type WebhookInstance } from '../../test/e2e/webhook/instance.ts';
+import {
+  createWebhookNamespace,
+  newInstanceName,
+  startWebhook,
+  stopWebhook,
+  type WebhookInstance,
+} from '../../test/e2e/webhook/instance.ts';
 import { kubectlRun, run } from '../../test/e2e/webhook/run.ts';
 import { parseBenchOptions } from '../bench-options.ts';
 import { percentile } from '../statistics.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const { values: argv, positiveInt } = parseBenchOptions('admission-latency', 'admission-latency.ts [--requests N] [--warmup N]', { requests: { type: 'string' }, warmup: { type: 'string' } });
+const { values: argv, positiveInt } = parseBenchOptions(
+  'admission-latency',
+  'admission-latency.ts [--requests N] [--warmup N]',
+  { requests: { type: 'string' }, warmup: { type: 'string' } },
+);
 const REQUESTS = positiveInt('requests', argv.requests, 200);
 const WARMUP = positiveInt('warmup', argv.warmup, 20);
 
@@ -118,7 +128,12 @@ function plainJob(): V1Job {
     metadata: { generateName: 'latency-' },
     spec: {
       backoffLimit: 2,
-      template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36', command: ['sh', '-c', 'echo done'] }] } },
+      template: {
+        spec: {
+          restartPolicy: 'Never',
+          containers: [{ name: 'main', image: 'busybox:1.36', command: ['sh', '-c', 'echo done'] }],
+        },
+      },
     },
   };
 }
@@ -147,7 +162,9 @@ async function main(): Promise<number> {
     const check = await cluster().batch.createNamespacedJob({ namespace: on, body: plainJob(), dryRun: 'All' });
     const checkOff = await cluster().batch.createNamespacedJob({ namespace: off, body: plainJob(), dryRun: 'All' });
     if (check.spec?.ttlSecondsAfterFinished !== 86400 || checkOff.spec?.ttlSecondsAfterFinished !== undefined) {
-      throw new Error(`the webhook is not acting as expected (TTL with webhook: ${check.spec?.ttlSecondsAfterFinished}, without: ${checkOff.spec?.ttlSecondsAfterFinished})`);
+      throw new Error(
+        `the webhook is not acting as expected (TTL with webhook: ${check.spec?.ttlSecondsAfterFinished}, without: ${checkOff.spec?.ttlSecondsAfterFinished})`,
+      );
     }
 
     for (let i = 0; i < WARMUP; i++) {
@@ -171,13 +188,19 @@ async function main(): Promise<number> {
     const apiserverSeen = Object.fromEntries(
       Object.entries(names).map(([type, name]) => [
         type,
-        delta(readHistogram(apiAfter, 'apiserver_admission_webhook_admission_duration_seconds', { name }), readHistogram(apiBefore, 'apiserver_admission_webhook_admission_duration_seconds', { name })),
+        delta(
+          readHistogram(apiAfter, 'apiserver_admission_webhook_admission_duration_seconds', { name }),
+          readHistogram(apiBefore, 'apiserver_admission_webhook_admission_duration_seconds', { name }),
+        ),
       ]),
     );
     const handler = Object.fromEntries(
       (['validate', 'mutate'] as const).map((endpoint) => [
         endpoint,
-        delta(readHistogram(hookAfter, 'jobx_webhook_request_duration_seconds', { endpoint }), readHistogram(hookBefore, 'jobx_webhook_request_duration_seconds', { endpoint })),
+        delta(
+          readHistogram(hookAfter, 'jobx_webhook_request_duration_seconds', { endpoint }),
+          readHistogram(hookBefore, 'jobx_webhook_request_duration_seconds', { endpoint }),
+        ),
       ]),
     );
     const rss = Number(/^process_resident_memory_bytes(?:\{\})? (\S+)$/m.exec(hookAfter)?.[1] ?? NaN);

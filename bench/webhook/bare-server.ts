@@ -18,21 +18,32 @@ if ((mode !== 'fixed' && mode !== 'parse') || !certFile || !keyFile) {
   process.exit(2);
 }
 const FIXED_UID = '3f1c6a52-8d0e-4c36-9a57-2f4b1f0e7a01';
-const answerFor = (uid: string): Buffer => Buffer.from(JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', response: { uid, allowed: true } }));
+const answerFor = (uid: string): Buffer =>
+  Buffer.from(
+    JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', response: { uid, allowed: true } }),
+  );
 const fixed = answerFor(FIXED_UID);
 
-const server = createServer({ cert: readFileSync(certFile), key: readFileSync(keyFile), minVersion: 'TLSv1.2' }, (req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => {
-    if (mode === 'parse') chunks.push(chunk);
-  });
-  req.on('end', () => {
-    const answer = mode === 'fixed' ? fixed : answerFor((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { request: { uid: string } }).request.uid);
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': answer.length });
-    res.end(answer);
-  });
-});
+const server = createServer(
+  { cert: readFileSync(certFile), key: readFileSync(keyFile), minVersion: 'TLSv1.2' },
+  (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      if (mode === 'parse') chunks.push(chunk);
+    });
+    req.on('end', () => {
+      const answer =
+        mode === 'fixed'
+          ? fixed
+          : answerFor((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { request: { uid: string } }).request.uid);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': answer.length });
+      res.end(answer);
+    });
+  },
+);
 server.keepAliveTimeout = 95_000;
 server.headersTimeout = 100_000;
-server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`));
+server.listen(0, '127.0.0.1', () =>
+  process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`),
+);
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

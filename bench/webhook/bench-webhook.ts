@@ -55,7 +55,18 @@ class BenchError extends Error {
 
 // ---------------------------------------------------------------- options
 
-const { values: argv, positiveInt } = parseBenchOptions('bench-webhook', 'bench-webhook.ts [--duration S] [--connections N] [--reps N] [--rate N] [--no-pin] [--node-flags=...]', { duration: { type: 'string' }, connections: { type: 'string' }, reps: { type: 'string' }, rate: { type: 'string' }, 'no-pin': { type: 'boolean' }, 'node-flags': { type: 'string' } });
+const { values: argv, positiveInt } = parseBenchOptions(
+  'bench-webhook',
+  'bench-webhook.ts [--duration S] [--connections N] [--reps N] [--rate N] [--no-pin] [--node-flags=...]',
+  {
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    reps: { type: 'string' },
+    rate: { type: 'string' },
+    'no-pin': { type: 'boolean' },
+    'node-flags': { type: 'string' },
+  },
+);
 
 const DURATION = positiveInt('duration', argv.duration, 10);
 const CONNECTIONS = positiveInt('connections', argv.connections, 10);
@@ -63,7 +74,8 @@ const REPS = positiveInt('reps', argv.reps, 3);
 const RATE = positiveInt('rate', argv.rate, 1000);
 const NODE_FLAGS = (argv['node-flags'] ?? '').split(' ').filter((f) => f !== '');
 const PIN = !argv['no-pin'] && spawnSync('taskset', ['-c', '0', 'true']).status === 0 && os.availableParallelism() >= 2;
-const pinned = (cpu: number, command: string[]): [string, string[]] => (PIN ? ['taskset', ['-c', String(cpu), ...command]] : [command[0]!, command.slice(1)]);
+const pinned = (cpu: number, command: string[]): [string, string[]] =>
+  PIN ? ['taskset', ['-c', String(cpu), ...command]] : [command[0]!, command.slice(1)];
 
 // ---------------------------------------------------------------- processes
 
@@ -105,18 +117,35 @@ async function startBare(mode: 'fixed' | 'parse', certFile: string, keyFile: str
   started.push(child);
   let out = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  const port = await waitFor('the bare server', () => (out.includes('\n') ? (JSON.parse(out) as { port: number }).port : undefined));
+  const port = await waitFor('the bare server', () =>
+    out.includes('\n') ? (JSON.parse(out) as { port: number }).port : undefined,
+  );
   return { name: `bare-${mode}`, child, port };
 }
 
 async function startWebhook(certFile: string, keyFile: string, logFile: string): Promise<Server> {
   const log = openSync(logFile, 'w');
-  const [command, args] = pinned(0, [NODE, ...NODE_FLAGS, join(ROOT, 'bin', 'job-x-webhook.js'), '--tls-cert-file', certFile, '--tls-private-key-file', keyFile, '--port', '0', '--host', '127.0.0.1', '--shutdown-delay', '0']);
+  const [command, args] = pinned(0, [
+    NODE,
+    ...NODE_FLAGS,
+    join(ROOT, 'bin', 'job-x-webhook.js'),
+    '--tls-cert-file',
+    certFile,
+    '--tls-private-key-file',
+    keyFile,
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    '--shutdown-delay',
+    '0',
+  ]);
   const child = spawn(command, args, { stdio: ['ignore', log, 'inherit'], env: { ...process.env, JOBX_POLICY: '' } });
   closeSync(log);
   started.push(child);
   const port = await waitFor('the webhook to listen', () => {
-    if (child.exitCode !== null) throw new BenchError(`the webhook exited with ${child.exitCode} before listening (log: ${logFile})`);
+    if (child.exitCode !== null)
+      throw new BenchError(`the webhook exited with ${child.exitCode} before listening (log: ${logFile})`);
     const line = readFileSync(logFile, 'utf8')
       .split('\n')
       .find((l) => l.includes('"msg":"listening"'));
@@ -136,11 +165,23 @@ function stop(child: ChildProcess): Promise<void> {
 function post(port: number, ca: string, path: string, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     // A connection of its own each time: nothing idles between the checks and the runs.
-    const req = request({ host: '127.0.0.1', port, path, method: path === '/metrics' ? 'GET' : 'POST', ca, servername: 'localhost', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: path === '/metrics' ? 'GET' : 'POST',
+        ca,
+        servername: 'localhost',
+        agent: false,
+        headers: { 'content-type': 'application/json' },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, text }));
+      },
+    );
     req.on('error', reject);
     req.end(path === '/metrics' ? undefined : body);
   });
@@ -152,7 +193,9 @@ async function load(options: LoadOptions): Promise<LoadResult> {
   if (result.status !== 0) throw new BenchError(`the load generator failed (${result.status}): ${result.stderr}`);
   const output = JSON.parse(result.stdout) as LoadResult;
   if (output.errors > 0 || output.timeouts > 0 || output.non2xx > 0) {
-    throw new BenchError(`${options.url}: ${output.errors} errors, ${output.timeouts} timeouts, ${output.non2xx} non-2xx answers`);
+    throw new BenchError(
+      `${options.url}: ${output.errors} errors, ${output.timeouts} timeouts, ${output.non2xx} non-2xx answers`,
+    );
   }
   return output;
 }
@@ -171,9 +214,27 @@ interface Scenario {
 const SCENARIOS: readonly Scenario[] = [
   { name: 'bare', server: 'bare', path: '/validate', fixture: 'job-create-clean', check: (r) => r.allowed },
   { name: 'bare-parse', server: 'bareParse', path: '/validate', fixture: 'job-create-clean', check: (r) => r.allowed },
-  { name: 'validate-create', server: 'webhook', path: '/validate', fixture: 'job-create-clean', check: (r) => r.allowed && r.patch === undefined },
-  { name: 'validate-update', server: 'webhook', path: '/validate', fixture: 'job-update-label', check: (r) => r.allowed },
-  { name: 'mutate-create', server: 'webhook', path: '/mutate', fixture: 'job-create-mutate', check: (r) => r.allowed && typeof r.patch === 'string' },
+  {
+    name: 'validate-create',
+    server: 'webhook',
+    path: '/validate',
+    fixture: 'job-create-clean',
+    check: (r) => r.allowed && r.patch === undefined,
+  },
+  {
+    name: 'validate-update',
+    server: 'webhook',
+    path: '/validate',
+    fixture: 'job-update-label',
+    check: (r) => r.allowed,
+  },
+  {
+    name: 'mutate-create',
+    server: 'webhook',
+    path: '/mutate',
+    fixture: 'job-create-mutate',
+    check: (r) => r.allowed && typeof r.patch === 'string',
+  },
 ];
 
 interface Measured {
@@ -190,9 +251,18 @@ const median = (values: number[]): number => {
 };
 
 /** The smallest histogram bucket bound below which `quantile` of the observations fall. */
-function histogramQuantile(before: string, after: string, series: string, quantile: number): { bound: string; count: number } {
+function histogramQuantile(
+  before: string,
+  after: string,
+  series: string,
+  quantile: number,
+): { bound: string; count: number } {
   const buckets = (text: string): Map<string, number> =>
-    new Map([...text.matchAll(new RegExp(`^${series}_bucket\\{endpoint="validate",le="([^"]+)"\\} (\\d+)$`, 'gm'))].map((m) => [m[1]!, Number(m[2])]));
+    new Map(
+      [...text.matchAll(new RegExp(`^${series}_bucket\\{endpoint="validate",le="([^"]+)"\\} (\\d+)$`, 'gm'))].map(
+        (m) => [m[1]!, Number(m[2])],
+      ),
+    );
   const a = buckets(before);
   const b = buckets(after);
   const entries = [...b.entries()].map(([le, n]) => [le, n - (a.get(le) ?? 0)] as const);
@@ -211,14 +281,39 @@ async function main(): Promise<number> {
   const dir = mkdtempSync(join(os.tmpdir(), 'bench-webhook-'));
   const certFile = join(dir, 'tls.crt');
   const keyFile = join(dir, 'tls.key');
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { encoding: 'utf8' });
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ],
+    { encoding: 'utf8' },
+  );
   if (made.status !== 0) throw new BenchError(`openssl failed: ${made.stderr}`);
   const ca = readFileSync(certFile, 'utf8');
 
   const cpus = os.cpus();
   process.stdout.write(
     `bench-webhook: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, Node ${process.version}; ${PIN ? 'servers on CPU 0, load generator on CPU 1' : 'not pinned'}; ` +
-      `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
+      `load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n` +
       `saturated: ${CONNECTIONS} keep-alive connections × ${DURATION} s, ${REPS} rounds; fixed rate: ${RATE} req/s × ${DURATION} s; webhook: node ${[...NODE_FLAGS, 'bin/job-x-webhook.js'].join(' ')}\n\n`,
   );
 
@@ -234,25 +329,59 @@ async function main(): Promise<number> {
       const answer = await post(server.port, ca, scenario.path, body);
       const review = JSON.parse(answer.text) as { response: { uid: string; allowed: boolean; patch?: string } };
       const uid = (JSON.parse(body) as { request: { uid: string } }).request.uid;
-      if (answer.status !== 200 || review.response.uid !== uid || !scenario.check(review.response)) throw new BenchError(`${scenario.name}: unexpected answer ${answer.status} ${answer.text.slice(0, 300)}`);
+      if (answer.status !== 200 || review.response.uid !== uid || !scenario.check(review.response))
+        throw new BenchError(`${scenario.name}: unexpected answer ${answer.status} ${answer.text.slice(0, 300)}`);
       // Warm-up: JIT, connection pools, caches.
-      await load({ url: `https://127.0.0.1:${server.port}${scenario.path}`, caFile: certFile, bodyFile: join(FIXTURES, `${scenario.fixture}.json`), connections: CONNECTIONS, duration: 2 });
+      await load({
+        url: `https://127.0.0.1:${server.port}${scenario.path}`,
+        caFile: certFile,
+        bodyFile: join(FIXTURES, `${scenario.fixture}.json`),
+        connections: CONNECTIONS,
+        duration: 2,
+      });
     }
     for (let round = 0; round < REPS; round++) {
       const order = SCENARIOS.map((_, i) => SCENARIOS[(i + round) % SCENARIOS.length]!);
       for (const scenario of order) {
         const server = servers[scenario.server];
         const cpuBefore = cpuSeconds(server.child.pid!);
-        const result = await load({ url: `https://127.0.0.1:${server.port}${scenario.path}`, caFile: certFile, bodyFile: join(FIXTURES, `${scenario.fixture}.json`), connections: CONNECTIONS, duration: DURATION });
+        const result = await load({
+          url: `https://127.0.0.1:${server.port}${scenario.path}`,
+          caFile: certFile,
+          bodyFile: join(FIXTURES, `${scenario.fixture}.json`),
+          connections: CONNECTIONS,
+          duration: DURATION,
+        });
         const cpu = cpuSeconds(server.child.pid!) - cpuBefore;
-        results.get(scenario.name)!.push({ requestsPerSecond: result.requestsPerSecond, p50: result.latencyMs.p50, p99: result.latencyMs.p99, cpuMicrosPerRequest: (cpu * 1e6) / result.total });
-        process.stdout.write(`  round ${round + 1} ${scenario.name.padEnd(16)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms\n`);
+        results.get(scenario.name)!.push({
+          requestsPerSecond: result.requestsPerSecond,
+          p50: result.latencyMs.p50,
+          p99: result.latencyMs.p99,
+          cpuMicrosPerRequest: (cpu * 1e6) / result.total,
+        });
+        process.stdout.write(
+          `  round ${round + 1} ${scenario.name.padEnd(16)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms\n`,
+        );
       }
     }
     // The same fixed rate against the floor: what the machine and the client add to any server.
-    const fixedBare = await load({ url: `https://127.0.0.1:${bare.port}/validate`, caFile: certFile, bodyFile: join(FIXTURES, 'job-create-clean.json'), connections: CONNECTIONS, duration: DURATION, overallRate: RATE });
+    const fixedBare = await load({
+      url: `https://127.0.0.1:${bare.port}/validate`,
+      caFile: certFile,
+      bodyFile: join(FIXTURES, 'job-create-clean.json'),
+      connections: CONNECTIONS,
+      duration: DURATION,
+      overallRate: RATE,
+    });
     const metricsBefore = (await post(webhook.port, ca, '/metrics', '')).text;
-    const fixed = await load({ url: `https://127.0.0.1:${webhook.port}/validate`, caFile: certFile, bodyFile: join(FIXTURES, 'job-create-clean.json'), connections: CONNECTIONS, duration: DURATION, overallRate: RATE });
+    const fixed = await load({
+      url: `https://127.0.0.1:${webhook.port}/validate`,
+      caFile: certFile,
+      bodyFile: join(FIXTURES, 'job-create-clean.json'),
+      connections: CONNECTIONS,
+      duration: DURATION,
+      overallRate: RATE,
+    });
     const metricsAfter = (await post(webhook.port, ca, '/metrics', '')).text;
     const inHandler = histogramQuantile(metricsBefore, metricsAfter, 'jobx_webhook_request_duration_seconds', 0.99);
     await new Promise((r) => setTimeout(r, 1000));
@@ -261,7 +390,14 @@ async function main(): Promise<number> {
     // ------------------------------------------------------------ report
     const summary = SCENARIOS.map((s) => {
       const runs = results.get(s.name)!;
-      return { scenario: s.name, requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), cpuMicrosPerRequest: median(runs.map((r) => r.cpuMicrosPerRequest)), runs };
+      return {
+        scenario: s.name,
+        requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+        p50: median(runs.map((r) => r.p50)),
+        p99: median(runs.map((r) => r.p99)),
+        cpuMicrosPerRequest: median(runs.map((r) => r.cpuMicrosPerRequest)),
+        runs,
+      };
     });
     const floor = summary[0]!;
     const parseFloor = summary[1]!;
@@ -281,12 +417,25 @@ async function main(): Promise<number> {
       `webhook memory: RSS ${(memory.rss / 1024).toFixed(1)} MiB after the runs, peak ${(memory.hwm / 1024).toFixed(1)} MiB`,
       '',
     ];
-    const ratio = (name: string): number => summary.find((s) => s.scenario === name)!.requestsPerSecond / floor.requestsPerSecond;
+    const ratio = (name: string): number =>
+      summary.find((s) => s.scenario === name)!.requestsPerSecond / floor.requestsPerSecond;
     const targets = [
-      [`/validate throughput ≥ 50% of bare (${(ratio('validate-create') * 100).toFixed(0)}%)`, ratio('validate-create') >= 0.5],
-      [`/mutate throughput ≥ 50% of bare (${(ratio('mutate-create') * 100).toFixed(0)}%)`, ratio('mutate-create') >= 0.5],
-      [`p99 < 5 ms at ${RATE} req/s, client side (${fixed.latencyMs.p99} ms; bare ${fixedBare.latencyMs.p99} ms)`, fixed.latencyMs.p99 < 5],
-      [`p99 < 5 ms at ${RATE} req/s, in the webhook (≤ ${inHandler.bound === '+Inf' ? '∞' : Number(inHandler.bound) * 1000} ms)`, inHandler.bound !== '+Inf' && Number(inHandler.bound) <= 0.005],
+      [
+        `/validate throughput ≥ 50% of bare (${(ratio('validate-create') * 100).toFixed(0)}%)`,
+        ratio('validate-create') >= 0.5,
+      ],
+      [
+        `/mutate throughput ≥ 50% of bare (${(ratio('mutate-create') * 100).toFixed(0)}%)`,
+        ratio('mutate-create') >= 0.5,
+      ],
+      [
+        `p99 < 5 ms at ${RATE} req/s, client side (${fixed.latencyMs.p99} ms; bare ${fixedBare.latencyMs.p99} ms)`,
+        fixed.latencyMs.p99 < 5,
+      ],
+      [
+        `p99 < 5 ms at ${RATE} req/s, in the webhook (≤ ${inHandler.bound === '+Inf' ? '∞' : Number(inHandler.bound) * 1000} ms)`,
+        inHandler.bound !== '+Inf' && Number(inHandler.bound) <= 0.005,
+      ],
       [`RSS < 128 MiB (peak ${(memory.hwm / 1024).toFixed(1)} MiB)`, memory.hwm < 128 * 1024],
     ] as const;
     for (const [text, met] of targets) lines.push(`${met ? 'TARGET MET    ' : 'TARGET NOT MET'}  ${text}`);
@@ -320,7 +469,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`bench-webhook: ${error instanceof BenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bench-webhook: ${error instanceof BenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

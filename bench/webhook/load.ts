@@ -19,7 +19,13 @@ export interface LoadOptions {
 export interface LoadResult {
   readonly requestsPerSecond: number;
   readonly total: number;
-  readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number; readonly mean: number };
+  readonly latencyMs: {
+    readonly p50: number;
+    readonly p90: number;
+    readonly p99: number;
+    readonly max: number;
+    readonly mean: number;
+  };
   readonly errors: number;
   readonly timeouts: number;
   readonly non2xx: number;
@@ -39,7 +45,13 @@ const result = await autocannon({
 const output: LoadResult = {
   requestsPerSecond: result.requests.average,
   total: result.requests.total,
-  latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
+  latencyMs: {
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    mean: result.latency.mean,
+  },
   errors: result.errors,
   timeouts: result.timeouts,
   non2xx: result.non2xx,

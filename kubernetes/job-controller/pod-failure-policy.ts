@@ -71,7 +71,10 @@ export function matchPodFailurePolicy(rules: readonly JsonObject[], pod: RawPod)
 }
 
 /** matchOnExitCodes: regular containers first, then init containers. */
-function matchOnExitCodes(pod: RawPod, requirement: JsonObject): { status: RawContainerStatus; init: boolean } | undefined {
+function matchOnExitCodes(
+  pod: RawPod,
+  requirement: JsonObject,
+): { status: RawContainerStatus; init: boolean } | undefined {
   const regular = matchingContainer(pod.status?.containerStatuses ?? [], requirement);
   if (regular) return { status: regular, init: false };
   const init = matchingContainer(pod.status?.initContainerStatuses ?? [], requirement);
@@ -83,7 +86,10 @@ function matchOnExitCodes(pod: RawPod, requirement: JsonObject): { status: RawCo
  * running or waiting has no exit code to match) with a non-zero exit code that the operator
  * accepts. Exit code 0 never matches, not even `NotIn [1]`.
  */
-function matchingContainer(statuses: readonly RawContainerStatus[], requirement: JsonObject): RawContainerStatus | undefined {
+function matchingContainer(
+  statuses: readonly RawContainerStatus[],
+  requirement: JsonObject,
+): RawContainerStatus | undefined {
   const containerName = str(requirement, 'containerName');
   for (const status of statuses) {
     const terminated = status.state?.terminated;

@@ -42,12 +42,13 @@ const MIN_WIDTH = 60;
  * read `-o json` .state), 1 when the Job is not there, 2 for usage, configuration or cluster errors.
  */
 export async function diagnoseCommand(options: DiagnoseOptions, io: DiagnoseIo): Promise<DiagnoseOutput> {
-  const [{ parseJobReference, resolveJob }, { createKubeClient }, { fetchJobSnapshot }, { diagnose }] = await Promise.all([
-    import('../kube/fetch-job.ts'),
-    import('../kube/client.ts'),
-    import('../kube/fetch-snapshot.ts'),
-    import('../diagnose/diagnose.ts'),
-  ]);
+  const [{ parseJobReference, resolveJob }, { createKubeClient }, { fetchJobSnapshot }, { diagnose }] =
+    await Promise.all([
+      import('../kube/fetch-job.ts'),
+      import('../kube/client.ts'),
+      import('../kube/fetch-snapshot.ts'),
+      import('../diagnose/diagnose.ts'),
+    ]);
   // A malformed reference is a usage error, whatever the kubeconfig says.
   const reference = parseJobReference(options.reference);
   const client = await createKubeClient(options.kube, {
@@ -55,7 +56,10 @@ export async function diagnoseCommand(options: DiagnoseOptions, io: DiagnoseIo):
     stdinIsTTY: io.stdinIsTTY,
     trace: io.env.JOBX_KUBE_TRACE ? (line) => io.stderr.write(`job-x: ${line}\n`) : undefined,
   });
-  const progress = startProgress(io.stderr, `fetching ${reference.kind.toLowerCase()}/${reference.name}, its pods and events...`);
+  const progress = startProgress(
+    io.stderr,
+    `fetching ${reference.kind.toLowerCase()}/${reference.name}, its pods and events...`,
+  );
   let output: DiagnoseOutput;
   try {
     const resolved = await resolveJob(client, reference, { allNamespaces: options.kube.allNamespaces });
@@ -64,7 +68,9 @@ export async function diagnoseCommand(options: DiagnoseOptions, io: DiagnoseIo):
     progress.stop();
     for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
     if (resolved.cronJob && options.output === 'text') {
-      io.stderr.write(`note: cronjob/${resolved.cronJob.name} → its most recent Job, job/${resolved.job.metadata.name}\n`);
+      io.stderr.write(
+        `note: cronjob/${resolved.cronJob.name} → its most recent Job, job/${resolved.job.metadata.name}\n`,
+      );
     }
     output = diagnose(snapshot);
   } finally {
@@ -98,7 +104,10 @@ async function render(output: DiagnoseOutput, options: DiagnoseOptions, io: Diag
     case 'yaml':
       return (await import('../format/format-structured.ts')).formatStructured(output, options.output);
     case 'text': {
-      const [{ formatDiagnosisText }, { colorsEnabled }] = await Promise.all([import('../format/format-diagnosis-text.ts'), import('../format/colors.ts')]);
+      const [{ formatDiagnosisText }, { colorsEnabled }] = await Promise.all([
+        import('../format/format-diagnosis-text.ts'),
+        import('../format/colors.ts'),
+      ]);
       const isTty = io.stdout.isTTY === true;
       // Wrapped to the terminal; piped output is not wrapped (like kubectl), so grep sees whole lines.
       const width = isTty && io.stdout.columns ? Math.max(io.stdout.columns, MIN_WIDTH) : undefined;

@@ -40,40 +40,59 @@ const MAX_WIDTH = 120;
  * rejections come first); that is information, not a failed command, so the exit code stays 0.
  */
 export async function explain(options: ExplainOptions, io: ExplainIo): Promise<Explanation[]> {
-  if (options.name !== undefined && options.filenames.length > 0) throw new UsageError('give either NAME or -f FILE, not both');
+  if (options.name !== undefined && options.filenames.length > 0)
+    throw new UsageError('give either NAME or -f FILE, not both');
   if (options.name === undefined && options.filenames.length === 0) {
-    throw new UsageError('nothing to explain: give the NAME of a Job (job/NAME, cronjob/NAME) in the cluster, or -f FILE (- for standard input) for a manifest');
+    throw new UsageError(
+      'nothing to explain: give the NAME of a Job (job/NAME, cronjob/NAME) in the cluster, or -f FILE (- for standard input) for a manifest',
+    );
   }
   const { loadPolicy } = await import('../../edge/policy-file.ts');
   const policy = (await loadPolicy(options.policy)).resolved;
-  const explanations = options.name !== undefined ? [await explainLive(options.name, options.kube, policy)] : await explainFiles(options.filenames, policy, io);
+  const explanations =
+    options.name !== undefined
+      ? [await explainLive(options.name, options.kube, policy)]
+      : await explainFiles(options.filenames, policy, io);
   io.stdout.write(await render(explanations, options, io));
   return explanations;
 }
 
 async function explainFiles(paths: readonly string[], policy: ResolvedPolicy, io: ExplainIo): Promise<Explanation[]> {
-  const [{ expandInputs, readInput, MAX_SOURCE_BYTES }, { explainManifest }] = await Promise.all([import('../lint/sources.ts'), import('../explain/explain-manifest.ts')]);
+  const [{ expandInputs, readInput, MAX_SOURCE_BYTES }, { explainManifest }] = await Promise.all([
+    import('../lint/sources.ts'),
+    import('../explain/explain-manifest.ts'),
+  ]);
   const explanations: Explanation[] = [];
   const skippedNotes: string[] = [];
   for (const input of expandInputs(paths)) {
     const source = await readInput(input, io.stdin);
     if (source.text === undefined) {
-      throw new UsageError(`${source.name} is ${((source.tooLarge ?? 0) / 1024 / 1024).toFixed(1)} MiB; job-x reads at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB per file`);
+      throw new UsageError(
+        `${source.name} is ${((source.tooLarge ?? 0) / 1024 / 1024).toFixed(1)} MiB; job-x reads at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB per file`,
+      );
     }
     const result = explainManifest(source.name, source.text, policy);
     const problem = result.problems[0];
     if (problem) {
       const document = problem.document > 0 ? `document ${problem.document + 1}, ` : '';
-      throw new UsageError(`cannot read ${source.name}: ${document}line ${problem.line}, column ${problem.column}: ${problem.message}`);
+      throw new UsageError(
+        `cannot read ${source.name}: ${document}line ${problem.line}, column ${problem.column}: ${problem.message}`,
+      );
     }
     explanations.push(...result.explanations);
     for (const skipped of result.skipped) {
-      const what = skipped.kind ? `${skipped.kind}${skipped.name ? ` "${skipped.name}"` : ''}` : 'a document that is not a Kubernetes object';
-      skippedNotes.push(`note: skipped ${what} (${source.name}, document ${skipped.document + 1}${skipped.item !== undefined ? `, item ${skipped.item + 1}` : ''}): explain reads Jobs and CronJobs only`);
+      const what = skipped.kind
+        ? `${skipped.kind}${skipped.name ? ` "${skipped.name}"` : ''}`
+        : 'a document that is not a Kubernetes object';
+      skippedNotes.push(
+        `note: skipped ${what} (${source.name}, document ${skipped.document + 1}${skipped.item !== undefined ? `, item ${skipped.item + 1}` : ''}): explain reads Jobs and CronJobs only`,
+      );
     }
   }
   if (explanations.length === 0) {
-    throw new UsageError(`no Job or CronJob to explain in ${paths.map((p) => (p === '-' ? 'standard input' : p)).join(', ')}${skippedNotes.length > 0 ? ` (${skippedNotes.length} other object${skippedNotes.length === 1 ? '' : 's'} skipped)` : ''}`);
+    throw new UsageError(
+      `no Job or CronJob to explain in ${paths.map((p) => (p === '-' ? 'standard input' : p)).join(', ')}${skippedNotes.length > 0 ? ` (${skippedNotes.length} other object${skippedNotes.length === 1 ? '' : 's'} skipped)` : ''}`,
+    );
   }
   for (const note of skippedNotes) io.stderr.write(`${note}\n`);
   return explanations;
@@ -97,11 +116,22 @@ async function explainLive(reference: string, flags: KubeFlags, policy: Resolved
     const object: JsonObject =
       ref.kind === 'Job'
         ? ((await fetchJob(client, namespace, ref.name)) as unknown as JsonObject)
-        : (await client.get<JsonObject>(`/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/cronjobs/${encodeURIComponent(ref.name)}`)).body;
+        : (
+            await client.get<JsonObject>(
+              `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/cronjobs/${encodeURIComponent(ref.name)}`,
+            )
+          ).body;
     // A single GET answers with apiVersion and kind; set them anyway so the object reads as itself.
-    const document: JsonObject = { ...object, apiVersion: object.apiVersion ?? 'batch/v1', kind: object.kind ?? ref.kind };
+    const document: JsonObject = {
+      ...object,
+      apiVersion: object.apiVersion ?? 'batch/v1',
+      kind: object.kind ?? ref.kind,
+    };
     const uid = (document.metadata as { uid?: unknown } | undefined)?.uid;
-    return explainObject(document, { policy, source: { type: 'cluster', ...(typeof uid === 'string' ? { uid } : {}) } });
+    return explainObject(document, {
+      policy,
+      source: { type: 'cluster', ...(typeof uid === 'string' ? { uid } : {}) },
+    });
   } finally {
     client.close();
   }
@@ -116,12 +146,22 @@ async function render(explanations: Explanation[], options: ExplainOptions, io: 
   switch (options.output) {
     case 'json':
     case 'yaml':
-      return (await import('../format/format-structured.ts')).formatStructured(toExplainOutput(explanations), options.output);
+      return (await import('../format/format-structured.ts')).formatStructured(
+        toExplainOutput(explanations),
+        options.output,
+      );
     case 'text': {
-      const [{ formatExplainText }, { colorsEnabled, createColors }] = await Promise.all([import('../format/format-explain-text.ts'), import('../format/colors.ts')]);
+      const [{ formatExplainText }, { colorsEnabled, createColors }] = await Promise.all([
+        import('../format/format-explain-text.ts'),
+        import('../format/colors.ts'),
+      ]);
       const isTty = io.stdout.isTTY === true;
-      const width = isTty && io.stdout.columns ? Math.min(Math.max(io.stdout.columns, MIN_WIDTH), MAX_WIDTH) : DEFAULT_WIDTH;
-      return formatExplainText(explanations, { colors: createColors(colorsEnabled(options.color, isTty, io.env)), width });
+      const width =
+        isTty && io.stdout.columns ? Math.min(Math.max(io.stdout.columns, MIN_WIDTH), MAX_WIDTH) : DEFAULT_WIDTH;
+      return formatExplainText(explanations, {
+        colors: createColors(colorsEnabled(options.color, isTty, io.env)),
+        width,
+      });
     }
   }
 }

@@ -35,7 +35,13 @@ const MIN_WIDTH = 40;
  * there): there is nothing per index to show, and an empty table would say the wrong thing.
  */
 export async function indexStatus(options: IndexStatusOptions, io: IndexStatusIo): Promise<IndexStatusOutput> {
-  const [{ parseJobReference, resolveJob }, { createKubeClient }, { fetchJobSnapshot }, { parseIndexSelection }, { toIndexStatus }] = await Promise.all([
+  const [
+    { parseJobReference, resolveJob },
+    { createKubeClient },
+    { fetchJobSnapshot },
+    { parseIndexSelection },
+    { toIndexStatus },
+  ] = await Promise.all([
     import('../kube/fetch-job.ts'),
     import('../kube/client.ts'),
     import('../kube/fetch-snapshot.ts'),
@@ -53,7 +59,10 @@ export async function indexStatus(options: IndexStatusOptions, io: IndexStatusIo
   let snapshot;
   try {
     const resolved = await resolveJob(client, reference, { allNamespaces: options.kube.allNamespaces });
-    if (resolved.cronJob) io.stderr.write(`note: cronjob/${resolved.cronJob.name}: showing its most recent Job, ${resolved.job.metadata.name}\n`);
+    if (resolved.cronJob)
+      io.stderr.write(
+        `note: cronjob/${resolved.cronJob.name}: showing its most recent Job, ${resolved.job.metadata.name}\n`,
+      );
     // Index state needs the Job and its pods only: no Events, no logs.
     snapshot = await fetchJobSnapshot(client, resolved, { events: false, logTail: false });
   } finally {
@@ -82,10 +91,19 @@ export async function indexStatus(options: IndexStatusOptions, io: IndexStatusIo
       io.stdout.write(await (await import('../format/format-structured.ts')).formatStructured(output, options.output));
       break;
     case 'text': {
-      const [{ formatIndexStatusText }, { colorsEnabled, createColors }] = await Promise.all([import('../format/format-index-status-text.ts'), import('../format/colors.ts')]);
+      const [{ formatIndexStatusText }, { colorsEnabled, createColors }] = await Promise.all([
+        import('../format/format-index-status-text.ts'),
+        import('../format/colors.ts'),
+      ]);
       const isTty = io.stdout.isTTY === true;
       const width = isTty && io.stdout.columns ? Math.max(io.stdout.columns, MIN_WIDTH) : DEFAULT_WIDTH;
-      io.stdout.write(formatIndexStatusText(status, { colors: createColors(colorsEnabled(options.color, isTty, io.env)), width, details }));
+      io.stdout.write(
+        formatIndexStatusText(status, {
+          colors: createColors(colorsEnabled(options.color, isTty, io.env)),
+          width,
+          details,
+        }),
+      );
       break;
     }
   }

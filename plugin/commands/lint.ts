@@ -41,31 +41,50 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintReport
   const policy = await loadPolicy(options.policy);
   let paths = options.paths;
   if (paths.length === 0) {
-    if (io.stdin.isTTY) throw new UsageError('no input: give files or directories to lint, or - to read standard input');
+    if (io.stdin.isTTY)
+      throw new UsageError('no input: give files or directories to lint, or - to read standard input');
     paths = ['-'];
   }
   const inputs = expandInputs(paths);
   const { workerCount } = await import('../lint/lint-pool.ts');
   // Standard input is read on this thread, and small inputs do not pay for starting workers.
   const workers = inputs.some((input) => input.kind === 'stdin') ? 0 : workerCount(inputs.length);
-  const sources = workers > 0 ? await lintFilesInParallel(inputs, policy, workers) : await lintInputs(inputs, io.stdin, policy.resolved);
+  const sources =
+    workers > 0
+      ? await lintFilesInParallel(inputs, policy, workers)
+      : await lintInputs(inputs, io.stdin, policy.resolved);
   const results: ObjectResult[] = [];
   let skipped = 0;
   for (const source of sources) {
     for (const result of source.results) results.push(result);
     skipped += source.skipped;
   }
-  const visible = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  const report: LintReport = { results: visible, files: sources.length, linted: results.filter((r) => r.kind !== null).length, skipped };
+  const visible = options.quiet
+    ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
+    : results;
+  const report: LintReport = {
+    results: visible,
+    files: sources.length,
+    linted: results.filter((r) => r.kind !== null).length,
+    skipped,
+  };
   io.stdout.write(await render(report, options, io));
   const counts = countBySeverity({ ...report, results });
-  if (counts.error > 0 || (options.maxWarnings !== undefined && counts.warning > options.maxWarnings)) throw new ExitError(EXIT.findings);
+  if (counts.error > 0 || (options.maxWarnings !== undefined && counts.warning > options.maxWarnings))
+    throw new ExitError(EXIT.findings);
   return report;
 }
 
 /** On this thread, in order; the first input that cannot be read ends the run. */
-async function lintInputs(inputs: readonly Input[], stdin: NodeJS.ReadableStream, policy: ResolvedPolicy): Promise<SourceResult[]> {
-  const [{ readInput }, { detach, lintFile }] = await Promise.all([import('../lint/sources.ts'), import('../lint/lint-file.ts')]);
+async function lintInputs(
+  inputs: readonly Input[],
+  stdin: NodeJS.ReadableStream,
+  policy: ResolvedPolicy,
+): Promise<SourceResult[]> {
+  const [{ readInput }, { detach, lintFile }] = await Promise.all([
+    import('../lint/sources.ts'),
+    import('../lint/lint-file.ts'),
+  ]);
   const sources: SourceResult[] = [];
   for (const input of inputs) sources.push(detach(lintFile(await readInput(input, stdin), policy)));
   return sources;
@@ -75,8 +94,15 @@ async function lintInputs(inputs: readonly Input[], stdin: NodeJS.ReadableStream
 const FALLBACK_BATCH = 64;
 
 /** On this thread and worker threads (many files, no standard input); the outcomes come back in file order. */
-async function lintFilesInParallel(inputs: readonly Input[], policy: LoadedPolicy, workers: number): Promise<SourceResult[]> {
-  const [{ lintInParallel, WorkerFailure }, { detach, lintFiles }] = await Promise.all([import('../lint/lint-pool.ts'), import('../lint/lint-file.ts')]);
+async function lintFilesInParallel(
+  inputs: readonly Input[],
+  policy: LoadedPolicy,
+  workers: number,
+): Promise<SourceResult[]> {
+  const [{ lintInParallel, WorkerFailure }, { detach, lintFiles }] = await Promise.all([
+    import('../lint/lint-pool.ts'),
+    import('../lint/lint-file.ts'),
+  ]);
   // An error that stopped the expansion of the paths is raised after the files before it.
   const end = inputs.findIndex((input) => input.kind !== 'file');
   const files = (end === -1 ? inputs : inputs.slice(0, end)).map((input) => (input as { path: string }).path);
@@ -120,7 +146,10 @@ async function render(report: LintReport, options: LintOptions, io: LintIo): Pro
     case 'github':
       return (await import('../format/format-lint-github.ts')).formatLintGithub(report);
     case 'text': {
-      const [{ formatLintText }, { colorsEnabled, createColors }] = await Promise.all([import('../format/format-lint-text.ts'), import('../format/colors.ts')]);
+      const [{ formatLintText }, { colorsEnabled, createColors }] = await Promise.all([
+        import('../format/format-lint-text.ts'),
+        import('../format/colors.ts'),
+      ]);
       return formatLintText(report, createColors(colorsEnabled(options.color, io.stdout.isTTY === true, io.env)));
     }
   }

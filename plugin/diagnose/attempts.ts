@@ -60,10 +60,19 @@ export interface Decisions {
 
 export function decisionsOf(facts: JobFacts): Decisions {
   const time = (type: string) => toMillis(trueCondition(facts, type)?.lastTransitionTime);
-  return { failedAt: time('FailureTarget') ?? time('Failed'), succeededAt: time('SuccessCriteriaMet') ?? time('Complete') };
+  return {
+    failedAt: time('FailureTarget') ?? time('Failed'),
+    succeededAt: time('SuccessCriteriaMet') ?? time('Complete'),
+  };
 }
 
-export function analyzePods(pods: readonly RawPod[], facts: JobFacts, events: EventIndex, decisions: Decisions, now: number): PodAnalysis[] {
+export function analyzePods(
+  pods: readonly RawPod[],
+  facts: JobFacts,
+  events: EventIndex,
+  decisions: Decisions,
+  now: number,
+): PodAnalysis[] {
   return pods.map((pod) => analyzePod(pod, facts, events, decisions, now));
 }
 
@@ -77,17 +86,25 @@ function analyzePod(pod: RawPod, facts: JobFacts, events: EventIndex, decisions:
   const podFailed = isPodFailed(pod, facts);
   const decidedBefore = (decision: number | undefined) =>
     decision !== undefined && deletionRequested !== undefined && deletionRequested >= decision - SAME_SECOND_MS;
-  const stoppedAfterSuccess = phase !== 'Succeeded' && decisions.failedAt === undefined && decidedBefore(decisions.succeededAt);
+  const stoppedAfterSuccess =
+    phase !== 'Succeeded' && decisions.failedAt === undefined && decidedBefore(decisions.succeededAt);
   // When the Job is decided failed, every pod that has not succeeded counts as failed.
   const failedWithJob = decisions.failedAt !== undefined && phase !== 'Succeeded';
   const failed = podFailed || failedWithJob;
   const stoppedByJobFailure = failedWithJob && decidedBefore(decisions.failedAt);
   // Pods deleted for suspension or scale-down lose their finalizer first: never counted.
-  const removedUncounted = deletedByController && !stoppedByJobFailure && !stoppedAfterSuccess && decisions.failedAt === undefined;
+  const removedUncounted =
+    deletedByController && !stoppedByJobFailure && !stoppedAfterSuccess && decisions.failedAt === undefined;
   // Indexed Jobs count only pods with a valid index below completions.
   const countable = !facts.indexed || (index !== null && facts.completions !== null && index < facts.completions);
   const match = failed && facts.podFailurePolicyRules ? matchPodFailurePolicy(facts.podFailurePolicyRules, pod) : null;
-  const counted = !failed ? null : stoppedAfterSuccess || removedUncounted || !countable ? false : match ? match.countFailed : true;
+  const counted = !failed
+    ? null
+    : stoppedAfterSuccess || removedUncounted || !countable
+      ? false
+      : match
+        ? match.countFailed
+        : true;
   const outcome = outcomeOf(pod);
   const finishedMs = podFailed || phase === 'Succeeded' || phase === 'Failed' ? finishedTime(pod) : undefined;
   const deletion = toMillis(pod.metadata.deletionTimestamp);
@@ -99,12 +116,24 @@ function analyzePod(pod: RawPod, facts: JobFacts, events: EventIndex, decisions:
 
   const notes: string[] = [];
   if (match?.action === 'Ignore') notes.push(`ignored by pod failure policy rule ${match.rule}: not counted`);
-  if (stoppedByJobFailure) notes.push(`${phase === 'Failed' ? 'killed' : 'deleted'} by the Job controller when the Job failed; counted as failed`);
-  else if (stoppedAfterSuccess) notes.push('stopped by the Job controller once the Job met its success criteria; not counted');
+  if (stoppedByJobFailure)
+    notes.push(
+      `${phase === 'Failed' ? 'killed' : 'deleted'} by the Job controller when the Job failed; counted as failed`,
+    );
+  else if (stoppedAfterSuccess)
+    notes.push('stopped by the Job controller once the Job met its success criteria; not counted');
   else if (removedUncounted) notes.push('deleted by the Job controller (suspension or scale-down); not counted');
-  else if (pod.metadata.deletionTimestamp !== undefined && !terminating && phase !== 'Succeeded' && !deletedByController) notes.push('deleted while running');
+  else if (
+    pod.metadata.deletionTimestamp !== undefined &&
+    !terminating &&
+    phase !== 'Succeeded' &&
+    !deletedByController
+  )
+    notes.push('deleted while running');
   if (terminating && overdueSeconds >= STUCK_TERMINATING_SECONDS) {
-    notes.push(`stuck terminating: ${humanDuration(overdueSeconds)} past its grace period${pod.spec?.nodeName ? ` on node ${String(pod.spec.nodeName)}` : ''}`);
+    notes.push(
+      `stuck terminating: ${humanDuration(overdueSeconds)} past its grace period${pod.spec?.nodeName ? ` on node ${String(pod.spec.nodeName)}` : ''}`,
+    );
   }
   if (restarts > 0) {
     notes.push(
@@ -112,7 +141,9 @@ function analyzePod(pod: RawPod, facts: JobFacts, events: EventIndex, decisions:
     );
   }
   if (outcome.reason === 'DeadlineExceeded' && pod.status?.reason === 'DeadlineExceeded') {
-    notes.push("the pod's own activeDeadlineSeconds (spec.template.spec.activeDeadlineSeconds) ended it, not the Job's");
+    notes.push(
+      "the pod's own activeDeadlineSeconds (spec.template.spec.activeDeadlineSeconds) ended it, not the Job's",
+    );
   }
   if (!countable && failed) notes.push('index outside completions: not counted');
 

@@ -58,10 +58,26 @@ export const NOT_SCHEDULED_SECONDS = 60;
 /** A pod bound this long without any status from its node: the kubelet is not running it. */
 export const NOT_STARTED_SECONDS = 120;
 
-export function findBlockers(facts: JobFacts, pods: readonly PodAnalysis[], events: EventIndex, now: number): Blocker[] {
+export function findBlockers(
+  facts: JobFacts,
+  pods: readonly PodAnalysis[],
+  events: EventIndex,
+  now: number,
+): Blocker[] {
   const found = new Map<BlockerReason, Blocker>();
-  const add = (reason: BlockerReason, pod: PodAnalysis | null, details: Partial<Omit<Blocker, 'reason' | 'pods'>> = {}) => {
-    const blocker = found.get(reason) ?? { reason, pods: [], message: null, container: null, image: null, event: undefined };
+  const add = (
+    reason: BlockerReason,
+    pod: PodAnalysis | null,
+    details: Partial<Omit<Blocker, 'reason' | 'pods'>> = {},
+  ) => {
+    const blocker = found.get(reason) ?? {
+      reason,
+      pods: [],
+      message: null,
+      container: null,
+      image: null,
+      event: undefined,
+    };
     if (pod) blocker.pods.push(pod);
     blocker.message ??= details.message ?? null;
     blocker.container ??= details.container ?? null;
@@ -77,7 +93,11 @@ export function findBlockers(facts: JobFacts, pods: readonly PodAnalysis[], even
   const created = latest(events.job, 'SuccessfulCreate');
   if (failedCreate && (!created || failedCreate.atMs >= created.atMs)) {
     const running = pods.filter((p) => p.active || (p.terminating && facts.onlyReplaceFailedPods)).length;
-    if (running < wantActive(facts)) add('PodCreationFailing', null, { message: failedCreate.message.replace(/^Error creating: /, ''), event: failedCreate });
+    if (running < wantActive(facts))
+      add('PodCreationFailing', null, {
+        message: failedCreate.message.replace(/^Error creating: /, ''),
+        event: failedCreate,
+      });
   }
 
   for (const pod of pods) {
@@ -85,8 +105,12 @@ export function findBlockers(facts: JobFacts, pods: readonly PodAnalysis[], even
     const podEvents = events.byPod.get(pod.name);
     const scheduled = pod.raw.status?.conditions?.find((c) => c.type === 'PodScheduled');
     if (scheduled?.status === 'False' && scheduled.reason === 'SchedulingGated') {
-      const gates = ((pod.raw.spec?.schedulingGates as { name?: string }[] | undefined) ?? []).map((g) => g.name).filter(Boolean);
-      add('PodsSchedulingGated', pod, { message: gates.length > 0 ? `scheduling gates: ${gates.join(', ')}` : (scheduled.message ?? null) });
+      const gates = ((pod.raw.spec?.schedulingGates as { name?: string }[] | undefined) ?? [])
+        .map((g) => g.name)
+        .filter(Boolean);
+      add('PodsSchedulingGated', pod, {
+        message: gates.length > 0 ? `scheduling gates: ${gates.join(', ')}` : (scheduled.message ?? null),
+      });
       continue;
     }
     if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
@@ -98,18 +122,25 @@ export function findBlockers(facts: JobFacts, pods: readonly PodAnalysis[], even
     const age = (now - pod.createdMs) / 1000;
     const node = typeof pod.raw.spec?.nodeName === 'string' ? pod.raw.spec.nodeName : undefined;
     if (!node && scheduled === undefined && age >= NOT_SCHEDULED_SECONDS) {
-      const scheduler = typeof pod.raw.spec?.schedulerName === 'string' ? pod.raw.spec.schedulerName : 'default-scheduler';
-      add('PodsNotScheduled', pod, { message: `no scheduler has acted on it in ${humanDuration(age)} (schedulerName ${scheduler})` });
+      const scheduler =
+        typeof pod.raw.spec?.schedulerName === 'string' ? pod.raw.spec.schedulerName : 'default-scheduler';
+      add('PodsNotScheduled', pod, {
+        message: `no scheduler has acted on it in ${humanDuration(age)} (schedulerName ${scheduler})`,
+      });
       continue;
     }
     if (node && statuses.length === 0 && !pod.raw.status?.startTime && age >= NOT_STARTED_SECONDS) {
-      add('PodsNotStarting', pod, { message: `bound to node ${node}, whose kubelet has reported nothing about it in ${humanDuration(age)}` });
+      add('PodsNotStarting', pod, {
+        message: `bound to node ${node}, whose kubelet has reported nothing about it in ${humanDuration(age)}`,
+      });
       continue;
     }
     const image = statuses.find((s) => IMAGE_PULL_REASONS.has(s.state?.waiting?.reason ?? ''));
     if (image) {
       const event = latest(podEvents, 'Failed');
-      const pullEvent = podEvents?.filter((e) => e.reason === 'Failed' && e.message.startsWith('Failed to pull image')).at(-1);
+      const pullEvent = podEvents
+        ?.filter((e) => e.reason === 'Failed' && e.message.startsWith('Failed to pull image'))
+        .at(-1);
       add('ImagePullFailing', pod, {
         message: pullEvent?.message ?? image.state?.waiting?.message ?? event?.message ?? null,
         container: image.name,
@@ -120,11 +151,20 @@ export function findBlockers(facts: JobFacts, pods: readonly PodAnalysis[], even
     }
     const config = statuses.find((s) => CONTAINER_CONFIG_REASONS.has(s.state?.waiting?.reason ?? ''));
     if (config) {
-      add('ContainerConfigError', pod, { message: config.state?.waiting?.message ?? null, container: config.name, event: latest(podEvents, 'Failed') });
+      add('ContainerConfigError', pod, {
+        message: config.state?.waiting?.message ?? null,
+        container: config.name,
+        event: latest(podEvents, 'Failed'),
+      });
       continue;
     }
     const mount = latest(podEvents, ...PENDING_EVENT_REASONS.VolumeMountFailing!);
-    if (mount && statuses.some((s) => s.state?.waiting?.reason === 'ContainerCreating' || s.state?.waiting?.reason === 'PodInitializing')) {
+    if (
+      mount &&
+      statuses.some(
+        (s) => s.state?.waiting?.reason === 'ContainerCreating' || s.state?.waiting?.reason === 'PodInitializing',
+      )
+    ) {
       add('VolumeMountFailing', pod, { message: mount.message, event: mount });
     }
   }

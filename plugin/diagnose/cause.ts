@@ -52,7 +52,8 @@ export function findCause(ctx: Context): Cause {
   const successCriteria = trueCondition(facts, 'SuccessCriteriaMet');
   if (complete) return succeeded(ctx, 'Complete', complete.reason || null, groups);
   if (failed) return failedCause(ctx, 'Failed', failed.reason || null, failed.message ?? '', groups);
-  if (failureTarget) return failedCause(ctx, 'Failing', failureTarget.reason || null, failureTarget.message ?? '', groups);
+  if (failureTarget)
+    return failedCause(ctx, 'Failing', failureTarget.reason || null, failureTarget.message ?? '', groups);
   if (successCriteria) return succeeded(ctx, 'Completing', successCriteria.reason || null, groups);
   if (facts.suspend) return suspended(ctx, groups);
   if (facts.managedElsewhereBy !== null) return managedElsewhere(ctx, groups);
@@ -61,9 +62,16 @@ export function findCause(ctx: Context): Cause {
 
 // --- finished or finishing --------------------------------------------------------------------
 
-function succeeded(ctx: Context, state: 'Complete' | 'Completing', reason: string | null, groups: FailureGroup[]): Cause {
+function succeeded(
+  ctx: Context,
+  state: 'Complete' | 'Completing',
+  reason: string | null,
+  groups: FailureGroup[],
+): Cause {
   const { facts, pods } = ctx;
-  const evidence: Evidence[] = [...conditionEvidence(ctx, state === 'Complete' ? ['SuccessCriteriaMet', 'Complete'] : ['SuccessCriteriaMet'])];
+  const evidence: Evidence[] = [
+    ...conditionEvidence(ctx, state === 'Complete' ? ['SuccessCriteriaMet', 'Complete'] : ['SuccessCriteriaMet']),
+  ];
   const attempts = pods.length + ctx.missing.length;
   const failures = pods.filter((p) => p.failed && !p.stoppedAfterSuccess);
   const ignored = failures.filter((p) => p.counted === false && p.match?.action === 'Ignore');
@@ -84,7 +92,10 @@ function succeeded(ctx: Context, state: 'Complete' | 'Completing', reason: strin
       }
     }
   } else {
-    what = facts.completions === null ? `${facts.status.succeeded} succeeded (work queue)` : `${facts.status.succeeded}/${facts.completions} completions`;
+    what =
+      facts.completions === null
+        ? `${facts.status.succeeded} succeeded (work queue)`
+        : `${facts.status.succeeded}/${facts.completions} completions`;
   }
   const retried: string[] = [];
   if (facts.status.failed > 0) retried.push(`${plural(facts.status.failed, 'attempt')} failed`);
@@ -109,8 +120,16 @@ function succeeded(ctx: Context, state: 'Complete' | 'Completing', reason: strin
   return { state, reason, verdict, evidence, decisive: null, groups, successPolicyRace: null };
 }
 
-function failedCause(ctx: Context, state: 'Failed' | 'Failing', reason: string | null, message: string, groups: FailureGroup[]): Cause {
-  const evidence: Evidence[] = [...conditionEvidence(ctx, state === 'Failed' ? ['FailureTarget', 'Failed'] : ['FailureTarget'])];
+function failedCause(
+  ctx: Context,
+  state: 'Failed' | 'Failing',
+  reason: string | null,
+  message: string,
+  groups: FailureGroup[],
+): Cause {
+  const evidence: Evidence[] = [
+    ...conditionEvidence(ctx, state === 'Failed' ? ['FailureTarget', 'Failed'] : ['FailureTarget']),
+  ];
   let decisive: DecisiveMatch | null = null;
   let why: string;
   switch (reason) {
@@ -141,11 +160,20 @@ function failedCause(ctx: Context, state: 'Failed' | 'Failing', reason: string |
     default:
       why = message || 'the controller gave no reason';
   }
-  for (const pod of ctx.pods.filter((p) => p.failed && p.match?.action === 'Ignore')) evidence.push(policyEvidence(ctx, pod));
+  for (const pod of ctx.pods.filter((p) => p.failed && p.match?.action === 'Ignore'))
+    evidence.push(policyEvidence(ctx, pod));
   const label = state === 'Failed' ? 'Failed' : 'Failing';
   const verdict = state === 'Failing' ? `${label}: ${why}; ${waitingForTermination(ctx)}` : `${label}: ${why}`;
   if (state === 'Failing') evidence.push(...terminatingEvidence(ctx));
-  return { state, reason, verdict, evidence, decisive, groups, successPolicyRace: reason === 'BackoffLimitExceeded' ? successPolicyWouldHaveMatched(ctx) : null };
+  return {
+    state,
+    reason,
+    verdict,
+    evidence,
+    decisive,
+    groups,
+    successPolicyRace: reason === 'BackoffLimitExceeded' ? successPolicyWouldHaveMatched(ctx) : null,
+  };
 }
 
 function backoffLimitExceeded(ctx: Context, groups: FailureGroup[], evidence: Evidence[]): string {
@@ -157,9 +185,14 @@ function backoffLimitExceeded(ctx: Context, groups: FailureGroup[], evidence: Ev
     const gone = ctx.missing.filter((m) => m.restarts > 0);
     const restarts = present.reduce((n, p) => n + p.attempt.restarts, 0) + gone.reduce((n, m) => n + m.restarts, 0);
     const last = present.map((p) => p.attempt.lastTermination).find((t) => t !== null);
-    const container = last?.container ?? (gone.length > 0 ? /failed container (\S+)/.exec(gone[0]!.lastEvent?.message ?? '')?.[1] : undefined);
+    const container =
+      last?.container ??
+      (gone.length > 0 ? /failed container (\S+)/.exec(gone[0]!.lastEvent?.message ?? '')?.[1] : undefined);
     for (const m of gone) {
-      const backOff = ctx.events.byPod.get(m.pod)?.filter((e) => e.reason === 'BackOff').at(-1);
+      const backOff = ctx.events.byPod
+        .get(m.pod)
+        ?.filter((e) => e.reason === 'BackOff')
+        .at(-1);
       if (backOff) evidence.push(eventEvidence(backOff, `pod/${m.pod}`));
     }
     evidence.push({
@@ -180,7 +213,8 @@ function backoffLimitExceeded(ctx: Context, groups: FailureGroup[], evidence: Ev
   const present = groups.reduce((n, g) => n + g.pods.length, 0);
   const ignored = retries.ignored;
   let failures = describeFailures(groups, present);
-  if (present < counted) failures += `${present > 0 ? '; ' : ''}${plural(counted - present, 'counted failure')} left no pod`;
+  if (present < counted)
+    failures += `${present > 0 ? '; ' : ''}${plural(counted - present, 'counted failure')} left no pod`;
   if (ignored > 0) failures += `; ${ignoredWords(ctx.pods.filter((p) => p.failed && p.match?.action === 'Ignore'))}`;
   const race = successPolicyWouldHaveMatched(ctx);
   if (race !== null) {
@@ -206,9 +240,16 @@ function deadlineExceeded(ctx: Context, evidence: Evidence[]): string {
     object: `job/${facts.name}`,
     at: facts.status.startTimeText,
   });
-  const killed = ctx.pods.filter((p) => p.stoppedByJobFailure).length + ctx.missing.filter((m) => m.deletedBy === 'job-controller' && decided !== undefined && (m.deletedAtMs ?? 0) >= decided - 1000).length;
+  const killed =
+    ctx.pods.filter((p) => p.stoppedByJobFailure).length +
+    ctx.missing.filter(
+      (m) => m.deletedBy === 'job-controller' && decided !== undefined && (m.deletedAtMs ?? 0) >= decided - 1000,
+    ).length;
   const waiting = ctx.pods.filter((p) => p.attempt.phase === 'Pending' && !p.attempt.startedAt).length;
-  const progress = facts.completions === null ? `${facts.status.succeeded} succeeded` : `${facts.status.succeeded}/${facts.completions} completions`;
+  const progress =
+    facts.completions === null
+      ? `${facts.status.succeeded} succeeded`
+      : `${facts.status.succeeded}/${facts.completions} completions`;
   const parts = [`ran ${ran ?? 'past it'}, ${progress}`];
   if (killed > 0) parts.push(`the controller killed ${plural(killed, 'running pod')}`);
   if (waiting > 0) parts.push(`${plural(waiting, 'pod')} never started`);
@@ -221,9 +262,14 @@ function failedIndexes(ctx: Context, reason: string, groups: FailureGroup[], evi
   const failedText = facts.status.failedIndexes ?? '';
   const count = perIndex?.failedIndexCount ?? 0;
   const failedSet = parseIndexesLenient(failedText, facts.completions ?? 0);
-  const failedGroups = failureGroups(ctx.pods, (p) => p.counted === true && p.index !== null && hasIndex(failedSet, p.index));
+  const failedGroups = failureGroups(
+    ctx.pods,
+    (p) => p.counted === true && p.index !== null && hasIndex(failedSet, p.index),
+  );
   const one = failedGroups.length === 1 ? failedGroups[0]! : undefined;
-  const how = one ? `, ${one.pods.length === 1 ? '' : reason === 'MaxFailedIndexesExceeded' ? 'all ' : 'each '}${one.label}${groupDetail({ ...one, kind: 'exit' })}` : '';
+  const how = one
+    ? `, ${one.pods.length === 1 ? '' : reason === 'MaxFailedIndexesExceeded' ? 'all ' : 'each '}${one.label}${groupDetail({ ...one, kind: 'exit' })}`
+    : '';
   evidence.push({
     kind: 'status',
     message:
@@ -251,10 +297,21 @@ function suspended(ctx: Context, groups: FailureGroup[]): Cause {
   const condition = facts.conditions.find((c) => c.type === 'Suspended' && c.status === 'True');
   const since = toMillis(condition?.lastTransitionTime);
   const evidence: Evidence[] = [...conditionEvidence(ctx, ['Suspended'])];
-  evidence.push({ kind: 'spec', message: 'spec.suspend is true: the controller creates no pods and deletes the active ones (not counted as failures).', object: `job/${facts.name}`, at: null });
+  evidence.push({
+    kind: 'spec',
+    message:
+      'spec.suspend is true: the controller creates no pods and deletes the active ones (not counted as failures).',
+    object: `job/${facts.name}`,
+    at: null,
+  });
   const terminating = ctx.pods.filter((p) => p.terminating).length;
   if (facts.activeDeadlineSeconds !== null) {
-    evidence.push({ kind: 'spec', message: `activeDeadlineSeconds ${facts.activeDeadlineSeconds} does not run while suspended; it restarts when the Job resumes (startTime is reset).`, object: `job/${facts.name}`, at: null });
+    evidence.push({
+      kind: 'spec',
+      message: `activeDeadlineSeconds ${facts.activeDeadlineSeconds} does not run while suspended; it restarts when the Job resumes (startTime is reset).`,
+      object: `job/${facts.name}`,
+      at: null,
+    });
   }
   const forHow = since !== undefined ? ` for ${humanDuration(secondsBetween(since, ctx.now))}` : '';
   let verdict: string;
@@ -273,7 +330,15 @@ function suspended(ctx: Context, groups: FailureGroup[]): Cause {
     verdict = `Suspended${forHow}: no pods run until spec.suspend is false`;
   }
   if (terminating > 0) verdict += `; ${plural(terminating, 'pod')} still terminating`;
-  return { state: 'Suspended', reason: 'JobSuspended', verdict, evidence, decisive: null, groups, successPolicyRace: null };
+  return {
+    state: 'Suspended',
+    reason: 'JobSuspended',
+    verdict,
+    evidence,
+    decisive: null,
+    groups,
+    successPolicyRace: null,
+  };
 }
 
 function managedElsewhere(ctx: Context, groups: FailureGroup[]): Cause {
@@ -289,7 +354,12 @@ function managedElsewhere(ctx: Context, groups: FailureGroup[]): Cause {
     },
   ];
   if (untouched) {
-    evidence.push({ kind: 'status', message: 'The Job has no status, no pods and no events: nothing has acted on it.', object: `job/${facts.name}`, at: null });
+    evidence.push({
+      kind: 'status',
+      message: 'The Job has no status, no pods and no events: nothing has acted on it.',
+      object: `job/${facts.name}`,
+      at: null,
+    });
     return {
       state: 'Stuck',
       reason: 'ManagedElsewhere',
@@ -316,13 +386,27 @@ function running(ctx: Context, groups: FailureGroup[]): Cause {
   const evidence: Evidence[] = [];
   const runningPods = pods.filter((p) => p.active && p.attempt.phase === 'Running');
   const blocker = ctx.blockers[0];
-  if (facts.deleting) evidence.push({ kind: 'status', message: 'The Job is being deleted (metadata.deletionTimestamp is set).', object: `job/${facts.name}`, at: null });
+  if (facts.deleting)
+    evidence.push({
+      kind: 'status',
+      message: 'The Job is being deleted (metadata.deletionTimestamp is set).',
+      object: `job/${facts.name}`,
+      at: null,
+    });
   if (blocker) {
     for (const b of ctx.blockers) evidence.push(...blockerEvidence(ctx, b));
     const stuck = runningPods.length === 0;
     const words = blockerWords(ctx, blocker);
     const verdict = stuck ? `Stuck: ${words}` : `Running: ${progressWords(ctx)}; but ${words}`;
-    return { state: stuck ? 'Stuck' : 'Running', reason: blocker.reason, verdict, evidence, decisive: null, groups, successPolicyRace: null };
+    return {
+      state: stuck ? 'Stuck' : 'Running',
+      reason: blocker.reason,
+      verdict,
+      evidence,
+      decisive: null,
+      groups,
+      successPolicyRace: null,
+    };
   }
   const next = ctx.retries.nextRetryInSeconds;
   const failuresWords = runningFailures(ctx, groups);
@@ -360,14 +444,21 @@ function runningFailures(ctx: Context, groups: FailureGroup[]): string {
     );
   }
   if (retries.perIndex) {
-    if (retries.perIndex.failedIndexCount > 0) parts.push(`${plural(retries.perIndex.failedIndexCount, 'index', 'indexes')} failed (${shortIndexes(retries.perIndex.failedIndexes)})`);
+    if (retries.perIndex.failedIndexCount > 0)
+      parts.push(
+        `${plural(retries.perIndex.failedIndexCount, 'index', 'indexes')} failed (${shortIndexes(retries.perIndex.failedIndexes)})`,
+      );
     const retryingIndexes = retries.perIndex.indexes.filter((i) => !i.failed && i.counted > 0);
     if (retryingIndexes.length > 0) {
-      parts.push(`${plural(retryingIndexes.length, 'index', 'indexes')} retried (${shortIndexes(formatIntervals(toIntervals(retryingIndexes.map((i) => i.index))))})`);
+      parts.push(
+        `${plural(retryingIndexes.length, 'index', 'indexes')} retried (${shortIndexes(formatIntervals(toIntervals(retryingIndexes.map((i) => i.index))))})`,
+      );
     }
   } else if (facts.status.failed > 0) {
     const present = groups.reduce((n, g) => n + g.pods.length, 0);
-    parts.push(`${facts.status.failed} of backoffLimit ${facts.backoffLimit} failures used${present > 0 ? ` (${describeFailures(groups, present)})` : ''}`);
+    parts.push(
+      `${facts.status.failed} of backoffLimit ${facts.backoffLimit} failures used${present > 0 ? ` (${describeFailures(groups, present)})` : ''}`,
+    );
   }
   return parts.join('; ');
 }
@@ -377,10 +468,14 @@ function runningFailures(ctx: Context, groups: FailureGroup[]): string {
 function progressWords(ctx: Context): string {
   const { facts, pods } = ctx;
   const active = pods.filter((p) => p.active).length;
-  const ready = pods.filter((p) => p.active && p.raw.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
+  const ready = pods.filter(
+    (p) => p.active && p.raw.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+  ).length;
   const parts: string[] = [];
   if (facts.indexed && facts.completions !== null) {
-    parts.push(`${facts.status.succeeded}/${facts.completions} indexes succeeded${facts.status.completedIndexes ? ` (${shortIndexes(facts.status.completedIndexes)})` : ''}`);
+    parts.push(
+      `${facts.status.succeeded}/${facts.completions} indexes succeeded${facts.status.completedIndexes ? ` (${shortIndexes(facts.status.completedIndexes)})` : ''}`,
+    );
   } else if (facts.completions !== null) {
     parts.push(`${facts.status.succeeded}/${facts.completions} completions`);
   } else {
@@ -388,11 +483,24 @@ function progressWords(ctx: Context): string {
   }
   parts.push(`${plural(active, 'pod')} active${active > 0 ? ` (${ready} ready)` : ''}`);
   const terminating = pods.filter((p) => p.terminating).length;
-  if (terminating > 0) parts.push(`${terminating} terminating${facts.onlyReplaceFailedPods ? ` (podReplacementPolicy ${facts.podReplacementPolicy}: no replacement until ${terminating === 1 ? 'it has' : 'they have'} finished)` : ''}`);
+  if (terminating > 0)
+    parts.push(
+      `${terminating} terminating${facts.onlyReplaceFailedPods ? ` (podReplacementPolicy ${facts.podReplacementPolicy}: no replacement until ${terminating === 1 ? 'it has' : 'they have'} finished)` : ''}`,
+    );
   const deadline = facts.activeDeadlineSeconds;
-  if (deadline !== null && facts.status.startTime !== null && !facts.suspend && ctx.decisions.failedAt === undefined && ctx.decisions.succeededAt === undefined) {
+  if (
+    deadline !== null &&
+    facts.status.startTime !== null &&
+    !facts.suspend &&
+    ctx.decisions.failedAt === undefined &&
+    ctx.decisions.succeededAt === undefined
+  ) {
     const left = deadline - secondsBetween(facts.status.startTime, ctx.now);
-    parts.push(left > 0 ? `activeDeadlineSeconds ends it in ${humanDuration(left)}` : 'past activeDeadlineSeconds (the controller fails it at its next sync)');
+    parts.push(
+      left > 0
+        ? `activeDeadlineSeconds ends it in ${humanDuration(left)}`
+        : 'past activeDeadlineSeconds (the controller fails it at its next sync)',
+    );
   }
   return parts.join(', ');
 }
@@ -444,8 +552,13 @@ function waitingForTermination(ctx: Context): string {
   const terminating = ctx.pods.filter((p) => p.terminating);
   const count = Math.max(terminating.length, ctx.facts.status.terminating);
   if (count === 0) return 'the terminal condition follows once uncounted pods are counted';
-  const worst = terminating.reduce<PodAnalysis | undefined>((a, p) => (!a || p.overdueSeconds > a.overdueSeconds ? p : a), undefined);
-  const detail = worst ? ` (${worst.name}${worst.overdueSeconds > 0 ? `, ${humanDuration(worst.overdueSeconds)} past its grace period` : ''})` : '';
+  const worst = terminating.reduce<PodAnalysis | undefined>(
+    (a, p) => (!a || p.overdueSeconds > a.overdueSeconds ? p : a),
+    undefined,
+  );
+  const detail = worst
+    ? ` (${worst.name}${worst.overdueSeconds > 0 ? `, ${humanDuration(worst.overdueSeconds)} past its grace period` : ''})`
+    : '';
   return `waiting for ${plural(count, 'pod')} to terminate${detail}`;
 }
 
@@ -491,7 +604,8 @@ function sentence(text: string): string {
 
 // --- the decisive pod failure policy match ------------------------------------------------------
 
-const FAIL_JOB_EXIT = /^Container (\S+) for pod ([^/\s]+)\/(\S+) failed with exit code (-?\d+) matching (\w+) rule at index (\d+)$/;
+const FAIL_JOB_EXIT =
+  /^Container (\S+) for pod ([^/\s]+)\/(\S+) failed with exit code (-?\d+) matching (\w+) rule at index (\d+)$/;
 const FAIL_JOB_CONDITION = /^Pod ([^/\s]+)\/(\S+) has condition (\S+) matching (\w+) rule at index (\d+)$/;
 
 /**
@@ -503,24 +617,52 @@ function decisiveFailJob(ctx: Context, message: string): DecisiveMatch | null {
   const byExit = FAIL_JOB_EXIT.exec(message);
   const byCondition = FAIL_JOB_CONDITION.exec(message);
   if (byExit) {
-    return { matchedRule: Number(byExit[6]), action: 'FailJob', pod: byExit[3]!, container: byExit[1]!, exitCode: Number(byExit[4]), condition: null, message };
+    return {
+      matchedRule: Number(byExit[6]),
+      action: 'FailJob',
+      pod: byExit[3]!,
+      container: byExit[1]!,
+      exitCode: Number(byExit[4]),
+      condition: null,
+      message,
+    };
   }
   if (byCondition) {
-    return { matchedRule: Number(byCondition[5]), action: 'FailJob', pod: byCondition[2]!, container: null, exitCode: null, condition: byCondition[3]!, message };
+    return {
+      matchedRule: Number(byCondition[5]),
+      action: 'FailJob',
+      pod: byCondition[2]!,
+      container: null,
+      exitCode: null,
+      condition: byCondition[3]!,
+      message,
+    };
   }
-  const first = [...ctx.pods].filter((p) => p.match?.action === 'FailJob').sort((a, b) => (a.finishedMs ?? 0) - (b.finishedMs ?? 0))[0];
+  const first = [...ctx.pods]
+    .filter((p) => p.match?.action === 'FailJob')
+    .sort((a, b) => (a.finishedMs ?? 0) - (b.finishedMs ?? 0))[0];
   return first?.match ? toDecisive(first) : null;
 }
 
 /** For FailedIndexes / MaxFailedIndexesExceeded: the first FailIndex match, if a rule failed an index. */
 function decisiveFailIndex(ctx: Context): DecisiveMatch | null {
-  const first = [...ctx.pods].filter((p) => p.match?.action === 'FailIndex').sort((a, b) => (a.finishedMs ?? 0) - (b.finishedMs ?? 0))[0];
+  const first = [...ctx.pods]
+    .filter((p) => p.match?.action === 'FailIndex')
+    .sort((a, b) => (a.finishedMs ?? 0) - (b.finishedMs ?? 0))[0];
   return first?.match ? toDecisive(first) : null;
 }
 
 function toDecisive(pod: PodAnalysis): DecisiveMatch {
   const match = pod.match!;
-  return { matchedRule: match.rule, action: match.action, pod: pod.name, container: match.container, exitCode: match.exitCode, condition: match.condition, message: match.message };
+  return {
+    matchedRule: match.rule,
+    action: match.action,
+    pod: pod.name,
+    container: match.container,
+    exitCode: match.exitCode,
+    condition: match.condition,
+    message: match.message,
+  };
 }
 
 /** success-policy-backoff-race: the success policy would have held, had backoffLimit not come first. */
@@ -564,7 +706,12 @@ function conditionEvidence(ctx: Context, types: string[]): Evidence[] {
       last.at = c.lastTransitionTime ?? last.at;
       continue;
     }
-    out.push({ kind: 'condition', message: `${c.type}=True${detail}`, object: `job/${ctx.facts.name}`, at: c.lastTransitionTime ?? null });
+    out.push({
+      kind: 'condition',
+      message: `${c.type}=True${detail}`,
+      object: `job/${ctx.facts.name}`,
+      at: c.lastTransitionTime ?? null,
+    });
   }
   return out;
 }
@@ -576,7 +723,9 @@ function groupEvidence(group: FailureGroup): Evidence {
   const message = first.attempt.message ? `: ${oneLine(first.attempt.message)}` : '';
   return {
     kind: 'pod',
-    message: sentence(`${names.length === 1 ? 'Pod' : `${names.length} pods`} ${shown} ${groupVerb(group, names.length > 1)}${groupDetail(group)}${message}`),
+    message: sentence(
+      `${names.length === 1 ? 'Pod' : `${names.length} pods`} ${shown} ${groupVerb(group, names.length > 1)}${groupDetail(group)}${message}`,
+    ),
     object: `pod/${first.name}`,
     at: first.attempt.finishedAt,
   };
@@ -592,19 +741,43 @@ function policyEvidence(ctx: Context, pod: PodAnalysis): Evidence {
   };
 }
 
-function eventEvidence(event: { reason: string; message: string; at: string | null; count: number; type: string }, object: string): Evidence {
-  return { kind: 'event', message: `${event.type} ${event.reason}${event.count > 1 ? ` (×${event.count})` : ''}: ${oneLine(event.message)}`, object, at: event.at };
+function eventEvidence(
+  event: { reason: string; message: string; at: string | null; count: number; type: string },
+  object: string,
+): Evidence {
+  return {
+    kind: 'event',
+    message: `${event.type} ${event.reason}${event.count > 1 ? ` (×${event.count})` : ''}: ${oneLine(event.message)}`,
+    object,
+    at: event.at,
+  };
 }
 
 function blockerEvidence(ctx: Context, blocker: Blocker): Evidence[] {
   const out: Evidence[] = [];
-  if (blocker.event) out.push(eventEvidence(blocker.event, blocker.event.kind === 'Job' ? `job/${ctx.facts.name}` : `pod/${blocker.event.name ?? ''}`));
+  if (blocker.event)
+    out.push(
+      eventEvidence(
+        blocker.event,
+        blocker.event.kind === 'Job' ? `job/${ctx.facts.name}` : `pod/${blocker.event.name ?? ''}`,
+      ),
+    );
   if (blocker.reason === 'ParallelismZero') {
-    out.push({ kind: 'spec', message: 'spec.parallelism 0: manageJob wants no active pods, so nothing runs until parallelism is raised.', object: `job/${ctx.facts.name}`, at: null });
+    out.push({
+      kind: 'spec',
+      message: 'spec.parallelism 0: manageJob wants no active pods, so nothing runs until parallelism is raised.',
+      object: `job/${ctx.facts.name}`,
+      at: null,
+    });
   }
   if (blocker.reason === 'PodCreationFailing') {
     const failures = ctx.events.job.filter((e) => e.reason === 'FailedCreate').reduce((n, e) => n + e.count, 0);
-    out.push({ kind: 'status', message: `${plural(failures, 'pod creation')} refused; status.active ${ctx.facts.status.active}, the Job wants ${Math.min(ctx.facts.parallelism, (ctx.facts.completions ?? ctx.facts.parallelism) - ctx.facts.status.succeeded)}.`, object: `job/${ctx.facts.name}`, at: null });
+    out.push({
+      kind: 'status',
+      message: `${plural(failures, 'pod creation')} refused; status.active ${ctx.facts.status.active}, the Job wants ${Math.min(ctx.facts.parallelism, (ctx.facts.completions ?? ctx.facts.parallelism) - ctx.facts.status.succeeded)}.`,
+      object: `job/${ctx.facts.name}`,
+      at: null,
+    });
   }
   for (const pod of blocker.pods.slice(0, 3)) {
     if (blocker.reason === 'PodsStuckTerminating') {
@@ -619,10 +792,13 @@ function blockerEvidence(ctx: Context, blocker: Blocker): Evidence[] {
       // The pod's own message often repeats the event's; say it once.
       const message = pod.attempt.message ? oneLine(pod.attempt.message) : '';
       const said = blocker.event ? oneLine(blocker.event.message) : '';
-      const repeat = message !== '' && said !== '' && (message.includes(said) || said.includes(message) || shareTail(message, said));
+      const repeat =
+        message !== '' && said !== '' && (message.includes(said) || said.includes(message) || shareTail(message, said));
       out.push({
         kind: 'pod',
-        message: sentence(`Pod ${pod.name}: ${pod.attempt.phase ?? '?'}, ${pod.attempt.reason ?? 'waiting'}${message && !repeat ? `: ${message}` : ''}`),
+        message: sentence(
+          `Pod ${pod.name}: ${pod.attempt.phase ?? '?'}, ${pod.attempt.reason ?? 'waiting'}${message && !repeat ? `: ${message}` : ''}`,
+        ),
         object: `pod/${pod.name}`,
         at: pod.attempt.createdAt,
       });

@@ -8,12 +8,23 @@ import { secondsBetween } from '../../kubernetes/index.ts';
 export type Deadline = DiagnoseOutput['deadline'];
 
 /** `decidedAt`: when the controller decided the outcome, for a Job that has finished or is finishing. */
-export function toDeadline(facts: JobFacts, reason: string | null, decidedAt: number | undefined, now: number): Deadline {
+export function toDeadline(
+  facts: JobFacts,
+  reason: string | null,
+  decidedAt: number | undefined,
+  now: number,
+): Deadline {
   const seconds = facts.activeDeadlineSeconds;
   if (seconds === null) return null;
   const start = facts.status.startTime;
   if (start === null) {
-    return { activeDeadlineSeconds: seconds, startTime: null, elapsedSeconds: null, remainingSeconds: null, exceeded: reason === 'DeadlineExceeded' };
+    return {
+      activeDeadlineSeconds: seconds,
+      startTime: null,
+      elapsedSeconds: null,
+      remainingSeconds: null,
+      exceeded: reason === 'DeadlineExceeded',
+    };
   }
   const until = decidedAt ?? now;
   const elapsed = Math.max(0, Math.round(secondsBetween(start, until)));

@@ -40,7 +40,13 @@ export function diagnose(snapshot: JobSnapshot): DiagnoseOutput {
   }
 
   return {
-    job: { namespace: facts.namespace, name: facts.name, uid: facts.uid, createdAt: facts.createdAt, owner: facts.owner },
+    job: {
+      namespace: facts.namespace,
+      name: facts.name,
+      uid: facts.uid,
+      createdAt: facts.createdAt,
+      owner: facts.owner,
+    },
     now: snapshot.now,
     state: cause.state,
     reason: cause.reason,
@@ -74,7 +80,9 @@ export function diagnose(snapshot: JobSnapshot): DiagnoseOutput {
     evidenceGone: toEvidenceGone(facts, pods, missing, events, decisions),
     ttl,
     suggestions: suggest(ctx, cause),
-    logTail: snapshot.logTail ? { pod: snapshot.logTail.pod, container: snapshot.logTail.container, lines: [...snapshot.logTail.lines] } : null,
+    logTail: snapshot.logTail
+      ? { pod: snapshot.logTail.pod, container: snapshot.logTail.container, lines: [...snapshot.logTail.lines] }
+      : null,
   };
 }
 
@@ -99,7 +107,12 @@ function ttlOf(facts: JobFacts, now: number): DiagnoseOutput['ttl'] {
   if (facts.ttlSecondsAfterFinished === null) return null;
   const finished = facts.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
   const finishedAt = toMillis(finished?.lastTransitionTime);
-  if (finishedAt === undefined) return { seconds: facts.ttlSecondsAfterFinished, deletesAt: null, deletesInSeconds: null };
+  if (finishedAt === undefined)
+    return { seconds: facts.ttlSecondsAfterFinished, deletesAt: null, deletesInSeconds: null };
   const deletesAt = finishedAt + facts.ttlSecondsAfterFinished * 1000;
-  return { seconds: facts.ttlSecondsAfterFinished, deletesAt: toRfc3339(deletesAt), deletesInSeconds: Math.max(0, Math.ceil(secondsBetween(now, deletesAt))) };
+  return {
+    seconds: facts.ttlSecondsAfterFinished,
+    deletesAt: toRfc3339(deletesAt),
+    deletesInSeconds: Math.max(0, Math.ceil(secondsBetween(now, deletesAt))),
+  };
 }

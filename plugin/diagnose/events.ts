@@ -29,7 +29,13 @@ export interface EventIndex {
 
 function toView(event: RawEvent): EventView {
   const series = event.series as { count?: number; lastObservedTime?: string } | undefined;
-  const at = event.lastTimestamp ?? series?.lastObservedTime ?? event.eventTime ?? event.firstTimestamp ?? event.metadata.creationTimestamp ?? null;
+  const at =
+    event.lastTimestamp ??
+    series?.lastObservedTime ??
+    event.eventTime ??
+    event.firstTimestamp ??
+    event.metadata.creationTimestamp ??
+    null;
   return {
     raw: event,
     kind: event.involvedObject?.kind,
@@ -54,7 +60,8 @@ export function indexEvents(events: readonly RawEvent[], jobName: string): Event
       job.push(event);
       // "(combined from similar events): Created pod: x" when the recorder aggregates.
       const created = /Created pod: (\S+)$/.exec(event.message);
-      if (event.reason === 'SuccessfulCreate' && created && !createdPods.has(created[1]!)) createdPods.set(created[1]!, event);
+      if (event.reason === 'SuccessfulCreate' && created && !createdPods.has(created[1]!))
+        createdPods.set(created[1]!, event);
       const deleted = /Deleted pod: (\S+)$/.exec(event.message);
       if (event.reason === 'SuccessfulDelete' && deleted) deletedPods.set(deleted[1]!, event);
     } else if (event.kind === 'Pod' && event.name) {
@@ -69,6 +76,7 @@ export function indexEvents(events: readonly RawEvent[], jobName: string): Event
 /** The latest event with one of the reasons, for a pod or the Job. */
 export function latest(events: readonly EventView[] | undefined, ...reasons: string[]): EventView | undefined {
   let found: EventView | undefined;
-  for (const event of events ?? []) if (reasons.includes(event.reason) && (!found || event.atMs >= found.atMs)) found = event;
+  for (const event of events ?? [])
+    if (reasons.includes(event.reason) && (!found || event.atMs >= found.atMs)) found = event;
   return found;
 }

@@ -30,14 +30,18 @@ export function missingPods(pods: readonly PodAnalysis[], events: EventIndex): M
     const podEvents = events.byPod.get(name) ?? [];
     const deleted = events.deletedPods.get(name);
     const created = events.createdPods.get(name);
-    const firstSeen = [created, podEvents[0]].filter((e): e is EventView => e !== undefined).sort((a, b) => a.atMs - b.atMs)[0];
+    const firstSeen = [created, podEvents[0]]
+      .filter((e): e is EventView => e !== undefined)
+      .sort((a, b) => a.atMs - b.atMs)[0];
     missing.push({
       pod: name,
       firstSeen,
       started: podEvents.find((e) => e.reason === 'Started'),
       deletedBy: deleted ? 'job-controller' : null,
       lastEvent: podEvents.at(-1),
-      restarts: podEvents.filter((e) => e.reason === 'BackOff' && e.message.startsWith('Back-off restarting')).reduce((n, e) => n + e.count, 0),
+      restarts: podEvents
+        .filter((e) => e.reason === 'BackOff' && e.message.startsWith('Back-off restarting'))
+        .reduce((n, e) => n + e.count, 0),
       deletedAtMs: deleted?.atMs,
     });
   }
@@ -45,25 +49,48 @@ export function missingPods(pods: readonly PodAnalysis[], events: EventIndex): M
   return missing.sort((a, b) => firstSeen(a) - firstSeen(b) || a.pod.localeCompare(b.pod));
 }
 
-export function toEvidenceGone(facts: JobFacts, pods: readonly PodAnalysis[], missing: readonly MissingPod[], events: EventIndex, decisions: Decisions): EvidenceGone {
+export function toEvidenceGone(
+  facts: JobFacts,
+  pods: readonly PodAnalysis[],
+  missing: readonly MissingPod[],
+  events: EventIndex,
+  decisions: Decisions,
+): EvidenceGone {
   const countedPresent = pods.filter((p) => p.counted === true).length;
   const missingFailedPods = Math.max(0, facts.status.failed - countedPresent);
   if (missingFailedPods === 0 && missing.length === 0) return null;
   const why: string[] = [];
   const byController = missing.filter((m) => m.deletedBy === 'job-controller');
-  const atFailure = byController.filter((m) => decisions.failedAt !== undefined && m.deletedAtMs !== undefined && m.deletedAtMs >= decisions.failedAt - 1000);
-  const atSuccess = byController.filter((m) => decisions.failedAt === undefined && decisions.succeededAt !== undefined && m.deletedAtMs !== undefined && m.deletedAtMs >= decisions.succeededAt - 1000);
+  const atFailure = byController.filter(
+    (m) =>
+      decisions.failedAt !== undefined && m.deletedAtMs !== undefined && m.deletedAtMs >= decisions.failedAt - 1000,
+  );
+  const atSuccess = byController.filter(
+    (m) =>
+      decisions.failedAt === undefined &&
+      decisions.succeededAt !== undefined &&
+      m.deletedAtMs !== undefined &&
+      m.deletedAtMs >= decisions.succeededAt - 1000,
+  );
   if (facts.restartPolicy === 'OnFailure' && atFailure.length > 0) {
     why.push(
       'restartPolicy OnFailure restarts a failing container inside the same pod, so its failures show only as restart counts; when the Job failed, the controller deleted that still-active pod, and its logs and exit codes went with it.',
     );
   } else if (atFailure.length > 0) {
-    why.push(`The Job controller deletes the pods still running when a Job fails: ${list(atFailure)} (counted as failed).`);
+    why.push(
+      `The Job controller deletes the pods still running when a Job fails: ${list(atFailure)} (counted as failed).`,
+    );
   }
-  if (atSuccess.length > 0) why.push(`The Job controller stopped ${list(atSuccess)} once the Job met its success criteria (not counted as failed).`);
+  if (atSuccess.length > 0)
+    why.push(
+      `The Job controller stopped ${list(atSuccess)} once the Job met its success criteria (not counted as failed).`,
+    );
   const unexplained = missing.filter((m) => !atFailure.includes(m) && !atSuccess.includes(m));
   const byControllerOther = unexplained.filter((m) => m.deletedBy === 'job-controller');
-  if (byControllerOther.length > 0) why.push(`The Job controller deleted ${list(byControllerOther)} (suspension or lower parallelism); such pods are not counted.`);
+  if (byControllerOther.length > 0)
+    why.push(
+      `The Job controller deleted ${list(byControllerOther)} (suspension or lower parallelism); such pods are not counted.`,
+    );
   const byOthers = unexplained.filter((m) => m.deletedBy === null);
   if (byOthers.length > 0) {
     why.push(
@@ -90,7 +117,14 @@ export function toEvidenceGone(facts: JobFacts, pods: readonly PodAnalysis[], mi
       startedAt: m.started ? (m.started.raw.firstTimestamp ?? m.started.at) : null,
       deletedAt: m.deletedBy ? (events.deletedPods.get(m.pod)?.at ?? null) : null,
       deletedBy: m.deletedBy,
-      lastEvent: m.lastEvent ? { reason: m.lastEvent.reason || null, message: m.lastEvent.message || null, at: m.lastEvent.at, count: m.lastEvent.count } : null,
+      lastEvent: m.lastEvent
+        ? {
+            reason: m.lastEvent.reason || null,
+            message: m.lastEvent.message || null,
+            at: m.lastEvent.at,
+            count: m.lastEvent.count,
+          }
+        : null,
     })),
     why,
   };

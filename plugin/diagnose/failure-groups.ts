@@ -31,13 +31,27 @@ function groupOf(pod: PodAnalysis): Omit<FailureGroup, 'pods'> {
   const container = attempt.container;
   const initContainer = pod.match?.initContainer ?? outcome.initContainer;
   if (attempt.disruption) {
-    return { kind: 'disruption', label: disruptionWords(attempt.disruption.reason), container: null, initContainer: false, exitCode: attempt.exitCode };
+    return {
+      kind: 'disruption',
+      label: disruptionWords(attempt.disruption.reason),
+      container: null,
+      initContainer: false,
+      exitCode: attempt.exitCode,
+    };
   }
   if (attempt.reason === 'Evicted' || attempt.reason === 'Preempting') {
-    return { kind: 'disruption', label: attempt.reason.toLowerCase(), container: null, initContainer: false, exitCode: attempt.exitCode };
+    return {
+      kind: 'disruption',
+      label: attempt.reason.toLowerCase(),
+      container: null,
+      initContainer: false,
+      exitCode: attempt.exitCode,
+    };
   }
-  if (attempt.reason === 'OOMKilled') return { kind: 'oom', label: 'OOMKilled', container, initContainer, exitCode: attempt.exitCode };
-  if (attempt.exitCode !== null) return { kind: 'exit', label: `exit ${attempt.exitCode}`, container, initContainer, exitCode: attempt.exitCode };
+  if (attempt.reason === 'OOMKilled')
+    return { kind: 'oom', label: 'OOMKilled', container, initContainer, exitCode: attempt.exitCode };
+  if (attempt.exitCode !== null)
+    return { kind: 'exit', label: `exit ${attempt.exitCode}`, container, initContainer, exitCode: attempt.exitCode };
   return { kind: 'other', label: attempt.reason ?? 'failed', container, initContainer, exitCode: null };
 }
 
@@ -67,7 +81,10 @@ export function containerWords(group: Pick<FailureGroup, 'container' | 'initCont
 
 /** The parenthesis after a group's verb: `(container pi)`, `(container pi, exit 137)`. */
 export function groupDetail(group: FailureGroup): string {
-  const parts = [containerWords(group), group.kind === 'oom' && group.exitCode !== null ? `exit ${group.exitCode}` : ''].filter(Boolean);
+  const parts = [
+    containerWords(group),
+    group.kind === 'oom' && group.exitCode !== null ? `exit ${group.exitCode}` : '',
+  ].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 

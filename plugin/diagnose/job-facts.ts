@@ -94,7 +94,10 @@ export function toJobFacts(job: RawJob): JobFacts {
     successPolicyRules: obj(spec, 'successPolicy') ? objects(obj(spec, 'successPolicy'), 'rules') : null,
     onlyReplaceFailedPods: replacement === 'Failed' || rules !== null,
     kueueQueue: meta.labels?.[KUEUE_QUEUE_LABEL] ?? meta.annotations?.[KUEUE_QUEUE_LABEL] ?? null,
-    kueueManaged: meta.labels?.[KUEUE_QUEUE_LABEL] !== undefined || meta.annotations?.[KUEUE_QUEUE_LABEL] !== undefined || (managedBy ?? '').startsWith('kueue.x-k8s.io/'),
+    kueueManaged:
+      meta.labels?.[KUEUE_QUEUE_LABEL] !== undefined ||
+      meta.annotations?.[KUEUE_QUEUE_LABEL] !== undefined ||
+      (managedBy ?? '').startsWith('kueue.x-k8s.io/'),
     deleting: typeof meta.deletionTimestamp === 'string',
     status: {
       active: status.active ?? 0,
@@ -121,7 +124,10 @@ export function trueCondition(facts: JobFacts, type: string): RawCondition | und
 export function templateContainers(facts: JobFacts): Map<string, { spec: JsonObject; init: boolean }> {
   const podSpec = podSpecOf(facts.spec);
   const byName = new Map<string, { spec: JsonObject; init: boolean }>();
-  for (const [key, init] of [['initContainers', true], ['containers', false]] as const) {
+  for (const [key, init] of [
+    ['initContainers', true],
+    ['containers', false],
+  ] as const) {
     for (const container of objects(podSpec, key)) {
       const name = str(container, 'name');
       if (name !== undefined) byName.set(name, { spec: container, init });

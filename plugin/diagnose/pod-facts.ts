@@ -18,7 +18,10 @@ export const IMAGE_PULL_REASONS: ReadonlySet<string> = new Set([
   'SignatureValidationFailed',
 ]);
 /** Waiting reasons that mean the kubelet cannot create the container from its spec. */
-export const CONTAINER_CONFIG_REASONS: ReadonlySet<string> = new Set(['CreateContainerConfigError', 'CreateContainerError']);
+export const CONTAINER_CONFIG_REASONS: ReadonlySet<string> = new Set([
+  'CreateContainerConfigError',
+  'CreateContainerError',
+]);
 /** Waiting reasons that only say "not yet". */
 const TRANSIENT_WAITING = new Set(['ContainerCreating', 'PodInitializing']);
 
@@ -39,7 +42,11 @@ export function indexFailureCounts(pod: RawPod): { counted: number; ignored: num
     return n <= 2147483647 ? n : undefined;
   };
   const counted = read(INDEX_FAILURE_COUNT_ANNOTATION);
-  return { counted: counted ?? 0, ignored: read(INDEX_IGNORED_FAILURE_COUNT_ANNOTATION) ?? 0, present: counted !== undefined };
+  return {
+    counted: counted ?? 0,
+    ignored: read(INDEX_IGNORED_FAILURE_COUNT_ANNOTATION) ?? 0,
+    present: counted !== undefined,
+  };
 }
 
 export function isTerminal(pod: RawPod): boolean {
@@ -89,7 +96,10 @@ function latestFinish(pod: RawPod): number | undefined {
       .filter((c) => c.restartPolicy === 'Always')
       .map((c) => c.name),
   );
-  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? []).filter((s) => sidecars.has(s.name))];
+  const statuses = [
+    ...(pod.status?.containerStatuses ?? []),
+    ...(pod.status?.initContainerStatuses ?? []).filter((s) => sidecars.has(s.name)),
+  ];
   if (statuses.length === 0) return undefined;
   let latest: number | undefined;
   for (const status of statuses) {
@@ -104,7 +114,8 @@ function latestFinish(pod: RawPod): number | undefined {
 export function deletionRequestedAt(pod: RawPod): number | undefined {
   const deletion = toMillis(pod.metadata.deletionTimestamp);
   if (deletion === undefined) return undefined;
-  const grace = typeof pod.metadata.deletionGracePeriodSeconds === 'number' ? pod.metadata.deletionGracePeriodSeconds : 0;
+  const grace =
+    typeof pod.metadata.deletionGracePeriodSeconds === 'number' ? pod.metadata.deletionGracePeriodSeconds : 0;
   return deletion - grace * 1000;
 }
 
@@ -112,7 +123,11 @@ export function deletionRequestedAt(pod: RawPod): number | undefined {
 export function startedTime(pod: RawPod): string | null {
   let earliest: { ms: number; text: string } | undefined;
   for (const status of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
-    for (const text of [status.state?.running?.startedAt, status.state?.terminated?.startedAt, status.lastState?.terminated?.startedAt]) {
+    for (const text of [
+      status.state?.running?.startedAt,
+      status.state?.terminated?.startedAt,
+      status.lastState?.terminated?.startedAt,
+    ]) {
       const ms = toMillis(text);
       if (ms !== undefined && text && (!earliest || ms < earliest.ms)) earliest = { ms, text };
     }
@@ -146,7 +161,9 @@ export function outcomeOf(pod: RawPod): Outcome {
     terminatedWith(regular, nonZero) ??
     terminatedWith(init, nonZero) ??
     terminatedWith(regular, oom) ??
-    (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed' ? terminatedWith(regular, () => true) : undefined);
+    (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
+      ? terminatedWith(regular, () => true)
+      : undefined);
   const podReason = pod.status?.reason ?? null;
   const podMessage = pod.status?.message ?? null;
   if (chosen) {
@@ -156,11 +173,16 @@ export function outcomeOf(pod: RawPod): Outcome {
       container: chosen.name,
       initContainer: isInit,
       exitCode: terminated.exitCode ?? null,
-      reason: podReason && pod.status?.phase === 'Failed' && terminated.reason !== 'OOMKilled' ? podReason : (terminated.reason ?? null),
+      reason:
+        podReason && pod.status?.phase === 'Failed' && terminated.reason !== 'OOMKilled'
+          ? podReason
+          : (terminated.reason ?? null),
       message: nonEmpty(terminated.message) ?? (pod.status?.phase === 'Failed' ? nonEmpty(podMessage) : null),
     };
   }
-  const waiting = [...init, ...regular].find((s) => s.state?.waiting?.reason && !TRANSIENT_WAITING.has(s.state.waiting.reason));
+  const waiting = [...init, ...regular].find(
+    (s) => s.state?.waiting?.reason && !TRANSIENT_WAITING.has(s.state.waiting.reason),
+  );
   if (waiting) {
     return {
       container: waiting.name,
@@ -170,15 +192,28 @@ export function outcomeOf(pod: RawPod): Outcome {
       message: nonEmpty(waiting.state!.waiting!.message),
     };
   }
-  if (podReason) return { container: null, initContainer: false, exitCode: null, reason: podReason, message: nonEmpty(podMessage) };
+  if (podReason)
+    return { container: null, initContainer: false, exitCode: null, reason: podReason, message: nonEmpty(podMessage) };
   const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
   if (scheduled?.status === 'False') {
-    return { container: null, initContainer: false, exitCode: null, reason: scheduled.reason ?? 'Unschedulable', message: nonEmpty(scheduled.message) };
+    return {
+      container: null,
+      initContainer: false,
+      exitCode: null,
+      reason: scheduled.reason ?? 'Unschedulable',
+      message: nonEmpty(scheduled.message),
+    };
   }
   const running = regular.find((s) => s.state?.running);
   const first = running ?? regular[0];
   const waitingReason = first?.state?.waiting?.reason;
-  return { container: first?.name ?? null, initContainer: false, exitCode: null, reason: waitingReason ?? null, message: null };
+  return {
+    container: first?.name ?? null,
+    initContainer: false,
+    exitCode: null,
+    reason: waitingReason ?? null,
+    message: null,
+  };
 }
 
 /** The pod's DisruptionTarget=True condition (PodDisruptionConditions, GA 1.31). */
@@ -189,15 +224,25 @@ export function disruptionOf(pod: RawPod): { reason: string | null; message: str
 
 /** Sum of restartCount over init and regular containers (what pastBackoffLimitOnFailure adds up). */
 export function restartsOf(pod: RawPod): number {
-  return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
+  return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].reduce(
+    (sum, s) => sum + (s.restartCount ?? 0),
+    0,
+  );
 }
 
 /** The previous run of the first restarted container (restartPolicy OnFailure). */
-export function lastTerminationOf(pod: RawPod): { container: string; exitCode: number | null; reason: string | null; finishedAt: string | null } | null {
+export function lastTerminationOf(
+  pod: RawPod,
+): { container: string; exitCode: number | null; reason: string | null; finishedAt: string | null } | null {
   for (const status of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
     const last = status.lastState?.terminated;
     if ((status.restartCount ?? 0) > 0 && last) {
-      return { container: status.name, exitCode: last.exitCode ?? null, reason: last.reason ?? null, finishedAt: last.finishedAt ?? null };
+      return {
+        container: status.name,
+        exitCode: last.exitCode ?? null,
+        reason: last.reason ?? null,
+        finishedAt: last.finishedAt ?? null,
+      };
     }
   }
   return null;

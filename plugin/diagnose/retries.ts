@@ -23,14 +23,17 @@ export function hasIndex(intervals: readonly IndexInterval[], index: number): bo
 export function toRetries(facts: JobFacts, pods: readonly PodAnalysis[], decided: boolean, now: number): Retries {
   const onFailure = facts.restartPolicy === 'OnFailure';
   const restartsCounted = onFailure
-    ? pods.filter((p) => p.raw.status?.phase === 'Running' || p.raw.status?.phase === 'Pending').reduce((sum, p) => sum + p.attempt.restarts, 0)
+    ? pods
+        .filter((p) => p.raw.status?.phase === 'Running' || p.raw.status?.phase === 'Pending')
+        .reduce((sum, p) => sum + p.attempt.restarts, 0)
     : null;
   const counted = facts.status.failed;
   let remaining: number | null = null;
   if (!decided) {
     remaining = Math.max(0, facts.backoffLimit - counted);
     // pastBackoffLimitOnFailure: restarts >= backoffLimit fail the Job (> 0 when the limit is 0).
-    if (restartsCounted !== null) remaining = Math.min(remaining, Math.max(0, facts.backoffLimit - 1 - restartsCounted));
+    if (restartsCounted !== null)
+      remaining = Math.min(remaining, Math.max(0, facts.backoffLimit - 1 - restartsCounted));
   }
   const since = failuresSinceLastSuccess(pods);
   return {
@@ -41,7 +44,8 @@ export function toRetries(facts: JobFacts, pods: readonly PodAnalysis[], decided
     restartsCounted,
     perIndex: facts.backoffLimitPerIndex !== null ? perIndexOf(facts, pods, decided, now) : null,
     failuresSinceLastSuccess: since.count,
-    nextRetryInSeconds: decided || facts.suspend || facts.backoffLimitPerIndex !== null ? null : globalNextRetry(facts, pods, since, now),
+    nextRetryInSeconds:
+      decided || facts.suspend || facts.backoffLimitPerIndex !== null ? null : globalNextRetry(facts, pods, since, now),
   };
 }
 
@@ -52,7 +56,9 @@ export function toRetries(facts: JobFacts, pods: readonly PodAnalysis[], decided
  */
 function failuresSinceLastSuccess(pods: readonly PodAnalysis[]): { count: number; lastFailureMs: number | undefined } {
   let lastSuccess = -Infinity;
-  for (const pod of pods) if (pod.raw.status?.phase === 'Succeeded' && pod.finishedMs !== undefined) lastSuccess = Math.max(lastSuccess, pod.finishedMs);
+  for (const pod of pods)
+    if (pod.raw.status?.phase === 'Succeeded' && pod.finishedMs !== undefined)
+      lastSuccess = Math.max(lastSuccess, pod.finishedMs);
   let count = 0;
   let lastFailureMs: number | undefined;
   for (const pod of pods) {
@@ -64,13 +70,22 @@ function failuresSinceLastSuccess(pods: readonly PodAnalysis[]): { count: number
 }
 
 /** manageJob: a replacement is due when fewer pods run than wanted; it waits out the backoff first. */
-function globalNextRetry(facts: JobFacts, pods: readonly PodAnalysis[], since: { count: number; lastFailureMs: number | undefined }, now: number): number | null {
+function globalNextRetry(
+  facts: JobFacts,
+  pods: readonly PodAnalysis[],
+  since: { count: number; lastFailureMs: number | undefined },
+  now: number,
+): number | null {
   if (since.count === 0 || since.lastFailureMs === undefined) return null;
   const active = pods.filter((p) => p.active).length;
   const terminating = facts.onlyReplaceFailedPods ? pods.filter((p) => p.terminating).length : 0;
   const succeeded = facts.status.succeeded;
   const wantActive =
-    facts.completions === null ? (succeeded > 0 ? active : facts.parallelism) : Math.max(0, Math.min(facts.completions - succeeded, facts.parallelism));
+    facts.completions === null
+      ? succeeded > 0
+        ? active
+        : facts.parallelism
+      : Math.max(0, Math.min(facts.completions - succeeded, facts.parallelism));
   if (wantActive - terminating - active <= 0) return null;
   return remainingSeconds(since.count, since.lastFailureMs, now);
 }
@@ -97,17 +112,29 @@ function perIndexOf(facts: JobFacts, pods: readonly PodAnalysis[], decided: bool
     const newest = list.reduce((a, b) => {
       const ca = indexFailureCounts(a.raw);
       const cb = indexFailureCounts(b.raw);
-      return cb.counted + cb.ignored > ca.counted + ca.ignored || (cb.counted + cb.ignored === ca.counted + ca.ignored && b.createdMs >= a.createdMs) ? b : a;
+      return cb.counted + cb.ignored > ca.counted + ca.ignored ||
+        (cb.counted + cb.ignored === ca.counted + ca.ignored && b.createdMs >= a.createdMs)
+        ? b
+        : a;
     });
     const before = indexFailureCounts(newest.raw);
     const counted = before.counted + (newest.failed && newest.counted === true ? 1 : 0);
-    const ignored = before.ignored + (newest.failed && newest.counted === false && newest.match?.action === 'Ignore' ? 1 : 0);
+    const ignored =
+      before.ignored + (newest.failed && newest.counted === false && newest.match?.action === 'Ignore' ? 1 : 0);
     const failed = hasIndex(failedIntervals, index);
     if (counted + ignored === 0 && !failed) continue;
     let nextRetryInSeconds: number | null = null;
     // getPodsWithDelayedDeletionPerIndex + getRemainingTimePerIndex: an index with no active pod,
     // neither succeeded nor failed, whose last failed pod waits for its replacement.
-    if (!decided && !facts.suspend && !failed && !hasIndex(succeededIntervals, index) && !list.some((p) => p.active) && newest.podFailed && newest.finishedMs !== undefined) {
+    if (
+      !decided &&
+      !facts.suspend &&
+      !failed &&
+      !hasIndex(succeededIntervals, index) &&
+      !list.some((p) => p.active) &&
+      newest.podFailed &&
+      newest.finishedMs !== undefined
+    ) {
       nextRetryInSeconds = remainingSeconds(before.counted + before.ignored + 1, newest.finishedMs, now);
     }
     indexes.push({ index, counted, ignored, failed, nextRetryInSeconds });

@@ -55,10 +55,16 @@ export function suggest(ctx: Context, cause: Cause): Suggestion[] {
       break;
     case 'DeadlineExceeded': {
       const seconds = facts.activeDeadlineSeconds ?? 0;
-      const elapsed = facts.status.startTime !== null && ctx.decisions.failedAt !== undefined ? (ctx.decisions.failedAt - facts.status.startTime) / 1000 : seconds;
+      const elapsed =
+        facts.status.startTime !== null && ctx.decisions.failedAt !== undefined
+          ? (ctx.decisions.failedAt - facts.status.startTime) / 1000
+          : seconds;
       const done = facts.status.succeeded;
       const total = facts.completions;
-      const estimate = done > 0 && total !== null && total > done ? Math.ceil(((elapsed * total) / done) * 1.5) : Math.max(seconds * 2, 60);
+      const estimate =
+        done > 0 && total !== null && total > done
+          ? Math.ceil(((elapsed * total) / done) * 1.5)
+          : Math.max(seconds * 2, 60);
       out.spec(
         done > 0 && total !== null
           ? `The Job finished ${done}/${total} completions in ${Math.round(elapsed)}s; at that pace it needs about ${Math.ceil((elapsed * total) / done)}s. For the next run, allow ${estimate}s (the failed Job does not restart).`
@@ -72,7 +78,9 @@ export function suggest(ctx: Context, cause: Cause): Suggestion[] {
     }
     case 'MaxFailedIndexesExceeded':
     case 'FailedIndexes': {
-      const lastFailed = [...ctx.pods].filter((p) => p.failed && p.counted === true).sort((a, b) => (b.finishedMs ?? 0) - (a.finishedMs ?? 0))[0];
+      const lastFailed = [...ctx.pods]
+        .filter((p) => p.failed && p.counted === true)
+        .sort((a, b) => (b.finishedMs ?? 0) - (a.finishedMs ?? 0))[0];
       if (lastFailed) out.logs(ctx, lastFailed, lastFailed.attempt.container);
       oomSuggestions(ctx, failedGroups, out);
       disruptionSuggestions(ctx, failedGroups, out);
@@ -81,7 +89,14 @@ export function suggest(ctx: Context, cause: Cause): Suggestion[] {
         out.spec(
           `Every failed attempt exited ${deterministic.exitCode}${deterministic.container ? ` (container ${deterministic.container})` : ''}: if that cannot succeed on a retry, fail its index at once with a FailIndex rule instead of spending backoffLimitPerIndex ${facts.backoffLimitPerIndex ?? 0}.`,
           'spec.podFailurePolicy',
-          { spec: { podFailurePolicy: { rules: [exitRule('FailIndex', deterministic), ...(facts.podFailurePolicyRules ?? [])] }, ...restartPolicyNever(ctx) } },
+          {
+            spec: {
+              podFailurePolicy: {
+                rules: [exitRule('FailIndex', deterministic), ...(facts.podFailurePolicyRules ?? [])],
+              },
+              ...restartPolicyNever(ctx),
+            },
+          },
           false,
         );
       } else {
@@ -104,30 +119,59 @@ export function suggest(ctx: Context, cause: Cause): Suggestion[] {
       break;
     }
     case 'ParallelismZero':
-      out.spec('Raise parallelism to let the controller create pods.', 'spec.parallelism', { spec: { parallelism: Math.max(1, Math.min(facts.completions ?? 1, 1)) } }, true);
+      out.spec(
+        'Raise parallelism to let the controller create pods.',
+        'spec.parallelism',
+        { spec: { parallelism: Math.max(1, Math.min(facts.completions ?? 1, 1)) } },
+        true,
+      );
       break;
     case 'PodCreationFailing': {
       const message = ctx.blockers[0]?.message ?? '';
       if (/exceeded quota|forbidden: failed quota/.test(message)) {
-        out.command(`A ResourceQuota in namespace ${ns} refuses the pods: raise it, or lower parallelism so the Job fits.`, `kubectl describe resourcequota -n ${ns}`);
-        if (facts.parallelism > 1) out.spec('Fewer pods at a time may fit the quota.', 'spec.parallelism', { spec: { parallelism: Math.max(1, Math.floor(facts.parallelism / 2)) } }, true);
+        out.command(
+          `A ResourceQuota in namespace ${ns} refuses the pods: raise it, or lower parallelism so the Job fits.`,
+          `kubectl describe resourcequota -n ${ns}`,
+        );
+        if (facts.parallelism > 1)
+          out.spec(
+            'Fewer pods at a time may fit the quota.',
+            'spec.parallelism',
+            { spec: { parallelism: Math.max(1, Math.floor(facts.parallelism / 2)) } },
+            true,
+          );
       } else if (/admission webhook|denied the request/.test(message)) {
-        out.message('An admission webhook denies the pods: change the pod template as its message asks (or ask its owners); the Job keeps retrying meanwhile.');
+        out.message(
+          'An admission webhook denies the pods: change the pod template as its message asks (or ask its owners); the Job keeps retrying meanwhile.',
+        );
       } else if (/violates PodSecurity/.test(message)) {
-        out.message(`The namespace's Pod Security level refuses the pods: set the securityContext fields the message names in spec.template (immutable: create a new Job).`);
+        out.message(
+          `The namespace's Pod Security level refuses the pods: set the securityContext fields the message names in spec.template (immutable: create a new Job).`,
+        );
       } else if (/LimitRange|must be less than or equal to|minimum .* usage/.test(message)) {
-        out.command(`A LimitRange in namespace ${ns} refuses the pods' resources: fit spec.template's requests and limits to it.`, `kubectl describe limitrange -n ${ns}`);
+        out.command(
+          `A LimitRange in namespace ${ns} refuses the pods' resources: fit spec.template's requests and limits to it.`,
+          `kubectl describe limitrange -n ${ns}`,
+        );
       } else {
-        out.message('The API server refuses the pods: fix what the FailedCreate message says; the controller retries with backoff meanwhile.');
+        out.message(
+          'The API server refuses the pods: fix what the FailedCreate message says; the controller retries with backoff meanwhile.',
+        );
       }
       break;
     }
     case 'PodsUnschedulable': {
       const pod = ctx.blockers[0]?.pods[0];
-      if (pod) out.command(`The scheduler finds no node for pod ${pod.name}: compare its nodeSelector, affinity, tolerations and resource requests with the nodes.`, `kubectl describe pod ${pod.name} -n ${ns}`);
+      if (pod)
+        out.command(
+          `The scheduler finds no node for pod ${pod.name}: compare its nodeSelector, affinity, tolerations and resource requests with the nodes.`,
+          `kubectl describe pod ${pod.name} -n ${ns}`,
+        );
       const podSpec = obj(obj(facts.spec, 'template'), 'spec');
       if (obj(podSpec, 'nodeSelector') && /node affinity\/selector/.test(ctx.blockers[0]?.message ?? '')) {
-        out.message(`No node matches spec.template.spec.nodeSelector ${JSON.stringify(obj(podSpec, 'nodeSelector'))}: fix it or label a node (immutable on a started Job: create a new one).`);
+        out.message(
+          `No node matches spec.template.spec.nodeSelector ${JSON.stringify(obj(podSpec, 'nodeSelector'))}: fix it or label a node (immutable on a started Job: create a new one).`,
+        );
       }
       deadlineGuard(ctx, out, 'a pod that is never scheduled never fails, so backoffLimit cannot end this Job');
       break;
@@ -145,12 +189,18 @@ export function suggest(ctx: Context, cause: Cause): Suggestion[] {
     }
     case 'PodsNotStarting': {
       const node = ctx.blockers[0]?.pods[0]?.attempt.node;
-      if (node) out.command(`The kubelet of node ${node} does not report the pod: check the node (NotReady, gone, kubelet down).`, `kubectl describe node ${node}`);
+      if (node)
+        out.command(
+          `The kubelet of node ${node} does not report the pod: check the node (NotReady, gone, kubelet down).`,
+          `kubectl describe node ${node}`,
+        );
       deadlineGuard(ctx, out, 'a pod that never starts never fails, so backoffLimit cannot end this Job');
       break;
     }
     case 'PodsSchedulingGated':
-      out.message('Something added scheduling gates and never removed them (a queueing or quota controller): check that controller, or remove the gates from the pods.');
+      out.message(
+        'Something added scheduling gates and never removed them (a queueing or quota controller): check that controller, or remove the gates from the pods.',
+      );
       deadlineGuard(ctx, out, 'a gated pod never fails, so backoffLimit cannot end this Job');
       break;
     case 'ImagePullFailing': {
@@ -178,8 +228,15 @@ export function suggest(ctx: Context, cause: Cause): Suggestion[] {
       break;
     }
     case 'ManagedElsewhere':
-      out.message(`Check that the controller ${facts.managedElsewhereBy} is installed and running: the built-in Job controller leaves this Job to it.`);
-      out.spec('To have the built-in Job controller run it, create the Job again without spec.managedBy (the field is immutable).', 'spec.managedBy', { spec: { managedBy: null } }, false);
+      out.message(
+        `Check that the controller ${facts.managedElsewhereBy} is installed and running: the built-in Job controller leaves this Job to it.`,
+      );
+      out.spec(
+        'To have the built-in Job controller run it, create the Job again without spec.managedBy (the field is immutable).',
+        'spec.managedBy',
+        { spec: { managedBy: null } },
+        false,
+      );
       break;
     case 'JobSuspended':
       if (facts.kueueManaged) {
@@ -195,7 +252,8 @@ export function suggest(ctx: Context, cause: Cause): Suggestion[] {
       break;
   }
 
-  if (ctx.pods.some((p) => p.terminating && p.overdueSeconds >= STUCK_TERMINATING_SECONDS)) stuckTerminatingSuggestions(ctx, out);
+  if (ctx.pods.some((p) => p.terminating && p.overdueSeconds >= STUCK_TERMINATING_SECONDS))
+    stuckTerminatingSuggestions(ctx, out);
   if (cause.state === 'Running' && (ctx.retries.restartsCounted ?? 0) > 0) restartPolicyNeverForDebugging(ctx, out);
   evidenceSuggestions(ctx, cause, out);
   return out.list;
@@ -205,10 +263,13 @@ export function suggest(ctx: Context, cause: Cause): Suggestion[] {
 
 function failureSuggestions(ctx: Context, groups: FailureGroup[], out: Suggestions): void {
   const { facts } = ctx;
-  const lastFailed = [...ctx.pods].filter((p) => p.failed && p.counted !== null).sort((a, b) => (b.finishedMs ?? 0) - (a.finishedMs ?? 0))[0];
+  const lastFailed = [...ctx.pods]
+    .filter((p) => p.failed && p.counted !== null)
+    .sort((a, b) => (b.finishedMs ?? 0) - (a.finishedMs ?? 0))[0];
   const restarted = ctx.pods.find((p) => p.attempt.restarts > 0 && p.attempt.lastTermination);
   const onlyDisruptions = groups.length > 0 && groups.every((g) => g.kind === 'disruption');
-  if (lastFailed && !lastFailed.stoppedByJobFailure && !onlyDisruptions) out.logs(ctx, lastFailed, lastFailed.attempt.container);
+  if (lastFailed && !lastFailed.stoppedByJobFailure && !onlyDisruptions)
+    out.logs(ctx, lastFailed, lastFailed.attempt.container);
   else if (restarted) out.logs(ctx, restarted, restarted.attempt.lastTermination!.container, true);
   oomSuggestions(ctx, groups, out);
   disruptionSuggestions(ctx, groups, out);
@@ -217,7 +278,12 @@ function failureSuggestions(ctx: Context, groups: FailureGroup[], out: Suggestio
     out.spec(
       `Every counted attempt exited ${deterministic.exitCode}${deterministic.container ? ` (container ${deterministic.container})` : ''}: if that means an error a retry cannot fix, fail the Job on the first one instead of retrying (backoffLimit ${facts.backoffLimit}).`,
       'spec.podFailurePolicy',
-      { spec: { podFailurePolicy: { rules: [exitRule('FailJob', deterministic), ...(facts.podFailurePolicyRules ?? [])] }, ...restartPolicyNever(ctx) } },
+      {
+        spec: {
+          podFailurePolicy: { rules: [exitRule('FailJob', deterministic), ...(facts.podFailurePolicyRules ?? [])] },
+          ...restartPolicyNever(ctx),
+        },
+      },
       false,
     );
   }
@@ -228,11 +294,22 @@ function failureSuggestions(ctx: Context, groups: FailureGroup[], out: Suggestio
     out.spec(
       `Every counted attempt exited ${groups[0]!.exitCode}, which rule ${countRule} retries (Count): if that exit code means an error a retry cannot fix, make the rule FailJob.`,
       'spec.podFailurePolicy',
-      { spec: { podFailurePolicy: { rules: rules.map((rule, i) => (i === countRule ? { ...rule, action: 'FailJob' } : rule)) } } },
+      {
+        spec: {
+          podFailurePolicy: {
+            rules: rules.map((rule, i) => (i === countRule ? { ...rule, action: 'FailJob' } : rule)),
+          },
+        },
+      },
       false,
     );
   }
-  if (facts.restartPolicy === 'OnFailure' && (ctx.retries.restartsCounted ?? 0) === 0 && ctx.missing.some((m) => m.restarts > 0)) restartPolicyNeverForDebugging(ctx, out);
+  if (
+    facts.restartPolicy === 'OnFailure' &&
+    (ctx.retries.restartsCounted ?? 0) === 0 &&
+    ctx.missing.some((m) => m.restarts > 0)
+  )
+    restartPolicyNeverForDebugging(ctx, out);
 }
 
 function oomSuggestions(ctx: Context, groups: FailureGroup[], out: Suggestions): void {
@@ -273,7 +350,9 @@ function disruptionSuggestions(ctx: Context, groups: FailureGroup[], out: Sugges
     'spec.podFailurePolicy',
     {
       spec: {
-        podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }, ...rules] },
+        podFailurePolicy: {
+          rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }, ...rules],
+        },
         ...restartPolicyNever(ctx),
       },
     },
@@ -290,7 +369,9 @@ function stuckTerminatingSuggestions(ctx: Context, out: Suggestions): void {
     node
       ? `Pod ${pod.name} waits for node ${node} to confirm it stopped: check the node (gone, NotReady, kubelet down). If the node is gone for good, force the deletion.`
       : `Pod ${pod.name} was never scheduled yet is not removed: check its finalizers.`,
-    node ? `kubectl get node ${node}\nkubectl delete pod ${pod.name} -n ${facts.namespace} --grace-period=0 --force` : `kubectl get pod ${pod.name} -n ${facts.namespace} -o jsonpath='{.metadata.finalizers}'`,
+    node
+      ? `kubectl get node ${node}\nkubectl delete pod ${pod.name} -n ${facts.namespace} --grace-period=0 --force`
+      : `kubectl get pod ${pod.name} -n ${facts.namespace} -o jsonpath='{.metadata.finalizers}'`,
   );
   if (facts.podReplacementPolicy === 'Failed' && facts.podFailurePolicyRules === null && !trueConditionAny(ctx)) {
     out.spec(
@@ -303,7 +384,9 @@ function stuckTerminatingSuggestions(ctx: Context, out: Suggestions): void {
 }
 
 function trueConditionAny(ctx: Context): boolean {
-  return ctx.facts.conditions.some((c) => c.status === 'True' && ['FailureTarget', 'SuccessCriteriaMet', 'Failed', 'Complete'].includes(c.type ?? ''));
+  return ctx.facts.conditions.some(
+    (c) => c.status === 'True' && ['FailureTarget', 'SuccessCriteriaMet', 'Failed', 'Complete'].includes(c.type ?? ''),
+  );
 }
 
 function restartPolicyNeverForDebugging(ctx: Context, out: Suggestions): void {
@@ -317,15 +400,23 @@ function restartPolicyNeverForDebugging(ctx: Context, out: Suggestions): void {
 
 function deadlineGuard(ctx: Context, out: Suggestions, why: string): void {
   if (ctx.facts.activeDeadlineSeconds !== null) return;
-  out.spec(`Set activeDeadlineSeconds: ${why}, and the Job waits forever.`, 'spec.activeDeadlineSeconds', { spec: { activeDeadlineSeconds: 3600 } }, true);
+  out.spec(
+    `Set activeDeadlineSeconds: ${why}, and the Job waits forever.`,
+    'spec.activeDeadlineSeconds',
+    { spec: { activeDeadlineSeconds: 3600 } },
+    true,
+  );
 }
 
 function evidenceSuggestions(ctx: Context, cause: Cause, out: Suggestions): void {
   const { facts } = ctx;
   const failed = cause.state === 'Failed' || cause.state === 'Failing';
-  if (failed && facts.restartPolicy === 'OnFailure' && ctx.missing.some((m) => m.deletedBy === 'job-controller')) restartPolicyNeverForDebugging(ctx, out);
+  if (failed && facts.restartPolicy === 'OnFailure' && ctx.missing.some((m) => m.deletedBy === 'job-controller'))
+    restartPolicyNeverForDebugging(ctx, out);
   if (failed && ctx.missing.some((m) => m.deletedBy === 'job-controller') && facts.restartPolicy !== 'OnFailure') {
-    out.message('The pods running when the Job failed were deleted with their logs; keep logs in a log backend (or stream them with kubectl logs -f) to see what they were doing.');
+    out.message(
+      'The pods running when the Job failed were deleted with their logs; keep logs in a log backend (or stream them with kubectl logs -f) to see what they were doing.',
+    );
   }
   if (failed && facts.ttlSecondsAfterFinished !== null && facts.ttlSecondsAfterFinished < 3600) {
     out.spec(
@@ -354,7 +445,9 @@ function countedByOneCountRule(groups: FailureGroup[]): number | null {
 }
 
 /** The single non-signal exit code every counted failure shares, unless a rule already handles it. */
-function deterministicExit(groups: FailureGroup[]): { exitCode: number; container: string | null; init: boolean } | undefined {
+function deterministicExit(
+  groups: FailureGroup[],
+): { exitCode: number; container: string | null; init: boolean } | undefined {
   if (groups.length !== 1) return undefined;
   const group = groups[0]!;
   if (group.kind !== 'exit' || group.exitCode === null || SIGNAL_EXIT_CODES.has(group.exitCode)) return undefined;
@@ -363,7 +456,14 @@ function deterministicExit(groups: FailureGroup[]): { exitCode: number; containe
 }
 
 function exitRule(action: 'FailJob' | 'FailIndex', exit: { exitCode: number; container: string | null }): JsonObject {
-  return { action, onExitCodes: { ...(exit.container ? { containerName: exit.container } : {}), operator: 'In', values: [exit.exitCode] } };
+  return {
+    action,
+    onExitCodes: {
+      ...(exit.container ? { containerName: exit.container } : {}),
+      operator: 'In',
+      values: [exit.exitCode],
+    },
+  };
 }
 
 /** A pod failure policy requires restartPolicy Never. */

@@ -2,13 +2,22 @@ import { bool, int, obj, str, type JsonObject } from '../../kubernetes/index.ts'
 import { formatDuration } from './durations.ts';
 import type { CronJobSchedule } from './explanation.ts';
 
-const CRONJOB_FIELDS = ['concurrencyPolicy', 'suspend', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'] as const;
+const CRONJOB_FIELDS = [
+  'concurrencyPolicy',
+  'suspend',
+  'successfulJobsHistoryLimit',
+  'failedJobsHistoryLimit',
+] as const;
 
 /**
  * A CronJob's own schedule and bookkeeping (pkg/controller/cronjob). `defaulted` is the list of
  * CronJob fields the API server filled in, or null when that cannot be known.
  */
-export function explainCronJob(defaultedObject: JsonObject, written: JsonObject | undefined, name: string): CronJobSchedule {
+export function explainCronJob(
+  defaultedObject: JsonObject,
+  written: JsonObject | undefined,
+  name: string,
+): CronJobSchedule {
   const spec = obj(defaultedObject, 'spec') ?? {};
   const writtenSpec = written ? (obj(written, 'spec') ?? {}) : undefined;
   const schedule = str(spec, 'schedule') ?? null;
@@ -22,16 +31,23 @@ export function explainCronJob(defaultedObject: JsonObject, written: JsonObject 
       ? 'It has no schedule (the API server rejects that).'
       : `Creates a Job on the schedule "${schedule}", ${timeZone !== null ? `in time zone ${timeZone}` : "in the kube-controller-manager's local time zone (spec.timeZone unset)"}.`,
   );
-  if (suspend === true) sentences.push('It is suspended: it creates no Jobs until spec.suspend is false (Jobs already running go on; missed runs may start on resume, within startingDeadlineSeconds).');
+  if (suspend === true)
+    sentences.push(
+      'It is suspended: it creates no Jobs until spec.suspend is false (Jobs already running go on; missed runs may start on resume, within startingDeadlineSeconds).',
+    );
   switch (concurrencyPolicy) {
     case 'Allow':
-      sentences.push('concurrencyPolicy Allow: runs may overlap; a new Job starts even if the previous one still runs.');
+      sentences.push(
+        'concurrencyPolicy Allow: runs may overlap; a new Job starts even if the previous one still runs.',
+      );
       break;
     case 'Forbid':
       sentences.push('concurrencyPolicy Forbid: a run is skipped while the previous Job still runs.');
       break;
     case 'Replace':
-      sentences.push('concurrencyPolicy Replace: a new run deletes the previous Job if it still runs, and starts in its place.');
+      sentences.push(
+        'concurrencyPolicy Replace: a new run deletes the previous Job if it still runs, and starts in its place.',
+      );
       break;
     default:
       sentences.push(`concurrencyPolicy ${JSON.stringify(concurrencyPolicy)} is not valid (Allow, Forbid or Replace).`);
@@ -53,7 +69,9 @@ export function explainCronJob(defaultedObject: JsonObject, written: JsonObject 
     successfulJobsHistoryLimit: int(spec, 'successfulJobsHistoryLimit') ?? null,
     failedJobsHistoryLimit: int(spec, 'failedJobsHistoryLimit') ?? null,
     suspend,
-    defaulted: writtenSpec ? CRONJOB_FIELDS.filter((field) => isUnset(writtenSpec[field], field) && spec[field] !== undefined) : null,
+    defaulted: writtenSpec
+      ? CRONJOB_FIELDS.filter((field) => isUnset(writtenSpec[field], field) && spec[field] !== undefined)
+      : null,
     sentences,
   };
 }

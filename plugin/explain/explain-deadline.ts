@@ -45,7 +45,8 @@ export function explainDeadline(effective: Effective, spec: JsonObject): Deadlin
  */
 export function deadlineCutsRetries(effective: Effective, deadline: number): number | undefined {
   const limit = effective.backoffLimit;
-  if (limit === null || effective.restartPolicy !== 'Never' || effective.backoffLimitPerIndex !== null) return undefined;
+  if (limit === null || effective.restartPolicy !== 'Never' || effective.backoffLimitPerIndex !== null)
+    return undefined;
   let elapsed = 0;
   for (let failure = 1; failure <= limit; failure++) {
     const delay = backoffDelaySeconds(failure);

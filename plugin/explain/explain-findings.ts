@@ -1,4 +1,11 @@
-import { evaluate, isApiServerRejection, type EvaluationStage, type Finding, type JobView, type ResolvedPolicy } from '../../policy/index.ts';
+import {
+  evaluate,
+  isApiServerRejection,
+  type EvaluationStage,
+  type Finding,
+  type JobView,
+  type ResolvedPolicy,
+} from '../../policy/index.ts';
 import type { ExplainFinding } from './explanation.ts';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;

@@ -1,6 +1,13 @@
 import { toJobView, type EvaluationStage, type ResolvedPolicy } from '../../policy/index.ts';
 import { has, obj, str, type JsonObject } from '../../kubernetes/index.ts';
-import { toCreateEquivalent, toDefaultedFields, toDisplayName, toEffective, toJobSpecs, toLastApplied } from './effective-spec.ts';
+import {
+  toCreateEquivalent,
+  toDefaultedFields,
+  toDisplayName,
+  toEffective,
+  toJobSpecs,
+  toLastApplied,
+} from './effective-spec.ts';
 import { explainAfterFinish } from './explain-after-finish.ts';
 import { explainCronJob } from './explain-cronjob.ts';
 import { explainDeadline } from './explain-deadline.ts';
@@ -35,15 +42,27 @@ export function explainObject(document: JsonObject, context: ExplainContext): Ex
   const specs = toJobSpecs(view);
   const effective = toEffective(specs.effective);
   const pattern = toPattern(effective);
-  const pods = explainPods({ effective, spec: specs.effective, pattern, jobName: specs.jobName, uid: live ? str(obj(document, 'metadata'), 'uid') : undefined, kind: view.kind });
+  const pods = explainPods({
+    effective,
+    spec: specs.effective,
+    pattern,
+    jobName: specs.jobName,
+    uid: live ? str(obj(document, 'metadata'), 'uid') : undefined,
+    kind: view.kind,
+  });
   const perIndex = effective.backoffLimitPerIndex !== null && effective.completionMode === 'Indexed';
   const successPolicy = explainSuccessPolicy(specs.effective, effective.completions);
   // What the user wrote: the manifest itself; for a live object only kubectl apply's record.
   const written = live ? toLastApplied(document) : document;
-  const writtenSpec = written ? (view.kind === 'Job' ? obj(written, 'spec') : obj(obj(obj(written, 'spec'), 'jobTemplate'), 'spec')) : undefined;
+  const writtenSpec = written
+    ? view.kind === 'Job'
+      ? obj(written, 'spec')
+      : obj(obj(obj(written, 'spec'), 'jobTemplate'), 'spec')
+    : undefined;
   const defaulted = toDefaulted(view.kind, live, writtenSpec, specs.written, effective);
   const name = toDisplayName(document) ?? null;
-  const cronJob = view.kind === 'CronJob' ? explainCronJob(view.object, live ? written : document, name ?? '<name>') : null;
+  const cronJob =
+    view.kind === 'CronJob' ? explainCronJob(view.object, live ? written : document, name ?? '<name>') : null;
   return {
     kind: view.kind,
     name,
@@ -78,7 +97,13 @@ export function explainObject(document: JsonObject, context: ExplainContext): Ex
  * CronJob's jobTemplate.spec is stored as written (the API server defaults only its pod template,
  * and restartPolicy there is never left to the default Always, which is rejected).
  */
-function toDefaulted(kind: 'Job' | 'CronJob', live: boolean, writtenSpec: JsonObject | undefined, storedSpec: JsonObject, effective: Explanation['effective']): string[] | null {
+function toDefaulted(
+  kind: 'Job' | 'CronJob',
+  live: boolean,
+  writtenSpec: JsonObject | undefined,
+  storedSpec: JsonObject,
+  effective: Explanation['effective'],
+): string[] | null {
   if (!live || writtenSpec) return toDefaultedFields(writtenSpec ?? {}, effective);
   return kind === 'CronJob' ? toDefaultedFields(storedSpec, effective) : null;
 }

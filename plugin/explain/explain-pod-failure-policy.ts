@@ -13,14 +13,18 @@ export function explainPodFailurePolicy(spec: JsonObject, perIndex: boolean): Po
   const sentences: string[] = [];
   if (rules.length === 0) sentences.push('The policy has no rules: every failure counts as usual.');
   else {
-    sentences.push('For each failed pod the rules are tried in order; the first that matches decides. A failure no rule matches counts as usual.');
+    sentences.push(
+      'For each failed pod the rules are tried in order; the first that matches decides. A failure no rule matches counts as usual.',
+    );
     if (rules.some((rule) => rule.onExitCodes !== null)) {
       sentences.push(
         'Exit-code rules look only at containers that terminated with a non-zero code (exit code 0 never matches); without containerName, the first failed container decides (containers before init containers).',
       );
     }
   }
-  sentences.push('With a pod failure policy, restartPolicy must be Never and a failed pod is replaced only once it has fully terminated.');
+  sentences.push(
+    'With a pod failure policy, restartPolicy must be Never and a failed pod is replaced only once it has fully terminated.',
+  );
   return { rules, sentences };
 }
 
@@ -32,14 +36,31 @@ function toRule(rule: JsonObject, index: number, perIndex: boolean): PodFailureP
     ? {
         containerName: str(exitCodes, 'containerName') ?? null,
         operator: str(exitCodes, 'operator') ?? null,
-        values: (arr(exitCodes, 'values') ?? []).filter((value): value is number => typeof value === 'number' && Number.isInteger(value)),
+        values: (arr(exitCodes, 'values') ?? []).filter(
+          (value): value is number => typeof value === 'number' && Number.isInteger(value),
+        ),
       }
     : null;
   // The API server defaults an unset status to True.
   const onPodConditions =
-    conditions && conditions.length > 0 ? objects(rule, 'onPodConditions').map((pattern) => ({ type: str(pattern, 'type') ?? null, status: str(pattern, 'status') || 'True' })) : null;
-  const when = onExitCodes ? exitCodeClause(onExitCodes) : onPodConditions ? conditionClause(onPodConditions) : 'it matches nothing (neither onExitCodes nor onPodConditions)';
-  return { index, action, onExitCodes, onPodConditions, sentence: `Rule ${index}: if ${when}, ${consequence(action, perIndex)}.` };
+    conditions && conditions.length > 0
+      ? objects(rule, 'onPodConditions').map((pattern) => ({
+          type: str(pattern, 'type') ?? null,
+          status: str(pattern, 'status') || 'True',
+        }))
+      : null;
+  const when = onExitCodes
+    ? exitCodeClause(onExitCodes)
+    : onPodConditions
+      ? conditionClause(onPodConditions)
+      : 'it matches nothing (neither onExitCodes nor onPodConditions)';
+  return {
+    index,
+    action,
+    onExitCodes,
+    onPodConditions,
+    sentence: `Rule ${index}: if ${when}, ${consequence(action, perIndex)}.`,
+  };
 }
 
 function exitCodeClause(codes: NonNullable<PodFailurePolicyRule['onExitCodes']>): string {
@@ -50,7 +71,9 @@ function exitCodeClause(codes: NonNullable<PodFailurePolicyRule['onExitCodes']>)
   }
   if (codes.operator === 'NotIn') {
     const others = codes.values.filter((value) => value !== 0).map(String);
-    return others.length === 0 ? `${who} fails (any non-zero exit code)` : `${who} fails with an exit code other than ${joinWords(others)}`;
+    return others.length === 0
+      ? `${who} fails (any non-zero exit code)`
+      : `${who} fails with an exit code other than ${joinWords(others)}`;
   }
   return `${who} exits with code ${joinWords(values)} (operator ${JSON.stringify(codes.operator)} is not valid)`;
 }
@@ -59,7 +82,8 @@ const DISRUPTION = 'DisruptionTarget';
 
 function conditionClause(patterns: NonNullable<PodFailurePolicyRule['onPodConditions']>): string {
   const clauses = patterns.map(({ type, status }) => {
-    if (type === DISRUPTION && status === 'True') return 'the pod was disrupted (condition DisruptionTarget: preemption, API-initiated or node-pressure eviction, node drain or shutdown)';
+    if (type === DISRUPTION && status === 'True')
+      return 'the pod was disrupted (condition DisruptionTarget: preemption, API-initiated or node-pressure eviction, node drain or shutdown)';
     const name = type ?? '(no type)';
     return status === 'True' ? `the pod has condition ${name}` : `the pod's condition ${name} is ${status}`;
   });
@@ -71,7 +95,9 @@ function consequence(action: string | null, perIndex: boolean): string {
     case 'FailJob':
       return 'the whole Job fails at once (reason PodFailurePolicy) and its other pods are terminated';
     case 'FailIndex':
-      return perIndex ? "the pod's index fails at once and is not retried; the other indexes go on" : 'its index would fail at once, but FailIndex needs backoffLimitPerIndex (the API server rejects it without)';
+      return perIndex
+        ? "the pod's index fails at once and is not retried; the other indexes go on"
+        : 'its index would fail at once, but FailIndex needs backoffLimitPerIndex (the API server rejects it without)';
     case 'Ignore':
       return `the failure is not counted (against backoffLimit${perIndex ? ' nor the index budget' : ''}) and the pod is replaced`;
     case 'Count':
@@ -84,4 +110,3 @@ function consequence(action: string | null, perIndex: boolean): string {
 export function hasIgnoreRule(spec: JsonObject): boolean {
   return podFailurePolicyRules(spec).some((rule) => str(rule, 'action') === 'Ignore');
 }
-

@@ -55,7 +55,9 @@ export function explainPods(input: PodsInput): Pods {
     jobName,
     podName: indexed ? `${jobName}-<index>-<random>` : `${base}-<random>`,
     hostname: indexed ? `${jobName}-<index>` : null,
-    completionIndex: indexed ? { env: 'JOB_COMPLETION_INDEX', annotation: COMPLETION_INDEX_KEY, label: COMPLETION_INDEX_KEY } : null,
+    completionIndex: indexed
+      ? { env: 'JOB_COMPLETION_INDEX', annotation: COMPLETION_INDEX_KEY, label: COMPLETION_INDEX_KEY }
+      : null,
     labels: toPodLabels(input),
     annotations: toPodAnnotations(effective, indexed),
     sentences: podSentences(input, atOnce),
@@ -88,7 +90,9 @@ function podSentences(input: PodsInput, atOnce: number | null): string[] {
   const c = completions ?? 0;
   switch (pattern) {
     case 'NonParallel':
-      sentences.push('One pod runs; the Job is done as soon as it succeeds. A pod that fails is replaced by a new one (see "When a pod fails").');
+      sentences.push(
+        'One pod runs; the Job is done as soon as it succeeds. A pod that fails is replaced by a new one (see "When a pod fails").',
+      );
       break;
     case 'FixedCompletions':
       if (c === 0) sentences.push('completions is 0: the Job completes at once, without starting any pod.');
@@ -98,7 +102,9 @@ function podSentences(input: PodsInput, atOnce: number | null): string[] {
         );
       }
       if (parallelism !== null && completions !== null && parallelism > completions && completions > 0) {
-        sentences.push(`parallelism (${parallelism}) is above completions (${completions}): never more pods run than successes are still needed.`);
+        sentences.push(
+          `parallelism (${parallelism}) is above completions (${completions}): never more pods run than successes are still needed.`,
+        );
       }
       break;
     case 'WorkQueue':
@@ -114,7 +120,9 @@ function podSentences(input: PodsInput, atOnce: number | null): string[] {
           `Each pod knows its index: environment variable JOB_COMPLETION_INDEX (in every container and init container), annotation and label ${COMPLETION_INDEX_KEY}, and hostname ${jobName}-<index>.`,
         );
         if (str(podSpecOf(input.spec), 'subdomain') === undefined) {
-          sentences.push('For the pods to reach each other by hostname, set spec.template.spec.subdomain to the name of a headless Service that selects them.');
+          sentences.push(
+            'For the pods to reach each other by hostname, set spec.template.spec.subdomain to the name of a headless Service that selects them.',
+          );
         }
       }
       break;
@@ -135,7 +143,9 @@ function podSentences(input: PodsInput, atOnce: number | null): string[] {
   sentences.push(replacementSentence(effective));
   const managedBy = effective.managedBy;
   if (managedBy !== null && managedBy !== DEFAULT_CONTROLLER) {
-    sentences.push(`spec.managedBy is ${managedBy}: the built-in Job controller leaves this Job alone, and that controller creates its pods.`);
+    sentences.push(
+      `spec.managedBy is ${managedBy}: the built-in Job controller leaves this Job alone, and that controller creates its pods.`,
+    );
   }
   return sentences;
 }

@@ -31,7 +31,9 @@ export function explainRetries(input: RetriesInput): Retries {
   // restarts of its pending and running pods reach backoffLimit (any restart when it is 0).
   const failsAfter = budget === null ? null : onFailure ? Math.max(budget, 1) : budget + 1;
   const retries = budget === null ? 0 : onFailure ? Math.max(budget - 1, 0) : budget;
-  const schedule = onFailure ? kubeletSchedule(Math.min(retries, SCHEDULE_LIMIT)) : backoffSchedule(Math.max(retries, 0), SCHEDULE_LIMIT);
+  const schedule = onFailure
+    ? kubeletSchedule(Math.min(retries, SCHEDULE_LIMIT))
+    : backoffSchedule(Math.max(retries, 0), SCHEDULE_LIMIT);
   return {
     budget,
     failsAfter,
@@ -46,14 +48,20 @@ export function explainRetries(input: RetriesInput): Retries {
 
 function kubeletSchedule(count: number): number[] {
   const schedule: number[] = [];
-  for (let n = 1; n <= count; n++) schedule.push(Math.min(KUBELET_BACKOFF_BASE_SECONDS * 2 ** (n - 1), KUBELET_BACKOFF_CAP_SECONDS));
+  for (let n = 1; n <= count; n++)
+    schedule.push(Math.min(KUBELET_BACKOFF_BASE_SECONDS * 2 ** (n - 1), KUBELET_BACKOFF_CAP_SECONDS));
   return schedule;
 }
 
 function perIndexBudget(effective: Effective): Retries['perIndex'] {
   const budget = effective.backoffLimitPerIndex;
   if (budget === null || effective.completionMode !== 'Indexed') return null;
-  return { budget, failsIndexAfter: budget + 1, schedule: backoffSchedule(budget, SCHEDULE_LIMIT), maxFailedIndexes: effective.maxFailedIndexes };
+  return {
+    budget,
+    failsIndexAfter: budget + 1,
+    schedule: backoffSchedule(budget, SCHEDULE_LIMIT),
+    maxFailedIndexes: effective.maxFailedIndexes,
+  };
 }
 
 /** `10s, 20s, 40s, 1m20s`, then `… then 10m each` once the cap repeats. */
@@ -117,7 +125,9 @@ function retrySentences(input: RetriesInput, computed: Computed): string[] {
     );
     sentences.push(counted);
     if (perIndex && input.backoffLimitWritten) {
-      sentences.push(`This Job-wide limit applies on top of the per-index budget: the ${ordinal(failsAfter)} counted failure across all indexes fails the whole Job.`);
+      sentences.push(
+        `This Job-wide limit applies on top of the per-index budget: the ${ordinal(failsAfter)} counted failure across all indexes fails the whole Job.`,
+      );
     }
   }
   if (retries > 0 && !unlimited && !perIndex) {
@@ -128,9 +138,16 @@ function retrySentences(input: RetriesInput, computed: Computed): string[] {
         : `Before each retry the controller waits ${formatSchedule(schedule, retries > SCHEDULE_LIMIT)} (10s doubling, capped at 10m; ${retries > SCHEDULE_LIMIT ? 'over' : 'in all'} ${formatDuration(total)} of waiting).${effective.completions === 1 ? '' : ' A pod that succeeds resets the wait (not the budget).'}`,
     );
   }
-  if (effective.restartPolicy === 'Never') sentences.push('Failed pods stay (restartPolicy Never): kubectl logs works on every failed attempt.');
-  else if (!onFailure) sentences.push(`restartPolicy ${effective.restartPolicy ?? '(unset)'} is not allowed for a Job (the API server accepts OnFailure or Never).`);
-  if (input.hasIgnoreRule) sentences.push('Failures the pod failure policy ignores do not count, but they still lengthen the wait before the next pod.');
+  if (effective.restartPolicy === 'Never')
+    sentences.push('Failed pods stay (restartPolicy Never): kubectl logs works on every failed attempt.');
+  else if (!onFailure)
+    sentences.push(
+      `restartPolicy ${effective.restartPolicy ?? '(unset)'} is not allowed for a Job (the API server accepts OnFailure or Never).`,
+    );
+  if (input.hasIgnoreRule)
+    sentences.push(
+      'Failures the pod failure policy ignores do not count, but they still lengthen the wait before the next pod.',
+    );
   if (perIndex) sentences.push(...perIndexSentences(effective));
   return sentences;
 }
@@ -145,10 +162,14 @@ function perIndexSentences(effective: Effective): string[] {
   ];
   if (budget > 0) {
     const schedule = backoffSchedule(budget, SCHEDULE_LIMIT);
-    sentences.push(`Before each retry of an index the controller waits ${formatSchedule(schedule, budget > SCHEDULE_LIMIT)} (counted per index).`);
+    sentences.push(
+      `Before each retry of an index the controller waits ${formatSchedule(schedule, budget > SCHEDULE_LIMIT)} (counted per index).`,
+    );
   }
   if (max === null) {
-    sentences.push('Any number of indexes may fail: every index runs to the end, then the Job fails (reason FailedIndexes) if any index failed; status.failedIndexes lists them.');
+    sentences.push(
+      'Any number of indexes may fail: every index runs to the end, then the Job fails (reason FailedIndexes) if any index failed; status.failedIndexes lists them.',
+    );
   } else {
     sentences.push(
       max === 0

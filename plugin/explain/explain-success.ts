@@ -12,10 +12,16 @@ export function explainSuccess(effective: Effective, pattern: Pattern, policy: S
       sentences.push('The Job succeeds (condition Complete, reason CompletionsReached) when its pod succeeds.');
       break;
     case 'FixedCompletions':
-      sentences.push(c === 0 ? 'The Job succeeds at once: completions 0 needs no pod.' : `The Job succeeds (condition Complete, reason CompletionsReached) when ${c} pods have succeeded.`);
+      sentences.push(
+        c === 0
+          ? 'The Job succeeds at once: completions 0 needs no pod.'
+          : `The Job succeeds (condition Complete, reason CompletionsReached) when ${c} pods have succeeded.`,
+      );
       break;
     case 'WorkQueue':
-      sentences.push('The Job succeeds (condition Complete, reason CompletionsReached) when at least one pod has succeeded and all its pods have finished.');
+      sentences.push(
+        'The Job succeeds (condition Complete, reason CompletionsReached) when at least one pod has succeeded and all its pods have finished.',
+      );
       break;
     case 'Indexed':
       sentences.push(
@@ -38,7 +44,12 @@ export function explainSuccessPolicy(spec: JsonObject, completions: number | nul
   const rules = objects(obj(spec, 'successPolicy'), 'rules').map((rule, index) => {
     const succeededIndexes = str(rule, 'succeededIndexes') ?? null;
     const succeededCount = int(rule, 'succeededCount') ?? null;
-    return { index, succeededIndexes, succeededCount, sentence: `Rule ${index}: ${ruleClause(succeededIndexes, succeededCount, completions)}.` };
+    return {
+      index,
+      succeededIndexes,
+      succeededCount,
+      sentence: `Rule ${index}: ${ruleClause(succeededIndexes, succeededCount, completions)}.`,
+    };
   });
   const sentences =
     rules.length === 0
@@ -55,7 +66,8 @@ function ruleClause(indexes: string | null, count: number | null, completions: n
     const parsed = parseIndexesStrict(indexes, completions ?? Number.MAX_SAFE_INTEGER);
     if (!parsed.ok) return `succeededIndexes ${JSON.stringify(indexes)} is not valid (${parsed.error})`;
     const listed = parsed.count === 1 ? `index ${indexes}` : `indexes ${indexes}`;
-    if (count === null) return parsed.count === 1 ? `${listed} has succeeded` : `${listed} (${parsed.count}) have all succeeded`;
+    if (count === null)
+      return parsed.count === 1 ? `${listed} has succeeded` : `${listed} (${parsed.count}) have all succeeded`;
     if (count === 0) return `met as soon as any index succeeds (succeededCount 0, with ${listed})`;
     return `at least ${count} of ${listed} ${count === 1 ? 'has' : 'have'} succeeded`;
   }

@@ -9,7 +9,12 @@ const DEFAULT_CONTROLLER = 'kubernetes.io/job-controller';
  * warning applies to this spec, and says what to design for rather than what is wrong (that is
  * what the lint findings are for).
  */
-export function explainWarnings(effective: Effective, spec: JsonObject, pattern: Pattern, atOnce: number | null): Warning[] {
+export function explainWarnings(
+  effective: Effective,
+  spec: JsonObject,
+  pattern: Pattern,
+  atOnce: number | null,
+): Warning[] {
   const warnings: Warning[] = [];
   const replacedEarly = effective.podReplacementPolicy === 'TerminatingOrFailed';
   warnings.push({
@@ -25,19 +30,22 @@ export function explainWarnings(effective: Effective, spec: JsonObject, pattern:
   if (pattern === 'WorkQueue') {
     warnings.push({
       id: 'work-queue-coordination',
-      message: 'The pods must coordinate among themselves or through an external service: each must be able to tell when all the work is done, and once any pod has succeeded the others should only finish up — no new pods start and none should write further output.',
+      message:
+        'The pods must coordinate among themselves or through an external service: each must be able to tell when all the work is done, and once any pod has succeeded the others should only finish up — no new pods start and none should write further output.',
     });
   }
   if (effective.restartPolicy === 'OnFailure') {
     warnings.push({
       id: 'on-failure-loses-logs',
-      message: 'restartPolicy OnFailure restarts a failed container in the same pod, so the program must be restartable there; and when the Job fails its pod is deleted with the logs of every failed run, which makes debugging hard. Use Never while debugging.',
+      message:
+        'restartPolicy OnFailure restarts a failed container in the same pod, so the program must be restartable there; and when the Job fails its pod is deleted with the logs of every failed run, which makes debugging hard. Use Never while debugging.',
     });
   }
   if (pattern === 'Indexed') {
     warnings.push({
       id: 'elastic-indexed',
-      message: 'completions can be changed later only together with parallelism, to the same value (elastic Indexed Job); scaling down deletes the pods of the highest indexes, so an index must tolerate being stopped and run again.',
+      message:
+        'completions can be changed later only together with parallelism, to the same value (elastic Indexed Job); scaling down deletes the pods of the highest indexes, so an index must tolerate being stopped and run again.',
     });
   }
   const podDeadline = int(podSpecOf(spec), 'activeDeadlineSeconds');

@@ -12,8 +12,16 @@ const wrap = (open: number, close: number) => (text: string) => `\u001b[${open}m
 const identity = (text: string) => text;
 
 export function createColors(enabled: boolean): Colors {
-  if (!enabled) return { red: identity, yellow: identity, blue: identity, green: identity, dim: identity, bold: identity };
-  return { red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+  if (!enabled)
+    return { red: identity, yellow: identity, blue: identity, green: identity, dim: identity, bold: identity };
+  return {
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    blue: wrap(34, 39),
+    green: wrap(32, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+  };
 }
 
 export type ColorMode = 'auto' | 'always' | 'never';

@@ -19,13 +19,18 @@ export interface TableOptions {
 
 const GAP = '   ';
 
-export function renderTable(headers: readonly string[], rows: readonly (readonly TableCell[])[], options: TableOptions = {}): string[] {
+export function renderTable(
+  headers: readonly string[],
+  rows: readonly (readonly TableCell[])[],
+  options: TableOptions = {},
+): string[] {
   const indent = options.indent ?? '';
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => visibleLength(r[i]?.text ?? ''))));
   if (options.width !== undefined && options.shrink !== undefined) {
     const total = indent.length + widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
     const excess = total - options.width;
-    if (excess > 0) widths[options.shrink] = Math.max(headers[options.shrink]!.length, 12, widths[options.shrink]! - excess);
+    if (excess > 0)
+      widths[options.shrink] = Math.max(headers[options.shrink]!.length, 12, widths[options.shrink]! - excess);
   }
   const line = (cells: readonly TableCell[]) => {
     const parts = cells.map((cell, i) => {

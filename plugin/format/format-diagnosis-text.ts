@@ -34,7 +34,11 @@ export function formatDiagnosisText(output: DiagnoseOutput, options: DiagnosisTe
   const now = toMillis(output.now) ?? 0;
   const out: string[] = [];
   const paintState = stateColor(c, output.state);
-  out.push(...wrap(`${GLYPHS[output.state]} ${output.verdict}`, options.width, '  ').map((l, i) => (i === 0 ? c.bold(paintState(l)) : paintState(l))));
+  out.push(
+    ...wrap(`${GLYPHS[output.state]} ${output.verdict}`, options.width, '  ').map((l, i) =>
+      i === 0 ? c.bold(paintState(l)) : paintState(l),
+    ),
+  );
   out.push(...wrap(subtitle(output, now), options.width, '    ', '  ').map((l) => c.dim(l)));
 
   if (output.evidence.length > 0) {
@@ -57,14 +61,22 @@ export function formatDiagnosisText(output: DiagnoseOutput, options: DiagnosisTe
   if (limits.length > 0) {
     out.push('', c.bold('Limits'));
     const width = Math.max(...limits.map(([k]) => k.length));
-    for (const [key, value] of limits) out.push(...wrap(`${key.padEnd(width)}   ${value}`, options.width, ' '.repeat(width + 5), '  '));
+    for (const [key, value] of limits)
+      out.push(...wrap(`${key.padEnd(width)}   ${value}`, options.width, ' '.repeat(width + 5), '  '));
   }
 
   if (output.evidenceGone) {
     const gone = output.evidenceGone;
     out.push('', c.bold('Pods gone'));
     if (gone.missingFailedPods > 0) {
-      out.push(...wrap(`${gone.missingFailedPods} counted ${gone.missingFailedPods === 1 ? 'failure has' : 'failures have'} no pod left to inspect.`, options.width, '  ', '  '));
+      out.push(
+        ...wrap(
+          `${gone.missingFailedPods} counted ${gone.missingFailedPods === 1 ? 'failure has' : 'failures have'} no pod left to inspect.`,
+          options.width,
+          '  ',
+          '  ',
+        ),
+      );
     }
     for (const why of gone.why) out.push(...wrap(`• ${why}`, options.width, '    ', '  '));
   }
@@ -72,7 +84,10 @@ export function formatDiagnosisText(output: DiagnoseOutput, options: DiagnosisTe
   if (output.logTail && output.logTail.lines.length > 0) {
     const lines = output.logTail.lines.slice(-LOG_LINES);
     const skipped = output.logTail.lines.length - lines.length;
-    out.push('', `${c.bold('Last log lines')} ${c.dim(`pod ${output.logTail.pod}, container ${output.logTail.container}${skipped > 0 ? `, last ${lines.length} of ${output.logTail.lines.length}` : ''}`)}`);
+    out.push(
+      '',
+      `${c.bold('Last log lines')} ${c.dim(`pod ${output.logTail.pod}, container ${output.logTail.container}${skipped > 0 ? `, last ${lines.length} of ${output.logTail.lines.length}` : ''}`)}`,
+    );
     for (const line of lines) out.push(`  ${c.dim('│')} ${line}`);
   }
 
@@ -86,7 +101,9 @@ export function formatDiagnosisText(output: DiagnoseOutput, options: DiagnosisTe
       const note = (text: string) => wrap(text, options.width, detail, detail).map((l) => c.dim(l));
       if (s.command) out.push(...s.command.split('\n').map((cmd) => `${detail}${c.blue(cmd)}`));
       if (s.patch && s.mutable && !finished) {
-        out.push(`${detail}${c.blue(`kubectl patch job ${output.job.name} -n ${output.job.namespace} --type=strategic -p '${JSON.stringify(s.patch)}'`)}`);
+        out.push(
+          `${detail}${c.blue(`kubectl patch job ${output.job.name} -n ${output.job.namespace} --type=strategic -p '${JSON.stringify(s.patch)}'`)}`,
+        );
       } else if (s.patch) {
         for (const line of toYaml(s.patch)) out.push(`${detail}${c.green(line)}`);
         out.push(
@@ -159,19 +176,32 @@ function timeline(output: DiagnoseOutput, c: Colors, now: number, width: number 
   for (const gone of output.evidenceGone?.pods ?? []) {
     const start = toMillis(gone.startedAt);
     const end = toMillis(gone.deletedAt) ?? toMillis(gone.lastEvent?.at);
-    const note = [goneWhy(gone, output), gone.lastEvent?.reason ? `last event ${gone.lastEvent.reason}${gone.lastEvent.count > 1 ? ` ×${gone.lastEvent.count}` : ''}` : '']
+    const note = [
+      goneWhy(gone, output),
+      gone.lastEvent?.reason
+        ? `last event ${gone.lastEvent.reason}${gone.lastEvent.count > 1 ? ` ×${gone.lastEvent.count}` : ''}`
+        : '',
+    ]
       .filter(Boolean)
       .join('; ');
     const cells: TableCell[] = [{ text: gone.pod, paint: c.dim }];
     if (indexed) cells.push({ text: indexOfName(gone.pod, output.job.name) });
     cells.push(
       { text: start !== undefined ? `+${humanDuration(secondsBetween(created, start))}` : '' },
-      { text: start !== undefined && end !== undefined && end >= start ? humanDuration(secondsBetween(start, end)) : '' },
+      {
+        text: start !== undefined && end !== undefined && end >= start ? humanDuration(secondsBetween(start, end)) : '',
+      },
       { text: 'gone', paint: c.dim },
     );
     if (withPolicy) cells.push({ text: '' });
     cells.push({ text: '' }, { text: note, paint: c.dim });
-    rows.push({ at: toMillis(gone.firstSeenAt) ?? start ?? end ?? created, cells, failed: false, succeeded: false, pod: gone.pod });
+    rows.push({
+      at: toMillis(gone.firstSeenAt) ?? start ?? end ?? created,
+      cells,
+      failed: false,
+      succeeded: false,
+      pod: gone.pod,
+    });
   }
   rows.sort((a, b) => a.at - b.at);
 
@@ -179,7 +209,16 @@ function timeline(output: DiagnoseOutput, c: Colors, now: number, width: number 
   const title = `${c.bold('Attempts')} ${c.dim(`${count} ${count === 1 ? 'pod' : 'pods'}, oldest first; STARTED is counted from the Job's creation`)}`;
   if (rows.length === 0) return [c.bold('Attempts'), '  none: the Job has no pods, and no Event names one'];
 
-  const headers = ['pod', ...(indexed ? ['index'] : []), 'started', 'ran', 'result', ...(withPolicy ? ['policy'] : []), 'counted', 'note'];
+  const headers = [
+    'pod',
+    ...(indexed ? ['index'] : []),
+    'started',
+    'ran',
+    'result',
+    ...(withPolicy ? ['policy'] : []),
+    'counted',
+    'note',
+  ];
   let shown = rows;
   let omitted: Row[] = [];
   if (rows.length > TIMELINE_MAX) {
@@ -190,24 +229,47 @@ function timeline(output: DiagnoseOutput, c: Colors, now: number, width: number 
     shown = rows.filter((r) => keep.has(r));
     omitted = rows.filter((r) => !keep.has(r));
   }
-  const table = renderTable(headers, shown.map((r) => r.cells), { width, shrink: headers.length - 1, indent: '  ', headerPaint: c.dim });
+  const table = renderTable(
+    headers,
+    shown.map((r) => r.cells),
+    { width, shrink: headers.length - 1, indent: '  ', headerPaint: c.dim },
+  );
   if (omitted.length === 0) return [title, ...table];
   // Put the "… N more" line where the omitted rows were (after the head).
   const cut = shown.findIndex((r, i) => i > 0 && rows.indexOf(r) !== rows.indexOf(shown[i - 1]!) + 1);
   const failed = omitted.filter((r) => r.failed).length;
   const succeeded = omitted.filter((r) => r.succeeded).length;
   const other = omitted.length - failed - succeeded;
-  const summary = [failed > 0 ? `${failed} failed` : '', succeeded > 0 ? `${succeeded} succeeded` : '', other > 0 ? `${other} other` : ''].filter(Boolean).join(', ');
+  const summary = [
+    failed > 0 ? `${failed} failed` : '',
+    succeeded > 0 ? `${succeeded} succeeded` : '',
+    other > 0 ? `${other} other` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const more = c.dim(`  … ${omitted.length} more (${summary}); -o json lists every attempt`);
   const at = cut > 0 ? cut + 1 : table.length;
   return [title, ...table.slice(0, at), more, ...table.slice(at)];
 }
 
-function attemptRow(a: Attempt, c: Colors, created: number, now: number, opts: { indexed: boolean; withPolicy: boolean }): Row {
+function attemptRow(
+  a: Attempt,
+  c: Colors,
+  created: number,
+  now: number,
+  opts: { indexed: boolean; withPolicy: boolean },
+): Row {
   const start = toMillis(a.startedAt);
   const end = toMillis(a.finishedAt);
   const started = start !== undefined ? `+${humanDuration(secondsBetween(created, start))}` : '';
-  const ran = start === undefined ? '' : end !== undefined ? humanDuration(secondsBetween(start, end)) : a.phase === 'Running' ? `${humanDuration(secondsBetween(start, now))}…` : '';
+  const ran =
+    start === undefined
+      ? ''
+      : end !== undefined
+        ? humanDuration(secondsBetween(start, end))
+        : a.phase === 'Running'
+          ? `${humanDuration(secondsBetween(start, now))}…`
+          : '';
   const { text, paint } = result(a, c);
   const cells: TableCell[] = [{ text: a.pod }];
   if (opts.indexed) cells.push({ text: a.index === null ? '' : String(a.index) });
@@ -215,10 +277,23 @@ function attemptRow(a: Attempt, c: Colors, created: number, now: number, opts: {
   if (opts.withPolicy) cells.push({ text: a.policyRule === null ? '' : `rule ${a.policyRule} ${a.policyAction}` });
   cells.push({ text: a.counted === null ? '' : a.counted ? 'yes' : 'no', paint: a.counted ? c.red : c.dim });
   // The POLICY and COUNTED columns already say what an Ignore rule did.
-  const note = (a.note ?? '').split('; ').filter((n) => !n.startsWith('ignored by pod failure policy rule')).join('; ');
-  const notes = [a.disruption ? `${a.disruption.reason ?? 'DisruptionTarget'}` : '', a.message && a.phase !== 'Pending' && !a.disruption ? oneLine(a.message) : '', note].filter(Boolean);
+  const note = (a.note ?? '')
+    .split('; ')
+    .filter((n) => !n.startsWith('ignored by pod failure policy rule'))
+    .join('; ');
+  const notes = [
+    a.disruption ? `${a.disruption.reason ?? 'DisruptionTarget'}` : '',
+    a.message && a.phase !== 'Pending' && !a.disruption ? oneLine(a.message) : '',
+    note,
+  ].filter(Boolean);
   cells.push({ text: notes.join('; '), paint: c.dim });
-  return { at: toMillis(a.createdAt) ?? start ?? 0, cells, failed: a.failed, succeeded: a.phase === 'Succeeded', pod: a.pod };
+  return {
+    at: toMillis(a.createdAt) ?? start ?? 0,
+    cells,
+    failed: a.failed,
+    succeeded: a.phase === 'Succeeded',
+    pod: a.pod,
+  };
 }
 
 /** `exit 1 in pi`, `OOMKilled: exit 137 in pi`, `Evicted: exit 137 in pi`, `Succeeded`, `Running, 2 restarts`, `Pending: ImagePullBackOff`. */
@@ -247,11 +322,14 @@ function result(a: Attempt, c: Colors): { text: string; paint: (t: string) => st
 function goneWhy(gone: NonNullable<DiagnoseOutput['evidenceGone']>['pods'][number], output: DiagnoseOutput): string {
   if (gone.deletedBy !== 'job-controller') return 'deleted';
   const deleted = toMillis(gone.deletedAt);
-  const decided = (type: string) => toMillis(output.conditions.find((c) => c.type === type && c.status === 'True')?.lastTransitionTime);
+  const decided = (type: string) =>
+    toMillis(output.conditions.find((c) => c.type === type && c.status === 'True')?.lastTransitionTime);
   const failedAt = decided('FailureTarget') ?? decided('Failed');
   const succeededAt = decided('SuccessCriteriaMet') ?? decided('Complete');
-  if (deleted !== undefined && failedAt !== undefined && deleted >= failedAt - 1000) return 'deleted by the Job controller when the Job failed';
-  if (deleted !== undefined && succeededAt !== undefined && deleted >= succeededAt - 1000) return 'stopped by the Job controller once the Job succeeded';
+  if (deleted !== undefined && failedAt !== undefined && deleted >= failedAt - 1000)
+    return 'deleted by the Job controller when the Job failed';
+  if (deleted !== undefined && succeededAt !== undefined && deleted >= succeededAt - 1000)
+    return 'stopped by the Job controller once the Job succeeded';
   return 'deleted by the Job controller';
 }
 
@@ -271,8 +349,22 @@ function policyTable(output: DiagnoseOutput, c: Colors, width: number | undefine
     { text: r.on },
     { text: r.pods.length === 0 ? '-' : listPods(r.pods), paint: r.pods.length === 0 ? c.dim : undefined },
   ]);
-  if (replay.unmatched.length > 0) rows.push([{ text: '-' }, { text: 'Count', paint: c.dim }, { text: 'no rule matched (counted)', paint: c.dim }, { text: listPods(replay.unmatched) }]);
-  return [`${c.bold('Pod failure policy')} ${c.dim('rules in order; the first match decides each failed pod')}`, ...renderTable(['rule', 'action', 'matches', 'failed pods'], rows, { width, shrink: 3, indent: '  ', headerPaint: c.dim })];
+  if (replay.unmatched.length > 0)
+    rows.push([
+      { text: '-' },
+      { text: 'Count', paint: c.dim },
+      { text: 'no rule matched (counted)', paint: c.dim },
+      { text: listPods(replay.unmatched) },
+    ]);
+  return [
+    `${c.bold('Pod failure policy')} ${c.dim('rules in order; the first match decides each failed pod')}`,
+    ...renderTable(['rule', 'action', 'matches', 'failed pods'], rows, {
+      width,
+      shrink: 3,
+      indent: '  ',
+      headerPaint: c.dim,
+    }),
+  ];
 }
 
 function listPods(pods: readonly string[]): string {
@@ -298,23 +390,38 @@ function limitLines(output: DiagnoseOutput, now: number): [string, string][] {
     const parts = [`${r.counted} ${r.counted === 1 ? 'failure' : 'failures'} counted, ${r.budget} allowed`];
     if (r.ignored > 0) parts.push(`${r.ignored} ignored by the pod failure policy`);
     if ((r.restartsCounted ?? 0) > 0) {
-      parts.push(`${r.restartsCounted} container ${r.restartsCounted === 1 ? 'restart' : 'restarts'} counted too (restartPolicy OnFailure): the Job fails when they reach ${r.budget}`);
+      parts.push(
+        `${r.restartsCounted} container ${r.restartsCounted === 1 ? 'restart' : 'restarts'} counted too (restartPolicy OnFailure): the Job fails when they reach ${r.budget}`,
+      );
     } else if (r.remaining !== null && r.counted > 0) {
       parts.push(`${r.remaining} more tolerated`);
     }
     lines.push(['backoffLimit', parts.join('; ')]);
   }
   if (r.nextRetryInSeconds !== null) {
-    lines.push(['next attempt', r.nextRetryInSeconds > 0 ? `in ${humanDuration(r.nextRetryInSeconds)} (backoff after ${r.failuresSinceLastSuccess} ${r.failuresSinceLastSuccess === 1 ? 'failure' : 'failures'})` : 'due now']);
+    lines.push([
+      'next attempt',
+      r.nextRetryInSeconds > 0
+        ? `in ${humanDuration(r.nextRetryInSeconds)} (backoff after ${r.failuresSinceLastSuccess} ${r.failuresSinceLastSuccess === 1 ? 'failure' : 'failures'})`
+        : 'due now',
+    ]);
   }
   const d = output.deadline;
   if (d) {
-    const state = d.startTime === null ? 'not started (suspended or new)' : d.remainingSeconds !== null ? `${humanDuration(d.remainingSeconds)} left (ran ${humanDuration(d.elapsedSeconds ?? 0)})` : `ran ${humanDuration(d.elapsedSeconds ?? 0)}${d.exceeded ? ', exceeded' : ''}`;
+    const state =
+      d.startTime === null
+        ? 'not started (suspended or new)'
+        : d.remainingSeconds !== null
+          ? `${humanDuration(d.remainingSeconds)} left (ran ${humanDuration(d.elapsedSeconds ?? 0)})`
+          : `ran ${humanDuration(d.elapsedSeconds ?? 0)}${d.exceeded ? ', exceeded' : ''}`;
     lines.push(['activeDeadline', `${d.activeDeadlineSeconds}s: ${state}`]);
   }
   if (output.ttl) {
     const t = output.ttl;
-    lines.push(['ttlAfterFinished', `${t.seconds}s: ${t.deletesAt === null ? 'counts from when the Job finishes' : t.deletesInSeconds === 0 ? 'due: the TTL controller deletes the Job and its pods now' : `deletes the Job and its pods ${ago(t.deletesAt, now)}`}`]);
+    lines.push([
+      'ttlAfterFinished',
+      `${t.seconds}s: ${t.deletesAt === null ? 'counts from when the Job finishes' : t.deletesInSeconds === 0 ? 'due: the TTL controller deletes the Job and its pods now' : `deletes the Job and its pods ${ago(t.deletesAt, now)}`}`,
+    ]);
   }
   return lines;
 }

@@ -29,15 +29,20 @@ function formatOne(e: Explanation, options: ExplainTextOptions): string {
     out.push('', colors.bold(text));
   };
 
-  out.push(`${colors.bold(`${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name ?? '(unnamed)'}`)}${sourceNote(e, colors)}`);
+  out.push(
+    `${colors.bold(`${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name ?? '(unnamed)'}`)}${sourceNote(e, colors)}`,
+  );
   if (e.rejected) {
     const rejections = e.findings.filter(isRejection);
     out.push(colors.red(colors.bold(`✖ The API server would reject this ${e.kind}:`)));
-    for (const finding of rejections) paragraph(`${finding.path ? `${finding.path}: ` : ''}${finding.message}`, `${INDENT}`);
+    for (const finding of rejections)
+      paragraph(`${finding.path ? `${finding.path}: ` : ''}${finding.message}`, `${INDENT}`);
     paragraph(colors.dim('What follows describes it as written; fix the errors above first (see Findings).'), INDENT);
     out.push('');
   }
-  out.push(...wrap(`${e.pattern} — ${patternSummary(e)}`, options.width, '', `${colors.bold('Pattern:')} `, '         '));
+  out.push(
+    ...wrap(`${e.pattern} — ${patternSummary(e)}`, options.width, '', `${colors.bold('Pattern:')} `, '         '),
+  );
 
   if (e.cronJob) {
     heading('Schedule');
@@ -53,12 +58,26 @@ function formatOne(e: Explanation, options: ExplainTextOptions): string {
   const annotations = Object.entries(e.pods.annotations).map(([key, value]) => `${key}=${value}`);
   if (annotations.length > 0) facts.push(['Annotations', annotations.join(', ')]);
   const jobNameLabel = e.pods.labels['batch.kubernetes.io/job-name'];
-  if (jobNameLabel !== undefined) facts.push(['List them', `kubectl get pods -l batch.kubernetes.io/job-name=${jobNameLabel}${e.namespace ? ` -n ${e.namespace}` : ''}`]);
+  if (jobNameLabel !== undefined)
+    facts.push([
+      'List them',
+      `kubectl get pods -l batch.kubernetes.io/job-name=${jobNameLabel}${e.namespace ? ` -n ${e.namespace}` : ''}`,
+    ]);
   const factWidth = Math.max(...facts.map(([label]) => label.length)) + 2;
-  for (const [label, value] of facts) out.push(...wrap(value, options.width, '', `${INDENT}${`${label}:`.padEnd(factWidth)}`, INDENT + ' '.repeat(factWidth)));
+  for (const [label, value] of facts)
+    out.push(
+      ...wrap(value, options.width, '', `${INDENT}${`${label}:`.padEnd(factWidth)}`, INDENT + ' '.repeat(factWidth)),
+    );
 
-  heading(e.kind === 'CronJob' ? "Effective spec of its Jobs (after the API server's defaulting)" : "Effective spec (after the API server's defaulting)");
-  if (e.defaulted === null) paragraph(colors.dim('As stored by the API server; which values it defaulted is not known (no kubectl apply record).'));
+  heading(
+    e.kind === 'CronJob'
+      ? "Effective spec of its Jobs (after the API server's defaulting)"
+      : "Effective spec (after the API server's defaulting)",
+  );
+  if (e.defaulted === null)
+    paragraph(
+      colors.dim('As stored by the API server; which values it defaulted is not known (no kubectl apply record).'),
+    );
   out.push(...effectiveTable(e, colors));
 
   heading('When a pod fails');
@@ -84,7 +103,8 @@ function formatOne(e: Explanation, options: ExplainTextOptions): string {
 
   if (e.warnings.length > 0) {
     heading('Design the pods for this');
-    for (const warning of e.warnings) out.push(...wrap(warning.message, options.width, INDENT, `${INDENT}${colors.yellow('!')} `, INDENT + INDENT));
+    for (const warning of e.warnings)
+      out.push(...wrap(warning.message, options.width, INDENT, `${INDENT}${colors.yellow('!')} `, INDENT + INDENT));
   }
 
   heading(`Findings (kubectl job-x lint${e.source.type === 'cluster' ? ', admission stage' : ''})`);
@@ -96,7 +116,8 @@ function formatOne(e: Explanation, options: ExplainTextOptions): string {
 function sourceNote(e: Explanation, colors: Colors): string {
   if (e.source.type === 'cluster') return colors.dim('  (live)');
   const where = e.source.file ?? '';
-  const document = e.source.document !== undefined && e.source.document > 0 ? `, document ${e.source.document + 1}` : '';
+  const document =
+    e.source.document !== undefined && e.source.document > 0 ? `, document ${e.source.document + 1}` : '';
   const item = e.source.item !== undefined ? `, item ${e.source.item + 1}` : '';
   return colors.dim(`  (${where}${document}${item})`);
 }
@@ -119,12 +140,20 @@ function patternSummary(e: Explanation): string {
 function effectiveTable(e: Explanation, colors: Colors): string[] {
   const rows = EFFECTIVE_FIELDS.map((field) => {
     const value = e.effective[field];
-    return [field, value === null ? '<unset>' : String(value), e.defaulted?.includes(field) ? 'defaulted' : ''] as const;
+    return [
+      field,
+      value === null ? '<unset>' : String(value),
+      e.defaulted?.includes(field) ? 'defaulted' : '',
+    ] as const;
   });
   const width = Math.max(...rows.map(([field]) => field.length), 'FIELD'.length);
   const valueWidth = Math.max(...rows.map(([, value]) => value.length), 'VALUE'.length);
-  const line = (a: string, b: string, c: string) => `${INDENT}${a.padEnd(width)}   ${c ? b.padEnd(valueWidth) : b}${c ? `   ${c}` : ''}`;
-  return [line('FIELD', 'VALUE', e.defaulted === null ? '' : 'NOTE'), ...rows.map(([a, b, c]) => (c ? colorNote(line(a, b, c), c, colors) : line(a, b, c)))];
+  const line = (a: string, b: string, c: string) =>
+    `${INDENT}${a.padEnd(width)}   ${c ? b.padEnd(valueWidth) : b}${c ? `   ${c}` : ''}`;
+  return [
+    line('FIELD', 'VALUE', e.defaulted === null ? '' : 'NOTE'),
+    ...rows.map(([a, b, c]) => (c ? colorNote(line(a, b, c), c, colors) : line(a, b, c))),
+  ];
 }
 
 function colorNote(text: string, note: string, colors: Colors): string {
@@ -137,7 +166,9 @@ function isRejection(finding: ExplainFinding): boolean {
 
 function formatFinding(finding: ExplainFinding, options: ExplainTextOptions): string[] {
   const { colors } = options;
-  const label = { error: colors.red('error'), warning: colors.yellow('warning'), info: colors.blue('info') }[finding.severity];
+  const label = { error: colors.red('error'), warning: colors.yellow('warning'), info: colors.blue('info') }[
+    finding.severity
+  ];
   const pad = ' '.repeat(9 - finding.severity.length);
   const text = `${finding.path ? `${finding.path}: ` : ''}${finding.message} ${colors.dim(`(${finding.ruleId})`)}`;
   const lines = wrap(text, options.width, INDENT, `${INDENT}${label}${pad}`, INDENT + ' '.repeat(9));

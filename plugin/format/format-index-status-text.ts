@@ -27,7 +27,13 @@ const NONE = '<none>';
 const UNLIMITED = 2147483647;
 
 /** Unicode glyphs, each one terminal column wide, told apart without colour. */
-export const GRID_GLYPHS: Readonly<Record<GridCell, string>> = { succeeded: '█', partial: '▄', active: '▒', pending: '·', failed: 'X' };
+export const GRID_GLYPHS: Readonly<Record<GridCell, string>> = {
+  succeeded: '█',
+  partial: '▄',
+  active: '▒',
+  pending: '·',
+  failed: 'X',
+};
 const STATES: readonly IndexState[] = ['succeeded', 'failed', 'active', 'pending'];
 /** The legend, worst first: the order in which a cell standing for several indexes picks its glyph. */
 const LEGEND: readonly [GridCell, string][] = [
@@ -122,14 +128,19 @@ function formatSets(status: IndexStatus, options: IndexStatusTextOptions): strin
     // Once the Job has finished, its pending indexes will never run: say so.
     const note = state === 'pending' && finished && set.length > 0 ? '  (will not run: the Job has finished)' : '';
     const list = set.length === 0 ? NONE : formatIntervalsCapped(set, Math.max(10, budget - note.length)) + note;
-    lines.push(`${stateColor(colors, state)(state.padEnd('SUCCEEDED'.length))}   ${counts[i]!.padEnd(countWidth)}   ${list}`);
+    lines.push(
+      `${stateColor(colors, state)(state.padEnd('SUCCEEDED'.length))}   ${counts[i]!.padEnd(countWidth)}   ${list}`,
+    );
   });
   return lines;
 }
 
 function formatGrid(status: IndexStatus, options: IndexStatusTextOptions): string[] {
   const { colors } = options;
-  const grid = toIndexStatusGrid(status.sets, status.completions, { width: options.width, maxRows: options.maxGridRows ?? DEFAULT_GRID_ROWS });
+  const grid = toIndexStatusGrid(status.sets, status.completions, {
+    width: options.width,
+    maxRows: options.maxGridRows ?? DEFAULT_GRID_ROWS,
+  });
   const labelWidth = gridLabelWidth(status.completions);
   const lines: string[] = [];
   for (const row of grid.rows) {
@@ -154,10 +165,16 @@ function formatGrid(status: IndexStatus, options: IndexStatusTextOptions): strin
     flush();
     lines.push(`${colors.dim(String(row.firstIndex).padStart(labelWidth))}  ${text}`);
   }
-  const legend = (grid.indexesPerCell === 1 ? LEGEND.filter(([cell]) => cell !== 'partial') : LEGEND).map(([cell, label]) => `${stateColor(colors, cell)(GRID_GLYPHS[cell])} ${label}`);
+  const legend = (grid.indexesPerCell === 1 ? LEGEND.filter(([cell]) => cell !== 'partial') : LEGEND).map(
+    ([cell, label]) => `${stateColor(colors, cell)(GRID_GLYPHS[cell])} ${label}`,
+  );
   const indent = ' '.repeat(labelWidth + 2);
   if (grid.indexesPerCell === 1) lines.push(`${indent}${legend.join('  ')}   ${colors.dim('(one cell per index)')}`);
-  else lines.push(`${indent}${legend.join('  ')}`, `${indent}${colors.dim(`one cell per ${grid.indexesPerCell} indexes, showing the worst of them`)}`);
+  else
+    lines.push(
+      `${indent}${legend.join('  ')}`,
+      `${indent}${colors.dim(`one cell per ${grid.indexesPerCell} indexes, showing the worst of them`)}`,
+    );
   return lines;
 }
 
@@ -167,7 +184,9 @@ function formatBudgets(status: IndexStatus, options: IndexStatusTextOptions): st
   const failed = countIndexes(status.sets.failed);
   const perIndex = status.backoffLimitPerIndex;
   if (perIndex !== null) {
-    const retried = status.failures.indexes.filter((f) => f.failures > 0 && (f.status === 'active' || f.status === 'pending')).length;
+    const retried = status.failures.indexes.filter(
+      (f) => f.failures > 0 && (f.status === 'active' || f.status === 'pending'),
+    ).length;
     const lastChance = countIndexes(perIndex.lastChance);
     let text = `Retries per index (backoffLimitPerIndex ${perIndex.limit}): `;
     if (perIndex.limit === 0) text += 'none, an index fails on its first counted failure';
@@ -177,30 +196,47 @@ function formatBudgets(status: IndexStatus, options: IndexStatusTextOptions): st
       // A list that does not fit after the sentence goes on a line of its own.
       if (text.length + 1 + list.length <= options.width) text += ` ${colors.yellow(list)}`;
       else text += `\n  ${colors.yellow(formatIntervalsCapped(perIndex.lastChance, options.width - 2))}`;
-    }
-    else if (retried > 0) text += `${plural(retried, 'unfinished index', 'unfinished indexes')} failed before, all with retries left`;
+    } else if (retried > 0)
+      text += `${plural(retried, 'unfinished index', 'unfinished indexes')} failed before, all with retries left`;
     else text += 'no unfinished index has failed yet';
     lines.push(text);
   }
   const max = status.maxFailedIndexes;
   if (max !== null) {
-    const verdict = max.exceeded ? colors.red('exceeded, the Job fails') : max.remaining === 0 ? colors.yellow('one more fails the Job') : `${max.remaining} more may fail`;
+    const verdict = max.exceeded
+      ? colors.red('exceeded, the Job fails')
+      : max.remaining === 0
+        ? colors.yellow('one more fails the Job')
+        : `${max.remaining} more may fail`;
     lines.push(`Failed indexes (maxFailedIndexes ${max.limit}): ${failed}, ${verdict}`);
   } else if (perIndex !== null) {
-    lines.push(`Failed indexes: ${failed} (no maxFailedIndexes)${failed > 0 ? colors.yellow(': the Job fails once all indexes finish') : ''}`);
+    lines.push(
+      `Failed indexes: ${failed} (no maxFailedIndexes)${failed > 0 ? colors.yellow(': the Job fails once all indexes finish') : ''}`,
+    );
   }
   const budget = status.backoffLimit;
   // With backoffLimitPerIndex the API server defaults backoffLimit to "unlimited": nothing to say.
   if (budget.limit !== UNLIMITED) {
-    const verdict = budget.failed > budget.limit ? colors.red('exceeded') : budget.remaining === 0 ? colors.yellow('one more fails the Job') : `${budget.remaining} more allowed`;
+    const verdict =
+      budget.failed > budget.limit
+        ? colors.red('exceeded')
+        : budget.remaining === 0
+          ? colors.yellow('one more fails the Job')
+          : `${budget.remaining} more allowed`;
     lines.push(`Pod failures (backoffLimit ${budget.limit}): ${budget.failed}, ${verdict}`);
   }
   return lines;
 }
 
 /** How a finishing condition reads after "the Job ... first". */
-const ENDED: Readonly<Record<string, string>> = { Complete: 'completed', Failed: 'failed', FailureTarget: 'failed', SuccessCriteriaMet: 'succeeded' };
-const ruleList = (rules: readonly number[]): string => (rules.length === 1 ? `Rule ${rules[0]} is` : `Rules ${rules.join(', ')} are`);
+const ENDED: Readonly<Record<string, string>> = {
+  Complete: 'completed',
+  Failed: 'failed',
+  FailureTarget: 'failed',
+  SuccessCriteriaMet: 'succeeded',
+};
+const ruleList = (rules: readonly number[]): string =>
+  rules.length === 1 ? `Rule ${rules[0]} is` : `Rules ${rules.join(', ')} are`;
 
 function formatSuccessPolicy(status: IndexStatus, colors: Colors): string[] {
   const policy = status.successPolicy;
@@ -208,7 +244,10 @@ function formatSuccessPolicy(status: IndexStatus, colors: Colors): string[] {
   const satisfied = policy.rules.filter((r) => r.satisfied).map((r) => r.rule);
   let verdict: string;
   let note: string | null = null;
-  if (policy.met) verdict = colors.green(`met by rule ${policy.rule ?? '?'}${policy.recorded ? '' : ' (the controller has yet to record it)'}`);
+  if (policy.met)
+    verdict = colors.green(
+      `met by rule ${policy.rule ?? '?'}${policy.recorded ? '' : ' (the controller has yet to record it)'}`,
+    );
   else if (status.condition !== null && status.condition.type !== 'Suspended') {
     const ended = ENDED[status.condition.type] ?? status.condition.type;
     verdict = `not met: the Job ${ended} first${status.condition.reason ? ` (${status.condition.reason})` : ''}`;
@@ -224,7 +263,10 @@ function formatSuccessPolicy(status: IndexStatus, colors: Colors): string[] {
     r.indexes === 0 ? 'skipped (no index)' : `${r.succeeded}/${r.required}`,
     r.satisfied ? colors.green('yes') : 'no',
   ]);
-  const lines = [`Success policy: ${verdict}`, ...table(['RULE', 'SUCCEEDED INDEXES', 'SUCCEEDED COUNT', 'PROGRESS', 'SATISFIED'], rows, '  ')];
+  const lines = [
+    `Success policy: ${verdict}`,
+    ...table(['RULE', 'SUCCEEDED INDEXES', 'SUCCEEDED COUNT', 'PROGRESS', 'SATISFIED'], rows, '  '),
+  ];
   if (note !== null) lines.push(colors.yellow(`  ${note}`));
   return lines;
 }
@@ -243,11 +285,22 @@ function formatFailures(status: IndexStatus, colors: Colors): string[] {
     stateColor(colors, f.status)(f.status),
     String(f.failures),
     String(f.ignored),
-    ...(perIndex ? [f.retriesLeft === 0 && (f.status === 'active' || f.status === 'pending') ? colors.yellow('0') : String(f.retriesLeft ?? '')] : []),
+    ...(perIndex
+      ? [
+          f.retriesLeft === 0 && (f.status === 'active' || f.status === 'pending')
+            ? colors.yellow('0')
+            : String(f.retriesLeft ?? ''),
+        ]
+      : []),
   ]);
   const header = ['INDEX', 'STATE', 'FAILURES', 'IGNORED', ...(perIndex ? ['RETRIES LEFT'] : [])];
   const lines = [title, ...table(header, rows, '  ')];
-  if (indexes.length > shown.length) lines.push(colors.dim(`  … ${indexes.length - shown.length} more: -o json lists them all, --index ${indexes[FAILURE_ROWS]!.index} shows one`));
+  if (indexes.length > shown.length)
+    lines.push(
+      colors.dim(
+        `  … ${indexes.length - shown.length} more: -o json lists them all, --index ${indexes[FAILURE_ROWS]!.index} shows one`,
+      ),
+    );
   return lines;
 }
 
@@ -256,7 +309,8 @@ function formatNotes(status: IndexStatus, width: number): string[] {
   const { succeeded, failed } = status.unrecorded;
   if (succeeded.length > 0 || failed.length > 0) {
     let text = "Not yet in the Job's status (the controller records them next):";
-    if (succeeded.length > 0) text += ` succeeded ${formatIntervalsCapped(succeeded, fit(width, `${text} succeeded `) / (failed.length > 0 ? 2 : 1))}${failed.length > 0 ? ';' : ''}`;
+    if (succeeded.length > 0)
+      text += ` succeeded ${formatIntervalsCapped(succeeded, fit(width, `${text} succeeded `) / (failed.length > 0 ? 2 : 1))}${failed.length > 0 ? ';' : ''}`;
     if (failed.length > 0) text += ` failed ${formatIntervalsCapped(failed, fit(width, `${text} failed `))}`;
     notes.push(text);
   }
@@ -270,7 +324,10 @@ function formatNotes(status: IndexStatus, width: number): string[] {
     const text = 'Pending indexes whose pod is still terminating: ';
     notes.push(text + formatIntervalsCapped(status.terminating, fit(width, text)));
   }
-  if (status.strayPods > 0) notes.push(`${plural(status.strayPods, 'pod has', 'pods have')} no completion index below ${status.completions} (left from lowering completions?); ${status.strayPods === 1 ? 'it counts' : 'they count'} for no index`);
+  if (status.strayPods > 0)
+    notes.push(
+      `${plural(status.strayPods, 'pod has', 'pods have')} no completion index below ${status.completions} (left from lowering completions?); ${status.strayPods === 1 ? 'it counts' : 'they count'} for no index`,
+    );
   return notes;
 }
 
@@ -302,7 +359,8 @@ function formatDetails(details: readonly IndexDetail[], status: IndexStatus, col
     });
   }
   const lines = table(header, rows, '');
-  if (perIndex) lines.push('', colors.dim('FAILURES is counted/limit: at the limit, the next counted failure fails the index'));
+  if (perIndex)
+    lines.push('', colors.dim('FAILURES is counted/limit: at the limit, the next counted failure fails the index'));
   return lines;
 }
 

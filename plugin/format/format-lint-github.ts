@@ -14,7 +14,9 @@ export function formatLintGithub(report: LintReport): string {
     for (const f of result.findings) {
       const file = result.file === '<stdin>' ? '' : `file=${escapeProperty(result.file)},`;
       const message = `${f.path ? `${f.path}: ` : ''}${f.message}`;
-      lines.push(`::${COMMAND[f.severity]} ${file}line=${f.line},col=${f.column},title=${escapeProperty(`job-x ${f.ruleId}`)}::${escapeData(message)}`);
+      lines.push(
+        `::${COMMAND[f.severity]} ${file}line=${f.line},col=${f.column},title=${escapeProperty(`job-x ${f.ruleId}`)}::${escapeData(message)}`,
+      );
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

@@ -22,6 +22,16 @@ export function formatLintJson(report: LintReport): string {
     })),
   }));
   const counts = countBySeverity(report);
-  const output: LintOutput = { results, summary: { files: report.files, linted: report.linted, skipped: report.skipped, errors: counts.error, warnings: counts.warning, infos: counts.info } };
+  const output: LintOutput = {
+    results,
+    summary: {
+      files: report.files,
+      linted: report.linted,
+      skipped: report.skipped,
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
+    },
+  };
   return `${JSON.stringify(output, null, 2)}\n`;
 }

@@ -31,7 +31,11 @@ export function formatLintSarif(report: LintReport, rules: readonly Rule[], tool
       },
       helpUri: rule.docs.url,
       defaultConfiguration: { level: LEVEL[rule.severity] },
-      properties: { origin: rule.origin, stage: rule.stage, tags: [rule.origin === 'apiserver' ? 'api-server' : 'policy'] },
+      properties: {
+        origin: rule.origin,
+        stage: rule.stage,
+        tags: [rule.origin === 'apiserver' ? 'api-server' : 'policy'],
+      },
     })),
     ...Object.entries(PARSER_RULES).map(([id, text]) => ({
       id,
@@ -52,8 +56,17 @@ export function formatLintSarif(report: LintReport, rules: readonly Rule[], tool
       message: { text: `${f.path ? `${f.path}: ` : ''}${f.message}` },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: toUri(r.file) }, region: { startLine: f.line, startColumn: f.column } },
-          ...(f.path ? { logicalLocations: [{ fullyQualifiedName: `${r.kind ?? 'document'}/${r.name ?? r.document}.${f.path}`, kind: 'member' }] } : {}),
+          physicalLocation: {
+            artifactLocation: { uri: toUri(r.file) },
+            region: { startLine: f.line, startColumn: f.column },
+          },
+          ...(f.path
+            ? {
+                logicalLocations: [
+                  { fullyQualifiedName: `${r.kind ?? 'document'}/${r.name ?? r.document}.${f.path}`, kind: 'member' },
+                ],
+              }
+            : {}),
         },
       ],
     })),
@@ -61,7 +74,14 @@ export function formatLintSarif(report: LintReport, rules: readonly Rule[], tool
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'job-x', version: tool.version, informationUri: tool.informationUri, rules: descriptors } }, results }],
+    runs: [
+      {
+        tool: {
+          driver: { name: 'job-x', version: tool.version, informationUri: tool.informationUri, rules: descriptors },
+        },
+        results,
+      },
+    ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }

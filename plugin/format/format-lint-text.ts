@@ -6,7 +6,11 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 /** Human output, grouped by file and object, in the style of ESLint's stylish formatter. */
 export function formatLintText(report: LintReport, colors: Colors): string {
-  const label: Record<Severity, string> = { error: colors.red('error'), warning: colors.yellow('warning'), info: colors.blue('info') };
+  const label: Record<Severity, string> = {
+    error: colors.red('error'),
+    warning: colors.yellow('warning'),
+    info: colors.blue('info'),
+  };
   const lines: string[] = [];
   let currentFile: string | undefined;
   for (const result of report.results) {
@@ -16,7 +20,9 @@ export function formatLintText(report: LintReport, colors: Colors): string {
       lines.push(colors.bold(result.file));
       currentFile = result.file;
     }
-    const object = result.kind ? `${result.kind} ${result.namespace ? `${result.namespace}/` : ''}${result.name ?? '(unnamed)'}` : `document ${result.document + 1}`;
+    const object = result.kind
+      ? `${result.kind} ${result.namespace ? `${result.namespace}/` : ''}${result.name ?? '(unnamed)'}`
+      : `document ${result.document + 1}`;
     lines.push(`  ${colors.dim(object)}`);
     const position = (l: number, c: number) => `${l}:${c}`;
     const width = Math.max(...result.findings.map((f) => position(f.line, f.column).length));
@@ -32,6 +38,9 @@ export function formatLintText(report: LintReport, colors: Colors): string {
   const scope = `${plural(report.linted, 'Job/CronJob')} in ${plural(report.files, 'file')}${report.skipped > 0 ? `, ${report.skipped} other ${report.skipped === 1 ? 'object' : 'objects'} skipped` : ''}`;
   if (problems === 0) return `${colors.green('✔')} no problems (${scope})\n`;
   const summary = `${plural(problems, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${scope}`;
-  lines.push('', counts.error > 0 ? colors.red(colors.bold(`✖ ${summary}`)) : colors.yellow(colors.bold(`⚠ ${summary}`)));
+  lines.push(
+    '',
+    counts.error > 0 ? colors.red(colors.bold(`✖ ${summary}`)) : colors.yellow(colors.bold(`⚠ ${summary}`)),
+  );
   return `${lines.join('\n')}\n`;
 }

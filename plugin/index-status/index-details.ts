@@ -4,7 +4,12 @@ import type { IndexInterval } from '../../kubernetes/index.ts';
 import type { IndexDetail, IndexPod } from '../../schemas/generated/index-status-output.ts';
 import type { RawContainerStatus, RawPod } from '../../kubernetes/index.ts';
 import { indexStateOf, type IndexStatus } from './index-status.ts';
-import { hasIndexFailureCountAnnotation, indexFailureCountOf, indexIgnoredFailureCountOf, isPodTerminating } from './pod-facts.ts';
+import {
+  hasIndexFailureCountAnnotation,
+  indexFailureCountOf,
+  indexIgnoredFailureCountOf,
+  isPodTerminating,
+} from './pod-facts.ts';
 
 /** One entry per selected index, in order. */
 export function toIndexDetails(status: IndexStatus, selection: readonly IndexInterval[]): IndexDetail[] {
@@ -38,7 +43,9 @@ export function toIndexPod(pod: RawPod): IndexPod {
     name: pod.metadata.name ?? '',
     phase: pod.status?.phase ?? null,
     terminating,
-    attempt: hasIndexFailureCountAnnotation(pod) ? indexFailureCountOf(pod) + indexIgnoredFailureCountOf(pod) + 1 : null,
+    attempt: hasIndexFailureCountAnnotation(pod)
+      ? indexFailureCountOf(pod) + indexIgnoredFailureCountOf(pod) + 1
+      : null,
     exitCode: shown?.state?.terminated?.exitCode ?? null,
     reason: reasonOf(pod, terminating, shown, containers),
     node: typeof pod.spec?.nodeName === 'string' ? pod.spec.nodeName : null,
@@ -47,7 +54,12 @@ export function toIndexPod(pod: RawPod): IndexPod {
   };
 }
 
-function reasonOf(pod: RawPod, terminating: boolean, shown: RawContainerStatus | undefined, containers: readonly RawContainerStatus[]): string | null {
+function reasonOf(
+  pod: RawPod,
+  terminating: boolean,
+  shown: RawContainerStatus | undefined,
+  containers: readonly RawContainerStatus[],
+): string | null {
   if (terminating) return 'Terminating';
   if (pod.status?.reason) return pod.status.reason;
   const terminatedReason = shown?.state?.terminated?.reason;

@@ -13,15 +13,32 @@ export function toIndexStatusOutput(status: IndexStatus, details?: IndexDetail[]
     parallelism: status.parallelism,
     suspended: status.suspended,
     condition: status.condition,
-    counts: { succeeded: countIndexes(sets.succeeded), failed: countIndexes(sets.failed), active: countIndexes(sets.active), pending: countIndexes(sets.pending) },
-    intervals: { succeeded: formatIntervals(sets.succeeded), failed: formatIntervals(sets.failed), active: formatIntervals(sets.active), pending: formatIntervals(sets.pending) },
+    counts: {
+      succeeded: countIndexes(sets.succeeded),
+      failed: countIndexes(sets.failed),
+      active: countIndexes(sets.active),
+      pending: countIndexes(sets.pending),
+    },
+    intervals: {
+      succeeded: formatIntervals(sets.succeeded),
+      failed: formatIntervals(sets.failed),
+      active: formatIntervals(sets.active),
+      pending: formatIntervals(sets.pending),
+    },
     terminating: formatIntervals(status.terminating),
-    unrecorded: { succeeded: formatIntervals(status.unrecorded.succeeded), failed: formatIntervals(status.unrecorded.failed) },
+    unrecorded: {
+      succeeded: formatIntervals(status.unrecorded.succeeded),
+      failed: formatIntervals(status.unrecorded.failed),
+    },
     backoffLimit: status.backoffLimit,
     backoffLimitPerIndex:
       status.backoffLimitPerIndex === null
         ? null
-        : { limit: status.backoffLimitPerIndex.limit, lastChance: formatIntervals(status.backoffLimitPerIndex.lastChance), lastChanceCount: countIndexes(status.backoffLimitPerIndex.lastChance) },
+        : {
+            limit: status.backoffLimitPerIndex.limit,
+            lastChance: formatIntervals(status.backoffLimitPerIndex.lastChance),
+            lastChanceCount: countIndexes(status.backoffLimitPerIndex.lastChance),
+          },
     maxFailedIndexes: status.maxFailedIndexes,
     failures: status.failures,
     successPolicy: status.successPolicy,

@@ -4,7 +4,12 @@
 // arithmetic, so a Job with 100,000 completions costs what its status strings and pods cost.
 import { countIndexes, parseIndexesLenient, type IndexInterval } from '../../kubernetes/index.ts';
 import { int } from '../../kubernetes/index.ts';
-import type { Condition, IndexFailures, MaxFailedIndexes, SuccessPolicy } from '../../schemas/generated/index-status-output.ts';
+import type {
+  Condition,
+  IndexFailures,
+  MaxFailedIndexes,
+  SuccessPolicy,
+} from '../../schemas/generated/index-status-output.ts';
 import type { RawCondition, RawJob, RawPod } from '../../kubernetes/index.ts';
 import type { JobSnapshot } from '../job-snapshot.ts';
 import { complement, contains, fromIndexes, normalize, subtract, union } from '../../kubernetes/index.ts';
@@ -67,7 +72,8 @@ export interface NotIndexed {
   readonly active: number;
 }
 
-export type IndexStatusResult = { readonly indexed: true; readonly status: IndexStatus } | { readonly indexed: false; readonly job: NotIndexed };
+export type IndexStatusResult =
+  { readonly indexed: true; readonly status: IndexStatus } | { readonly indexed: false; readonly job: NotIndexed };
 
 const CONDITION_ORDER = ['Complete', 'Failed', 'SuccessCriteriaMet', 'FailureTarget', 'Suspended'] as const;
 const API_DEFAULT_BACKOFF_LIMIT = 6;
@@ -116,7 +122,8 @@ export function toIndexStatus(snapshot: JobSnapshot): IndexStatusResult {
   const recordedSucceeded = normalize(parseIndexesLenient(status.completedIndexes ?? '', completions));
   const newlySucceeded: number[] = [];
   for (const [index, list] of podsByIndex) {
-    if (list.some((pod) => pod.status?.phase === 'Succeeded' && hasJobTrackingFinalizer(pod))) newlySucceeded.push(index);
+    if (list.some((pod) => pod.status?.phase === 'Succeeded' && hasJobTrackingFinalizer(pod)))
+      newlySucceeded.push(index);
   }
   const succeeded = union(recordedSucceeded, subtract(fromIndexes(newlySucceeded), recordedSucceeded));
 
@@ -127,7 +134,8 @@ export function toIndexStatus(snapshot: JobSnapshot): IndexStatusResult {
     recordedFailed = normalize(parseIndexesLenient(status.failedIndexes ?? '', completions));
     const newlyFailed: number[] = [];
     for (const [index, list] of podsByIndex) {
-      if (list.some((pod) => hasJobTrackingFinalizer(pod) && isIndexFailed(job, pod, backoffLimitPerIndex))) newlyFailed.push(index);
+      if (list.some((pod) => hasJobTrackingFinalizer(pod) && isIndexFailed(job, pod, backoffLimitPerIndex)))
+        newlyFailed.push(index);
     }
     // The API server keeps the two strings disjoint; should pods disagree, a success is final.
     failed = subtract(union(recordedFailed, fromIndexes(newlyFailed)), succeeded);
@@ -154,11 +162,25 @@ export function toIndexStatus(snapshot: JobSnapshot): IndexStatusResult {
   const maxFailedIndexes: MaxFailedIndexes | null =
     maxFailedIndexesLimit === undefined
       ? null
-      : { limit: maxFailedIndexesLimit, failed: failedCount, remaining: Math.max(0, maxFailedIndexesLimit - failedCount), exceeded: failedCount > maxFailedIndexesLimit };
+      : {
+          limit: maxFailedIndexesLimit,
+          failed: failedCount,
+          remaining: Math.max(0, maxFailedIndexesLimit - failedCount),
+          exceeded: failedCount > maxFailedIndexesLimit,
+        };
   const lastChance =
     backoffLimitPerIndex === null
       ? []
-      : fromIndexes(failures.indexes.filter((f) => (f.status === 'active' || f.status === 'pending') && f.failures >= 1 && f.failures >= backoffLimitPerIndex).map((f) => f.index));
+      : fromIndexes(
+          failures.indexes
+            .filter(
+              (f) =>
+                (f.status === 'active' || f.status === 'pending') &&
+                f.failures >= 1 &&
+                f.failures >= backoffLimitPerIndex,
+            )
+            .map((f) => f.index),
+        );
 
   // The controller's order in a sync: backoffLimit, then maxFailedIndexes and failed indexes, then the success policy.
   const failing =
@@ -215,7 +237,12 @@ function isIndexFailed(job: RawJob, pod: RawPod, backoffLimitPerIndex: number): 
  * replacement pod (getNewIndexFailureCounts), so the index's count is the highest of "the pod's
  * annotation, plus one if the pod itself failed"; without it, the failed pods still present.
  */
-function toFailures(job: RawJob, podsByIndex: ReadonlyMap<number, readonly RawPod[]>, sets: IndexSets, backoffLimitPerIndex: number | null): IndexStatus['failures'] {
+function toFailures(
+  job: RawJob,
+  podsByIndex: ReadonlyMap<number, readonly RawPod[]>,
+  sets: IndexSets,
+  backoffLimitPerIndex: number | null,
+): IndexStatus['failures'] {
   const source = backoffLimitPerIndex !== null ? 'annotations' : 'pods';
   const indexes: IndexFailures[] = [];
   for (const [index, list] of podsByIndex) {
@@ -223,7 +250,8 @@ function toFailures(job: RawJob, podsByIndex: ReadonlyMap<number, readonly RawPo
     let ignored = 0;
     for (const pod of list) {
       const podFailed = countsAsFailure(pod, job);
-      const counted = podFailed && (matchPodFailurePolicy(podFailurePolicyRules(job.spec ?? {}), pod)?.countFailed ?? true);
+      const counted =
+        podFailed && (matchPodFailurePolicy(podFailurePolicyRules(job.spec ?? {}), pod)?.countFailed ?? true);
       if (source === 'annotations') {
         failures = Math.max(failures, indexFailureCountOf(pod) + (podFailed && counted ? 1 : 0));
         ignored = Math.max(ignored, indexIgnoredFailureCountOf(pod) + (podFailed && !counted ? 1 : 0));
@@ -266,8 +294,9 @@ function toCondition(conditions: readonly RawCondition[] | undefined): Condition
 
 function toBackoffLimit(job: RawJob): IndexStatus['backoffLimit'] {
   // The API server always sets it; a snapshot without it (hand-made) gets the server's default.
-  const limit = int(job.spec, 'backoffLimit') ?? (int(job.spec, 'backoffLimitPerIndex') !== undefined ? 2147483647 : API_DEFAULT_BACKOFF_LIMIT);
+  const limit =
+    int(job.spec, 'backoffLimit') ??
+    (int(job.spec, 'backoffLimitPerIndex') !== undefined ? 2147483647 : API_DEFAULT_BACKOFF_LIMIT);
   const failed = job.status?.failed ?? 0;
   return { limit, failed, remaining: Math.max(0, limit - failed) };
 }
-

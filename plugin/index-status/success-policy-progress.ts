@@ -17,7 +17,12 @@ export interface SuccessPolicyContext {
 const MATCHED_RULE = /^Matched rules at index (\d+)$/;
 
 /** Per-rule progress and whether the policy was met; null for a Job without a success policy. */
-export function toSuccessPolicyProgress(job: RawJob, completions: number, succeeded: IntervalSet, context: SuccessPolicyContext): SuccessPolicy | null {
+export function toSuccessPolicyProgress(
+  job: RawJob,
+  completions: number,
+  succeeded: IntervalSet,
+  context: SuccessPolicyContext,
+): SuccessPolicy | null {
   const policy = obj(job.spec, 'successPolicy');
   if (policy === undefined) return null;
   const total = countIndexes(succeeded);
@@ -37,7 +42,8 @@ export function toSuccessPolicyProgress(job: RawJob, completions: number, succee
         succeeded: done,
         required: succeededCount !== null ? Math.min(succeededCount, indexes) : indexes,
         // matchSucceededIndexesRule: all listed indexes, or at least succeededCount of them.
-        satisfied: total > 0 && indexes > 0 && (done === indexes || (succeededCount !== null && done >= succeededCount)),
+        satisfied:
+          total > 0 && indexes > 0 && (done === indexes || (succeededCount !== null && done >= succeededCount)),
       };
     }
     return {
@@ -53,11 +59,16 @@ export function toSuccessPolicyProgress(job: RawJob, completions: number, succee
   });
   const firstSatisfied = rules.find((r) => r.satisfied)?.rule ?? null;
   const finishing = context.finishing;
-  if (finishing !== null && finishing.reason === 'SuccessPolicy' && (finishing.type === 'SuccessCriteriaMet' || finishing.type === 'Complete')) {
+  if (
+    finishing !== null &&
+    finishing.reason === 'SuccessPolicy' &&
+    (finishing.type === 'SuccessCriteriaMet' || finishing.type === 'Complete')
+  ) {
     const fromMessage = MATCHED_RULE.exec(finishing.message ?? '')?.[1];
     return { met: true, rule: fromMessage !== undefined ? Number(fromMessage) : firstSatisfied, recorded: true, rules };
   }
   // Finished for another reason, or about to fail: the controller evaluates failures first.
-  if (finishing !== null || context.failing || firstSatisfied === null) return { met: false, rule: null, recorded: false, rules };
+  if (finishing !== null || context.failing || firstSatisfied === null)
+    return { met: false, rule: null, recorded: false, rules };
   return { met: true, rule: firstSatisfied, recorded: false, rules };
 }

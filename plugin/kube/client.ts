@@ -17,11 +17,26 @@ import { createGunzip } from 'node:zlib';
 import type * as ClientNode from '@kubernetes/client-node';
 import { ConfigError } from '../../edge/index.ts';
 import { VERSION } from '../../edge/index.ts';
-import { KubeApiError, KubeForbiddenError, KubeNotFoundError, KubeTimeoutError, KubeUnauthorizedError, KubeUnreachableError, type KubeStatus } from './errors.ts';
+import {
+  KubeApiError,
+  KubeForbiddenError,
+  KubeNotFoundError,
+  KubeTimeoutError,
+  KubeUnauthorizedError,
+  KubeUnreachableError,
+  type KubeStatus,
+} from './errors.ts';
 import { runExecCredentialPlugin } from './exec-credential.ts';
 import { textWithoutManagedFields } from './without-managed-fields.ts';
 import { DEFAULT_REQUEST_TIMEOUT, parseRequestTimeout, type KubeFlags } from './flags.ts';
-import { loadKubeConfig, processEnvironment, type KubeCluster, type KubeConfigEnvironment, type KubeUser, type ResolvedKubeConfig } from './kubeconfig.ts';
+import {
+  loadKubeConfig,
+  processEnvironment,
+  type KubeCluster,
+  type KubeConfigEnvironment,
+  type KubeUser,
+  type ResolvedKubeConfig,
+} from './kubeconfig.ts';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -63,7 +78,11 @@ export interface KubeClient {
   /** GET a JSON object. Throws KubeError subclasses. */
   get<T>(path: string, query?: Query, options?: { accept?: string }): Promise<KubeResponse<T>>;
   /** GET every item of a list, following `continue` tokens. */
-  list<T, R = T>(path: string, query?: Query, options?: ListOptions<T, R>): Promise<{ items: R[]; serverDate: string | null }>;
+  list<T, R = T>(
+    path: string,
+    query?: Query,
+    options?: ListOptions<T, R>,
+  ): Promise<{ items: R[]; serverDate: string | null }>;
   /** GET a text resource (pod logs); `timeoutMs` shortens --request-timeout for this request. */
   getText(path: string, query?: Query, options?: { timeoutMs?: number }): Promise<string>;
   /** Closes idle keep-alive connections so the process can end. */
@@ -120,11 +139,17 @@ async function createTransport(config: ResolvedKubeConfig, io: KubeClientIo): Pr
       ...user,
       exec: undefined,
       token: credential.token ?? user.token,
-      ...(credential.clientCertificateData ? { certData: b64(credential.clientCertificateData), certFile: undefined } : {}),
+      ...(credential.clientCertificateData
+        ? { certData: b64(credential.clientCertificateData), certFile: undefined }
+        : {}),
       ...(credential.clientKeyData ? { keyData: b64(credential.clientKeyData), keyFile: undefined } : {}),
     };
   }
-  if (user.tokenFile && !user.token) user = { ...user, token: readConfigFile(user.tokenFile, `tokenFile of user "${user.name}"`).toString('utf8').trim() };
+  if (user.tokenFile && !user.token)
+    user = {
+      ...user,
+      token: readConfigFile(user.tokenFile, `tokenFile of user "${user.name}"`).toString('utf8').trim(),
+    };
   if (config.cluster.proxyUrl || user.authProvider) return clientNodeTransport(config.cluster, user);
 
   const cluster = config.cluster;
@@ -173,9 +198,15 @@ async function clientNodeTransport(cluster: KubeCluster, user: KubeUser): Promis
     throw new ConfigError(`cannot set up the connection to ${cluster.server}: ${(error as Error).message}`);
   }
   const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(options.headers ?? {})) if (value !== undefined) headers[key] = String(value);
+  for (const [key, value] of Object.entries(options.headers ?? {}))
+    if (value !== undefined) headers[key] = String(value);
   const agent = options.agent as http.Agent;
-  return { agent, headers, auth: typeof options.auth === 'string' ? options.auth : undefined, close: () => agent.destroy() };
+  return {
+    agent,
+    headers,
+    auth: typeof options.auth === 'string' ? options.auth : undefined,
+    close: () => agent.destroy(),
+  };
 }
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
@@ -206,7 +237,13 @@ class HttpKubeClient implements KubeClient {
   readonly #base: URL;
   readonly #loopback: boolean;
 
-  constructor(config: ResolvedKubeConfig, transport: Transport, timeoutText: string, timeoutMs: number, trace?: (line: string) => void) {
+  constructor(
+    config: ResolvedKubeConfig,
+    transport: Transport,
+    timeoutText: string,
+    timeoutMs: number,
+    trace?: (line: string) => void,
+  ) {
     this.config = config;
     this.server = config.cluster.server.replace(/\/+$/, '');
     this.namespace = config.namespace;
@@ -223,13 +260,24 @@ class HttpKubeClient implements KubeClient {
     return { body: parseJson<T>(response.text, this.#describe(path)), serverDate: response.serverDate };
   }
 
-  async list<T, R = T>(path: string, query: Query = {}, options: ListOptions<T, R> = {}): Promise<{ items: R[]; serverDate: string | null }> {
+  async list<T, R = T>(
+    path: string,
+    query: Query = {},
+    options: ListOptions<T, R> = {},
+  ): Promise<{ items: R[]; serverDate: string | null }> {
     const keep = options.keep ?? ((item: T) => item as unknown as R);
     const accept = options.accept ?? JSON_ACCEPT;
     const items: R[] = [];
     let pageSize: number | undefined = options.pageSize ?? DEFAULT_PAGE_SIZE;
     let serverDate: string | null = null;
-    const fetchPage = (token: string | undefined) => this.#request(path, { ...query, limit: pageSize, continue: token }, accept, undefined, options.dropManagedFields === true);
+    const fetchPage = (token: string | undefined) =>
+      this.#request(
+        path,
+        { ...query, limit: pageSize, continue: token },
+        accept,
+        undefined,
+        options.dropManagedFields === true,
+      );
     let token: string | undefined;
     let next = fetchPage(undefined);
     for (;;) {
@@ -285,10 +333,22 @@ class HttpKubeClient implements KubeClient {
     return `GET ${path}`;
   }
 
-  #request(path: string, query: Query, accept: string, timeoutMs?: number, dropManagedFields = false): Promise<{ text: string; serverDate: string | null }> {
-    const limit = timeoutMs === undefined ? this.#timeoutMs : this.#timeoutMs > 0 ? Math.min(this.#timeoutMs, timeoutMs) : timeoutMs;
+  #request(
+    path: string,
+    query: Query,
+    accept: string,
+    timeoutMs?: number,
+    dropManagedFields = false,
+  ): Promise<{ text: string; serverDate: string | null }> {
+    const limit =
+      timeoutMs === undefined
+        ? this.#timeoutMs
+        : this.#timeoutMs > 0
+          ? Math.min(this.#timeoutMs, timeoutMs)
+          : timeoutMs;
     const url = new URL(this.#base.pathname.replace(/\/$/, '') + path, this.#base);
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
     this.requestCount++;
     const started = Date.now();
     const headers: Record<string, string> = { ...this.#transport.headers, Accept: accept, 'User-Agent': USER_AGENT };
@@ -306,40 +366,59 @@ class HttpKubeClient implements KubeClient {
         if (error) reject(error);
         else resolve(value!);
       };
-      const request = lib.request(url, { method: 'GET', headers, agent: this.#transport.agent, auth: this.#transport.auth }, (response) => {
-        const gzip = response.headers['content-encoding'] === 'gzip';
-        let wireBytes = 0;
-        response.on('data', (chunk: Buffer) => (wireBytes += chunk.length));
-        response.on('error', (error) => finish(this.#networkError(error as NodeJS.ErrnoException)));
-        // Decompressed as it arrives: no second copy of the whole compressed answer.
-        const body = gzip ? response.pipe(createGunzip()) : response;
-        // Kept as bytes and decoded once at the end: a string decoder fed piece by piece costs
-        // more, and the bytes let a list's managedFields be cut before anything parses them.
-        const chunks: Buffer[] = [];
-        body.on('data', (chunk: Buffer) => chunks.push(chunk));
-        if (gzip) {
-          body.on('error', (error) => {
-            finish(new KubeUnreachableError(this.server, `the answer of ${this.server} to ${this.#describe(path)} was corrupt (${error.message})`, undefined));
+      const request = lib.request(
+        url,
+        { method: 'GET', headers, agent: this.#transport.agent, auth: this.#transport.auth },
+        (response) => {
+          const gzip = response.headers['content-encoding'] === 'gzip';
+          let wireBytes = 0;
+          response.on('data', (chunk: Buffer) => (wireBytes += chunk.length));
+          response.on('error', (error) => finish(this.#networkError(error as NodeJS.ErrnoException)));
+          // Decompressed as it arrives: no second copy of the whole compressed answer.
+          const body = gzip ? response.pipe(createGunzip()) : response;
+          // Kept as bytes and decoded once at the end: a string decoder fed piece by piece costs
+          // more, and the bytes let a list's managedFields be cut before anything parses them.
+          const chunks: Buffer[] = [];
+          body.on('data', (chunk: Buffer) => chunks.push(chunk));
+          if (gzip) {
+            body.on('error', (error) => {
+              finish(
+                new KubeUnreachableError(
+                  this.server,
+                  `the answer of ${this.server} to ${this.#describe(path)} was corrupt (${error.message})`,
+                  undefined,
+                ),
+              );
+            });
+          }
+          body.on('end', () => {
+            const status = response.statusCode ?? 0;
+            this.#trace?.(
+              `GET ${url.pathname}${url.search} ${status} in ${Date.now() - started} ms (${wireBytes} bytes${gzip ? ' gzip' : ''})`,
+            );
+            const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+            // A keep-alive socket outlives its request and keeps these listeners; let the chunks go.
+            chunks.length = 0;
+            const content =
+              dropManagedFields && status >= 200 && status < 300
+                ? textWithoutManagedFields(bytes)
+                : bytes.toString('utf8');
+            if (status >= 200 && status < 300)
+              finish(null, { text: content, serverDate: toRfc3339(response.headers.date) });
+            else finish(this.#statusError(status, content, path));
           });
-        }
-        body.on('end', () => {
-          const status = response.statusCode ?? 0;
-          this.#trace?.(`GET ${url.pathname}${url.search} ${status} in ${Date.now() - started} ms (${wireBytes} bytes${gzip ? ' gzip' : ''})`);
-          const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-          // A keep-alive socket outlives its request and keeps these listeners; let the chunks go.
-          chunks.length = 0;
-          const content = dropManagedFields && status >= 200 && status < 300 ? textWithoutManagedFields(bytes) : bytes.toString('utf8');
-          if (status >= 200 && status < 300) finish(null, { text: content, serverDate: toRfc3339(response.headers.date) });
-          else finish(this.#statusError(status, content, path));
-        });
-      });
+        },
+      );
       request.on('error', (error: NodeJS.ErrnoException) => finish(this.#networkError(error)));
       if (limit > 0) {
-        timer = setTimeout(() => {
-          const bound = limit === this.#timeoutMs ? `${this.requestTimeout} (--request-timeout)` : `${limit} ms`;
-          finish(new KubeTimeoutError(this.server, bound, this.#describe(path)));
-          request.destroy();
-        }, Math.max(1, limit));
+        timer = setTimeout(
+          () => {
+            const bound = limit === this.#timeoutMs ? `${this.requestTimeout} (--request-timeout)` : `${limit} ms`;
+            finish(new KubeTimeoutError(this.server, bound, this.#describe(path)));
+            request.destroy();
+          },
+          Math.max(1, limit),
+        );
       }
       request.end();
     });
@@ -351,7 +430,11 @@ class HttpKubeClient implements KubeClient {
     if (status === 403) return forbiddenError(parsed, path, this.namespaceOf(path));
     if (status === 404 && parsed?.details?.kind) {
       const { kind, group, name } = parsed.details;
-      return new KubeNotFoundError({ resource: group ? `${kind}.${group}` : kind, name: name ?? '', namespace: this.namespaceOf(path) });
+      return new KubeNotFoundError({
+        resource: group ? `${kind}.${group}` : kind,
+        name: name ?? '',
+        namespace: this.namespaceOf(path),
+      });
     }
     return new KubeApiError(status, parsed, this.#describe(path), this.server);
   }
@@ -367,17 +450,33 @@ class HttpKubeClient implements KubeClient {
     const server = this.server;
     switch (code) {
       case 'ECONNREFUSED':
-        return new KubeUnreachableError(server, `cannot connect to the cluster at ${server}${context}: connection refused. Is the API server running, and is this the right context?`, code);
+        return new KubeUnreachableError(
+          server,
+          `cannot connect to the cluster at ${server}${context}: connection refused. Is the API server running, and is this the right context?`,
+          code,
+        );
       case 'ENOTFOUND':
       case 'EAI_AGAIN':
-        return new KubeUnreachableError(server, `cannot resolve the host of ${server}${context} (${code}): check the server URL in the kubeconfig, and your DNS or VPN`, code);
+        return new KubeUnreachableError(
+          server,
+          `cannot resolve the host of ${server}${context} (${code}): check the server URL in the kubeconfig, and your DNS or VPN`,
+          code,
+        );
       case 'ECONNRESET':
       case 'EPIPE':
-        return new KubeUnreachableError(server, `the connection to ${server}${context} was closed before the answer (${code}); is it a Kubernetes API server?`, code);
+        return new KubeUnreachableError(
+          server,
+          `the connection to ${server}${context} was closed before the answer (${code}); is it a Kubernetes API server?`,
+          code,
+        );
       case 'EHOSTUNREACH':
       case 'ENETUNREACH':
       case 'ETIMEDOUT':
-        return new KubeUnreachableError(server, `cannot reach the cluster at ${server}${context}: ${code === 'ETIMEDOUT' ? 'the connection timed out' : 'no route to the host'} (${code})`, code);
+        return new KubeUnreachableError(
+          server,
+          `cannot reach the cluster at ${server}${context}: ${code === 'ETIMEDOUT' ? 'the connection timed out' : 'no route to the host'} (${code})`,
+          code,
+        );
     }
     if (code && (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ISSUER/.test(code) || code === 'EPROTO')) {
       return new KubeUnreachableError(
@@ -386,7 +485,11 @@ class HttpKubeClient implements KubeClient {
         code,
       );
     }
-    return new KubeUnreachableError(server, `cannot talk to the cluster at ${server}${context}: ${error.message}${code ? ` (${code})` : ''}`, code);
+    return new KubeUnreachableError(
+      server,
+      `cannot talk to the cluster at ${server}${context}: ${error.message}${code ? ` (${code})` : ''}`,
+      code,
+    );
   }
 }
 
@@ -409,7 +512,12 @@ function parseJson<T>(text: string, what: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new KubeApiError(200, null, what, 'the server (its answer is not JSON: is the server URL a Kubernetes API server?)');
+    throw new KubeApiError(
+      200,
+      null,
+      what,
+      'the server (its answer is not JSON: is the server URL a Kubernetes API server?)',
+    );
   }
 }
 
@@ -422,20 +530,32 @@ function tryParseStatus(body: string): KubeStatus | null {
   }
 }
 
-const FORBIDDEN = /^(?:.*? is forbidden: )?User "([^"]*)" cannot (\S+) resource "([^"]+)"(?: in API group "([^"]*)")?(?: in the namespace "([^"]+)")?/;
+const FORBIDDEN =
+  /^(?:.*? is forbidden: )?User "([^"]*)" cannot (\S+) resource "([^"]+)"(?: in API group "([^"]*)")?(?: in the namespace "([^"]+)")?/;
 
 /** 403: who may not do what, from the RBAC message; from the request when the message has another form. */
 function forbiddenError(status: KubeStatus | null, path: string, namespace: string | null): KubeForbiddenError {
   const match = status?.message ? FORBIDDEN.exec(status.message) : null;
   if (match) {
     const [, user, verb, resource, group, ns] = match;
-    return new KubeForbiddenError({ user: user ?? null, verb: verb!, resource: group ? `${resource}.${group}` : resource!, namespace: ns ?? null });
+    return new KubeForbiddenError({
+      user: user ?? null,
+      verb: verb!,
+      resource: group ? `${resource}.${group}` : resource!,
+      namespace: ns ?? null,
+    });
   }
   const segments = path.split('?')[0]!.split('/').filter(Boolean);
   const nsIndex = segments.indexOf('namespaces');
   const rest = nsIndex >= 0 ? segments.slice(nsIndex + 2) : segments.slice(segments[0] === 'api' ? 2 : 3);
   const resource = rest.length === 3 ? `${rest[0]}/${rest[2]}` : (rest[0] ?? path);
-  return new KubeForbiddenError({ user: null, verb: rest.length === 1 ? 'list' : 'get', resource, namespace, serverMessage: status?.message });
+  return new KubeForbiddenError({
+    user: null,
+    verb: rest.length === 1 ? 'list' : 'get',
+    resource,
+    namespace,
+    serverMessage: status?.message,
+  });
 }
 
 /** Marks a request started ahead as handled: if the loop ends first, its failure is not an unhandled rejection. */

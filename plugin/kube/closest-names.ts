@@ -27,7 +27,8 @@ export function closestNames(name: string, candidates: Iterable<string>, max = 3
   for (const candidate of new Set(candidates)) {
     if (candidate === name) continue;
     const distance = editDistance(name, candidate);
-    const related = Math.min(name.length, candidate.length) >= 3 && (candidate.includes(name) || name.includes(candidate));
+    const related =
+      Math.min(name.length, candidate.length) >= 3 && (candidate.includes(name) || name.includes(candidate));
     if (distance <= limit || related) scored.push({ candidate, distance });
   }
   scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));

@@ -19,7 +19,12 @@ export interface KubeStatus {
   message?: string;
   reason?: string;
   code?: number;
-  details?: { name?: string; group?: string; kind?: string; causes?: { reason?: string; message?: string; field?: string }[] };
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: { reason?: string; message?: string; field?: string }[];
+  };
 }
 
 /** The object does not exist; `hint` lists close names or other namespaces holding it. */
@@ -31,7 +36,13 @@ export class KubeNotFoundError extends KubeError {
   readonly objectName: string;
   readonly namespace: string | null;
   readonly suggestions: readonly string[];
-  constructor(init: { resource: string; name: string; namespace: string | null; hint?: string; suggestions?: readonly string[] }) {
+  constructor(init: {
+    resource: string;
+    name: string;
+    namespace: string | null;
+    hint?: string;
+    suggestions?: readonly string[];
+  }) {
     const where = init.namespace ? ` in namespace "${init.namespace}"` : '';
     super(`${init.resource} "${init.name}" not found${where}${init.hint ? `\n${init.hint}` : ''}`);
     this.resource = init.resource;
@@ -55,7 +66,13 @@ export class KubeForbiddenError extends KubeError {
   readonly resource: string;
   readonly namespace: string | null;
   readonly user: string | null;
-  constructor(init: { verb: string; resource: string; namespace: string | null; user: string | null; serverMessage?: string }) {
+  constructor(init: {
+    verb: string;
+    resource: string;
+    namespace: string | null;
+    user: string | null;
+    serverMessage?: string;
+  }) {
     const who = init.user ? `user "${init.user}"` : 'you';
     const where = init.namespace ? ` in namespace "${init.namespace}"` : ' at cluster scope';
     const check = `kubectl auth can-i ${init.verb} ${init.resource}${init.namespace ? ` -n ${init.namespace}` : ''}`;
@@ -106,7 +123,9 @@ export class KubeTimeoutError extends KubeError {
   readonly server: string;
   /** `limit` e.g. "1ms (--request-timeout)"; `what` e.g. "GET /apis/batch/v1/...". */
   constructor(server: string, limit: string, what: string) {
-    super(`no answer from ${server} within ${limit} to ${what}: raise --request-timeout (0 = no limit), or check the cluster's health`);
+    super(
+      `no answer from ${server} within ${limit} to ${what}: raise --request-timeout (0 = no limit), or check the cluster's health`,
+    );
     this.server = server;
   }
 }

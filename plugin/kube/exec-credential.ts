@@ -27,17 +27,25 @@ export interface ExecIo {
 const KNOWN_API_VERSIONS = ['client.authentication.k8s.io/v1', 'client.authentication.k8s.io/v1beta1'];
 
 /** Runs the plugin and returns its credential; throws ConfigError with what went wrong. */
-export async function runExecCredentialPlugin(exec: ExecConfig, cluster: KubeCluster, userName: string, io: ExecIo): Promise<ExecCredentialStatus> {
+export async function runExecCredentialPlugin(
+  exec: ExecConfig,
+  cluster: KubeCluster,
+  userName: string,
+  io: ExecIo,
+): Promise<ExecCredentialStatus> {
   const apiVersion = exec.apiVersion ?? '';
   const label = `exec credential plugin "${exec.command}" of user "${userName}"`;
   if (exec.command === '') throw new ConfigError(`user "${userName}": exec has no command`);
   if (!KNOWN_API_VERSIONS.includes(apiVersion)) {
-    throw new ConfigError(`${label}: apiVersion "${apiVersion}" is not supported (use ${KNOWN_API_VERSIONS.join(' or ')})`);
+    throw new ConfigError(
+      `${label}: apiVersion "${apiVersion}" is not supported (use ${KNOWN_API_VERSIONS.join(' or ')})`,
+    );
   }
   // client.authentication.k8s.io/v1 requires interactiveMode; v1beta1 defaults to IfAvailable.
   const mode = exec.interactiveMode ?? (apiVersion.endsWith('/v1beta1') ? 'IfAvailable' : undefined);
   if (mode === undefined) throw new ConfigError(`${label}: interactiveMode must be set for ${apiVersion}`);
-  if (!['Never', 'IfAvailable', 'Always'].includes(mode)) throw new ConfigError(`${label}: unknown interactiveMode "${mode}"`);
+  if (!['Never', 'IfAvailable', 'Always'].includes(mode))
+    throw new ConfigError(`${label}: unknown interactiveMode "${mode}"`);
   if (mode === 'Always' && !io.stdinIsTTY) {
     throw new ConfigError(`${label} needs to prompt (interactiveMode: Always) but standard input is not a terminal`);
   }
@@ -45,20 +53,37 @@ export async function runExecCredentialPlugin(exec: ExecConfig, cluster: KubeClu
 
   const spec: Record<string, unknown> = { interactive };
   if (exec.provideClusterInfo) spec.cluster = clusterInfo(cluster);
-  const env: Record<string, string | undefined> = { ...io.env, KUBERNETES_EXEC_INFO: JSON.stringify({ apiVersion, kind: 'ExecCredential', spec }) };
+  const env: Record<string, string | undefined> = {
+    ...io.env,
+    KUBERNETES_EXEC_INFO: JSON.stringify({ apiVersion, kind: 'ExecCredential', spec }),
+  };
   for (const { name, value } of exec.env ?? []) env[name] = value;
 
   const stdout = await new Promise<string>((resolvePromise, reject) => {
-    const child = spawn(exec.command, exec.args ?? [], { env, stdio: [interactive ? 'inherit' : 'ignore', 'pipe', 'inherit'] });
+    const child = spawn(exec.command, exec.args ?? [], {
+      env,
+      stdio: [interactive ? 'inherit' : 'ignore', 'pipe', 'inherit'],
+    });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
       const hint = exec.installHint ? `\n\n${exec.installHint.trim()}` : '';
-      reject(new ConfigError(error.code === 'ENOENT' ? `${label}: executable not found${hint}` : `${label} could not run: ${error.message}`));
+      reject(
+        new ConfigError(
+          error.code === 'ENOENT'
+            ? `${label}: executable not found${hint}`
+            : `${label} could not run: ${error.message}`,
+        ),
+      );
     });
     child.on('close', (code, signal) => {
       if (code === 0) resolvePromise(Buffer.concat(chunks).toString('utf8'));
-      else reject(new ConfigError(`${label} failed (${signal ? `signal ${signal}` : `exit code ${code}`}); its messages are above`));
+      else
+        reject(
+          new ConfigError(
+            `${label} failed (${signal ? `signal ${signal}` : `exit code ${code}`}); its messages are above`,
+          ),
+        );
     });
   });
 
@@ -68,9 +93,12 @@ export async function runExecCredentialPlugin(exec: ExecConfig, cluster: KubeClu
   } catch {
     throw new ConfigError(`${label} did not print an ExecCredential (its output is not JSON)`);
   }
-  if (credential?.kind !== 'ExecCredential') throw new ConfigError(`${label} printed kind "${credential?.kind}", not ExecCredential`);
+  if (credential?.kind !== 'ExecCredential')
+    throw new ConfigError(`${label} printed kind "${credential?.kind}", not ExecCredential`);
   if (credential.apiVersion !== apiVersion) {
-    throw new ConfigError(`${label} answered with apiVersion "${credential.apiVersion}", not the "${apiVersion}" it was asked for`);
+    throw new ConfigError(
+      `${label} answered with apiVersion "${credential.apiVersion}", not the "${apiVersion}" it was asked for`,
+    );
   }
   const status = credential.status ?? {};
   const hasCertificate = Boolean(status.clientCertificateData) && Boolean(status.clientKeyData);

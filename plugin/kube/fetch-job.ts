@@ -30,7 +30,15 @@ export interface ResolveOptions {
 }
 
 const JOB_KINDS = new Set(['job', 'jobs', 'job.batch', 'jobs.batch', 'job.v1.batch', 'jobs.v1.batch']);
-const CRONJOB_KINDS = new Set(['cronjob', 'cronjobs', 'cj', 'cronjob.batch', 'cronjobs.batch', 'cronjob.v1.batch', 'cronjobs.v1.batch']);
+const CRONJOB_KINDS = new Set([
+  'cronjob',
+  'cronjobs',
+  'cj',
+  'cronjob.batch',
+  'cronjobs.batch',
+  'cronjob.v1.batch',
+  'cronjobs.v1.batch',
+]);
 const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 const METADATA_LIST = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
 
@@ -42,13 +50,18 @@ export function parseJobReference(text: string): JobReference {
   let kind: JobReference['kind'];
   if (JOB_KINDS.has(kindText)) kind = 'Job';
   else if (CRONJOB_KINDS.has(kindText)) kind = 'CronJob';
-  else throw new UsageError(`"${text}": job-x works on Jobs and CronJobs, not "${parts[0]}" (use NAME, job/NAME or cronjob/NAME)`);
+  else
+    throw new UsageError(
+      `"${text}": job-x works on Jobs and CronJobs, not "${parts[0]}" (use NAME, job/NAME or cronjob/NAME)`,
+    );
   if (!name) throw new UsageError(`"${text}" names no ${kind}: use ${kind === 'Job' ? 'job' : 'cronjob'}/NAME`);
-  if (!NAME.test(name) || name.length > 253) throw new UsageError(`"${name}" is not a valid ${kind} name (lowercase letters, digits, '-' and '.')`);
+  if (!NAME.test(name) || name.length > 253)
+    throw new UsageError(`"${name}" is not a valid ${kind} name (lowercase letters, digits, '-' and '.')`);
   return { kind, name };
 }
 
-const jobPath = (namespace: string, name: string) => `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs/${encodeURIComponent(name)}`;
+const jobPath = (namespace: string, name: string) =>
+  `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs/${encodeURIComponent(name)}`;
 
 /** GET one Job as raw JSON; NotFound names the closest Jobs. */
 export async function fetchJob(client: KubeClient, namespace: string, name: string): Promise<RawJob> {
@@ -56,12 +69,22 @@ export async function fetchJob(client: KubeClient, namespace: string, name: stri
 }
 
 /** GET one CronJob as raw JSON; NotFound names the closest CronJobs. */
-export async function fetchCronJob(client: KubeClient, namespace: string, name: string): Promise<Record<string, unknown> & { metadata?: RawObjectMeta }> {
-  return (await getOrNotFound(client, 'cronjobs', namespace, name)).body as Record<string, unknown> & { metadata?: RawObjectMeta };
+export async function fetchCronJob(
+  client: KubeClient,
+  namespace: string,
+  name: string,
+): Promise<Record<string, unknown> & { metadata?: RawObjectMeta }> {
+  return (await getOrNotFound(client, 'cronjobs', namespace, name)).body as Record<string, unknown> & {
+    metadata?: RawObjectMeta;
+  };
 }
 
 /** Resolves a reference (text or parsed) to one Job. Throws KubeError or UsageError. */
-export async function resolveJob(client: KubeClient, reference: string | JobReference, options: ResolveOptions = {}): Promise<ResolvedJob> {
+export async function resolveJob(
+  client: KubeClient,
+  reference: string | JobReference,
+  options: ResolveOptions = {},
+): Promise<ResolvedJob> {
   const ref = typeof reference === 'string' ? parseJobReference(reference) : reference;
   if (options.allNamespaces) {
     const namespace = await findNamespaceOf(client, ref);
@@ -74,21 +97,35 @@ async function resolveIn(client: KubeClient, ref: JobReference, namespace: strin
   if (ref.kind === 'Job') return { ...(await fetchJobResponse(client, namespace, ref.name)), cronJob: null };
   const cronJob = await getOrNotFound(client, 'cronjobs', namespace, ref.name);
   const uid = (cronJob.body.metadata as RawObjectMeta | undefined)?.uid;
-  const owned = await client.list<{ metadata: RawObjectMeta }, RawObjectMeta>(`/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs`, {}, {
-    accept: METADATA_LIST,
-    keep: (item) => (item.metadata.ownerReferences ?? []).some((o) => o.controller && o.uid === uid) ? item.metadata : undefined,
-  });
+  const owned = await client.list<{ metadata: RawObjectMeta }, RawObjectMeta>(
+    `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs`,
+    {},
+    {
+      accept: METADATA_LIST,
+      keep: (item) =>
+        (item.metadata.ownerReferences ?? []).some((o) => o.controller && o.uid === uid) ? item.metadata : undefined,
+    },
+  );
   const latest = owned.items.sort(
-    (a, b) => (b.creationTimestamp ?? '').localeCompare(a.creationTimestamp ?? '') || (b.name ?? '').localeCompare(a.name ?? ''),
+    (a, b) =>
+      (b.creationTimestamp ?? '').localeCompare(a.creationTimestamp ?? '') ||
+      (b.name ?? '').localeCompare(a.name ?? ''),
   )[0];
   if (!latest?.name) throw new NoJobsError(noJobsMessage(ref.name, namespace, cronJob.body));
   return { ...(await fetchJobResponse(client, namespace, latest.name)), cronJob: { namespace, name: ref.name } };
 }
 
-function noJobsMessage(name: string, namespace: string, cronJob: { spec?: Record<string, unknown>; status?: Record<string, unknown> }): string {
+function noJobsMessage(
+  name: string,
+  namespace: string,
+  cronJob: { spec?: Record<string, unknown>; status?: Record<string, unknown> },
+): string {
   const spec = cronJob.spec ?? {};
   const status = cronJob.status ?? {};
-  const lastSchedule = typeof status.lastScheduleTime === 'string' ? `it last started a Job at ${status.lastScheduleTime}` : 'it has never started a Job';
+  const lastSchedule =
+    typeof status.lastScheduleTime === 'string'
+      ? `it last started a Job at ${status.lastScheduleTime}`
+      : 'it has never started a Job';
   const suspended = spec.suspend === true ? ' The CronJob is suspended.' : '';
   const limits = `successfulJobsHistoryLimit ${spec.successfulJobsHistoryLimit ?? 3}, failedJobsHistoryLimit ${spec.failedJobsHistoryLimit ?? 1}`;
   return (
@@ -98,7 +135,11 @@ function noJobsMessage(name: string, namespace: string, cronJob: { spec?: Record
   );
 }
 
-async function fetchJobResponse(client: KubeClient, namespace: string, name: string): Promise<{ job: RawJob; serverDate: string | null }> {
+async function fetchJobResponse(
+  client: KubeClient,
+  namespace: string,
+  name: string,
+): Promise<{ job: RawJob; serverDate: string | null }> {
   const response = await getOrNotFound(client, 'jobs', namespace, name);
   return { job: response.body as RawJob, serverDate: response.serverDate };
 }
@@ -107,9 +148,16 @@ type Plural = 'jobs' | 'cronjobs';
 const KIND_OF: Record<Plural, string> = { jobs: 'Job', cronjobs: 'CronJob' };
 
 async function getOrNotFound(client: KubeClient, plural: Plural, namespace: string, name: string) {
-  const path = plural === 'jobs' ? jobPath(namespace, name) : `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/cronjobs/${encodeURIComponent(name)}`;
+  const path =
+    plural === 'jobs'
+      ? jobPath(namespace, name)
+      : `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/cronjobs/${encodeURIComponent(name)}`;
   try {
-    return await client.get<{ metadata?: RawObjectMeta; spec?: Record<string, unknown>; status?: Record<string, unknown> }>(path);
+    return await client.get<{
+      metadata?: RawObjectMeta;
+      spec?: Record<string, unknown>;
+      status?: Record<string, unknown>;
+    }>(path);
   } catch (error) {
     if (!(error instanceof KubeNotFoundError)) throw error;
     throw await notFoundWithHints(client, plural, namespace, name);
@@ -120,7 +168,12 @@ async function getOrNotFound(client: KubeClient, plural: Plural, namespace: stri
  * What to say when a name is not found: close names in the namespace, or the other namespaces
  * holding that name. The extra lookups are best effort (an RBAC refusal just leaves them out).
  */
-async function notFoundWithHints(client: KubeClient, plural: Plural, namespace: string, name: string): Promise<KubeNotFoundError> {
+async function notFoundWithHints(
+  client: KubeClient,
+  plural: Plural,
+  namespace: string,
+  name: string,
+): Promise<KubeNotFoundError> {
   const kind = KIND_OF[plural];
   const [inNamespace, elsewhere] = await Promise.all([
     namesOf(client, `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/${plural}`, {}),
@@ -129,21 +182,33 @@ async function notFoundWithHints(client: KubeClient, plural: Plural, namespace: 
   const lines: string[] = [];
   const others = elsewhere?.filter((ns) => ns !== namespace) ?? [];
   if (others.length > 0) {
-    lines.push(`A ${kind} named "${name}" exists in namespace${others.length > 1 ? 's' : ''} ${others.join(', ')}: add -n ${others[0]}${others.length > 1 ? ' (or another)' : ''}.`);
+    lines.push(
+      `A ${kind} named "${name}" exists in namespace${others.length > 1 ? 's' : ''} ${others.join(', ')}: add -n ${others[0]}${others.length > 1 ? ' (or another)' : ''}.`,
+    );
   }
   let suggestions: string[] = [];
   if (inNamespace) {
     suggestions = closestNames(name, inNamespace);
     if (suggestions.length > 0) lines.push(`Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?`);
     else if (inNamespace.length === 0) lines.push(`There are no ${kind}s in namespace "${namespace}".`);
-    else if (inNamespace.length <= 5 && others.length === 0) lines.push(`${kind}s in namespace "${namespace}": ${[...inNamespace].sort().join(', ')}.`);
+    else if (inNamespace.length <= 5 && others.length === 0)
+      lines.push(`${kind}s in namespace "${namespace}": ${[...inNamespace].sort().join(', ')}.`);
   }
-  return new KubeNotFoundError({ resource: `${plural}.batch`, name, namespace, hint: lines.join('\n') || undefined, suggestions });
+  return new KubeNotFoundError({
+    resource: `${plural}.batch`,
+    name,
+    namespace,
+    hint: lines.join('\n') || undefined,
+    suggestions,
+  });
 }
 
 async function namesOf(client: KubeClient, path: string, query: Record<string, string>): Promise<string[] | null> {
   try {
-    const list = await client.list<{ metadata: RawObjectMeta }, string>(path, query, { accept: METADATA_LIST, keep: (item) => item.metadata.name });
+    const list = await client.list<{ metadata: RawObjectMeta }, string>(path, query, {
+      accept: METADATA_LIST,
+      keep: (item) => item.metadata.name,
+    });
     return list.items;
   } catch (error) {
     if (error instanceof KubeError) return null;
@@ -154,10 +219,14 @@ async function namesOf(client: KubeClient, path: string, query: Record<string, s
 /** The namespaces holding a Job (CronJob) of this name, or null when the cluster-wide list is not allowed. */
 async function namespacesHolding(client: KubeClient, plural: Plural, name: string): Promise<string[] | null> {
   try {
-    const list = await client.list<{ metadata: RawObjectMeta }, string>(`/apis/batch/v1/${plural}`, { fieldSelector: `metadata.name=${name}` }, {
-      accept: METADATA_LIST,
-      keep: (item) => item.metadata.namespace,
-    });
+    const list = await client.list<{ metadata: RawObjectMeta }, string>(
+      `/apis/batch/v1/${plural}`,
+      { fieldSelector: `metadata.name=${name}` },
+      {
+        accept: METADATA_LIST,
+        keep: (item) => item.metadata.namespace,
+      },
+    );
     return list.items.sort();
   } catch (error) {
     if (error instanceof KubeError) return null;
@@ -168,14 +237,20 @@ async function namespacesHolding(client: KubeClient, plural: Plural, name: strin
 /** -A: the one namespace holding the name. */
 async function findNamespaceOf(client: KubeClient, ref: JobReference): Promise<string> {
   const plural: Plural = ref.kind === 'Job' ? 'jobs' : 'cronjobs';
-  const list = await client.list<{ metadata: RawObjectMeta }, string>(`/apis/batch/v1/${plural}`, { fieldSelector: `metadata.name=${ref.name}` }, {
-    accept: METADATA_LIST,
-    keep: (item) => item.metadata.namespace,
-  });
+  const list = await client.list<{ metadata: RawObjectMeta }, string>(
+    `/apis/batch/v1/${plural}`,
+    { fieldSelector: `metadata.name=${ref.name}` },
+    {
+      accept: METADATA_LIST,
+      keep: (item) => item.metadata.namespace,
+    },
+  );
   const namespaces = list.items.sort();
   if (namespaces.length === 1) return namespaces[0]!;
   if (namespaces.length > 1) {
-    throw new UsageError(`${ref.kind}s named "${ref.name}" exist in several namespaces (${namespaces.join(', ')}): choose one with -n instead of -A`);
+    throw new UsageError(
+      `${ref.kind}s named "${ref.name}" exist in several namespaces (${namespaces.join(', ')}): choose one with -n instead of -A`,
+    );
   }
   const all = await namesOf(client, `/apis/batch/v1/${plural}`, {});
   const suggestions = all ? closestNames(ref.name, all) : [];

@@ -34,7 +34,11 @@ const LOG_LIMIT_BYTES = 64 * 1024;
 const LOG_TIMEOUT_MS = 10_000;
 
 /** Fetches the snapshot of a Job found by resolveJob (fetch-job.ts). Throws KubeError. */
-export async function fetchJobSnapshot(client: KubeClient, resolved: ResolvedJob, options: SnapshotOptions = {}): Promise<JobSnapshot> {
+export async function fetchJobSnapshot(
+  client: KubeClient,
+  resolved: ResolvedJob,
+  options: SnapshotOptions = {},
+): Promise<JobSnapshot> {
   const { job } = resolved;
   const namespace = job.metadata.namespace ?? client.namespace;
   const uid = job.metadata.uid ?? '';
@@ -49,15 +53,26 @@ export async function fetchJobSnapshot(client: KubeClient, resolved: ResolvedJob
 
   const [pods, jobEvents, podWarnings] = await Promise.all([
     fetchPods(client, job, namespace, pageSize),
-    wantEvents ? optionalEvents(client, namespace, { fieldSelector: `involvedObject.uid=${uid}` }, pageSize, warn) : Promise.resolve([]),
-    wantEvents ? optionalEvents(client, namespace, { fieldSelector: 'involvedObject.kind=Pod,type=Warning' }, pageSize, warn) : Promise.resolve([]),
+    wantEvents
+      ? optionalEvents(client, namespace, { fieldSelector: `involvedObject.uid=${uid}` }, pageSize, warn)
+      : Promise.resolve([]),
+    wantEvents
+      ? optionalEvents(client, namespace, { fieldSelector: 'involvedObject.kind=Pod,type=Warning' }, pageSize, warn)
+      : Promise.resolve([]),
   ]);
-  const events = [...jobEvents, ...podWarnings.filter(belongsToJob(job, pods, jobEvents))].sort((a, b) => eventTime(a).localeCompare(eventTime(b)));
+  const events = [...jobEvents, ...podWarnings.filter(belongsToJob(job, pods, jobEvents))].sort((a, b) =>
+    eventTime(a).localeCompare(eventTime(b)),
+  );
   const logTail = options.logTail === false ? null : await fetchLogTail(client, namespace, pods);
   return { job, pods, events, now: resolved.serverDate ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), logTail };
 }
 
-async function fetchPods(client: KubeClient, job: RawJob, namespace: string, pageSize: number | undefined): Promise<RawPod[]> {
+async function fetchPods(
+  client: KubeClient,
+  job: RawJob,
+  namespace: string,
+  pageSize: number | undefined,
+): Promise<RawPod[]> {
   const uid = job.metadata.uid;
   const { items } = await client.list<RawPod>(
     `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
@@ -77,14 +92,19 @@ async function fetchPods(client: KubeClient, job: RawJob, namespace: string, pag
     },
   );
   return items.sort(
-    (a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+    (a, b) =>
+      (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') ||
+      (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
   );
 }
 
 /** spec.selector as a label selector string; the controller-uid label when the Job has none. */
 export function labelSelectorOf(job: RawJob): string {
   const selector = job.spec?.selector as
-    | { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] }
+    | {
+        matchLabels?: Record<string, string>;
+        matchExpressions?: { key: string; operator: string; values?: string[] }[];
+      }
     | undefined;
   const parts: string[] = [];
   for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) parts.push(`${key}=${value}`);
@@ -130,7 +150,11 @@ const CREATED_POD = /Created pod: (\S+)$/; // also "(combined from similar event
  * away, when the pod's name has the Job controller's form (NAME-xxxxx, NAME-INDEX-xxxxx) and the
  * Event is not older than the Job.
  */
-function belongsToJob(job: RawJob, pods: readonly RawPod[], jobEvents: readonly RawEvent[]): (event: RawEvent) => boolean {
+function belongsToJob(
+  job: RawJob,
+  pods: readonly RawPod[],
+  jobEvents: readonly RawEvent[],
+): (event: RawEvent) => boolean {
   const uids = new Set(pods.map((p) => p.metadata.uid));
   const names = new Set(pods.map((p) => p.metadata.name));
   for (const event of jobEvents) {
@@ -164,7 +188,10 @@ interface FailedContainer {
 export function mostRecentFailedContainer(pods: readonly RawPod[]): FailedContainer | null {
   let best: FailedContainer | null = null;
   for (const pod of pods) {
-    const statuses: RawContainerStatus[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+    const statuses: RawContainerStatus[] = [
+      ...(pod.status?.initContainerStatuses ?? []),
+      ...(pod.status?.containerStatuses ?? []),
+    ];
     for (const status of statuses) {
       const candidates = [
         { state: status.state?.terminated, previous: false },
@@ -173,7 +200,8 @@ export function mostRecentFailedContainer(pods: readonly RawPod[]): FailedContai
       for (const { state, previous } of candidates) {
         if (!state || (state.exitCode === 0 && state.reason !== 'OOMKilled')) continue;
         const finishedAt = state.finishedAt ?? '';
-        if (!best || finishedAt > best.finishedAt) best = { pod: pod.metadata.name ?? '', container: status.name, previous, finishedAt };
+        if (!best || finishedAt > best.finishedAt)
+          best = { pod: pod.metadata.name ?? '', container: status.name, previous, finishedAt };
       }
     }
   }
@@ -185,12 +213,16 @@ async function fetchLogTail(client: KubeClient, namespace: string, pods: readonl
   const failed = mostRecentFailedContainer(pods);
   if (!failed) return null;
   try {
-    const text = await client.getText(`/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(failed.pod)}/log`, {
-      container: failed.container,
-      tailLines: LOG_TAIL_LINES,
-      limitBytes: LOG_LIMIT_BYTES,
-      previous: failed.previous ? 'true' : undefined,
-    }, { timeoutMs: LOG_TIMEOUT_MS });
+    const text = await client.getText(
+      `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(failed.pod)}/log`,
+      {
+        container: failed.container,
+        tailLines: LOG_TAIL_LINES,
+        limitBytes: LOG_LIMIT_BYTES,
+        previous: failed.previous ? 'true' : undefined,
+      },
+      { timeoutMs: LOG_TIMEOUT_MS },
+    );
     const lines = text.split('\n');
     if (lines.at(-1) === '') lines.pop();
     return { pod: failed.pod, container: failed.container, lines: lines.slice(-LOG_TAIL_LINES) };

@@ -34,7 +34,9 @@ export const DEFAULT_REQUEST_TIMEOUT = '30s';
 export function parseRequestTimeout(text: string): number {
   const ms = parseKubectlDuration(text);
   if (ms === undefined) {
-    throw new InvalidArgumentError('must be a whole number of seconds or a number with a unit, e.g. 30s, 2m, 1h, 500ms (0 = no limit)');
+    throw new InvalidArgumentError(
+      'must be a whole number of seconds or a number with a unit, e.g. 30s, 2m, 1h, 500ms (0 = no limit)',
+    );
   }
   return ms;
 }
@@ -48,7 +50,10 @@ const validateTimeout = (text: string): string => {
 export function addKubeFlags(command: Command, options: { allNamespaces?: boolean } = {}): Command {
   command
     .option('-n, --namespace <namespace>', "the namespace (default: the context's namespace, else default)")
-    .option('--kubeconfig <file>', 'path to a kubeconfig file, used alone (default: $KUBECONFIG, else ~/.kube/config, else in-cluster)')
+    .option(
+      '--kubeconfig <file>',
+      'path to a kubeconfig file, used alone (default: $KUBECONFIG, else ~/.kube/config, else in-cluster)',
+    )
     .option('--context <name>', 'the kubeconfig context to use')
     .option('--cluster <name>', 'the kubeconfig cluster to use')
     .option('--user <name>', 'the kubeconfig user to use');

@@ -95,7 +95,12 @@ export interface KubeConfigEnvironment {
 }
 
 export function processEnvironment(): KubeConfigEnvironment {
-  return { env: process.env, homeDir: process.env.HOME || homedir() || undefined, serviceAccountDir: SERVICE_ACCOUNT_DIR, pathDelimiter: delimiter };
+  return {
+    env: process.env,
+    homeDir: process.env.HOME || homedir() || undefined,
+    serviceAccountDir: SERVICE_ACCOUNT_DIR,
+    pathDelimiter: delimiter,
+  };
 }
 
 interface ParsedFile {
@@ -109,7 +114,10 @@ interface ParsedFile {
 type KubeConfigFlags = Pick<KubeFlags, 'kubeconfig' | 'context' | 'cluster' | 'user' | 'namespace'>;
 
 /** Resolves the flags and environment to one cluster, user and namespace; throws ConfigError. */
-export function loadKubeConfig(flags: KubeConfigFlags, environment: KubeConfigEnvironment = processEnvironment()): ResolvedKubeConfig {
+export function loadKubeConfig(
+  flags: KubeConfigFlags,
+  environment: KubeConfigEnvironment = processEnvironment(),
+): ResolvedKubeConfig {
   const { files, candidates } = kubeconfigFiles(flags, environment);
   const parsed = files.map(readKubeconfigFile).filter((file): file is ParsedFile => file !== null);
   const merged = mergeFirstWins(parsed);
@@ -136,7 +144,9 @@ export function loadKubeConfig(flags: KubeConfigFlags, environment: KubeConfigEn
     context = merged.contexts.find((c) => c.name === contextName);
     if (!context) {
       const names = merged.contexts.map((c) => c.name);
-      throw new ConfigError(`context "${contextName}" does not exist in the kubeconfig (${where})${names.length > 0 ? `; contexts: ${names.join(', ')}` : ''}`);
+      throw new ConfigError(
+        `context "${contextName}" does not exist in the kubeconfig (${where})${names.length > 0 ? `; contexts: ${names.join(', ')}` : ''}`,
+      );
     }
   }
   const clusterName = flags.cluster ?? context?.cluster ?? '';
@@ -166,15 +176,21 @@ export function loadKubeConfig(flags: KubeConfigFlags, environment: KubeConfigEn
   };
 }
 
-function kubeconfigFiles(flags: KubeConfigFlags, environment: KubeConfigEnvironment): { files: string[]; candidates: string[] } {
+function kubeconfigFiles(
+  flags: KubeConfigFlags,
+  environment: KubeConfigEnvironment,
+): { files: string[]; candidates: string[] } {
   if (flags.kubeconfig !== undefined) {
     const file = resolve(flags.kubeconfig);
-    if (!existsSync(file)) throw new ConfigError(`cannot read kubeconfig ${flags.kubeconfig} (--kubeconfig): no such file`);
+    if (!existsSync(file))
+      throw new ConfigError(`cannot read kubeconfig ${flags.kubeconfig} (--kubeconfig): no such file`);
     return { files: [file], candidates: [file] };
   }
   const list = environment.env.KUBECONFIG;
   if (list) {
-    const candidates = [...new Set(list.split(environment.pathDelimiter).filter((f) => f !== ''))].map((f) => resolve(f));
+    const candidates = [...new Set(list.split(environment.pathDelimiter).filter((f) => f !== ''))].map((f) =>
+      resolve(f),
+    );
     return { files: candidates.filter((f) => existsSync(f)), candidates: candidates.map((f) => `${f} (KUBECONFIG)`) };
   }
   if (environment.homeDir) {
@@ -199,10 +215,12 @@ function readKubeconfigFile(file: string): ParsedFile | null {
     throw new ConfigError(`kubeconfig ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
   if (document === null || document === undefined) return null;
-  if (typeof document !== 'object' || Array.isArray(document)) throw new ConfigError(`kubeconfig ${file} is not a kubeconfig (expected a mapping)`);
+  if (typeof document !== 'object' || Array.isArray(document))
+    throw new ConfigError(`kubeconfig ${file} is not a kubeconfig (expected a mapping)`);
   const root = document as Record<string, unknown>;
   const dir = dirname(file);
-  const path = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? (isAbsolute(value) ? value : join(dir, value)) : undefined);
+  const path = (value: unknown): string | undefined =>
+    typeof value === 'string' && value !== '' ? (isAbsolute(value) ? value : join(dir, value)) : undefined;
   const text_ = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
   const entries = (key: string, inner: string): { name: string; body: Record<string, unknown> }[] => {
     const list = root[key];
@@ -235,7 +253,10 @@ function readKubeconfigFile(file: string): ParsedFile | null {
     username: text_(body.username),
     password: text_(body.password),
     exec: toExecConfig(body.exec, dir),
-    authProvider: typeof body['auth-provider'] === 'object' && body['auth-provider'] !== null ? (body['auth-provider'] as KubeUser['authProvider']) : undefined,
+    authProvider:
+      typeof body['auth-provider'] === 'object' && body['auth-provider'] !== null
+        ? (body['auth-provider'] as KubeUser['authProvider'])
+        : undefined,
     impersonateUser: text_(body.as),
   }));
   const contexts = entries('contexts', 'context').map(({ name, body }): KubeContext => ({
@@ -259,7 +280,9 @@ function toExecConfig(value: unknown, dir: string): ExecConfig | undefined {
     env: Array.isArray(exec.env)
       ? exec.env.flatMap((e: unknown) => {
           const entry = e as { name?: unknown; value?: unknown } | null;
-          return entry && typeof entry.name === 'string' ? [{ name: entry.name, value: String(entry.value ?? '') }] : [];
+          return entry && typeof entry.name === 'string'
+            ? [{ name: entry.name, value: String(entry.value ?? '') }]
+            : [];
         })
       : undefined,
     apiVersion: typeof exec.apiVersion === 'string' ? exec.apiVersion : undefined,
@@ -307,7 +330,10 @@ function loadInCluster(flags: KubeConfigFlags, environment: KubeConfigEnvironmen
   return {
     source: { kind: 'in-cluster' },
     contextName: null,
-    cluster: withProxy({ name: 'in-cluster', server, caFile: existsSync(caFile) ? caFile : undefined, skipTLSVerify: false }, environment),
+    cluster: withProxy(
+      { name: 'in-cluster', server, caFile: existsSync(caFile) ? caFile : undefined, skipTLSVerify: false },
+      environment,
+    ),
     user: { name: 'in-cluster', tokenFile },
     namespace: flags.namespace || environment.env.POD_NAMESPACE || saNamespace || 'default',
     namespaceFromFlag: Boolean(flags.namespace),

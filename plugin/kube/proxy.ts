@@ -77,10 +77,22 @@ function inCidr(host: string, cidr: string): boolean {
 }
 
 function toBits(ip: string, family: number): string {
-  if (family === 4) return ip.split('.').map((part) => Number(part).toString(2).padStart(8, '0')).join('');
+  if (family === 4)
+    return ip
+      .split('.')
+      .map((part) => Number(part).toString(2).padStart(8, '0'))
+      .join('');
   const [head = '', tail = ''] = ip.split('::');
   const headParts = head ? head.split(':') : [];
   const tailParts = tail ? tail.split(':') : [];
-  const groups = ip.includes('::') ? [...headParts, ...Array<string>(8 - headParts.length - tailParts.length).fill('0'), ...tailParts] : headParts;
-  return groups.map((group) => parseInt(group || '0', 16).toString(2).padStart(16, '0')).join('');
+  const groups = ip.includes('::')
+    ? [...headParts, ...Array<string>(8 - headParts.length - tailParts.length).fill('0'), ...tailParts]
+    : headParts;
+  return groups
+    .map((group) =>
+      parseInt(group || '0', 16)
+        .toString(2)
+        .padStart(16, '0'),
+    )
+    .join('');
 }

@@ -66,4 +66,3 @@ function endOfArray(body: Buffer, open: number): number {
   }
   return -1;
 }
-

@@ -20,7 +20,17 @@ export function lintFile(source: Source, policy: ResolvedPolicy): SourceResult {
         kind: null,
         namespace: null,
         name: null,
-        findings: [{ ruleId: 'file-too-large', severity: 'error', origin: 'parser', path: '', line: 1, column: 1, message: `file is ${mib} MiB; job-x reads at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB per file (split it)` }],
+        findings: [
+          {
+            ruleId: 'file-too-large',
+            severity: 'error',
+            origin: 'parser',
+            path: '',
+            line: 1,
+            column: 1,
+            message: `file is ${mib} MiB; job-x reads at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB per file (split it)`,
+          },
+        ],
       },
     ],
   };

@@ -70,7 +70,12 @@ export async function lintInParallel(
   let fail!: (error: unknown) => void;
   const finished = new Promise<void>((resolve, reject) => {
     finish = resolve;
-    fail = (error) => reject(new WorkerFailure(`a lint worker failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+    fail = (error) =>
+      reject(
+        new WorkerFailure(`a lint worker failed: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        }),
+      );
   });
   // Not awaited when this thread's own linting throws first: that must not become an unhandled rejection.
   finished.catch(() => undefined);

@@ -35,7 +35,17 @@ export function lintSource(file: string, text: string, policy: ResolvedPolicy): 
     kind: null,
     namespace: null,
     name: null,
-    findings: [{ ruleId: problem.ruleId, severity: 'error', origin: 'parser', path: '', message: problem.message, line: problem.line, column: problem.column }],
+    findings: [
+      {
+        ruleId: problem.ruleId,
+        severity: 'error',
+        origin: 'parser',
+        path: '',
+        message: problem.message,
+        line: problem.line,
+        column: problem.column,
+      },
+    ],
   }));
   let skipped = 0;
   for (const object of parsed.objects) {

@@ -22,7 +22,10 @@ export const STDIN_NAME = '<stdin>';
  * expansion of the paths there (raised only when the inputs before it are done, as when each path
  * was expanded just before its turn).
  */
-export type Input = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'stdin' } | { readonly kind: 'error'; readonly error: UsageError };
+export type Input =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'stdin' }
+  | { readonly kind: 'error'; readonly error: UsageError };
 
 /**
  * Expands paths (files, directories recursively, `-` for stdin) into inputs in a stable order.

@@ -21,7 +21,8 @@ const FLOAT_EXP = /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/;
 const INT_TIME = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/;
 const FLOAT_TIME = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/;
-const TIMESTAMP = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/;
+const TIMESTAMP =
+  /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/;
 
 /**
  * The words that are not strings: exactly what the null and bool patterns match
@@ -58,7 +59,12 @@ function number(source: string): unknown {
   if (INT_OCT.test(source)) return intValue(source, 1, 8);
   if (INT.test(source)) return intValue(source, 0, 10);
   if (INT_HEX.test(source)) return intValue(source, 2, 16);
-  if (FLOAT_NAN.test(source)) return source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (FLOAT_NAN.test(source))
+    return source.slice(-3).toLowerCase() === 'nan'
+      ? NaN
+      : source[0] === '-'
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
   if (FLOAT_EXP.test(source)) return parseFloat(source.replace(/_/g, ''));
   if (FLOAT.test(source)) return parseFloat(source.replace(/_/g, ''));
   if (INT_TIME.test(source) || FLOAT_TIME.test(source)) return sexagesimal(source);

@@ -1,9 +1,23 @@
 import { LineIndex } from './line-index.ts';
-import { duplicateKeyMessage, isListKind, MAX_DOCUMENT_BYTES, PATH_SEGMENT, type ParsedSource, type SourceObject, type SourcePosition } from './parsed-source.ts';
+import {
+  duplicateKeyMessage,
+  isListKind,
+  MAX_DOCUMENT_BYTES,
+  PATH_SEGMENT,
+  type ParsedSource,
+  type SourceObject,
+  type SourcePosition,
+} from './parsed-source.ts';
 import { readYamlFast, type FastStream, type NodeOffsets } from './yaml-fast-reader.ts';
 import { parseWithYamlPackage } from './yaml-full-parser.ts';
 
-export { MAX_DOCUMENT_BYTES, type ParsedSource, type SourceObject, type SourcePosition, type SourceProblem } from './parsed-source.ts';
+export {
+  MAX_DOCUMENT_BYTES,
+  type ParsedSource,
+  type SourceObject,
+  type SourcePosition,
+  type SourceProblem,
+} from './parsed-source.ts';
 
 /**
  * Splits a YAML or JSON stream into documents the way kubectl reads it: YAML 1.1 scalars
@@ -28,7 +42,12 @@ function fromFastStream(stream: FastStream): ParsedSource | undefined {
   for (const [index, doc] of stream.documents.entries()) {
     if (doc.duplicate) {
       const { key, offset } = doc.duplicate;
-      problems.push({ document: index, ruleId: 'duplicate-key', message: duplicateKeyMessage(key), ...lines.position(offset) });
+      problems.push({
+        document: index,
+        ruleId: 'duplicate-key',
+        message: duplicateKeyMessage(key),
+        ...lines.position(offset),
+      });
       continue;
     }
     const { value, offsets: record } = doc;
@@ -46,7 +65,8 @@ function fromFastStream(stream: FastStream): ParsedSource | undefined {
         const start = itemRecords[1 + 2 * i] as number;
         const itemRecord = itemRecords[2 + 2 * i] as NodeOffsets | 0;
         // An item that is an alias is located at the alias, whatever the path.
-        const locate = start < 0 ? () => lines.position(~start) : (path: string) => locator.locate(item, itemRecord, start, path);
+        const locate =
+          start < 0 ? () => lines.position(~start) : (path: string) => locator.locate(item, itemRecord, start, path);
         objects.push({ document: index, item: i, value: item, locate });
       });
       continue;

@@ -128,7 +128,6 @@ function isBlankOrEnd(c: number): boolean {
   return c === SPACE || c === LF || c !== c;
 }
 
-
 /** Reads `text` as a YAML stream, or returns undefined when the full parser must read it. */
 export function readYamlFast(text: string): FastStream | undefined {
   let normalized = text;
@@ -227,7 +226,9 @@ class FastReader {
     if (this.next >= 0) this.giveUp();
     // (Read through a method: the compiler takes the field for still undefined here.)
     const duplicate = this.currentDuplicate();
-    return duplicate ? { value, start, offsets, duplicate: { key: duplicate.key, offset: duplicate.offset } } : { value, start, offsets };
+    return duplicate
+      ? { value, start, offsets, duplicate: { key: duplicate.key, offset: duplicate.offset } }
+      : { value, start, offsets };
   }
 
   private currentDuplicate(): DuplicateKey | undefined {
@@ -491,7 +492,8 @@ class FastReader {
     const start = ++this.pos;
     for (;;) {
       const c = text.charCodeAt(this.pos);
-      if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === DASH || c === 0x5f) this.pos++;
+      if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === DASH || c === 0x5f)
+        this.pos++;
       else break;
     }
     if (this.pos === start) this.giveUp();
@@ -854,7 +856,8 @@ class FastReader {
     } else {
       if (isIndicator(c)) {
         // `-1`, `-x`: plain scalars; `- ` is an error in flow.
-        if (c !== DASH || isBlankOrEnd(text.charCodeAt(this.pos + 1)) || isFlowIndicator(text.charCodeAt(this.pos + 1))) this.giveUp();
+        if (c !== DASH || isBlankOrEnd(text.charCodeAt(this.pos + 1)) || isFlowIndicator(text.charCodeAt(this.pos + 1)))
+          this.giveUp();
       }
       value = resolvePlainScalar(text.slice(start, this.flowPlainEnd()));
       if (value === UNSUPPORTED_SCALAR) this.giveUp();
@@ -931,7 +934,11 @@ class FastReader {
         this.lineStart = lineStart;
         if (d !== HASH) {
           if (lineIndent === 0 && (d === DASH || d === DOT) && this.isDocumentMarker(pos)) this.giveUp();
-          if (lineIndent < this.flowMinIndent && !(level === 1 && lineIndent === this.flowMinIndent - 1 && (d === RBRACKET || d === RBRACE))) this.giveUp();
+          if (
+            lineIndent < this.flowMinIndent &&
+            !(level === 1 && lineIndent === this.flowMinIndent - 1 && (d === RBRACKET || d === RBRACE))
+          )
+            this.giveUp();
         }
       } else if (c === HASH) {
         // A comment must follow a blank; one at the start of a line is an error after some
@@ -948,6 +955,7 @@ class FastReader {
 
 /** As the yaml package sets properties: `__proto__` becomes an own property, not the prototype. */
 function setProperty(map: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
   else map[key] = value;
 }

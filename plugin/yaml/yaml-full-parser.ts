@@ -1,6 +1,14 @@
 import type { Document, Node } from 'yaml';
 import { yamlPackage } from '../../edge/index.ts';
-import { duplicateKeyMessage, isListKind, MAX_DOCUMENT_BYTES, PATH_SEGMENT, type ParsedSource, type SourceObject, type SourcePosition } from './parsed-source.ts';
+import {
+  duplicateKeyMessage,
+  isListKind,
+  MAX_DOCUMENT_BYTES,
+  PATH_SEGMENT,
+  type ParsedSource,
+  type SourceObject,
+  type SourcePosition,
+} from './parsed-source.ts';
 
 /**
  * Reads a source with the `yaml` package's full document model: the reader of last resort, for
@@ -28,7 +36,12 @@ export function parseWithYamlPackage(text: string): ParsedSource {
     const start = position(doc.range[0]);
     if (doc.errors.length > 0) {
       for (const error of doc.errors.slice(0, 1)) {
-        problems.push({ document: index, ruleId: 'yaml-syntax', message: firstLine(error.message), ...position(error.pos[0]) });
+        problems.push({
+          document: index,
+          ruleId: 'yaml-syntax',
+          message: firstLine(error.message),
+          ...position(error.pos[0]),
+        });
       }
       return;
     }
@@ -37,19 +50,34 @@ export function parseWithYamlPackage(text: string): ParsedSource {
       return;
     }
     if (doc.range[2] - doc.range[0] > MAX_DOCUMENT_BYTES) {
-      problems.push({ document: index, ruleId: 'document-too-large', message: `document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB, the most the API server accepts in one request`, ...start });
+      problems.push({
+        document: index,
+        ruleId: 'document-too-large',
+        message: `document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB, the most the API server accepts in one request`,
+        ...start,
+      });
       return;
     }
     const duplicate = findDuplicateKey(doc);
     if (duplicate) {
-      problems.push({ document: index, ruleId: 'duplicate-key', message: duplicateKeyMessage(duplicate.key), ...position(duplicate.offset) });
+      problems.push({
+        document: index,
+        ruleId: 'duplicate-key',
+        message: duplicateKeyMessage(duplicate.key),
+        ...position(duplicate.offset),
+      });
       return;
     }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      const reason = error instanceof RangeError ? 'nesting is too deep to read' : error instanceof Error ? error.message : String(error);
+      const reason =
+        error instanceof RangeError
+          ? 'nesting is too deep to read'
+          : error instanceof Error
+            ? error.message
+            : String(error);
       problems.push({ document: index, ruleId: 'yaml-syntax', message: reason, ...start });
       return;
     }
@@ -98,7 +126,12 @@ function findDuplicateKey(doc: Document): { key: string; offset: number } | unde
   return found;
 }
 
-function locatePath(root: Node | null, path: string, position: (offset: number) => SourcePosition, fallback: SourcePosition): SourcePosition {
+function locatePath(
+  root: Node | null,
+  path: string,
+  position: (offset: number) => SourcePosition,
+  fallback: SourcePosition,
+): SourcePosition {
   const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   let node: unknown = root;
   let best: SourcePosition = root?.range ? position(root.range[0]) : fallback;

@@ -99,7 +99,8 @@ export function doubleQuotedValue(source: string): string | undefined {
       const wsStart = i;
       let next = source[i + 1];
       while (next === ' ' || next === '\t') next = source[++i + 1];
-      if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n')) result += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+      if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+        result += i > wsStart ? source.slice(wsStart, i + 1) : ch;
     } else {
       result += ch;
     }

@@ -10,13 +10,20 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'backoffLimitPerIndex has no effect with restartPolicy: OnFailure.',
-    rationale: 'Per-index limits count failed pods; with OnFailure the kubelet restarts the container in place and the pod never fails, so the index limit is never reached (the docs require Never).',
+    rationale:
+      'Per-index limits count failed pods; with OnFailure the kubelet restarts the container in place and the pod never fails, so the index limit is never reached (the docs require Never).',
     remediation: 'Set `spec.template.spec.restartPolicy: Never` when using backoffLimitPerIndex.',
     url: DOCS.backoffPerIndex,
   },
   check(view) {
     return has(view.spec, 'backoffLimitPerIndex') && restartPolicyOf(view.spec) === 'OnFailure'
-      ? [{ path: view.specPath.child('template', 'spec', 'restartPolicy').toString(), message: 'OnFailure restarts containers in place, so backoffLimitPerIndex never counts a failure; use Never' }]
+      ? [
+          {
+            path: view.specPath.child('template', 'spec', 'restartPolicy').toString(),
+            message:
+              'OnFailure restarts containers in place, so backoffLimitPerIndex never counts a failure; use Never',
+          },
+        ]
       : [];
   },
 });

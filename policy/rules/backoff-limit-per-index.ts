@@ -15,9 +15,12 @@ export default defineRule({
   severity: 'error',
   stage: 'both',
   docs: {
-    summary: 'backoffLimitPerIndex and maxFailedIndexes need an Indexed Job and stay within the limits the API server sets.',
-    rationale: 'Per-index retry limits only exist for Indexed Jobs; maxFailedIndexes needs backoffLimitPerIndex, may not exceed completions or 100000, and very large Jobs (over 100000 completions) must bound maxFailedIndexes and parallelism to 10000.',
-    remediation: 'Use `completionMode: Indexed` with backoffLimitPerIndex, and keep maxFailedIndexes at most completions (and 10000 above 100000 completions).',
+    summary:
+      'backoffLimitPerIndex and maxFailedIndexes need an Indexed Job and stay within the limits the API server sets.',
+    rationale:
+      'Per-index retry limits only exist for Indexed Jobs; maxFailedIndexes needs backoffLimitPerIndex, may not exceed completions or 100000, and very large Jobs (over 100000 completions) must bound maxFailedIndexes and parallelism to 10000.',
+    remediation:
+      'Use `completionMode: Indexed` with backoffLimitPerIndex, and keep maxFailedIndexes at most completions (and 10000 above 100000 completions).',
     url: DOCS.backoffPerIndex,
   },
   check(view) {
@@ -33,23 +36,42 @@ export default defineRule({
     }
     if (mode === 'Indexed') {
       if (completions !== undefined && maxFailed !== undefined && maxFailed > completions) {
-        errors.push(fieldError.invalid(path.child('maxFailedIndexes'), maxFailed, 'must be less than or equal to completions'));
+        errors.push(
+          fieldError.invalid(path.child('maxFailedIndexes'), maxFailed, 'must be less than or equal to completions'),
+        );
       }
       if (maxFailed !== undefined && maxFailed > MAX_FAILED_INDEXES_FOR_INDEXED_JOB) {
-        errors.push(fieldError.invalid(path.child('maxFailedIndexes'), maxFailed, `must be less than or equal to ${MAX_FAILED_INDEXES_FOR_INDEXED_JOB}`));
+        errors.push(
+          fieldError.invalid(
+            path.child('maxFailedIndexes'),
+            maxFailed,
+            `must be less than or equal to ${MAX_FAILED_INDEXES_FOR_INDEXED_JOB}`,
+          ),
+        );
       }
       if (completions !== undefined && completions > COMPLETIONS_SOFT_LIMIT && has(view.spec, 'backoffLimitPerIndex')) {
         const detail = `must be less than or equal to ${PARALLELISM_LIMIT_FOR_HIGH_COMPLETIONS} when completions are above ${COMPLETIONS_SOFT_LIMIT} and used with backoff limit per index`;
         if (!has(view.spec, 'maxFailedIndexes')) {
-          errors.push(fieldError.required(path.child('maxFailedIndexes'), `must be specified when completions is above ${COMPLETIONS_SOFT_LIMIT}`));
+          errors.push(
+            fieldError.required(
+              path.child('maxFailedIndexes'),
+              `must be specified when completions is above ${COMPLETIONS_SOFT_LIMIT}`,
+            ),
+          );
         }
-        if (parallelism !== undefined && parallelism > PARALLELISM_LIMIT_FOR_HIGH_COMPLETIONS) errors.push(fieldError.invalid(path.child('parallelism'), parallelism, detail));
-        if (maxFailed !== undefined && maxFailed > MAX_FAILED_INDEXES_LIMIT_FOR_HIGH_COMPLETIONS) errors.push(fieldError.invalid(path.child('maxFailedIndexes'), maxFailed, detail));
+        if (parallelism !== undefined && parallelism > PARALLELISM_LIMIT_FOR_HIGH_COMPLETIONS)
+          errors.push(fieldError.invalid(path.child('parallelism'), parallelism, detail));
+        if (maxFailed !== undefined && maxFailed > MAX_FAILED_INDEXES_LIMIT_FOR_HIGH_COMPLETIONS)
+          errors.push(fieldError.invalid(path.child('maxFailedIndexes'), maxFailed, detail));
       }
     }
     if (!has(view.spec, 'completionMode') || mode === 'NonIndexed') {
-      if (perIndex !== undefined) errors.push(fieldError.invalid(path.child('backoffLimitPerIndex'), perIndex, 'requires indexed completion mode'));
-      if (maxFailed !== undefined) errors.push(fieldError.invalid(path.child('maxFailedIndexes'), maxFailed, 'requires indexed completion mode'));
+      if (perIndex !== undefined)
+        errors.push(
+          fieldError.invalid(path.child('backoffLimitPerIndex'), perIndex, 'requires indexed completion mode'),
+        );
+      if (maxFailed !== undefined)
+        errors.push(fieldError.invalid(path.child('maxFailedIndexes'), maxFailed, 'requires indexed completion mode'));
     }
     return errors;
   },

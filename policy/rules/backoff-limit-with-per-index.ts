@@ -12,13 +12,19 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'An explicit backoffLimit next to backoffLimitPerIndex still fails the whole Job.',
-    rationale: 'With backoffLimitPerIndex the Job-wide backoffLimit defaults to no limit; setting it anyway makes the Job fail once that many pods failed in total, across indexes, which defeats per-index retries.',
+    rationale:
+      'With backoffLimitPerIndex the Job-wide backoffLimit defaults to no limit; setting it anyway makes the Job fail once that many pods failed in total, across indexes, which defeats per-index retries.',
     remediation: 'Remove backoffLimit and bound failures with maxFailedIndexes instead.',
     url: DOCS.backoffPerIndex,
   },
   check(view) {
     const limit = int(view.spec, 'backoffLimit');
     if (!has(view.spec, 'backoffLimitPerIndex') || limit === undefined || limit === MAX_INT32) return [];
-    return [{ path: view.specPath.child('backoffLimit').toString(), message: `backoffLimit ${limit} fails the whole Job after ${limit + 1} failed pods across all indexes` }];
+    return [
+      {
+        path: view.specPath.child('backoffLimit').toString(),
+        message: `backoffLimit ${limit} fails the whole Job after ${limit + 1} failed pods across all indexes`,
+      },
+    ];
   },
 });

@@ -14,6 +14,13 @@ export default defineRule({
     url: DOCS.parallel,
   },
   check(view) {
-    return int(view.spec, 'completions') === 0 ? [{ path: view.specPath.child('completions').toString(), message: 'completions 0: the Job completes without running a pod' }] : [];
+    return int(view.spec, 'completions') === 0
+      ? [
+          {
+            path: view.specPath.child('completions').toString(),
+            message: 'completions 0: the Job completes without running a pod',
+          },
+        ]
+      : [];
   },
 });

@@ -9,15 +9,22 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'parallelism and completions both above 1: several pods run at the same time.',
-    rationale: 'The pods share whatever they read and write outside themselves, and even with parallelism 1 a pod may be started twice; the program must tolerate concurrent and repeated runs.',
-    remediation: 'Make each pod idempotent and safe to run next to its siblings, or use an Indexed Job so each pod knows its own share of the work.',
+    rationale:
+      'The pods share whatever they read and write outside themselves, and even with parallelism 1 a pod may be started twice; the program must tolerate concurrent and repeated runs.',
+    remediation:
+      'Make each pod idempotent and safe to run next to its siblings, or use an Indexed Job so each pod knows its own share of the work.',
     url: DOCS.failures,
   },
   check(view) {
     const parallelism = int(view.spec, 'parallelism') ?? 1;
     const completions = int(view.spec, 'completions') ?? 1;
     return parallelism > 1 && completions > 1
-      ? [{ path: view.specPath.child('parallelism').toString(), message: `up to ${Math.min(parallelism, completions)} pods run at once; they must tolerate each other` }]
+      ? [
+          {
+            path: view.specPath.child('parallelism').toString(),
+            message: `up to ${Math.min(parallelism, completions)} pods run at once; they must tolerate each other`,
+          },
+        ]
       : [];
   },
 });

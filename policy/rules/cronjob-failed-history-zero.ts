@@ -17,7 +17,12 @@ export default defineRule({
   },
   check(view) {
     return int(obj(view.object, 'spec'), 'failedJobsHistoryLimit') === 0
-      ? [{ path: FieldPath.root('spec', 'failedJobsHistoryLimit').toString(), message: 'failed runs are deleted immediately, with their logs' }]
+      ? [
+          {
+            path: FieldPath.root('spec', 'failedJobsHistoryLimit').toString(),
+            message: 'failed runs are deleted immediately, with their logs',
+          },
+        ]
       : [];
   },
 });

@@ -14,12 +14,21 @@ export default defineRule({
   kinds: ['CronJob'],
   docs: {
     summary: `A CronJob name may have at most ${MAX_CRONJOB_NAME} characters.`,
-    rationale: 'The CronJob controller names each Job `<cronjob>-<minutes since epoch>`, which must stay a 63-character DNS label; the API server rejects longer CronJob names on create.',
+    rationale:
+      'The CronJob controller names each Job `<cronjob>-<minutes since epoch>`, which must stay a 63-character DNS label; the API server rejects longer CronJob names on create.',
     remediation: `Shorten the CronJob name to ${MAX_CRONJOB_NAME} characters or fewer.`,
     url: DOCS.cronJobLimitations,
   },
   check(view) {
     const name = view.name ?? '';
-    return name.length > MAX_CRONJOB_NAME ? [fieldError.invalid(FieldPath.root('metadata', 'name'), name, `must be no more than ${MAX_CRONJOB_NAME} characters`)] : [];
+    return name.length > MAX_CRONJOB_NAME
+      ? [
+          fieldError.invalid(
+            FieldPath.root('metadata', 'name'),
+            name,
+            `must be no more than ${MAX_CRONJOB_NAME} characters`,
+          ),
+        ]
+      : [];
   },
 });

@@ -14,14 +14,20 @@ export default defineRule({
   kinds: ['CronJob'],
   docs: {
     summary: `startingDeadlineSeconds under ${CONTROLLER_RESYNC_SECONDS} can make a CronJob miss its runs.`,
-    rationale: 'The CronJob controller looks at schedules about every 10 seconds; a shorter starting deadline can expire before it gets to start the Job.',
+    rationale:
+      'The CronJob controller looks at schedules about every 10 seconds; a shorter starting deadline can expire before it gets to start the Job.',
     remediation: `Set startingDeadlineSeconds to ${CONTROLLER_RESYNC_SECONDS} or more, or remove it.`,
     url: DOCS.cronDeadline,
   },
   check(view) {
     const deadline = int(obj(view.object, 'spec'), 'startingDeadlineSeconds');
     return deadline !== undefined && deadline >= 0 && deadline < CONTROLLER_RESYNC_SECONDS
-      ? [{ path: FieldPath.root('spec', 'startingDeadlineSeconds').toString(), message: `${deadline}s may expire before the controller starts the Job; runs can be missed` }]
+      ? [
+          {
+            path: FieldPath.root('spec', 'startingDeadlineSeconds').toString(),
+            message: `${deadline}s may expire before the controller starts the Job; runs can be missed`,
+          },
+        ]
       : [];
   },
 });

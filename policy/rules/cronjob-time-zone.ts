@@ -15,8 +15,10 @@ export default defineRule({
   kinds: ['CronJob'],
   docs: {
     summary: 'A CronJob timeZone is unset or a known IANA time zone name other than Local.',
-    rationale: 'The API server loads the zone from its time zone database and rejects empty strings, unknown names and `Local` (which would depend on the controller host).',
-    remediation: 'Use an IANA name such as `Europe/Berlin` or `Etc/UTC`, or leave timeZone out for the controller-manager time zone.',
+    rationale:
+      'The API server loads the zone from its time zone database and rejects empty strings, unknown names and `Local` (which would depend on the controller host).',
+    remediation:
+      'Use an IANA name such as `Europe/Berlin` or `Etc/UTC`, or leave timeZone out for the controller-manager time zone.',
     url: DOCS.cronTimeZones,
   },
   check(view) {
@@ -31,9 +33,16 @@ export default defineRule({
     }
     const errors: FieldError[] = [];
     if (timeZone.toLowerCase() === 'local') {
-      errors.push(fieldError.invalid(path, timeZone, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones'));
+      errors.push(
+        fieldError.invalid(
+          path,
+          timeZone,
+          'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones',
+        ),
+      );
     }
-    if (timeZone !== 'Local' && !isKnownTimeZone(timeZone)) errors.push(fieldError.invalid(path, timeZone, `unknown time zone ${timeZone}`));
+    if (timeZone !== 'Local' && !isKnownTimeZone(timeZone))
+      errors.push(fieldError.invalid(path, timeZone, `unknown time zone ${timeZone}`));
     return errors;
   },
 });

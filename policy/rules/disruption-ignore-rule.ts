@@ -9,7 +9,9 @@ function ignoresDisruptions(rules: JsonObject[]): boolean {
   return rules.some(
     (rule) =>
       str(rule, 'action') === 'Ignore' &&
-      objects(rule, 'onPodConditions').some((p) => str(p, 'type') === 'DisruptionTarget' && (str(p, 'status') ?? 'True') === 'True'),
+      objects(rule, 'onPodConditions').some(
+        (p) => str(p, 'type') === 'DisruptionTarget' && (str(p, 'status') ?? 'True') === 'True',
+      ),
   );
 }
 
@@ -20,13 +22,19 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'A podFailurePolicy should ignore pod disruptions (condition DisruptionTarget).',
-    rationale: 'Preemption, eviction and node drains fail pods through no fault of the workload; without an Ignore rule each one uses up the backoff limit, or matches a FailJob rule on exit code 137 and fails the whole Job.',
+    rationale:
+      'Preemption, eviction and node drains fail pods through no fault of the workload; without an Ignore rule each one uses up the backoff limit, or matches a FailJob rule on exit code 137 and fails the whole Job.',
     remediation: 'Add as the first rule: `{action: Ignore, onPodConditions: [{type: DisruptionTarget}]}`.',
     url: DOCS.podFailurePolicy,
   },
   check(view) {
     if (!obj(view.spec, 'podFailurePolicy') || ignoresDisruptions(podFailurePolicyRules(view.spec))) return [];
-    return [{ path: view.specPath.child('podFailurePolicy', 'rules').toString(), message: 'no Ignore rule for DisruptionTarget: evictions and preemptions count as failures' }];
+    return [
+      {
+        path: view.specPath.child('podFailurePolicy', 'rules').toString(),
+        message: 'no Ignore rule for DisruptionTarget: evictions and preemptions count as failures',
+      },
+    ];
   },
   applyDefault(draft, view) {
     const spec = view.kind === 'Job' ? obj(draft, 'spec') : obj(obj(obj(draft, 'spec'), 'jobTemplate'), 'spec');
@@ -34,6 +42,8 @@ export default defineRule({
     const rules = objects(policy, 'rules');
     if (!policy || ignoresDisruptions(rules) || rules.length >= MAX_RULES) return [];
     policy.rules = [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }, ...rules];
-    return [`added rule {action: Ignore, onPodConditions: [{type: DisruptionTarget}]} first in ${view.specPath.child('podFailurePolicy', 'rules').toString()} so disruptions are not counted as failures`];
+    return [
+      `added rule {action: Ignore, onPodConditions: [{type: DisruptionTarget}]} first in ${view.specPath.child('podFailurePolicy', 'rules').toString()} so disruptions are not counted as failures`,
+    ];
   },
 });

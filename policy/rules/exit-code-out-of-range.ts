@@ -12,7 +12,8 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'onExitCodes values outside 0-255 can never match a Linux container.',
-    rationale: 'A Linux process exit status is 8 bits (a signal shows as 128+n); the API server accepts any int32, so a rule for 256 or -1 silently never fires and failures are counted as usual.',
+    rationale:
+      'A Linux process exit status is 8 bits (a signal shows as 128+n); the API server accepts any int32, so a rule for 256 or -1 silently never fires and failures are counted as usual.',
     remediation: 'Use the exit code the process really returns, between 1 and 255 (137 for SIGKILL, 143 for SIGTERM).',
     url: DOCS.podFailurePolicy,
   },
@@ -24,7 +25,12 @@ export default defineRule({
       (arr(obj(rule, 'onExitCodes'), 'values') ?? []).forEach((value, j) => {
         if (typeof value === 'number' && (value < 0 || value > MAX_LINUX_EXIT_CODE)) {
           reports.push({
-            path: view.specPath.child('podFailurePolicy', 'rules').index(i).child('onExitCodes', 'values').index(j).toString(),
+            path: view.specPath
+              .child('podFailurePolicy', 'rules')
+              .index(i)
+              .child('onExitCodes', 'values')
+              .index(j)
+              .toString(),
             message: `exit code ${value} is outside 0-255 and can never match a Linux container`,
           });
         }

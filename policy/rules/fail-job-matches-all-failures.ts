@@ -10,8 +10,10 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'A FailJob rule with `operator: NotIn, values: [0]` matches every failed container.',
-    rationale: 'Every failing container has a non-zero exit code, so the rule fails the whole Job at the first failure: it behaves like backoffLimit: 0 while looking like a targeted rule.',
-    remediation: 'List the exit codes that mean "do not retry" with `operator: In`, or set backoffLimit: 0 if that is really intended.',
+    rationale:
+      'Every failing container has a non-zero exit code, so the rule fails the whole Job at the first failure: it behaves like backoffLimit: 0 while looking like a targeted rule.',
+    remediation:
+      'List the exit codes that mean "do not retry" with `operator: In`, or set backoffLimit: 0 if that is really intended.',
     url: DOCS.podFailurePolicy,
   },
   check(view) {
@@ -19,8 +21,16 @@ export default defineRule({
     podFailurePolicyRules(view.spec).forEach((rule, i) => {
       const onExitCodes = obj(rule, 'onExitCodes');
       const values = arr(onExitCodes, 'values') ?? [];
-      if (str(rule, 'action') === 'FailJob' && str(onExitCodes, 'operator') === 'NotIn' && values.length === 1 && values[0] === 0) {
-        reports.push({ path: view.specPath.child('podFailurePolicy', 'rules').index(i).toString(), message: 'NotIn [0] matches every failure: the Job fails at its first failed pod' });
+      if (
+        str(rule, 'action') === 'FailJob' &&
+        str(onExitCodes, 'operator') === 'NotIn' &&
+        values.length === 1 &&
+        values[0] === 0
+      ) {
+        reports.push({
+          path: view.specPath.child('podFailurePolicy', 'rules').index(i).toString(),
+          message: 'NotIn [0] matches every failure: the Job fails at its first failed pod',
+        });
       }
     });
     return reports;

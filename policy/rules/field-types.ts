@@ -8,8 +8,10 @@ export default defineRule({
   severity: 'error',
   stage: 'lint',
   docs: {
-    summary: 'Every Job and CronJob field has the type the API expects: integers where integers go (int32 in range), strings, booleans, lists and objects.',
-    rationale: 'The API server decodes the request into typed structs before validating it; `completions: "3"` or `backoffLimit: 3000000000` is refused with BadRequest.',
+    summary:
+      'Every Job and CronJob field has the type the API expects: integers where integers go (int32 in range), strings, booleans, lists and objects.',
+    rationale:
+      'The API server decodes the request into typed structs before validating it; `completions: "3"` or `backoffLimit: 3000000000` is refused with BadRequest.',
     remediation: 'Write the value with the type the field expects (for example `completions: 3`, not `"3"`).',
     url: DOCS.jobSpec,
   },

@@ -10,7 +10,8 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'An Ignore rule on exit codes without activeDeadlineSeconds can retry forever.',
-    rationale: 'Ignored failures do not count toward backoffLimit; if the matching exit code is permanent, the Job recreates the pod endlessly.',
+    rationale:
+      'Ignored failures do not count toward backoffLimit; if the matching exit code is permanent, the Job recreates the pod endlessly.',
     remediation: 'Set spec.activeDeadlineSeconds to bound the Job, or use Count for exit codes that may repeat.',
     url: DOCS.podFailurePolicy,
   },
@@ -19,7 +20,10 @@ export default defineRule({
     const reports: Report[] = [];
     podFailurePolicyRules(view.spec).forEach((rule, i) => {
       if (str(rule, 'action') === 'Ignore' && obj(rule, 'onExitCodes')) {
-        reports.push({ path: view.specPath.child('podFailurePolicy', 'rules').index(i).toString(), message: 'ignored exit codes are retried without limit and there is no activeDeadlineSeconds' });
+        reports.push({
+          path: view.specPath.child('podFailurePolicy', 'rules').index(i).toString(),
+          message: 'ignored exit codes are retried without limit and there is no activeDeadlineSeconds',
+        });
       }
     });
     return reports;

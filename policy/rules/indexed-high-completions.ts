@@ -11,8 +11,10 @@ export default defineRule({
   severity: 'warning',
   stage: 'both',
   docs: {
-    summary: 'The API server warns about Indexed Jobs with more than 100000 completions and more than 10000 parallelism.',
-    rationale: 'With that many indexes in flight, status.completedIndexes and failedIndexes can grow past what the controller can track when many indexes fail.',
+    summary:
+      'The API server warns about Indexed Jobs with more than 100000 completions and more than 10000 parallelism.',
+    rationale:
+      'With that many indexes in flight, status.completedIndexes and failedIndexes can grow past what the controller can track when many indexes fail.',
     remediation: 'Keep parallelism at 10000 or less, or split the work into several Jobs.',
     url: DOCS.completionMode,
   },
@@ -24,7 +26,8 @@ export default defineRule({
     return [
       {
         path: view.specPath.toString(),
-        message: 'In Indexed Jobs with a number of completions higher than 10^5 and a parallelism higher than 10^4, Kubernetes might not be able to track completedIndexes when a big number of indexes fail',
+        message:
+          'In Indexed Jobs with a number of completions higher than 10^5 and a parallelism higher than 10^4, Kubernetes might not be able to track completedIndexes when a big number of indexes fail',
       },
     ];
   },

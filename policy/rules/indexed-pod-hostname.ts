@@ -12,8 +12,10 @@ export default defineRule({
   stage: 'both',
   kinds: ['Job'],
   docs: {
-    summary: 'An Indexed Job name must leave room for the pod hostname `<name>-<completions-1>`, a DNS label of at most 63 characters.',
-    rationale: 'Indexed pods get the hostname `$(job-name)-$(index)`; the API server rejects a Job whose highest index would make an invalid hostname.',
+    summary:
+      'An Indexed Job name must leave room for the pod hostname `<name>-<completions-1>`, a DNS label of at most 63 characters.',
+    rationale:
+      'Indexed pods get the hostname `$(job-name)-$(index)`; the API server rejects a Job whose highest index would make an invalid hostname.',
     remediation: 'Shorten the Job name so that the name, a dash and the highest index fit in 63 lowercase characters.',
     url: DOCS.completionMode,
   },
@@ -24,6 +26,12 @@ export default defineRule({
     const hostname = `${name}-${completions - 1}`;
     return isDns1123Label(hostname)
       ? []
-      : [fieldError.invalid(FieldPath.root('metadata', 'name'), name, `will not able to create pod with invalid DNS label: ${hostname}`)];
+      : [
+          fieldError.invalid(
+            FieldPath.root('metadata', 'name'),
+            name,
+            `will not able to create pod with invalid DNS label: ${hostname}`,
+          ),
+        ];
   },
 });

@@ -13,9 +13,12 @@ export default defineRule({
   stage: 'both',
   kinds: ['Job'],
   docs: {
-    summary: 'A Job selector is generated unless manualSelector is true; then it must be valid and match the template labels.',
-    rationale: 'The API server generates the selector and the job-name / controller-uid labels itself; a user-written selector without `manualSelector: true`, or template labels that contradict the generated ones, are rejected.',
-    remediation: 'Remove spec.selector and the job-name / controller-uid template labels and let Kubernetes generate them; use manualSelector only to adopt existing pods.',
+    summary:
+      'A Job selector is generated unless manualSelector is true; then it must be valid and match the template labels.',
+    rationale:
+      'The API server generates the selector and the job-name / controller-uid labels itself; a user-written selector without `manualSelector: true`, or template labels that contradict the generated ones, are rejected.',
+    remediation:
+      'Remove spec.selector and the job-name / controller-uid template labels and let Kubernetes generate them; use manualSelector only to adopt existing pods.',
     url: DOCS.podSelector,
   },
   check(view) {
@@ -35,14 +38,22 @@ export default defineRule({
       const labelsPath = FieldPath.root('spec', 'template', 'metadata', 'labels');
       for (const [key, value] of Object.entries(expected)) {
         if (!(key in templateLabels)) errors.push(fieldError.required(labelsPath.key(key), `must be '${value}'`));
-        else if (templateLabels[key] !== value) errors.push(fieldError.invalid(labelsPath.key(key), templateLabels, `must be '${value}'`));
+        else if (templateLabels[key] !== value)
+          errors.push(fieldError.invalid(labelsPath.key(key), templateLabels, `must be '${value}'`));
       }
-      if (selectorMatches(selector, expected) === false) errors.push(fieldError.invalid(selectorPath, selector, '`selector` not auto-generated'));
+      if (selectorMatches(selector, expected) === false)
+        errors.push(fieldError.invalid(selectorPath, selector, '`selector` not auto-generated'));
     }
     if (!selector) errors.push(fieldError.required(selectorPath));
     else errors.push(...checkLabelSelector(selector, selectorPath));
     if (selectorMatches(selector, templateLabels) === false) {
-      errors.push(fieldError.invalid(view.specPath.child('template', 'metadata', 'labels'), templateLabels, '`selector` does not match template `labels`'));
+      errors.push(
+        fieldError.invalid(
+          view.specPath.child('template', 'metadata', 'labels'),
+          templateLabels,
+          '`selector` does not match template `labels`',
+        ),
+      );
     }
     return errors;
   },

@@ -11,13 +11,20 @@ export default defineRule({
   defaultOptions: { minCompletions: 100 },
   docs: {
     summary: 'A large Indexed Job should use backoffLimitPerIndex.',
-    rationale: 'With only the Job-wide backoffLimit, a few broken indexes use up the shared retry budget and fail the whole Job, including the indexes that would have succeeded.',
+    rationale:
+      'With only the Job-wide backoffLimit, a few broken indexes use up the shared retry budget and fail the whole Job, including the indexes that would have succeeded.',
     remediation: 'Set spec.backoffLimitPerIndex (retries for each index) and, optionally, spec.maxFailedIndexes.',
     url: DOCS.backoffPerIndex,
   },
   check(view, { options }) {
     const completions = int(view.spec, 'completions') ?? 0;
-    if (!isIndexed(view.spec) || has(view.spec, 'backoffLimitPerIndex') || completions < Number(options.minCompletions)) return [];
-    return [{ path: view.specPath.child('backoffLimitPerIndex').toString(), message: `${completions} indexes share one backoffLimit; a few failing indexes can fail them all` }];
+    if (!isIndexed(view.spec) || has(view.spec, 'backoffLimitPerIndex') || completions < Number(options.minCompletions))
+      return [];
+    return [
+      {
+        path: view.specPath.child('backoffLimitPerIndex').toString(),
+        message: `${completions} indexes share one backoffLimit; a few failing indexes can fail them all`,
+      },
+    ];
   },
 });

@@ -14,8 +14,10 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'managedBy must be a domain-prefixed path such as `kueue.x-k8s.io/multikueue`, at most 63 characters.',
-    rationale: 'The API server validates managedBy as a domain-prefixed path; the value names the controller that owns the Job.',
-    remediation: 'Use `<domain>/<path>` (the built-in controller is `kubernetes.io/job-controller`), or leave the field out.',
+    rationale:
+      'The API server validates managedBy as a domain-prefixed path; the value names the controller that owns the Job.',
+    remediation:
+      'Use `<domain>/<path>` (the built-in controller is `kubernetes.io/job-controller`), or leave the field out.',
     url: DOCS.managedBy,
   },
   check(view) {
@@ -33,7 +35,10 @@ export default defineRule({
         errors.push(fieldError.invalid(path, value, 'must be a domain-prefixed path (such as "acme.io/foo")'));
       } else {
         for (const msg of dns1123SubdomainErrors(host)) errors.push(fieldError.invalid(path, host, msg));
-        if (!isHttpPath(rest)) errors.push(fieldError.invalid(path, rest, "Invalid path: must match the regex [A-Za-z0-9/\\-._~%!$&'()*+,;=:]+"));
+        if (!isHttpPath(rest))
+          errors.push(
+            fieldError.invalid(path, rest, "Invalid path: must match the regex [A-Za-z0-9/\\-._~%!$&'()*+,;=:]+"),
+          );
       }
     }
     if (utf8Length(value) > MAX_MANAGED_BY_LENGTH) errors.push(fieldError.tooLong(path, MAX_MANAGED_BY_LENGTH));

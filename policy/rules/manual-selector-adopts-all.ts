@@ -10,15 +10,26 @@ export default defineRule({
   kinds: ['Job'],
   docs: {
     summary: 'manualSelector: true with an empty selector matches every pod in the namespace.',
-    rationale: 'An empty label selector selects everything: the Job controller would count, adopt and delete unrelated pods of the namespace.',
-    remediation: 'Give the selector the labels of the pods this Job owns, or remove manualSelector and the selector to have them generated.',
+    rationale:
+      'An empty label selector selects everything: the Job controller would count, adopt and delete unrelated pods of the namespace.',
+    remediation:
+      'Give the selector the labels of the pods this Job owns, or remove manualSelector and the selector to have them generated.',
     url: DOCS.specifyingSelector,
   },
   check(view) {
     if (bool(view.spec, 'manualSelector') !== true) return [];
     const selector = obj(view.spec, 'selector');
     if (!selector) return [];
-    const empty = Object.keys(obj(selector, 'matchLabels') ?? {}).length === 0 && (arr(selector, 'matchExpressions') ?? []).length === 0;
-    return empty ? [{ path: view.specPath.child('selector').toString(), message: 'an empty selector with manualSelector: true selects every pod in the namespace' }] : [];
+    const empty =
+      Object.keys(obj(selector, 'matchLabels') ?? {}).length === 0 &&
+      (arr(selector, 'matchExpressions') ?? []).length === 0;
+    return empty
+      ? [
+          {
+            path: view.specPath.child('selector').toString(),
+            message: 'an empty selector with manualSelector: true selects every pod in the namespace',
+          },
+        ]
+      : [];
   },
 });

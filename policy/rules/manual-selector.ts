@@ -10,13 +10,20 @@ export default defineRule({
   kinds: ['Job'],
   docs: {
     summary: 'manualSelector: true turns off the generated, unique selector.',
-    rationale: 'Without the controller-uid selector, a selector that overlaps another Job\'s pods makes both controllers fight over the same pods; Kubernetes only offers it for migrating pods between Jobs.',
-    remediation: 'Remove manualSelector and spec.selector unless you are adopting the pods of an existing Job on purpose.',
+    rationale:
+      "Without the controller-uid selector, a selector that overlaps another Job's pods makes both controllers fight over the same pods; Kubernetes only offers it for migrating pods between Jobs.",
+    remediation:
+      'Remove manualSelector and spec.selector unless you are adopting the pods of an existing Job on purpose.',
     url: DOCS.specifyingSelector,
   },
   check(view) {
     return bool(view.spec, 'manualSelector') === true
-      ? [{ path: view.specPath.child('manualSelector').toString(), message: 'a manual selector can overlap other Jobs\' pods; keep it only to adopt existing pods' }]
+      ? [
+          {
+            path: view.specPath.child('manualSelector').toString(),
+            message: "a manual selector can overlap other Jobs' pods; keep it only to adopt existing pods",
+          },
+        ]
       : [];
   },
 });

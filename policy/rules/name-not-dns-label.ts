@@ -9,7 +9,8 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'The API server warns when a Job or CronJob name is not a DNS label (dots, or over 63 characters).',
-    rationale: 'The name becomes part of pod names and hostnames; a subdomain-style name can give surprising pod names or failures later.',
+    rationale:
+      'The name becomes part of pod names and hostnames; a subdomain-style name can give surprising pod names or failures later.',
     remediation: 'Use a lowercase DNS label: letters, digits and dashes, at most 63 characters.',
     url: DOCS.objectNames,
   },
@@ -19,6 +20,11 @@ export default defineRule({
     const msgs = dns1123LabelErrors(name);
     return msgs.length === 0
       ? []
-      : [{ path: 'metadata.name', message: `this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [${msgs.join(' ')}]` }];
+      : [
+          {
+            path: 'metadata.name',
+            message: `this is used in Pod names and hostnames, which can result in surprising behavior; a DNS label is recommended: [${msgs.join(' ')}]`,
+          },
+        ];
   },
 });

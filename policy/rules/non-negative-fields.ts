@@ -3,7 +3,15 @@ import { DOCS } from '../docs-urls.ts';
 import { int } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
-const FIELDS = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes'] as const;
+const FIELDS = [
+  'parallelism',
+  'completions',
+  'activeDeadlineSeconds',
+  'backoffLimit',
+  'ttlSecondsAfterFinished',
+  'backoffLimitPerIndex',
+  'maxFailedIndexes',
+] as const;
 
 export default defineRule({
   id: 'non-negative-fields',

@@ -9,11 +9,14 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'parallelism: 0 starts no pods.',
-    rationale: 'A Job with parallelism 0 is paused: it never makes progress until someone scales it up. Use spec.suspend to pause a Job on purpose.',
+    rationale:
+      'A Job with parallelism 0 is paused: it never makes progress until someone scales it up. Use spec.suspend to pause a Job on purpose.',
     remediation: 'Set parallelism to at least 1, or use `suspend: true` to create the Job paused.',
     url: DOCS.parallel,
   },
   check(view) {
-    return int(view.spec, 'parallelism') === 0 ? [{ path: view.specPath.child('parallelism').toString(), message: 'parallelism 0: no pod will start' }] : [];
+    return int(view.spec, 'parallelism') === 0
+      ? [{ path: view.specPath.child('parallelism').toString(), message: 'parallelism 0: no pod will start' }]
+      : [];
   },
 });

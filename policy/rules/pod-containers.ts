@@ -15,8 +15,10 @@ export default defineRule({
   severity: 'error',
   stage: 'both',
   docs: {
-    summary: 'The pod template has at least one container; every container and init container has a unique DNS-label name and an image.',
-    rationale: 'Generic pod validation rejects a template without containers, container names that are not DNS labels or repeat across containers and initContainers, and containers without an image.',
+    summary:
+      'The pod template has at least one container; every container and init container has a unique DNS-label name and an image.',
+    rationale:
+      'Generic pod validation rejects a template without containers, container names that are not DNS labels or repeat across containers and initContainers, and containers without an image.',
     remediation: 'Give every container a unique lowercase name (at most 63 characters) and an image.',
     url: DOCS.podTemplate,
   },
@@ -42,7 +44,9 @@ export default defineRule({
       else if (name !== '') seen.add(name);
     });
     if ((arr(podSpec, 'ephemeralContainers') ?? []).length > 0) {
-      errors.push(fieldError.forbidden(podPath.child('ephemeralContainers'), 'ephemeral containers not allowed in pod template'));
+      errors.push(
+        fieldError.forbidden(podPath.child('ephemeralContainers'), 'ephemeral containers not allowed in pod template'),
+      );
     }
     return errors;
   },
@@ -56,8 +60,10 @@ function checkContainer(container: JsonObject, path: FieldPath): FieldError[] {
   else for (const msg of dns1123LabelErrors(name)) errors.push(fieldError.invalid(path.child('name'), name, msg));
   if ((str(container, 'image') ?? '') === '') errors.push(fieldError.required(path.child('image')));
   const policy = str(container, 'terminationMessagePolicy') ?? '';
-  if (!TERMINATION_MESSAGE_POLICIES.includes(policy)) errors.push(fieldError.notSupported(path.child('terminationMessagePolicy'), policy, TERMINATION_MESSAGE_POLICIES));
+  if (!TERMINATION_MESSAGE_POLICIES.includes(policy))
+    errors.push(fieldError.notSupported(path.child('terminationMessagePolicy'), policy, TERMINATION_MESSAGE_POLICIES));
   const pullPolicy = str(container, 'imagePullPolicy') ?? '';
-  if (!PULL_POLICIES.includes(pullPolicy)) errors.push(fieldError.notSupported(path.child('imagePullPolicy'), pullPolicy, PULL_POLICIES));
+  if (!PULL_POLICIES.includes(pullPolicy))
+    errors.push(fieldError.notSupported(path.child('imagePullPolicy'), pullPolicy, PULL_POLICIES));
   return errors;
 }

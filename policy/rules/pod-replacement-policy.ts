@@ -10,7 +10,8 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'podReplacementPolicy is Failed or TerminatingOrFailed, and only Failed when a podFailurePolicy is set.',
-    rationale: 'With a pod failure policy the controller must wait for terminating pods to reach a final phase before it can match their exit codes, so only `Failed` is allowed.',
+    rationale:
+      'With a pod failure policy the controller must wait for terminating pods to reach a final phase before it can match their exit codes, so only `Failed` is allowed.',
     remediation: 'Use `podReplacementPolicy: Failed` (or leave it out) when the Job has a podFailurePolicy.',
     url: DOCS.podReplacement,
   },
@@ -18,7 +19,10 @@ export default defineRule({
     const value = str(view.spec, 'podReplacementPolicy');
     if (value === undefined) return [];
     const path = view.specPath.child('podReplacementPolicy');
-    if (has(view.spec, 'podFailurePolicy')) return value === 'Failed' ? [] : [fieldError.notSupported(path, value, ['Failed'])];
-    return ['Failed', 'TerminatingOrFailed'].includes(value) ? [] : [fieldError.notSupported(path, value, ['Failed', 'TerminatingOrFailed'])];
+    if (has(view.spec, 'podFailurePolicy'))
+      return value === 'Failed' ? [] : [fieldError.notSupported(path, value, ['Failed'])];
+    return ['Failed', 'TerminatingOrFailed'].includes(value)
+      ? []
+      : [fieldError.notSupported(path, value, ['Failed', 'TerminatingOrFailed'])];
   },
 });

@@ -22,9 +22,12 @@ export default defineRule({
   severity: 'warning',
   stage: 'both',
   docs: {
-    summary: 'Warnings the API server gives for a pod template: deprecated node labels, negative terminationGracePeriodSeconds, fractional bytes of memory or ephemeral storage, repeated env names.',
-    rationale: 'These are accepted but almost certainly mistakes: the label no longer exists on nodes, the value is treated differently from what is written, or a later entry hides an earlier one.',
-    remediation: 'Use the replacement label, a non-negative grace period, whole bytes (`512Mi`, not `0.5Gi` of odd sizes), and unique env names.',
+    summary:
+      'Warnings the API server gives for a pod template: deprecated node labels, negative terminationGracePeriodSeconds, fractional bytes of memory or ephemeral storage, repeated env names.',
+    rationale:
+      'These are accepted but almost certainly mistakes: the label no longer exists on nodes, the value is treated differently from what is written, or a later entry hides an earlier one.',
+    remediation:
+      'Use the replacement label, a non-negative grace period, whole bytes (`512Mi`, not `0.5Gi` of odd sizes), and unique env names.',
     url: DOCS.podTemplate,
   },
   check(view) {
@@ -37,7 +40,10 @@ export default defineRule({
     }
     const grace = int(podSpec, 'terminationGracePeriodSeconds');
     if (grace !== undefined && grace < 0) {
-      reports.push({ path: templatePath.child('spec', 'terminationGracePeriodSeconds').toString(), message: 'must be >= 0; negative values are invalid and will be treated as 1' });
+      reports.push({
+        path: templatePath.child('spec', 'terminationGracePeriodSeconds').toString(),
+        message: 'must be >= 0; negative values are invalid and will be treated as 1',
+      });
     }
     for (const key of ['initContainers', 'containers']) {
       objects(podSpec, key).forEach((container, i) => {
@@ -47,14 +53,21 @@ export default defineRule({
             const value = obj(obj(container, 'resources'), group)?.[resource];
             const quantity = parseQuantity(value);
             if (quantity && hasFractionalUnits(quantity)) {
-              reports.push({ path: path.child('resources', group).key(resource).toString(), message: `fractional byte value ${JSON.stringify(String(value))} is invalid, must be an integer` });
+              reports.push({
+                path: path.child('resources', group).key(resource).toString(),
+                message: `fractional byte value ${JSON.stringify(String(value))} is invalid, must be an integer`,
+              });
             }
           }
         }
         const seen = new Set<string>();
         objects(container, 'env').forEach((env, j) => {
           const name = typeof env.name === 'string' ? env.name : '';
-          if (seen.has(name)) reports.push({ path: path.child('env').index(j).toString(), message: `hides previous definition of ${JSON.stringify(name)}, which may be dropped when using apply` });
+          if (seen.has(name))
+            reports.push({
+              path: path.child('env').index(j).toString(),
+              message: `hides previous definition of ${JSON.stringify(name)}, which may be dropped when using apply`,
+            });
           seen.add(name);
         });
       });

@@ -9,13 +9,19 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'A Job without activeDeadlineSeconds can run (or retry) forever.',
-    rationale: 'A hung pod never fails, and a Job whose failures are ignored never exhausts its backoff limit; a deadline bounds the whole Job, retries included.',
+    rationale:
+      'A hung pod never fails, and a Job whose failures are ignored never exhausts its backoff limit; a deadline bounds the whole Job, retries included.',
     remediation: 'Set spec.activeDeadlineSeconds to the longest the Job may take, retries included.',
     url: DOCS.termination,
   },
   check(view) {
     return has(view.spec, 'activeDeadlineSeconds')
       ? []
-      : [{ path: view.specPath.child('activeDeadlineSeconds').toString(), message: 'no deadline: a hung pod keeps the Job running forever' }];
+      : [
+          {
+            path: view.specPath.child('activeDeadlineSeconds').toString(),
+            message: 'no deadline: a hung pod keeps the Job running forever',
+          },
+        ];
   },
 });

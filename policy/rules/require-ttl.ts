@@ -18,13 +18,20 @@ export default defineRule({
   defaultOptions: { seconds: DEFAULT_TTL_SECONDS },
   docs: {
     summary: 'A standalone Job should set ttlSecondsAfterFinished.',
-    rationale: 'Without a TTL a finished Job and its pods stay in the cluster forever, weighing on the API server and on every list of pods.',
-    remediation: 'Set spec.ttlSecondsAfterFinished (for example 86400 to keep a finished Job for a day), long enough to read its logs.',
+    rationale:
+      'Without a TTL a finished Job and its pods stay in the cluster forever, weighing on the API server and on every list of pods.',
+    remediation:
+      'Set spec.ttlSecondsAfterFinished (for example 86400 to keep a finished Job for a day), long enough to read its logs.',
     url: DOCS.ttl,
   },
   check(view) {
     if (has(view.spec, 'ttlSecondsAfterFinished') || isOwnedByCronJob(view.raw)) return [];
-    return [{ path: view.specPath.child('ttlSecondsAfterFinished').toString(), message: 'no TTL: the finished Job and its pods are never deleted' }];
+    return [
+      {
+        path: view.specPath.child('ttlSecondsAfterFinished').toString(),
+        message: 'no TTL: the finished Job and its pods are never deleted',
+      },
+    ];
   },
   applyDefault(draft, view, { options }) {
     const spec = obj(draft, 'spec');

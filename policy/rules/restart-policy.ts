@@ -11,8 +11,10 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'A Job pod template needs restartPolicy OnFailure or Never (Never when a podFailurePolicy is set).',
-    rationale: 'An omitted restartPolicy defaults to Always, which a Job rejects: its pods must be able to finish. A pod failure policy reads exit codes of failed pods, so it needs Never.',
-    remediation: 'Set `spec.template.spec.restartPolicy: Never` (preferred: failed pods and their logs are kept) or `OnFailure`.',
+    rationale:
+      'An omitted restartPolicy defaults to Always, which a Job rejects: its pods must be able to finish. A pod failure policy reads exit codes of failed pods, so it needs Never.',
+    remediation:
+      'Set `spec.template.spec.restartPolicy: Never` (preferred: failed pods and their logs are kept) or `OnFailure`.',
     url: DOCS.podTemplate,
   },
   check(view) {
@@ -20,10 +22,14 @@ export default defineRule({
     const path = view.specPath.child('template', 'spec', 'restartPolicy');
     const errors: FieldError[] = [];
     // Generic pod validation first, then the Job's own check, as ValidateJobSpec does.
-    if (!['Always', 'OnFailure', 'Never', ''].includes(value)) errors.push(fieldError.notSupported(path, value, ['Always', 'OnFailure', 'Never']));
-    if (value === 'Always' || value === '') errors.push(fieldError.required(path, 'valid values: "OnFailure", "Never"'));
-    else if (value !== 'OnFailure' && value !== 'Never') errors.push(fieldError.notSupported(path, value, ['OnFailure', 'Never']));
-    else if (has(view.spec, 'podFailurePolicy') && value !== 'Never') errors.push(fieldError.invalid(path, value, 'only "Never" is supported when podFailurePolicy is specified'));
+    if (!['Always', 'OnFailure', 'Never', ''].includes(value))
+      errors.push(fieldError.notSupported(path, value, ['Always', 'OnFailure', 'Never']));
+    if (value === 'Always' || value === '')
+      errors.push(fieldError.required(path, 'valid values: "OnFailure", "Never"'));
+    else if (value !== 'OnFailure' && value !== 'Never')
+      errors.push(fieldError.notSupported(path, value, ['OnFailure', 'Never']));
+    else if (has(view.spec, 'podFailurePolicy') && value !== 'Never')
+      errors.push(fieldError.invalid(path, value, 'only "Never" is supported when podFailurePolicy is specified'));
     return errors;
   },
 });

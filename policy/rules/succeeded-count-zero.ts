@@ -9,8 +9,10 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'A successPolicy rule with succeededCount: 0 declares success at the first succeeded index.',
-    rationale: 'The API server accepts 0, but the controller evaluates the success policy as soon as any index succeeds, and a count of 0 is then already met: the remaining indexes are terminated.',
-    remediation: 'Set succeededCount to the number of indexes that must succeed (at least 1), or list them in succeededIndexes.',
+    rationale:
+      'The API server accepts 0, but the controller evaluates the success policy as soon as any index succeeds, and a count of 0 is then already met: the remaining indexes are terminated.',
+    remediation:
+      'Set succeededCount to the number of indexes that must succeed (at least 1), or list them in succeededIndexes.',
     url: DOCS.successPolicy,
   },
   check(view) {

@@ -13,16 +13,24 @@ export default defineRule({
   severity: 'warning',
   stage: 'both',
   docs: {
-    summary: 'A successPolicy that lets more indexes fail than backoffLimit allows can fail the Job before the policy is met.',
+    summary:
+      'A successPolicy that lets more indexes fail than backoffLimit allows can fail the Job before the policy is met.',
     rationale:
-      'The Job controller checks backoffLimit before the success policy. If the policy needs only some indexes, the others may fail, and once more than backoffLimit pods have failed the Job fails with BackoffLimitExceeded even when the needed index has already succeeded (seen on the testbed with the documentation\'s job-success example: it fails about two runs in three).',
-    remediation: 'Set backoffLimitPerIndex (the Job-wide backoffLimit then defaults to no limit), or raise backoffLimit above the number of indexes the policy lets fail.',
+      "The Job controller checks backoffLimit before the success policy. If the policy needs only some indexes, the others may fail, and once more than backoffLimit pods have failed the Job fails with BackoffLimitExceeded even when the needed index has already succeeded (seen on the testbed with the documentation's job-success example: it fails about two runs in three).",
+    remediation:
+      'Set backoffLimitPerIndex (the Job-wide backoffLimit then defaults to no limit), or raise backoffLimit above the number of indexes the policy lets fail.',
     url: DOCS.successPolicy,
   },
   check(view) {
     const rules = objects(obj(view.spec, 'successPolicy'), 'rules');
     const completions = int(view.spec, 'completions');
-    if (!isIndexed(view.spec) || rules.length === 0 || completions === undefined || has(view.spec, 'backoffLimitPerIndex')) return [];
+    if (
+      !isIndexed(view.spec) ||
+      rules.length === 0 ||
+      completions === undefined ||
+      has(view.spec, 'backoffLimitPerIndex')
+    )
+      return [];
     const backoffLimit = int(view.spec, 'backoffLimit') ?? DEFAULT_BACKOFF_LIMIT;
     // The most indexes any one rule lets fail while still being met.
     const mayFail = Math.max(

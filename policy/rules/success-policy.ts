@@ -15,20 +15,27 @@ export default defineRule({
   severity: 'error',
   stage: 'both',
   docs: {
-    summary: 'successPolicy needs an Indexed Job and 1 to 20 rules, each with succeededIndexes in the interval grammar and/or a succeededCount within range.',
-    rationale: 'The API server parses succeededIndexes strictly: comma-separated indexes or `first-last` ranges, increasing, all below completions; succeededCount may not exceed completions or the number of indexes listed.',
-    remediation: 'Write succeededIndexes like `0,2-4` with every index below completions, and keep succeededCount within the indexes it refers to.',
+    summary:
+      'successPolicy needs an Indexed Job and 1 to 20 rules, each with succeededIndexes in the interval grammar and/or a succeededCount within range.',
+    rationale:
+      'The API server parses succeededIndexes strictly: comma-separated indexes or `first-last` ranges, increasing, all below completions; succeededCount may not exceed completions or the number of indexes listed.',
+    remediation:
+      'Write succeededIndexes like `0,2-4` with every index below completions, and keep succeededCount within the indexes it refers to.',
     url: DOCS.successPolicy,
   },
   check(view) {
     const policy = obj(view.spec, 'successPolicy');
     if (!policy) return [];
     const path = view.specPath.child('successPolicy');
-    if (str(view.spec, 'completionMode') !== 'Indexed') return [fieldError.invalid(path, policy, 'requires indexed completion mode')];
+    if (str(view.spec, 'completionMode') !== 'Indexed')
+      return [fieldError.invalid(path, policy, 'requires indexed completion mode')];
     const rulesPath = path.child('rules');
     const rules = objects(policy, 'rules');
     const errors: FieldError[] = [];
-    if (rules.length === 0) errors.push(fieldError.required(rulesPath, 'at least one rules must be specified when the successPolicy is specified'));
+    if (rules.length === 0)
+      errors.push(
+        fieldError.required(rulesPath, 'at least one rules must be specified when the successPolicy is specified'),
+      );
     if (rules.length > MAX_RULES) errors.push(fieldError.tooMany(rulesPath, rules.length, MAX_RULES));
     // Without completions the API server dereferences nil and answers 500; completion-mode
     // already reports the missing completions, so the per-rule checks are skipped.
@@ -48,7 +55,8 @@ function checkRule(rule: JsonObject, path: FieldPath, completions: number): Fiel
   const indexes = str(rule, 'succeededIndexes');
   if (indexes !== undefined) {
     const indexesPath = path.child('succeededIndexes');
-    if (utf8Length(indexes) > MAX_SUCCEEDED_INDEXES_BYTES) errors.push(fieldError.tooLong(indexesPath, MAX_SUCCEEDED_INDEXES_BYTES));
+    if (utf8Length(indexes) > MAX_SUCCEEDED_INDEXES_BYTES)
+      errors.push(fieldError.tooLong(indexesPath, MAX_SUCCEEDED_INDEXES_BYTES));
     const parsed = parseIndexesStrict(indexes, completions);
     if (parsed.ok) totalIndexes = parsed.count;
     else errors.push(fieldError.invalid(indexesPath, indexes, `error parsing succeededIndexes: ${parsed.error}`));
@@ -57,9 +65,22 @@ function checkRule(rule: JsonObject, path: FieldPath, completions: number): Fiel
   if (count !== undefined) {
     const countPath = path.child('succeededCount');
     errors.push(...checkNonNegative(count, countPath));
-    if (count > completions) errors.push(fieldError.invalid(countPath, count, `must be less than or equal to ${completions} (the number of specified completions)`));
+    if (count > completions)
+      errors.push(
+        fieldError.invalid(
+          countPath,
+          count,
+          `must be less than or equal to ${completions} (the number of specified completions)`,
+        ),
+      );
     if (indexes !== undefined && count > totalIndexes) {
-      errors.push(fieldError.invalid(countPath, count, `must be less than or equal to ${totalIndexes} (the number of indexes in the specified succeededIndexes field)`));
+      errors.push(
+        fieldError.invalid(
+          countPath,
+          count,
+          `must be less than or equal to ${totalIndexes} (the number of indexes in the specified succeededIndexes field)`,
+        ),
+      );
     }
   }
   return errors;

@@ -8,8 +8,10 @@ export default defineRule({
   severity: 'error',
   stage: 'lint',
   docs: {
-    summary: 'No unknown fields in the Job spec, the CronJob spec, podFailurePolicy or successPolicy (typos such as `backofLimit`).',
-    rationale: "kubectl's default `--validate=strict` makes the API server refuse unknown fields (`strict decoding error`); with validation off they are dropped silently, so a typo quietly loses the setting.",
+    summary:
+      'No unknown fields in the Job spec, the CronJob spec, podFailurePolicy or successPolicy (typos such as `backofLimit`).',
+    rationale:
+      "kubectl's default `--validate=strict` makes the API server refuse unknown fields (`strict decoding error`); with validation off they are dropped silently, so a typo quietly loses the setting.",
     remediation: 'Fix the spelling of the field (names are case-sensitive) or remove it.',
     url: DOCS.jobSpec,
   },

@@ -10,13 +10,20 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary: 'A Job with parallelism > 1 and no completions is a work-queue Job.',
-    rationale: 'The Job succeeds when any pod succeeds and all pods have stopped; once one pod succeeds no new pods start, so the pods must coordinate (through a queue) to know when all work is done.',
-    remediation: 'If every pod should run to success independently, set spec.completions; otherwise make sure each pod exits 0 only when the whole queue is drained.',
+    rationale:
+      'The Job succeeds when any pod succeeds and all pods have stopped; once one pod succeeds no new pods start, so the pods must coordinate (through a queue) to know when all work is done.',
+    remediation:
+      'If every pod should run to success independently, set spec.completions; otherwise make sure each pod exits 0 only when the whole queue is drained.',
     url: DOCS.parallel,
   },
   check(view) {
     const parallelism = int(view.spec, 'parallelism') ?? 1;
     if (has(view.spec, 'completions') || isIndexed(view.spec) || parallelism <= 1) return [];
-    return [{ path: view.specPath.child('completions').toString(), message: `work-queue Job: ${parallelism} pods run until one succeeds; they must agree among themselves when the work is done` }];
+    return [
+      {
+        path: view.specPath.child('completions').toString(),
+        message: `work-queue Job: ${parallelism} pods run until one succeeds; they must agree among themselves when the work is done`,
+      },
+    ];
   },
 });

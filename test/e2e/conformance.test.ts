@@ -24,7 +24,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await kubeconfig.makeApiClient(CoreV1Api).deleteNamespace({ name: NAMESPACE }).catch(() => undefined);
+  await kubeconfig
+    .makeApiClient(CoreV1Api)
+    .deleteNamespace({ name: NAMESPACE })
+    .catch(() => undefined);
 });
 
 describe('lint agrees with the real API server on every corpus case', () => {
@@ -37,14 +40,21 @@ describe('lint agrees with the real API server on every corpus case', () => {
 
     expect({ serverRejects, context }).toEqual({ serverRejects: lintErrors.length > 0, context });
     const lintPaths = new Set(lintErrors.map((f) => f.path));
-    for (const cause of answer.causes) expect({ missing: cause.field, context, present: lintPaths.has(cause.field) }).toEqual({ missing: cause.field, context, present: true });
+    for (const cause of answer.causes)
+      expect({ missing: cause.field, context, present: lintPaths.has(cause.field) }).toEqual({
+        missing: cause.field,
+        context,
+        present: true,
+      });
 
     // The corpus itself must still describe the server exactly.
     if (c.refused) {
       expect([400, 404]).toContain(answer.status);
     } else {
       const key = (p: string, t: string) => `${p} ${t}`;
-      expect([...new Set(answer.causes.map((x) => key(x.field, x.type)))].sort()).toEqual([...new Set(c.errors.map((e) => key(e.path, e.type)))].sort());
+      expect([...new Set(answer.causes.map((x) => key(x.field, x.type)))].sort()).toEqual(
+        [...new Set(c.errors.map((e) => key(e.path, e.type)))].sort(),
+      );
       for (const warning of c.warnings ?? []) expect(answer.warnings.join('\n')).toContain(warning);
     }
   });

@@ -22,11 +22,9 @@ afterEach(async () => {
 
 /** Waits until one of the Job's pods satisfies `check`. */
 function waitForPod(job: V1Job, what: string, check: (pod: V1Pod) => boolean): Promise<V1Pod> {
-  return waitFor(
-    what,
-    async () => (await podsOf(job)).find(check),
-    { describe: () => describeJob(ns, job.metadata!.name!) },
-  );
+  return waitFor(what, async () => (await podsOf(job)).find(check), {
+    describe: () => describeJob(ns, job.metadata!.name!),
+  });
 }
 
 async function eventsFor(name: string): Promise<{ reason?: string; message?: string; type?: string }[]> {
@@ -36,7 +34,12 @@ async function eventsFor(name: string): Promise<{ reason?: string; message?: str
 
 const failJobOn = (exitCode: number, containerName?: string) => ({
   podFailurePolicy: {
-    rules: [{ action: 'FailJob', onExitCodes: { ...(containerName ? { containerName } : {}), operator: 'In', values: [exitCode] } }],
+    rules: [
+      {
+        action: 'FailJob',
+        onExitCodes: { ...(containerName ? { containerName } : {}), operator: 'In', values: [exitCode] },
+      },
+    ],
   },
 });
 
@@ -48,10 +51,15 @@ describe(SUITE, () => {
     const failed = await waitForJobCondition(ns, 'pi', 'Failed');
 
     expect(condition(failed, 'Failed')?.reason).toBe('PodFailurePolicy');
-    expect(condition(failed, 'Failed')?.message).toMatch(/^Container pi for pod .+ failed with exit code 137 matching FailJob rule at index 0$/);
+    expect(condition(failed, 'Failed')?.message).toMatch(
+      /^Container pi for pod .+ failed with exit code 137 matching FailJob rule at index 0$/,
+    );
     const [pod] = await podsOf(created);
     expect(pod?.status?.phase).toBe('Failed');
-    expect(pod?.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
+    expect(pod?.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({
+      exitCode: 137,
+      reason: 'OOMKilled',
+    });
   });
 
   test('the container annotation picks an init container: its exit code fails the pod (Init:Error)', async () => {
@@ -63,7 +71,9 @@ describe(SUITE, () => {
 
     const failed = await waitForJobCondition(ns, 'pi', 'Failed');
 
-    expect(condition(failed, 'Failed')?.message).toMatch(/^Container setup for pod .+ failed with exit code 3 matching FailJob rule at index 0$/);
+    expect(condition(failed, 'Failed')?.message).toMatch(
+      /^Container setup for pod .+ failed with exit code 3 matching FailJob rule at index 0$/,
+    );
     const [pod] = await podsOf(created);
     expect(pod?.status?.initContainerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 3, reason: 'Error' });
     expect(pod?.status?.containerStatuses?.[0]?.state?.waiting?.reason).toBe('PodInitializing');
@@ -104,7 +114,9 @@ describe(SUITE, () => {
     const created = await createJob(ns, withOutcome(loadJob('pi'), { outcome: 'unschedulable' }));
 
     const pod = await waitForPod(created, 'an unschedulable pod', (p) =>
-      (p.status?.conditions ?? []).some((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable'),
+      (p.status?.conditions ?? []).some(
+        (c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable',
+      ),
     );
 
     expect(pod.spec?.nodeName).toBeUndefined();

@@ -38,7 +38,10 @@ describe(SUITE, () => {
     const pods = await podsOf(job);
     expect(pods).toHaveLength(1);
     expect(pods[0]!.status?.phase).toBe('Succeeded');
-    expect(pods[0]!.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(pods[0]!.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({
+      exitCode: 0,
+      reason: 'Completed',
+    });
   });
 
   test('job-pod-failure-policy-example: exit 42 of container main fails the Job (PodFailurePolicy)', async () => {
@@ -49,7 +52,9 @@ describe(SUITE, () => {
     const failed = condition(job, 'Failed');
     expect(failed?.reason).toBe('PodFailurePolicy');
     expect(failed?.message).toMatch(
-      new RegExp(`^Container main for pod ${ns}/job-pod-failure-policy-example-\\w+ failed with exit code 42 matching FailJob rule at index 0$`),
+      new RegExp(
+        `^Container main for pod ${ns}/job-pod-failure-policy-example-\\w+ failed with exit code 42 matching FailJob rule at index 0$`,
+      ),
     );
     expect(condition(job, 'FailureTarget')).toMatchObject({ status: 'True', reason: 'PodFailurePolicy' });
     expect(condition(job, 'Complete')).toBeUndefined();
@@ -186,7 +191,10 @@ describe(SUITE, () => {
       return list.length === 4 ? list : undefined;
     });
     const counts = pods
-      .map((p) => `${p.metadata?.annotations?.['batch.kubernetes.io/job-completion-index']}:${p.metadata?.annotations?.['batch.kubernetes.io/job-index-failure-count']}`)
+      .map(
+        (p) =>
+          `${p.metadata?.annotations?.['batch.kubernetes.io/job-completion-index']}:${p.metadata?.annotations?.['batch.kubernetes.io/job-index-failure-count']}`,
+      )
       .sort();
     expect(counts).toEqual(['1:0', '1:1', '3:0', '3:1']);
   });

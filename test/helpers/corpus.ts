@@ -20,7 +20,9 @@ const CORPUS_DIR = join(import.meta.dirname, '..', 'corpus');
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return structuredClone(patch);
   const out: Record<string, unknown> =
-    typeof target === 'object' && target !== null && !Array.isArray(target) ? structuredClone(target as Record<string, unknown>) : {};
+    typeof target === 'object' && target !== null && !Array.isArray(target)
+      ? structuredClone(target as Record<string, unknown>)
+      : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
     else out[key] = mergePatch(out[key], value);

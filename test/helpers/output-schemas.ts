@@ -13,7 +13,10 @@ export function loadSchema(name: string): Record<string, unknown> {
 export async function compileSchema(schema: object): Promise<Validate> {
   const { default: AjvModule } = await import('ajv');
   const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
-  return new (Ajv as unknown as new (o: object) => { compile(s: object): Validate })({ allErrors: true, strict: true }).compile(schema);
+  return new (Ajv as unknown as new (o: object) => { compile(s: object): Validate })({
+    allErrors: true,
+    strict: true,
+  }).compile(schema);
 }
 
 /** The paths of every property, anywhere in the schema (definitions, items, oneOf...), that has no description. */
@@ -30,7 +33,10 @@ export function undocumentedProperties(node: unknown, path = '', out: string[] =
       undocumentedProperties(value, `${path}.${key}`, out);
     }
   }
-  for (const key of ['items', 'oneOf', 'anyOf', 'allOf', 'additionalProperties']) if (record[key]) undocumentedProperties(record[key], `${path}/${key}`, out);
-  if (record.definitions) for (const [key, value] of Object.entries(record.definitions as Record<string, unknown>)) undocumentedProperties(value, `#${key}`, out);
+  for (const key of ['items', 'oneOf', 'anyOf', 'allOf', 'additionalProperties'])
+    if (record[key]) undocumentedProperties(record[key], `${path}/${key}`, out);
+  if (record.definitions)
+    for (const [key, value] of Object.entries(record.definitions as Record<string, unknown>))
+      undocumentedProperties(value, `#${key}`, out);
   return out;
 }

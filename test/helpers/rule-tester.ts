@@ -47,7 +47,11 @@ export function toCronJobPath(path: string): string {
 }
 
 function pathsReported(rule: Rule, manifest: Manifest, options?: Record<string, unknown>): string[] {
-  const policy: JobXPolicy = { apiVersion: 'job-x.dev/v1alpha1', kind: 'Policy', ...(options ? { rules: { [rule.id]: { options } } } : {}) };
+  const policy: JobXPolicy = {
+    apiVersion: 'job-x.dev/v1alpha1',
+    kind: 'Policy',
+    ...(options ? { rules: { [rule.id]: { options } } } : {}),
+  };
   const resolved = resolvePolicy([rule], rule.origin === 'apiserver' ? undefined : policy);
   return evaluate(toJobView(manifest), resolved, 'lint')
     .filter((f) => f.ruleId === rule.id)
@@ -60,7 +64,10 @@ function pathsReported(rule: Rule, manifest: Manifest, options?: Record<string, 
  * case exactly the listed paths; each case runs again wrapped in a CronJob (paths then start
  * with spec.jobTemplate.spec.) unless the rule reads one kind only or the case opts out.
  */
-export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+export function runRuleTests(
+  rule: Rule,
+  cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] },
+): void {
   describe(rule.id, () => {
     test('has valid and invalid cases, each invalid case naming its paths', () => {
       expect(cases.valid.length).toBeGreaterThan(0);
@@ -69,9 +76,11 @@ export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; i
     });
     const kinds = rule.kinds ?? ['Job', 'CronJob'];
     for (const c of cases.valid) {
-      if (kinds.includes('Job')) test(`valid: ${c.name}`, () => expect(pathsReported(rule, jobOf(c), c.options)).toEqual([]));
+      if (kinds.includes('Job'))
+        test(`valid: ${c.name}`, () => expect(pathsReported(rule, jobOf(c), c.options)).toEqual([]));
       if (kinds.includes('CronJob') && c.cronJob !== false && !c.manifest) {
-        test(`valid in a CronJob: ${c.name}`, () => expect(pathsReported(rule, wrapInCronJob(jobOf(c)), c.options)).toEqual([]));
+        test(`valid in a CronJob: ${c.name}`, () =>
+          expect(pathsReported(rule, wrapInCronJob(jobOf(c)), c.options)).toEqual([]));
       }
     }
     for (const c of cases.invalid) {
@@ -79,9 +88,11 @@ export function runRuleTests(rule: Rule, cases: { valid: readonly ValidCase[]; i
       if (kinds.includes('Job') && !isCronJobManifest) {
         test(`invalid: ${c.name}`, () => expect(pathsReported(rule, jobOf(c), c.options)).toEqual([...c.paths].sort()));
       }
-      if (isCronJobManifest) test(`invalid: ${c.name}`, () => expect(pathsReported(rule, jobOf(c), c.options)).toEqual([...c.paths].sort()));
+      if (isCronJobManifest)
+        test(`invalid: ${c.name}`, () => expect(pathsReported(rule, jobOf(c), c.options)).toEqual([...c.paths].sort()));
       else if (kinds.includes('CronJob') && c.cronJob !== false && !c.manifest) {
-        test(`invalid in a CronJob: ${c.name}`, () => expect(pathsReported(rule, wrapInCronJob(jobOf(c)), c.options)).toEqual(c.paths.map(toCronJobPath).sort()));
+        test(`invalid in a CronJob: ${c.name}`, () =>
+          expect(pathsReported(rule, wrapInCronJob(jobOf(c)), c.options)).toEqual(c.paths.map(toCronJobPath).sort()));
       }
     }
   });

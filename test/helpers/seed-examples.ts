@@ -12,7 +12,8 @@ export interface SeedExample {
 
 /** Every fenced code block of the seeds that holds a Kubernetes manifest (it names a kind). */
 export function seedExamples(): SeedExample[] {
-  if (!existsSync(SEEDS_DIR)) throw new Error(`the seed documents are read from ${SEEDS_DIR}: clone the repository beside shared/`);
+  if (!existsSync(SEEDS_DIR))
+    throw new Error(`the seed documents are read from ${SEEDS_DIR}: clone the repository beside shared/`);
   return readdirSync(SEEDS_DIR)
     .filter((f) => f.endsWith('.txt'))
     .sort()

@@ -20,7 +20,8 @@ export function snapshotScenarios(): string[] {
   return readdirSync(SNAPSHOTS).sort();
 }
 
-const readJson = <T>(scenario: string, file: string): T => JSON.parse(readFileSync(join(SNAPSHOTS, scenario, file), 'utf8')) as T;
+const readJson = <T>(scenario: string, file: string): T =>
+  JSON.parse(readFileSync(join(SNAPSHOTS, scenario, file), 'utf8')) as T;
 
 export function snapshotMeta(scenario: string): SnapshotFixtureMeta {
   return readJson<SnapshotFixtureMeta>(scenario, 'meta.json');

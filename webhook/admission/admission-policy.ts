@@ -33,7 +33,10 @@ export function toAdmissionPolicy(policy: ResolvedPolicy, registry: readonly Rul
     // resolvePolicy already refused unknown ids and rules without a default.
     if (!rule?.applyDefault) continue;
     // A rule switched off still has its default applied when listed: its options are its own.
-    defaults.push({ rule, context: { options: optionsOf.get(id) ?? rule.defaultOptions ?? {}, allowSuppressions: policy.allowSuppressions } });
+    defaults.push({
+      rule,
+      context: { options: optionsOf.get(id) ?? rule.defaultOptions ?? {}, allowSuppressions: policy.allowSuppressions },
+    });
   }
   return {
     evaluation: { ...policy, rules: policy.rules.filter((r) => r.rule.origin !== 'apiserver') },

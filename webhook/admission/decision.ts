@@ -27,7 +27,16 @@ export interface Decision {
 const NONE: readonly string[] = [];
 
 export function emptyDecision(response: AdmissionResponse, outcome: Outcome, skip?: SkipReason): Decision {
-  return { response, outcome, ...(skip ? { skip } : {}), denied: NONE, warned: NONE, info: NONE, ratcheted: NONE, defaulted: NONE };
+  return {
+    response,
+    outcome,
+    ...(skip ? { skip } : {}),
+    denied: NONE,
+    warned: NONE,
+    info: NONE,
+    ratcheted: NONE,
+    defaulted: NONE,
+  };
 }
 
 export function skippedDecision(uid: string, skip: SkipReason): Decision {
@@ -36,7 +45,10 @@ export function skippedDecision(uid: string, skip: SkipReason): Decision {
 
 /** A review the API server would never send (no object on CREATE): refused as a bad request. */
 export function malformedDecision(uid: string, message: string): Decision {
-  return emptyDecision({ uid, allowed: false, status: { status: 'Failure', message, reason: 'BadRequest', code: 400 } }, 'malformed');
+  return emptyDecision(
+    { uid, allowed: false, status: { status: 'Failure', message, reason: 'BadRequest', code: 400 } },
+    'malformed',
+  );
 }
 
 /** Sorted, without repeats: for logs and audit annotations. */

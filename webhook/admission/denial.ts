@@ -13,14 +13,23 @@ export const MAX_CAUSES = 50;
  * The API server prefixes `message` with `admission webhook "<name>" denied the request: `
  * (webhook/errors.ToStatusErr); clients that print the message show that.
  */
-export function toDenialStatus(view: JobView, name: string, findings: readonly Finding[], remediations: ReadonlyMap<string, string>): Status {
+export function toDenialStatus(
+  view: JobView,
+  name: string,
+  findings: readonly Finding[],
+  remediations: ReadonlyMap<string, string>,
+): Status {
   const causes: StatusCause[] = findings.slice(0, MAX_CAUSES).map((finding) => ({
     reason: causeReason(view, finding),
     message: causeMessage(finding, remediations.get(finding.ruleId)),
     field: finding.path,
   }));
   if (findings.length > MAX_CAUSES) {
-    causes.push({ reason: 'FieldValueInvalid', message: `${findings.length - MAX_CAUSES} more job-x findings not shown; run kubectl job-x lint on the manifest to see them all`, field: '' });
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message: `${findings.length - MAX_CAUSES} more job-x findings not shown; run kubectl job-x lint on the manifest to see them all`,
+      field: '',
+    });
   }
   const errors = causes.map((cause) => `${cause.field}: ${cause.message}`);
   // field.ErrorList.ToAggregate().Error(): the one error, or all of them in brackets.
@@ -35,8 +44,14 @@ export function toDenialStatus(view: JobView, name: string, findings: readonly F
 }
 
 function causeMessage(finding: Finding, remediation: string | undefined): string {
-  const fix = remediation ?? (finding.ruleId === 'internal-error' ? 'This is a bug in job-x: please report it; meanwhile the annotation ignore.job-x.dev/internal-error: "<reason>" lets the object through.' : undefined);
-  return fix ? `${finding.message}. ${fix} (job-x rule ${finding.ruleId})` : `${finding.message} (job-x rule ${finding.ruleId})`;
+  const fix =
+    remediation ??
+    (finding.ruleId === 'internal-error'
+      ? 'This is a bug in job-x: please report it; meanwhile the annotation ignore.job-x.dev/internal-error: "<reason>" lets the object through.'
+      : undefined);
+  return fix
+    ? `${finding.message}. ${fix} (job-x rule ${finding.ruleId})`
+    : `${finding.message} (job-x rule ${finding.ruleId})`;
 }
 
 /**

@@ -1,13 +1,25 @@
 import type { AdmissionPolicy } from './admission-policy.ts';
 import { emptyDecision, type Decision } from './decision.ts';
 import { mutate } from './mutate.ts';
-import { parseReview, toErrorStatus, toReview, type AdmissionRequest, type AdmissionReview, type Status } from './review.ts';
+import {
+  parseReview,
+  toErrorStatus,
+  toReview,
+  type AdmissionRequest,
+  type AdmissionReview,
+  type Status,
+} from './review.ts';
 import { validate } from './validate.ts';
 
 export type AdmissionEndpoint = 'validate' | 'mutate';
 
 export type Handled =
-  | { readonly status: 200; readonly body: AdmissionReview; readonly request: AdmissionRequest; readonly decision: Decision }
+  | {
+      readonly status: 200;
+      readonly body: AdmissionReview;
+      readonly request: AdmissionRequest;
+      readonly decision: Decision;
+    }
   | { readonly status: 400; readonly body: Status };
 
 /**
@@ -19,7 +31,8 @@ export type Handled =
  */
 export function handleAdmission(endpoint: AdmissionEndpoint, body: unknown, policy: AdmissionPolicy): Handled {
   const parsed = parseReview(body);
-  if (!parsed.ok) return { status: 400, body: toErrorStatus(400, 'BadRequest', `not an AdmissionReview: ${parsed.message}`) };
+  if (!parsed.ok)
+    return { status: 400, body: toErrorStatus(400, 'BadRequest', `not an AdmissionReview: ${parsed.message}`) };
   const { request } = parsed;
   let decision: Decision;
   try {
@@ -34,7 +47,11 @@ function failed(endpoint: AdmissionEndpoint, request: AdmissionRequest, error: u
   const detail = `job-x could not ${endpoint === 'validate' ? 'evaluate' : 'apply its defaults to'} this object: internal error (request uid ${request.uid}; details in the webhook's log)`;
   const response =
     endpoint === 'validate'
-      ? { uid: request.uid, allowed: false, status: { status: 'Failure' as const, message: detail, reason: 'InternalError', code: 500 } }
+      ? {
+          uid: request.uid,
+          allowed: false,
+          status: { status: 'Failure' as const, message: detail, reason: 'InternalError', code: 500 },
+        }
       : { uid: request.uid, allowed: true, warnings: [`[job-x] ${detail}`] };
   return { ...emptyDecision(response, 'error'), error };
 }

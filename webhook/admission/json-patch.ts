@@ -30,7 +30,8 @@ function diff(before: unknown, after: unknown, path: string, out: JsonPatchOpera
   if (before === after) return;
   if (isPlainObject(before) && isPlainObject(after)) {
     for (const key of Object.keys(before)) {
-      if (before[key] !== undefined && (!Object.hasOwn(after, key) || after[key] === undefined)) out.push({ op: 'remove', path: `${path}/${escapePointerToken(key)}` });
+      if (before[key] !== undefined && (!Object.hasOwn(after, key) || after[key] === undefined))
+        out.push({ op: 'remove', path: `${path}/${escapePointerToken(key)}` });
     }
     for (const key of Object.keys(after)) {
       const value = after[key];

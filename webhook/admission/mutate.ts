@@ -21,7 +21,8 @@ import { formatDefaultWarning, formatWarnings } from './warnings.ts';
  */
 export function mutate(request: AdmissionRequest, policy: AdmissionPolicy): Decision {
   const scope = toScope(request, policy);
-  if (!scope.in) return 'skip' in scope ? skippedDecision(request.uid, scope.skip) : malformedDecision(request.uid, scope.malformed);
+  if (!scope.in)
+    return 'skip' in scope ? skippedDecision(request.uid, scope.skip) : malformedDecision(request.uid, scope.malformed);
   if (scope.operation !== 'CREATE') return skippedDecision(request.uid, 'operation');
   // The patch is the diff from `base`: it shares every member with the request object except
   // metadata.managedFields and status, which no default touches, so paths and values are the request's.
@@ -39,7 +40,12 @@ export function mutate(request: AdmissionRequest, policy: AdmissionPolicy): Deci
     try {
       changes = rule.applyDefault!(attempt, view, context);
     } catch (error) {
-      warnings.push(formatDefaultWarning(rule.id, `default not applied: the rule failed on this object (${error instanceof Error ? error.message : String(error)}); please report this`));
+      warnings.push(
+        formatDefaultWarning(
+          rule.id,
+          `default not applied: the rule failed on this object (${error instanceof Error ? error.message : String(error)}); please report this`,
+        ),
+      );
       continue;
     }
     if (changes.length === 0) continue;
@@ -54,9 +60,19 @@ export function mutate(request: AdmissionRequest, policy: AdmissionPolicy): Deci
   const response = {
     uid: request.uid,
     allowed: true,
-    ...(patch.length > 0 ? { patch: Buffer.from(JSON.stringify(patch)).toString('base64'), patchType: 'JSONPatch' as const } : {}),
+    ...(patch.length > 0
+      ? { patch: Buffer.from(JSON.stringify(patch)).toString('base64'), patchType: 'JSONPatch' as const }
+      : {}),
     ...(warnings.length > 0 ? { warnings: formatWarnings(warnings) } : {}),
     ...(defaulted.length > 0 ? { auditAnnotations: { 'defaulted-rules': uniqueIds(defaulted).join(',') } } : {}),
   };
-  return { response, outcome: patch.length > 0 ? 'patched' : 'allowed', denied: [], warned: [], info: [], ratcheted: [], defaulted };
+  return {
+    response,
+    outcome: patch.length > 0 ? 'patched' : 'allowed',
+    denied: [],
+    warned: [],
+    info: [],
+    ratcheted: [],
+    defaulted,
+  };
 }

@@ -75,7 +75,8 @@ export interface AdmissionReview {
   readonly response: AdmissionResponse;
 }
 
-export type ParsedReview = { readonly ok: true; readonly request: AdmissionRequest } | { readonly ok: false; readonly message: string };
+export type ParsedReview =
+  { readonly ok: true; readonly request: AdmissionRequest } | { readonly ok: false; readonly message: string };
 
 /**
  * Checks the envelope: an `admission.k8s.io/v1` AdmissionReview with a request and its uid. What
@@ -83,14 +84,20 @@ export type ParsedReview = { readonly ok: true; readonly request: AdmissionReque
  */
 export function parseReview(body: unknown): ParsedReview {
   if (!isObject(body)) return { ok: false, message: 'the body must be a JSON object (an AdmissionReview)' };
-  if (body.kind !== 'AdmissionReview') return { ok: false, message: `kind must be "AdmissionReview", got ${describe(body.kind)}` };
+  if (body.kind !== 'AdmissionReview')
+    return { ok: false, message: `kind must be "AdmissionReview", got ${describe(body.kind)}` };
   if (body.apiVersion !== ADMISSION_API_VERSION) {
-    return { ok: false, message: `apiVersion must be "${ADMISSION_API_VERSION}", got ${describe(body.apiVersion)} (register the webhook with admissionReviewVersions: ["v1"])` };
+    return {
+      ok: false,
+      message: `apiVersion must be "${ADMISSION_API_VERSION}", got ${describe(body.apiVersion)} (register the webhook with admissionReviewVersions: ["v1"])`,
+    };
   }
   const request = obj(body, 'request');
-  if (!request) return { ok: false, message: 'request is missing: an AdmissionReview sent to a webhook carries a request' };
+  if (!request)
+    return { ok: false, message: 'request is missing: an AdmissionReview sent to a webhook carries a request' };
   const uid = str(request, 'uid');
-  if (uid === undefined || uid === '') return { ok: false, message: 'request.uid is missing: the response must echo it' };
+  if (uid === undefined || uid === '')
+    return { ok: false, message: 'request.uid is missing: the response must echo it' };
   const kind = obj(request, 'kind');
   return {
     ok: true,

@@ -6,7 +6,12 @@ import type { AdmissionRequest } from './review.ts';
 export type SkipReason = 'not-a-job' | 'subresource' | 'operation' | 'exempt-namespace' | 'being-deleted';
 
 export type Scope =
-  | { readonly in: true; readonly kind: 'Job' | 'CronJob'; readonly object: JsonObject; readonly operation: 'CREATE' | 'UPDATE' }
+  | {
+      readonly in: true;
+      readonly kind: 'Job' | 'CronJob';
+      readonly object: JsonObject;
+      readonly operation: 'CREATE' | 'UPDATE';
+    }
   | { readonly in: false; readonly skip: SkipReason }
   | { readonly in: false; readonly malformed: string };
 
@@ -18,14 +23,17 @@ export type Scope =
  */
 export function toScope(request: AdmissionRequest, policy: AdmissionPolicy): Scope {
   const { kind } = request;
-  if (kind.group !== 'batch' || kind.version !== 'v1' || (kind.kind !== 'Job' && kind.kind !== 'CronJob')) return { in: false, skip: 'not-a-job' };
+  if (kind.group !== 'batch' || kind.version !== 'v1' || (kind.kind !== 'Job' && kind.kind !== 'CronJob'))
+    return { in: false, skip: 'not-a-job' };
   if (request.subResource !== '') return { in: false, skip: 'subresource' };
   if (request.operation !== 'CREATE' && request.operation !== 'UPDATE') return { in: false, skip: 'operation' };
   const object = request.object;
   const namespace = request.namespace || str(obj(object, 'metadata'), 'namespace') || '';
   if (policy.exemptNamespaces.has(namespace)) return { in: false, skip: 'exempt-namespace' };
-  if (!isObject(object)) return { in: false, malformed: `request.object must be the ${kind.kind} being admitted on ${request.operation}` };
-  if (request.operation === 'UPDATE' && obj(object, 'metadata')?.deletionTimestamp) return { in: false, skip: 'being-deleted' };
+  if (!isObject(object))
+    return { in: false, malformed: `request.object must be the ${kind.kind} being admitted on ${request.operation}` };
+  if (request.operation === 'UPDATE' && obj(object, 'metadata')?.deletionTimestamp)
+    return { in: false, skip: 'being-deleted' };
   return { in: true, kind: kind.kind, object, operation: request.operation };
 }
 

@@ -28,7 +28,8 @@ function ratchetKey(finding: Finding): string {
  */
 export function validate(request: AdmissionRequest, policy: AdmissionPolicy): Decision {
   const scope = toScope(request, policy);
-  if (!scope.in) return 'skip' in scope ? skippedDecision(request.uid, scope.skip) : malformedDecision(request.uid, scope.malformed);
+  if (!scope.in)
+    return 'skip' in scope ? skippedDecision(request.uid, scope.skip) : malformedDecision(request.uid, scope.malformed);
   const view = toJobView(toEngineObject(scope.object, scope.kind));
   const findings = evaluate(view, policy.evaluation, 'admission');
   let deny = findings.filter((f) => f.severity === 'error');
@@ -36,7 +37,11 @@ export function validate(request: AdmissionRequest, policy: AdmissionPolicy): De
   const info = findings.filter((f) => f.severity === 'info');
   let ratcheted: Finding[] = [];
   if (scope.operation === 'UPDATE' && deny.length + warn.length > 0 && isObject(request.oldObject)) {
-    const before = new Set(evaluate(toJobView(toEngineObject(request.oldObject, scope.kind)), policy.evaluation, 'admission').map(ratchetKey));
+    const before = new Set(
+      evaluate(toJobView(toEngineObject(request.oldObject, scope.kind)), policy.evaluation, 'admission').map(
+        ratchetKey,
+      ),
+    );
     const isNew = (f: Finding): boolean => !before.has(ratchetKey(f));
     ratcheted = [...deny, ...warn].filter((f) => !isNew(f));
     deny = deny.filter(isNew);

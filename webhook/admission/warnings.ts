@@ -12,7 +12,9 @@ export const WARNING_BUDGET_RUNES = 2048;
 
 /** `[rule-id] path: message`, as kubectl prints it after `Warning: `. */
 export function formatFindingWarning(finding: Finding): string {
-  return finding.path === '' ? `[${finding.ruleId}] ${finding.message}` : `[${finding.ruleId}] ${finding.path}: ${finding.message}`;
+  return finding.path === ''
+    ? `[${finding.ruleId}] ${finding.message}`
+    : `[${finding.ruleId}] ${finding.path}: ${finding.message}`;
 }
 
 /** `[rule-id] <what the default changed>`, one per change a default made. */
@@ -28,7 +30,9 @@ export function formatWarnings(warnings: readonly string[]): string[] {
     const text = truncateRunes(sanitize(warning), MAX_WARNING_RUNES);
     const runes = countRunes(text);
     if (used + runes > WARNING_BUDGET_RUNES) {
-      out.push(`[job-x] ${warnings.length - i} more warnings not shown; run kubectl job-x lint on the manifest to see them all`);
+      out.push(
+        `[job-x] ${warnings.length - i} more warnings not shown; run kubectl job-x lint on the manifest to see them all`,
+      );
       break;
     }
     out.push(text);
@@ -39,8 +43,12 @@ export function formatWarnings(warnings: readonly string[]): string[] {
 
 /** Control characters (Go's unicode.IsControl: C0, DEL, C1) and lone surrogates would void the header. */
 function sanitize(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  );
 }
 
 function countRunes(text: string): number {

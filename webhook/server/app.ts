@@ -28,7 +28,12 @@ export interface AppOptions {
   readonly bodyLimit?: number;
 }
 
-const HTTP_RESULT: Record<number, string> = { 400: 'bad_request', 413: 'payload_too_large', 415: 'unsupported_media_type', 500: 'internal_error' };
+const HTTP_RESULT: Record<number, string> = {
+  400: 'bad_request',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  500: 'internal_error',
+};
 
 /** Identifiers only: a log line never holds an object body. */
 function requestFields(request: AdmissionRequest): LogFields {
@@ -58,13 +63,22 @@ export function createApp(options: AppOptions): Express {
   const bodyLimit = options.bodyLimit ?? BODY_LIMIT_BYTES;
   // While draining every answer closes its connection, whenever its request began.
   const send = (res: ServerResponse, status: number, text: string, contentType: string): void => {
-    const headers: Record<string, string | number> = { 'content-type': contentType, 'content-length': Buffer.byteLength(text) };
+    const headers: Record<string, string | number> = {
+      'content-type': contentType,
+      'content-length': Buffer.byteLength(text),
+    };
     if (state.draining) headers.connection = 'close';
     res.writeHead(status, headers);
     res.end(text);
   };
-  const sendJson = (res: ServerResponse, status: number, body: unknown): void => send(res, status, JSON.stringify(body), 'application/json');
-  const sendText = (res: ServerResponse, status: number, text: string, contentType = 'text/plain; charset=utf-8'): void => send(res, status, text, contentType);
+  const sendJson = (res: ServerResponse, status: number, body: unknown): void =>
+    send(res, status, JSON.stringify(body), 'application/json');
+  const sendText = (
+    res: ServerResponse,
+    status: number,
+    text: string,
+    contentType = 'text/plain; charset=utf-8',
+  ): void => send(res, status, text, contentType);
 
   const app = express();
   app.disable('x-powered-by');
@@ -102,7 +116,12 @@ export function createApp(options: AppOptions): Express {
     metrics.duration.observe({ endpoint }, seconds);
     if (handled.status !== 200) {
       metrics.requests.inc({ endpoint, result: HTTP_RESULT[handled.status]! });
-      logger.warn('request refused', { endpoint, code: handled.status, reason: handled.body.reason, message: handled.body.message });
+      logger.warn('request refused', {
+        endpoint,
+        code: handled.status,
+        reason: handled.body.reason,
+        message: handled.body.message,
+      });
       return;
     }
     const { decision, request } = handled;
@@ -125,7 +144,11 @@ export function createApp(options: AppOptions): Express {
   app.post('/mutate', admission('mutate'));
   app.all(['/validate', '/mutate'], (req: Request, res: Response) => {
     res.setHeader('allow', 'POST');
-    sendJson(res, 405, toErrorStatus(405, 'MethodNotAllowed', `${req.method} is not allowed here: send the AdmissionReview with POST`));
+    sendJson(
+      res,
+      405,
+      toErrorStatus(405, 'MethodNotAllowed', `${req.method} is not allowed here: send the AdmissionReview with POST`),
+    );
     metrics.requests.inc({ endpoint: req.path.slice(1), result: 'method_not_allowed' });
   });
 
@@ -144,7 +167,15 @@ export function createApp(options: AppOptions): Express {
   });
 
   app.use((req: Request, res: Response) => {
-    sendJson(res, 404, toErrorStatus(404, 'NotFound', `no such endpoint: ${req.method} ${req.path.slice(0, 200)} (POST /validate or /mutate; GET /healthz, /readyz, /metrics)`));
+    sendJson(
+      res,
+      404,
+      toErrorStatus(
+        404,
+        'NotFound',
+        `no such endpoint: ${req.method} ${req.path.slice(0, 200)} (POST /validate or /mutate; GET /healthz, /readyz, /metrics)`,
+      ),
+    );
     metrics.requests.inc({ endpoint: 'other', result: 'not_found' });
   });
 

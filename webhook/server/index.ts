@@ -1,4 +1,11 @@
 export { createApp, type ServerState } from './app.ts';
 export { bufferLines, createLogger, errorFields, type Logger } from './log.ts';
-export { readTlsCredentials, TLS_MIN_VERSION, type TlsCredentials, TlsError, type TlsFiles, watchTlsFiles } from './tls.ts';
+export {
+  readTlsCredentials,
+  TLS_MIN_VERSION,
+  type TlsCredentials,
+  TlsError,
+  type TlsFiles,
+  watchTlsFiles,
+} from './tls.ts';
 export { createWebhookMetrics } from './webhook-metrics.ts';

@@ -5,7 +5,8 @@
  */
 type Labels = Readonly<Record<string, string>>;
 
-const escapeLabelValue = (value: string): string => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+const escapeLabelValue = (value: string): string =>
+  value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 
 function formatLabels(labels: Labels): string {
   const keys = Object.keys(labels);
@@ -120,7 +121,9 @@ export class GaugeFunction implements Metric {
 
   render(): string {
     const value = this.read();
-    return value === undefined ? '' : `${header(this.name, this.help, 'gauge')}${this.name}${formatLabels(this.labels)} ${formatNumber(value)}\n`;
+    return value === undefined
+      ? ''
+      : `${header(this.name, this.help, 'gauge')}${this.name}${formatLabels(this.labels)} ${formatNumber(value)}\n`;
   }
 }
 

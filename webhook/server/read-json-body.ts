@@ -11,7 +11,12 @@ const DRAIN_LIMIT_BYTES = 4 * BODY_LIMIT_BYTES;
 
 export type BodyResult =
   | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly code: 400 | 413 | 415; readonly reason: 'BadRequest' | 'RequestEntityTooLarge' | 'UnsupportedMediaType'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: 400 | 413 | 415;
+      readonly reason: 'BadRequest' | 'RequestEntityTooLarge' | 'UnsupportedMediaType';
+      readonly message: string;
+    };
 
 export function isJsonContentType(header: string | undefined): boolean {
   if (header === undefined) return false;
@@ -28,16 +33,31 @@ export function readJsonBody(req: IncomingMessage, limit: number, done: (result:
   const type = req.headers['content-type'];
   if (!isJsonContentType(type)) {
     req.resume();
-    done({ ok: false, code: 415, reason: 'UnsupportedMediaType', message: `Content-Type must be application/json, got ${type === undefined ? 'none' : JSON.stringify(type.slice(0, 100))}` });
+    done({
+      ok: false,
+      code: 415,
+      reason: 'UnsupportedMediaType',
+      message: `Content-Type must be application/json, got ${type === undefined ? 'none' : JSON.stringify(type.slice(0, 100))}`,
+    });
     return;
   }
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
     req.resume();
-    done({ ok: false, code: 415, reason: 'UnsupportedMediaType', message: `Content-Encoding ${JSON.stringify(encoding.slice(0, 100))} is not supported; send the body uncompressed` });
+    done({
+      ok: false,
+      code: 415,
+      reason: 'UnsupportedMediaType',
+      message: `Content-Encoding ${JSON.stringify(encoding.slice(0, 100))} is not supported; send the body uncompressed`,
+    });
     return;
   }
-  const tooLarge = (): BodyResult => ({ ok: false, code: 413, reason: 'RequestEntityTooLarge', message: `the request body is larger than ${limit} bytes` });
+  const tooLarge = (): BodyResult => ({
+    ok: false,
+    code: 413,
+    reason: 'RequestEntityTooLarge',
+    message: `the request body is larger than ${limit} bytes`,
+  });
   const declared = Number(req.headers['content-length']);
   let oversized = Number.isFinite(declared) && declared > limit;
   const chunks: Buffer[] = [];
@@ -65,7 +85,12 @@ export function readJsonBody(req: IncomingMessage, limit: number, done: (result:
     try {
       value = JSON.parse(text);
     } catch (error) {
-      done({ ok: false, code: 400, reason: 'BadRequest', message: `the request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+      done({
+        ok: false,
+        code: 400,
+        reason: 'BadRequest',
+        message: `the request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      });
       return;
     }
     done({ ok: true, value });

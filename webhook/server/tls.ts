@@ -29,7 +29,9 @@ function read(flag: string, path: string): Buffer {
     return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new TlsError(`cannot read ${flag} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+    throw new TlsError(
+      `cannot read ${flag} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`,
+    );
   }
 }
 
@@ -52,17 +54,29 @@ export function readTlsCredentials(files: TlsFiles): TlsCredentials {
   try {
     privateKey = createPrivateKey(key);
   } catch (error) {
-    throw new TlsError(`--tls-private-key-file ${files.keyFile} is not an unencrypted PEM private key: ${firstLine(error)}`);
+    throw new TlsError(
+      `--tls-private-key-file ${files.keyFile} is not an unencrypted PEM private key: ${firstLine(error)}`,
+    );
   }
   if (!x509.checkPrivateKey(privateKey)) {
-    throw new TlsError(`--tls-private-key-file ${files.keyFile} is not the key of the certificate in --tls-cert-file ${files.certFile}`);
+    throw new TlsError(
+      `--tls-private-key-file ${files.keyFile} is not the key of the certificate in --tls-cert-file ${files.certFile}`,
+    );
   }
   try {
     createSecureContext({ cert, key, minVersion: TLS_MIN_VERSION });
   } catch (error) {
-    throw new TlsError(`--tls-cert-file ${files.certFile} and --tls-private-key-file ${files.keyFile} cannot serve TLS: ${firstLine(error)}`);
+    throw new TlsError(
+      `--tls-cert-file ${files.certFile} and --tls-private-key-file ${files.keyFile} cannot serve TLS: ${firstLine(error)}`,
+    );
   }
-  return { cert, key, notAfter: new Date(x509.validTo), subject: x509.subject.replace(/\n/g, ', '), fingerprint256: x509.fingerprint256 };
+  return {
+    cert,
+    key,
+    notAfter: new Date(x509.validTo),
+    subject: x509.subject.replace(/\n/g, ', '),
+    fingerprint256: x509.fingerprint256,
+  };
 }
 
 export interface TlsWatchEvents {
@@ -82,7 +96,13 @@ const DEBOUNCE_MS = 100;
  * a half-updated or broken pair keeps the current one (reported once per content). Returns a stop
  * function.
  */
-export function watchTlsFiles(files: TlsFiles, current: TlsCredentials, apply: (credentials: TlsCredentials) => void, events: TlsWatchEvents, pollMs = TLS_POLL_MS): () => void {
+export function watchTlsFiles(
+  files: TlsFiles,
+  current: TlsCredentials,
+  apply: (credentials: TlsCredentials) => void,
+  events: TlsWatchEvents,
+  pollMs = TLS_POLL_MS,
+): () => void {
   let served = { cert: current.cert, key: current.key };
   let lastFailure: string | undefined;
   let debounce: NodeJS.Timeout | undefined;

@@ -33,17 +33,58 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
       'HTTP requests by endpoint and result (allowed, denied, patched, skipped, malformed, error; bad_request, payload_too_large, unsupported_media_type, internal_error; ok, not_ready, not_found).',
     ),
   );
-  const duration = registry.register(new Histogram('jobx_webhook_request_duration_seconds', 'Time from request headers to response, admission endpoints only.', LATENCY_BUCKETS));
-  const findings = registry.register(new Counter('jobx_webhook_findings_total', 'Findings by rule and action: deny, warn, info, or ratcheted (an UPDATE kept a finding its old object had).'));
-  const defaults = registry.register(new Counter('jobx_webhook_defaults_applied_total', 'Changes made by the mutating webhook, by rule.'));
-  const tlsReloads = registry.register(new Counter('jobx_webhook_tls_reloads_total', 'Serving certificate reloads after the files changed, by result (success, failure).'));
+  const duration = registry.register(
+    new Histogram(
+      'jobx_webhook_request_duration_seconds',
+      'Time from request headers to response, admission endpoints only.',
+      LATENCY_BUCKETS,
+    ),
+  );
+  const findings = registry.register(
+    new Counter(
+      'jobx_webhook_findings_total',
+      'Findings by rule and action: deny, warn, info, or ratcheted (an UPDATE kept a finding its old object had).',
+    ),
+  );
+  const defaults = registry.register(
+    new Counter('jobx_webhook_defaults_applied_total', 'Changes made by the mutating webhook, by rule.'),
+  );
+  const tlsReloads = registry.register(
+    new Counter(
+      'jobx_webhook_tls_reloads_total',
+      'Serving certificate reloads after the files changed, by result (success, failure).',
+    ),
+  );
   registry.register(new GaugeFunction('jobx_webhook_inflight_requests', 'Requests being handled.', gauges.inflight));
-  registry.register(new GaugeFunction('jobx_webhook_ready', '1 when /readyz answers 200.', () => (gauges.ready() ? 1 : 0)));
-  registry.register(new GaugeFunction('jobx_webhook_tls_certificate_expiry_timestamp_seconds', 'When the serving certificate expires (Unix time).', gauges.certificateNotAfter));
-  registry.register(new GaugeFunction('jobx_webhook_build_info', 'Version of job-x and Node.js; always 1.', () => 1, { version, node: process.version }));
-  registry.register(new GaugeFunction('process_resident_memory_bytes', 'Resident memory size in bytes.', () => process.memoryUsage.rss()));
+  registry.register(
+    new GaugeFunction('jobx_webhook_ready', '1 when /readyz answers 200.', () => (gauges.ready() ? 1 : 0)),
+  );
+  registry.register(
+    new GaugeFunction(
+      'jobx_webhook_tls_certificate_expiry_timestamp_seconds',
+      'When the serving certificate expires (Unix time).',
+      gauges.certificateNotAfter,
+    ),
+  );
+  registry.register(
+    new GaugeFunction('jobx_webhook_build_info', 'Version of job-x and Node.js; always 1.', () => 1, {
+      version,
+      node: process.version,
+    }),
+  );
+  registry.register(
+    new GaugeFunction('process_resident_memory_bytes', 'Resident memory size in bytes.', () =>
+      process.memoryUsage.rss(),
+    ),
+  );
   const started = Date.now() / 1000;
-  registry.register(new GaugeFunction('process_start_time_seconds', 'Start time of the process since the Unix epoch, in seconds.', () => started));
+  registry.register(
+    new GaugeFunction(
+      'process_start_time_seconds',
+      'Start time of the process since the Unix epoch, in seconds.',
+      () => started,
+    ),
+  );
 
   const count = (rule: string, action: string): void => findings.inc({ rule, action });
   return {

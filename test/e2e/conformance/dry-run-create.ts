@@ -16,14 +16,23 @@ const RESOURCE: Record<string, string> = { Job: 'jobs', CronJob: 'cronjobs' };
  * POSTs a manifest with `dryRun=All&fieldValidation=Strict` — what `kubectl create --dry-run=server`
  * sends with kubectl's default `--validate=strict` — and returns the server's verdict.
  */
-export async function dryRunCreate(kubeconfig: KubeConfig, namespace: string, manifest: Record<string, unknown>): Promise<DryRunAnswer> {
+export async function dryRunCreate(
+  kubeconfig: KubeConfig,
+  namespace: string,
+  manifest: Record<string, unknown>,
+): Promise<DryRunAnswer> {
   const cluster = kubeconfig.getCurrentCluster();
   if (!cluster) throw new Error('kubeconfig has no current cluster');
   const kind = String(manifest.kind);
   const apiVersion = String(manifest.apiVersion);
   const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-  const url = new URL(`${cluster.server}${base}/namespaces/${namespace}/${RESOURCE[kind] ?? 'jobs'}?dryRun=All&fieldValidation=Strict`);
-  const options: Parameters<typeof request>[1] = { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' } };
+  const url = new URL(
+    `${cluster.server}${base}/namespaces/${namespace}/${RESOURCE[kind] ?? 'jobs'}?dryRun=All&fieldValidation=Strict`,
+  );
+  const options: Parameters<typeof request>[1] = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+  };
   await kubeconfig.applyToHTTPSOptions(options);
   const body = JSON.stringify(manifest);
   return new Promise((resolve, reject) => {
@@ -34,10 +43,15 @@ export async function dryRunCreate(kubeconfig: KubeConfig, namespace: string, ma
         const text = Buffer.concat(chunks).toString('utf8');
         const parsed = parseStatus(text);
         const warningHeader = res.headers.warning;
-        const warnings = (Array.isArray(warningHeader) ? warningHeader : warningHeader ? warningHeader.split(/,(?=\s*299 )/) : []).map((w) => w.replace(/^\s*299 - "?/, '').replace(/"$/, ''));
+        const warnings = (
+          Array.isArray(warningHeader) ? warningHeader : warningHeader ? warningHeader.split(/,(?=\s*299 )/) : []
+        ).map((w) => w.replace(/^\s*299 - "?/, '').replace(/"$/, ''));
         resolve({
           status: res.statusCode ?? 0,
-          causes: (parsed.details?.causes ?? []).map((c) => ({ field: c.field ?? '', type: (c.reason ?? '').replace(/^FieldValue/, '') })),
+          causes: (parsed.details?.causes ?? []).map((c) => ({
+            field: c.field ?? '',
+            type: (c.reason ?? '').replace(/^FieldValue/, ''),
+          })),
           warnings,
           message: parsed.message ?? '',
         });

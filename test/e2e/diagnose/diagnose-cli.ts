@@ -10,7 +10,11 @@ import { createNamespace, deleteNamespace } from '../helpers/namespace.ts';
 export { jobX, type CliResult } from '../helpers/job-x-cli.ts';
 
 /** `diagnose REF -n NAMESPACE -o json`: exit 0, nothing on stderr, valid against the schema. */
-export async function diagnoseJson(namespace: string, reference: string, extra: string[] = []): Promise<DiagnoseOutput> {
+export async function diagnoseJson(
+  namespace: string,
+  reference: string,
+  extra: string[] = [],
+): Promise<DiagnoseOutput> {
   const result = await jobX(['diagnose', reference, '-n', namespace, '-o', 'json', ...extra]);
   expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
   const output = JSON.parse(result.stdout) as DiagnoseOutput;

@@ -24,13 +24,21 @@ let testbed: Testbed;
 let dir: string;
 
 beforeAll(() => {
-  const config = parse(readFileSync(KUBECONFIG, 'utf8')) as { clusters: { cluster: { server: string; 'certificate-authority-data': string } }[] };
-  testbed = { server: config.clusters[0]!.cluster.server, caData: config.clusters[0]!.cluster['certificate-authority-data'] };
+  const config = parse(readFileSync(KUBECONFIG, 'utf8')) as {
+    clusters: { cluster: { server: string; 'certificate-authority-data': string } }[];
+  };
+  testbed = {
+    server: config.clusters[0]!.cluster.server,
+    caData: config.clusters[0]!.cluster['certificate-authority-data'],
+  };
   dir = mkdtempSync(join(tmpdir(), 'job-x-diag-e2e-'));
 });
 
 /** A kubeconfig (context "c") for `server` with the given user entry; the testbed's CA unless `ca` is false. */
-function kubeconfigFile(user: Record<string, unknown>, options: { server?: string; ca?: boolean; namespace?: string } = {}): string {
+function kubeconfigFile(
+  user: Record<string, unknown>,
+  options: { server?: string; ca?: boolean; namespace?: string } = {},
+): string {
   const cluster: Record<string, unknown> = { server: options.server ?? testbed.server };
   if (options.ca !== false) cluster['certificate-authority-data'] = testbed.caData;
   const file = join(dir, `kubeconfig-${randomBytes(4).toString('hex')}`);
@@ -42,7 +50,12 @@ function kubeconfigFile(user: Record<string, unknown>, options: { server?: strin
       'current-context': 'c',
       clusters: [{ name: 'c', cluster }],
       users: [{ name: 'u', user }],
-      contexts: [{ name: 'c', context: { cluster: 'c', user: 'u', ...(options.namespace ? { namespace: options.namespace } : {}) } }],
+      contexts: [
+        {
+          name: 'c',
+          context: { cluster: 'c', user: 'u', ...(options.namespace ? { namespace: options.namespace } : {}) },
+        },
+      ],
     }),
   );
   return file;
@@ -65,7 +78,11 @@ describe('diagnose: the Job is not there', () => {
       await create(ns, { ...loadJob('pi'), metadata: { name: 'nightly-report' } });
       await create(ns, { ...loadJob('pi'), metadata: { name: 'nightly-backup' } });
       const result = await jobX(['diagnose', 'nightly-reprot', '-n', ns]);
-      expect(result).toEqual({ code: 1, stdout: '', stderr: `error: jobs.batch "nightly-reprot" not found in namespace "${ns}"\nDid you mean "nightly-report"?\n` });
+      expect(result).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `error: jobs.batch "nightly-reprot" not found in namespace "${ns}"\nDid you mean "nightly-report"?\n`,
+      });
     });
   });
 
@@ -73,7 +90,9 @@ describe('diagnose: the Job is not there', () => {
     await inNamespace('other-ns', async (ns) => {
       const unique = `report-${randomBytes(3).toString('hex')}`;
       await create(ns, { ...loadJob('pi'), metadata: { name: unique } });
-      const other = await inNamespace('empty-ns', async (empty) => jobX(['diagnose', `job/${unique}`, '-n', empty]).then((r) => ({ r, empty })));
+      const other = await inNamespace('empty-ns', async (empty) =>
+        jobX(['diagnose', `job/${unique}`, '-n', empty]).then((r) => ({ r, empty })),
+      );
       expect(other.r.code).toBe(1);
       expect(other.r.stderr).toBe(
         `error: jobs.batch "${unique}" not found in namespace "${other.empty}"\nA Job named "${unique}" exists in namespace ${ns}: add -n ${ns}.\nThere are no Jobs in namespace "${other.empty}".\n`,
@@ -83,7 +102,11 @@ describe('diagnose: the Job is not there', () => {
 
   test('usage errors: exit 2', async () => {
     const kind = await jobX(['diagnose', 'deployment/web']);
-    expect(kind).toMatchObject({ code: 2, stderr: 'error: "deployment/web": job-x works on Jobs and CronJobs, not "deployment" (use NAME, job/NAME or cronjob/NAME)\n' });
+    expect(kind).toMatchObject({
+      code: 2,
+      stderr:
+        'error: "deployment/web": job-x works on Jobs and CronJobs, not "deployment" (use NAME, job/NAME or cronjob/NAME)\n',
+    });
     const none = await jobX(['diagnose']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("missing required argument 'name'");
@@ -134,10 +157,14 @@ describe('diagnose: RBAC (a ServiceAccount token with a narrow Role)', () => {
 
   test.concurrent('not even get jobs: the message names jobs.batch', async () => {
     await inNamespace('rbac-jobs', async (ns) => {
-      const kubeconfig = await serviceAccountKubeconfig(ns, [{ apiGroups: [''], resources: ['pods'], verbs: ['list'] }]);
+      const kubeconfig = await serviceAccountKubeconfig(ns, [
+        { apiGroups: [''], resources: ['pods'], verbs: ['list'] },
+      ]);
       const result = await jobX(['diagnose', 'pi'], { kubeconfig });
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`error: forbidden: user "system:serviceaccount:${ns}:limited" cannot get jobs.batch in namespace "${ns}".`);
+      expect(result.stderr).toContain(
+        `error: forbidden: user "system:serviceaccount:${ns}:limited" cannot get jobs.batch in namespace "${ns}".`,
+      );
     });
   });
 
@@ -152,7 +179,9 @@ describe('diagnose: RBAC (a ServiceAccount token with a narrow Role)', () => {
       const result = await jobX(['diagnose', name, '-o', 'json'], { kubeconfig });
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ state: 'Complete' });
-      expect(result.stderr).toBe(`warning: forbidden: user "system:serviceaccount:${ns}:limited" cannot list events in namespace "${ns}". The diagnosis goes on without Events.\n`);
+      expect(result.stderr).toBe(
+        `warning: forbidden: user "system:serviceaccount:${ns}:limited" cannot list events in namespace "${ns}". The diagnosis goes on without Events.\n`,
+      );
     });
   });
 });
@@ -173,7 +202,9 @@ describe('diagnose: the cluster cannot be asked', () => {
 
   test('connection refused: exit 2 naming the server and the context', async () => {
     const port = await closedPort();
-    const result = await jobX(['diagnose', 'pi'], { kubeconfig: kubeconfigFile({ token: 'x' }, { server: `https://127.0.0.1:${port}` }) });
+    const result = await jobX(['diagnose', 'pi'], {
+      kubeconfig: kubeconfigFile({ token: 'x' }, { server: `https://127.0.0.1:${port}` }),
+    });
     expect(result).toEqual({
       code: 2,
       stdout: '',
@@ -183,7 +214,9 @@ describe('diagnose: the cluster cannot be asked', () => {
 
   test('a server that never answers: exit 2 naming --request-timeout', async () => {
     const { port } = silent.address() as { port: number };
-    const result = await jobX(['diagnose', 'pi', '--request-timeout', '1s'], { kubeconfig: kubeconfigFile({ token: 'x' }, { server: `https://127.0.0.1:${port}` }) });
+    const result = await jobX(['diagnose', 'pi', '--request-timeout', '1s'], {
+      kubeconfig: kubeconfigFile({ token: 'x' }, { server: `https://127.0.0.1:${port}` }),
+    });
     expect(result).toEqual({
       code: 2,
       stdout: '',
@@ -194,13 +227,19 @@ describe('diagnose: the cluster cannot be asked', () => {
   test('--request-timeout 1ms against the testbed: too short for any answer', async () => {
     const result = await jobX(['diagnose', 'pi', '-n', 'default', '--request-timeout', '1ms']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error: no answer from https:\/\/127\.0\.0\.1:\d+ within 1ms \(--request-timeout\) to GET \/apis\/batch\/v1\/namespaces\/default\/jobs\/pi: /);
+    expect(result.stderr).toMatch(
+      /^error: no answer from https:\/\/127\.0\.0\.1:\d+ within 1ms \(--request-timeout\) to GET \/apis\/batch\/v1\/namespaces\/default\/jobs\/pi: /,
+    );
   });
 
   test('a server certificate the kubeconfig does not trust: exit 2, a TLS message', async () => {
     const result = await jobX(['diagnose', 'pi'], { kubeconfig: kubeconfigFile({ token: 'x' }, { ca: false }) });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^error: TLS with ${testbed.server.replace(/[.]/g, '\\.')} \\(context "c"\\) failed: .+\\. Check the cluster's certificate-authority \\(or tls-server-name\\) in the kubeconfig\\.\\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^error: TLS with ${testbed.server.replace(/[.]/g, '\\.')} \\(context "c"\\) failed: .+\\. Check the cluster's certificate-authority \\(or tls-server-name\\) in the kubeconfig\\.\\n$`,
+      ),
+    );
   });
 
   test('credentials the server refuses: exit 2, 401', async () => {
@@ -216,7 +255,10 @@ describe('diagnose: the cluster cannot be asked', () => {
 
   test('no configuration at all: exit 2 saying where it looked', async () => {
     const home = mkdtempSync(join(tmpdir(), 'job-x-home-'));
-    const result = await jobX(['diagnose', 'pi'], { kubeconfig: null, env: { PATH: process.env.PATH, HOME: home, NO_COLOR: '1' } });
+    const result = await jobX(['diagnose', 'pi'], {
+      kubeconfig: null,
+      env: { PATH: process.env.PATH, HOME: home, NO_COLOR: '1' },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `error: no Kubernetes configuration found (looked at ${join(home, '.kube', 'config')}, and not running inside a cluster).\n` +
@@ -262,7 +304,10 @@ describe('diagnose: the cluster cannot be asked', () => {
 
   test('none of these print a stack trace', async () => {
     const port = await closedPort();
-    for (const args of [['diagnose', 'pi', '--kubeconfig', join(dir, 'missing')], ['diagnose', 'pi', '--kubeconfig', kubeconfigFile({ token: 'x' }, { server: `https://127.0.0.1:${port}` })]]) {
+    for (const args of [
+      ['diagnose', 'pi', '--kubeconfig', join(dir, 'missing')],
+      ['diagnose', 'pi', '--kubeconfig', kubeconfigFile({ token: 'x' }, { server: `https://127.0.0.1:${port}` })],
+    ]) {
       const result = await jobX(args, { kubeconfig: null });
       expect(result.code).toBe(2);
       expect(result.stderr).not.toMatch(NO_STACK);
@@ -270,4 +315,3 @@ describe('diagnose: the cluster cannot be asked', () => {
     }
   });
 });
-

@@ -19,7 +19,12 @@ async function bind(namespace: string, pod: string, node: string): Promise<void>
   await cluster().core.createNamespacedPodBinding({
     name: pod,
     namespace,
-    body: { apiVersion: 'v1', kind: 'Binding', metadata: { name: pod, namespace }, target: { apiVersion: 'v1', kind: 'Node', name: node } },
+    body: {
+      apiVersion: 'v1',
+      kind: 'Binding',
+      metadata: { name: pod, namespace },
+      target: { apiVersion: 'v1', kind: 'Node', name: node },
+    },
   });
 }
 
@@ -31,7 +36,9 @@ describe('diagnose, interim states and policies', () => {
           completions: 2,
           parallelism: 2,
           completionMode: 'Indexed',
-          podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { containerName: 'pi', operator: 'In', values: [3] } }] },
+          podFailurePolicy: {
+            rules: [{ action: 'FailJob', onExitCodes: { containerName: 'pi', operator: 'In', values: [3] } }],
+          },
           template: { spec: { schedulerName: MANUAL_SCHEDULER, terminationGracePeriodSeconds: 1 } },
         }),
         { 'outcome-index-0': 'exit=3', 'outcome-index-1': 'run' },
@@ -56,7 +63,10 @@ describe('diagnose, interim states and policies', () => {
       const out = await diagnoseJson(ns, name);
       const after = await readJob(ns, name);
       // Still in the interim when diagnosed (the pod garbage collector ends it about a minute later).
-      expect({ failureTarget: condition(after, 'FailureTarget')?.reason, failed: condition(after, 'Failed') }).toEqual({ failureTarget: 'PodFailurePolicy', failed: undefined });
+      expect({ failureTarget: condition(after, 'FailureTarget')?.reason, failed: condition(after, 'Failed') }).toEqual({
+        failureTarget: 'PodFailurePolicy',
+        failed: undefined,
+      });
       expect(out).toMatchObject({ state: 'Failing', reason: 'PodFailurePolicy' });
       expect(out.podFailurePolicy).toMatchObject({ matchedRule: 0, action: 'FailJob', container: 'pi', exitCode: 3 });
       expect(out.progress.terminating).toBe(1);
@@ -66,14 +76,24 @@ describe('diagnose, interim states and policies', () => {
 
   test.concurrent('an evicted pod that an Ignore rule keeps out of the count; the Job completes', async () => {
     await inNamespace('evicted-ignored', async (ns) => {
-      const name = await create(ns, withOutcome(loadJob('job-pod-failure-policy-example'), { outcome: 'evict;succeed' }));
+      const name = await create(
+        ns,
+        withOutcome(loadJob('job-pod-failure-policy-example'), { outcome: 'evict;succeed' }),
+      );
       const job = await waitForJobCondition(ns, name, 'Complete');
       expect(job.status?.failed ?? 0).toBe(0);
       const out = await diagnoseJson(ns, name);
       expect(out).toMatchObject({ state: 'Complete', reason: condition(job, 'Complete')!.reason });
       const evicted = out.attempts.filter((a) => a.disruption !== null);
       expect(evicted).toHaveLength(1);
-      expect(evicted[0]).toMatchObject({ disruption: { reason: 'TerminationByKubelet' }, failed: true, counted: false, policyRule: 1, policyAction: 'Ignore', exitCode: 137 });
+      expect(evicted[0]).toMatchObject({
+        disruption: { reason: 'TerminationByKubelet' },
+        failed: true,
+        counted: false,
+        policyRule: 1,
+        policyAction: 'Ignore',
+        exitCode: 137,
+      });
       expect(out.retries).toMatchObject({ counted: 0, ignored: 1 });
     });
   });
@@ -87,7 +107,12 @@ describe('diagnose, naming the Job', () => {
     spec: {
       schedule: '0 3 * * *',
       suspend: true,
-      jobTemplate: { spec: { backoffLimit: 0, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } } } },
+      jobTemplate: {
+        spec: {
+          backoffLimit: 0,
+          template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } },
+        },
+      },
     },
   });
 
@@ -96,38 +121,61 @@ describe('diagnose, naming the Job', () => {
     const job = withOutcome(cronJob('x').spec.jobTemplate as V1Job, { outcome });
     return {
       ...job,
-      metadata: { name, ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: owner.name, uid: owner.uid, controller: true, blockOwnerDeletion: true }] },
+      metadata: {
+        name,
+        ownerReferences: [
+          {
+            apiVersion: 'batch/v1',
+            kind: 'CronJob',
+            name: owner.name,
+            uid: owner.uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+      },
     };
   }
 
-  test.concurrent('cronjob/NAME diagnoses the CronJob\'s most recent Job (not a newer Job it does not own)', async () => {
-    await inNamespace('cronjob', async (ns) => {
-      const cj = await cluster().batch.createNamespacedCronJob({ namespace: ns, body: cronJob('nightly') });
-      const owner = { name: 'nightly', uid: cj.metadata!.uid! };
-      await create(ns, ownedJob('nightly-100', owner, 'succeed'));
-      await sleep(1100); // creationTimestamp has second precision
-      await create(ns, ownedJob('nightly-200', owner, 'exit=1'));
-      await sleep(1100);
-      await create(ns, withOutcome({ ...(cronJob('x').spec.jobTemplate as V1Job), metadata: { name: 'nightly-300' } }, { outcome: 'succeed' }));
-      await waitForJobCondition(ns, 'nightly-200', 'Failed');
+  test.concurrent(
+    "cronjob/NAME diagnoses the CronJob's most recent Job (not a newer Job it does not own)",
+    async () => {
+      await inNamespace('cronjob', async (ns) => {
+        const cj = await cluster().batch.createNamespacedCronJob({ namespace: ns, body: cronJob('nightly') });
+        const owner = { name: 'nightly', uid: cj.metadata!.uid! };
+        await create(ns, ownedJob('nightly-100', owner, 'succeed'));
+        await sleep(1100); // creationTimestamp has second precision
+        await create(ns, ownedJob('nightly-200', owner, 'exit=1'));
+        await sleep(1100);
+        await create(
+          ns,
+          withOutcome(
+            { ...(cronJob('x').spec.jobTemplate as V1Job), metadata: { name: 'nightly-300' } },
+            { outcome: 'succeed' },
+          ),
+        );
+        await waitForJobCondition(ns, 'nightly-200', 'Failed');
 
-      const out = await diagnoseJson(ns, 'cronjob/nightly');
-      expect(out.job).toMatchObject({ name: 'nightly-200', owner: { kind: 'CronJob', name: 'nightly' } });
-      expect(out).toMatchObject({ state: 'Failed', reason: 'BackoffLimitExceeded' });
+        const out = await diagnoseJson(ns, 'cronjob/nightly');
+        expect(out.job).toMatchObject({ name: 'nightly-200', owner: { kind: 'CronJob', name: 'nightly' } });
+        expect(out).toMatchObject({ state: 'Failed', reason: 'BackoffLimitExceeded' });
 
-      const text = await jobX(['diagnose', 'cj/nightly', '-n', ns]);
-      expect(text.code).toBe(0);
-      expect(text.stderr).toBe('note: cronjob/nightly → its most recent Job, job/nightly-200\n');
-      expect(text.stdout.split('\n')[0]).toContain(out.verdict.split(' — ')[0]!);
-    });
-  });
+        const text = await jobX(['diagnose', 'cj/nightly', '-n', ns]);
+        expect(text.code).toBe(0);
+        expect(text.stderr).toBe('note: cronjob/nightly → its most recent Job, job/nightly-200\n');
+        expect(text.stdout.split('\n')[0]).toContain(out.verdict.split(' — ')[0]!);
+      });
+    },
+  );
 
   test.concurrent('a CronJob without Jobs, and one that does not exist: exit 1 with what to do', async () => {
     await inNamespace('cronjob-empty', async (ns) => {
       await cluster().batch.createNamespacedCronJob({ namespace: ns, body: cronJob('weekly') });
       const none = await jobX(['diagnose', 'cronjob/weekly', '-n', ns]);
       expect(none.code).toBe(1);
-      expect(none.stderr).toContain(`error: cronjob "weekly" in namespace "${ns}" has no Jobs: it has never started a Job (schedule "0 3 * * *"). The CronJob is suspended.`);
+      expect(none.stderr).toContain(
+        `error: cronjob "weekly" in namespace "${ns}" has no Jobs: it has never started a Job (schedule "0 3 * * *"). The CronJob is suspended.`,
+      );
       expect(none.stderr).toContain(`kubectl create job --from=cronjob/weekly weekly-manual -n ${ns}`);
       const missing = await jobX(['diagnose', 'cronjob/weekyl', '-n', ns]);
       expect({ code: missing.code, stderr: missing.stderr }).toEqual({
@@ -147,7 +195,9 @@ describe('diagnose, naming the Job', () => {
       expect(JSON.parse(result.stdout)).toMatchObject({ job: { namespace: ns, name: unique }, state: 'Complete' });
       const missing = await jobX(['diagnose', `${unique}-nope`, '-A']);
       expect(missing.code).toBe(1);
-      expect(missing.stderr).toContain(`error: jobs.batch "${unique}-nope" not found\nNo namespace has a Job of that name; did you mean "${unique}"?`);
+      expect(missing.stderr).toContain(
+        `error: jobs.batch "${unique}-nope" not found\nNo namespace has a Job of that name; did you mean "${unique}"?`,
+      );
     });
   });
 });

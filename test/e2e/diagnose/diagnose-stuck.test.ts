@@ -8,7 +8,12 @@ import { create, diagnoseJson, inNamespace } from './diagnose-cli.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitForPod(ns: string, name: string, what: string, check: (pod: Awaited<ReturnType<typeof podsOf>>[number]) => boolean): Promise<void> {
+async function waitForPod(
+  ns: string,
+  name: string,
+  what: string,
+  check: (pod: Awaited<ReturnType<typeof podsOf>>[number]) => boolean,
+): Promise<void> {
   await waitFor(
     what,
     async () => {
@@ -23,7 +28,9 @@ describe('diagnose, stuck Jobs', () => {
   test.concurrent('unschedulable pod: Stuck, PodsUnschedulable', async () => {
     await inNamespace('unschedulable', async (ns) => {
       const name = await create(ns, withOutcome(loadJob('pi'), { outcome: 'unschedulable' }));
-      await waitForPod(ns, name, 'an unschedulable pod', (p) => (p.status?.conditions ?? []).some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable'));
+      await waitForPod(ns, name, 'an unschedulable pod', (p) =>
+        (p.status?.conditions ?? []).some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable'),
+      );
       const out = await diagnoseJson(ns, name);
       expect(out).toMatchObject({ state: 'Stuck', reason: 'PodsUnschedulable' });
       expect(out.attempts).toHaveLength(1);
@@ -34,7 +41,12 @@ describe('diagnose, stuck Jobs', () => {
   test.concurrent('image that cannot be pulled: Stuck, ImagePullFailing', async () => {
     await inNamespace('image-pull', async (ns) => {
       const name = await create(ns, withOutcome(loadJob('pi'), { outcome: 'image-pull-error' }));
-      await waitForPod(ns, name, 'a pod in ImagePullBackOff', (p) => p.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ImagePullBackOff');
+      await waitForPod(
+        ns,
+        name,
+        'a pod in ImagePullBackOff',
+        (p) => p.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ImagePullBackOff',
+      );
       const out = await diagnoseJson(ns, name);
       expect(out).toMatchObject({ state: 'Stuck', reason: 'ImagePullFailing' });
       expect(out.attempts[0]).toMatchObject({ phase: 'Pending', reason: 'ImagePullBackOff', container: 'pi' });
@@ -43,25 +55,41 @@ describe('diagnose, stuck Jobs', () => {
     });
   });
 
-  test.concurrent('pods refused by a ResourceQuota: Stuck, PodCreationFailing, quoting the FailedCreate event', async () => {
-    await inNamespace('failed-create', async (ns) => {
-      await kubectl(['create', 'quota', 'pods', '--hard=pods=0', '-n', ns]);
-      // The testbed runs no quota controller: the status it would write is written here.
-      await kubectl(['patch', 'resourcequota', 'pods', '-n', ns, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status: { hard: { pods: '0' }, used: { pods: '0' } } })]);
-      const name = await create(ns, loadJob('pi'));
-      await waitFor(
-        'a FailedCreate event on the Job',
-        async () => {
-          const events = await cluster().core.listNamespacedEvent({ namespace: ns, fieldSelector: `involvedObject.name=${name},reason=FailedCreate` });
-          return events.items.length > 0 ? true : undefined;
-        },
-        { describe: () => describeJob(ns, name) },
-      );
-      const out = await diagnoseJson(ns, name);
-      expect(out).toMatchObject({ state: 'Stuck', reason: 'PodCreationFailing', attempts: [] });
-      expect(out.evidence.some((e) => e.message.includes('exceeded quota'))).toBe(true);
-    });
-  });
+  test.concurrent(
+    'pods refused by a ResourceQuota: Stuck, PodCreationFailing, quoting the FailedCreate event',
+    async () => {
+      await inNamespace('failed-create', async (ns) => {
+        await kubectl(['create', 'quota', 'pods', '--hard=pods=0', '-n', ns]);
+        // The testbed runs no quota controller: the status it would write is written here.
+        await kubectl([
+          'patch',
+          'resourcequota',
+          'pods',
+          '-n',
+          ns,
+          '--subresource=status',
+          '--type=merge',
+          '-p',
+          JSON.stringify({ status: { hard: { pods: '0' }, used: { pods: '0' } } }),
+        ]);
+        const name = await create(ns, loadJob('pi'));
+        await waitFor(
+          'a FailedCreate event on the Job',
+          async () => {
+            const events = await cluster().core.listNamespacedEvent({
+              namespace: ns,
+              fieldSelector: `involvedObject.name=${name},reason=FailedCreate`,
+            });
+            return events.items.length > 0 ? true : undefined;
+          },
+          { describe: () => describeJob(ns, name) },
+        );
+        const out = await diagnoseJson(ns, name);
+        expect(out).toMatchObject({ state: 'Stuck', reason: 'PodCreationFailing', attempts: [] });
+        expect(out.evidence.some((e) => e.message.includes('exceeded quota'))).toBe(true);
+      });
+    },
+  );
 
   test.concurrent('suspended: Suspended, JobSuspended', async () => {
     await inNamespace('suspended', async (ns) => {
@@ -85,16 +113,19 @@ describe('diagnose, stuck Jobs', () => {
     });
   });
 
-  test.concurrent('managedBy another controller: the built-in controller leaves it alone; ManagedElsewhere', async () => {
-    await inNamespace('managed-by', async (ns) => {
-      const name = await create(ns, withSpec(loadJob('pi'), { managedBy: 'example.com/batch-operator' }));
-      await sleep(3000);
-      const job = await readJob(ns, name);
-      // What the real controller did: nothing at all.
-      expect({ status: job.status ?? {}, pods: (await podsOf(job)).length }).toEqual({ status: {}, pods: 0 });
-      const out = await diagnoseJson(ns, name);
-      // Untouched (no status, no pods): nothing will act on it unless that controller runs.
-      expect(out).toMatchObject({ state: 'Stuck', reason: 'ManagedElsewhere', attempts: [] });
-    });
-  });
+  test.concurrent(
+    'managedBy another controller: the built-in controller leaves it alone; ManagedElsewhere',
+    async () => {
+      await inNamespace('managed-by', async (ns) => {
+        const name = await create(ns, withSpec(loadJob('pi'), { managedBy: 'example.com/batch-operator' }));
+        await sleep(3000);
+        const job = await readJob(ns, name);
+        // What the real controller did: nothing at all.
+        expect({ status: job.status ?? {}, pods: (await podsOf(job)).length }).toEqual({ status: {}, pods: 0 });
+        const out = await diagnoseJson(ns, name);
+        // Untouched (no status, no pods): nothing will act on it unless that controller runs.
+        expect(out).toMatchObject({ state: 'Stuck', reason: 'ManagedElsewhere', attempts: [] });
+      });
+    },
+  );
 });

@@ -26,9 +26,13 @@ afterEach(async () => {
  * are gone from the API). Only for a few pods: past ten, the event correlator combines them.
  */
 async function createdPods(namespace: string, jobName: string): Promise<string[]> {
-  const events = await cluster().core.listNamespacedEvent({ namespace, fieldSelector: `involvedObject.kind=Job,involvedObject.name=${jobName},reason=SuccessfulCreate` });
+  const events = await cluster().core.listNamespacedEvent({
+    namespace,
+    fieldSelector: `involvedObject.kind=Job,involvedObject.name=${jobName},reason=SuccessfulCreate`,
+  });
   const names = events.items.map((event) => (event.message ?? '').replace(/^Created pod: /, '')).sort();
-  if (names.some((name) => name.startsWith('(combined'))) throw new Error('events were combined: count the pods instead');
+  if (names.some((name) => name.startsWith('(combined')))
+    throw new Error('events were combined: count the pods instead');
   return names;
 }
 
@@ -45,24 +49,34 @@ describe(SUITE, () => {
     // The first pod exits 42; the others would keep running.
     const job = withOutcome(loadJob('job-pod-failure-policy-example'), { outcome: 'exit=42;run' });
     const prediction = await explainAndCreate(job);
-    const failJob = prediction.podFailurePolicy?.rules.find((rule) => rule.action === 'FailJob' && rule.onExitCodes?.values.includes(42));
+    const failJob = prediction.podFailurePolicy?.rules.find(
+      (rule) => rule.action === 'FailJob' && rule.onExitCodes?.values.includes(42),
+    );
     expect(failJob?.onExitCodes?.containerName).toBe('main');
     expect(failJob?.sentence).toMatch(/the whole Job fails at once \(reason PodFailurePolicy\)/);
 
     const done = await waitForJobCondition(ns, job.metadata!.name!, 'Failed');
 
     expect(condition(done, 'Failed')).toMatchObject({ reason: 'PodFailurePolicy' });
-    expect(condition(done, 'Failed')?.message).toMatch(new RegExp(`^Container main for pod ${ns}/\\S+ failed with exit code 42 matching FailJob rule at index ${failJob!.index}$`));
+    expect(condition(done, 'Failed')?.message).toMatch(
+      new RegExp(
+        `^Container main for pod ${ns}/\\S+ failed with exit code 42 matching FailJob rule at index ${failJob!.index}$`,
+      ),
+    );
     // "At once": only the first parallelism pods were ever created; none replaced the failed one.
     expect(await createdPods(ns, job.metadata!.name!)).toHaveLength(prediction.pods.atOnce!);
-    const exited = (await podsOf(done)).filter((pod) => pod.status?.containerStatuses?.some((s) => s.state?.terminated?.exitCode === 42));
+    const exited = (await podsOf(done)).filter((pod) =>
+      pod.status?.containerStatuses?.some((s) => s.state?.terminated?.exitCode === 42),
+    );
     expect(exited).toHaveLength(1);
   });
 
   test('pod failure policy: a disrupted pod is not counted and is replaced', async () => {
     const job = withOutcome(loadJob('job-pod-failure-policy-example'), { outcome: 'evict;succeed' });
     const prediction = await explainAndCreate(job);
-    const ignore = prediction.podFailurePolicy?.rules.find((rule) => rule.onPodConditions?.some((c) => c.type === 'DisruptionTarget' && c.status === 'True'));
+    const ignore = prediction.podFailurePolicy?.rules.find((rule) =>
+      rule.onPodConditions?.some((c) => c.type === 'DisruptionTarget' && c.status === 'True'),
+    );
     expect(ignore?.action).toBe('Ignore');
     expect(ignore?.sentence).toMatch(/the failure is not counted .* and the pod is replaced/);
 
@@ -89,7 +103,10 @@ describe(SUITE, () => {
   });
 
   test('restartPolicy OnFailure: restarts in the same pod count; the pod is deleted when the Job fails', async () => {
-    const job = withOutcome(withSpec(loadJob('pi'), { backoffLimit: 2, template: { spec: { restartPolicy: 'OnFailure' } } }), { outcome: 'exit=1' });
+    const job = withOutcome(
+      withSpec(loadJob('pi'), { backoffLimit: 2, template: { spec: { restartPolicy: 'OnFailure' } } }),
+      { outcome: 'exit=1' },
+    );
     const prediction = await explainAndCreate(job);
     expect(prediction.retries).toMatchObject({ budget: 2, failsAfter: 2, countedAs: 'containerRestarts' });
     expect(prediction.warnings.map((w) => w.id)).toContain('on-failure-loses-logs');
@@ -99,11 +116,16 @@ describe(SUITE, () => {
     expect(condition(done, 'Failed')).toMatchObject({ reason: 'BackoffLimitExceeded' });
     // Restarted in place, never replaced: one pod in all, and it is gone with its logs.
     expect(await createdPods(ns, 'pi')).toHaveLength(1);
-    await waitFor('the failed run\'s pod to be deleted', async () => ((await podsOf(done)).length === 0 ? true : undefined));
+    await waitFor("the failed run's pod to be deleted", async () =>
+      (await podsOf(done)).length === 0 ? true : undefined,
+    );
   });
 
   test('job-success with backoffLimit 9: index 2 succeeding meets rule 0 (SuccessPolicy, completedIndexes 2)', async () => {
-    const job = withOutcome(withSpec(loadJob('job-success'), { backoffLimit: 9 }), { outcome: 'exit=1', 'outcome-index-2': 'succeed' });
+    const job = withOutcome(withSpec(loadJob('job-success'), { backoffLimit: 9 }), {
+      outcome: 'exit=1',
+      'outcome-index-2': 'succeed',
+    });
     const prediction = await explainAndCreate(job);
     expect(prediction.success.reason).toBe('SuccessPolicy');
     const rule = prediction.successPolicy!.rules[0]!;
@@ -113,14 +135,24 @@ describe(SUITE, () => {
 
     const done = await waitForJobCondition(ns, 'job-success', 'Complete');
 
-    expect(condition(done, 'SuccessCriteriaMet')).toMatchObject({ reason: 'SuccessPolicy', message: `Matched rules at index ${rule.index}` });
+    expect(condition(done, 'SuccessCriteriaMet')).toMatchObject({
+      reason: 'SuccessPolicy',
+      message: `Matched rules at index ${rule.index}`,
+    });
     expect(condition(done, 'Complete')?.reason).toBe(prediction.success.reason);
     expect(done.status?.completedIndexes).toBe('2');
   });
 
   test('backoffLimitPerIndex 1, maxFailedIndexes 1: the 2nd failed index ends it (MaxFailedIndexesExceeded)', async () => {
     const job = withOutcome(
-      withSpec(loadJob('pi'), { completions: 4, parallelism: 4, completionMode: 'Indexed', backoffLimit: undefined, backoffLimitPerIndex: 1, maxFailedIndexes: 1 }),
+      withSpec(loadJob('pi'), {
+        completions: 4,
+        parallelism: 4,
+        completionMode: 'Indexed',
+        backoffLimit: undefined,
+        backoffLimitPerIndex: 1,
+        maxFailedIndexes: 1,
+      }),
       { 'outcome-index-1': 'exit=1', 'outcome-index-3': 'exit=1' },
     );
     const prediction = await explainAndCreate(job);
@@ -138,12 +170,23 @@ describe(SUITE, () => {
   });
 
   test('backoffLimitPerIndex 0 without maxFailedIndexes: every index runs, then FailedIndexes', async () => {
-    const job = withOutcome(withSpec(loadJob('pi'), { completions: 3, parallelism: 3, completionMode: 'Indexed', backoffLimit: undefined, backoffLimitPerIndex: 0 }), {
-      'outcome-index-1': 'exit=1',
-    });
+    const job = withOutcome(
+      withSpec(loadJob('pi'), {
+        completions: 3,
+        parallelism: 3,
+        completionMode: 'Indexed',
+        backoffLimit: undefined,
+        backoffLimitPerIndex: 0,
+      }),
+      {
+        'outcome-index-1': 'exit=1',
+      },
+    );
     const prediction = await explainAndCreate(job);
     expect(prediction.retries.perIndex).toMatchObject({ budget: 0, failsIndexAfter: 1, maxFailedIndexes: null });
-    expect(prediction.retries.sentences.join(' ')).toMatch(/every index runs to the end, then the Job fails \(reason FailedIndexes\)/);
+    expect(prediction.retries.sentences.join(' ')).toMatch(
+      /every index runs to the end, then the Job fails \(reason FailedIndexes\)/,
+    );
 
     const done = await waitForJobCondition(ns, 'pi', 'Failed');
 
@@ -171,8 +214,12 @@ describe(SUITE, () => {
   test('podReplacementPolicy TerminatingOrFailed: a running pod being deleted counts as failed and is replaced', async () => {
     const prediction = await explainAndCreate(withOutcome(loadJob('pi'), { outcome: 'run' }));
     expect(prediction.effective.podReplacementPolicy).toBe('TerminatingOrFailed');
-    expect(prediction.pods.sentences.join(' ')).toMatch(/being deleted .* counts as failed at once, and its replacement does not wait/);
-    const first = await waitFor('the first pod to run', async () => (await podsOf(await readJob(ns, 'pi'))).find((pod) => pod.status?.phase === 'Running'));
+    expect(prediction.pods.sentences.join(' ')).toMatch(
+      /being deleted .* counts as failed at once, and its replacement does not wait/,
+    );
+    const first = await waitFor('the first pod to run', async () =>
+      (await podsOf(await readJob(ns, 'pi'))).find((pod) => pod.status?.phase === 'Running'),
+    );
 
     await cluster().core.deleteNamespacedPod({ namespace: ns, name: first.metadata!.name! });
 

@@ -32,8 +32,13 @@ export function jobX(args: string[], options: CliOptions = {}): Promise<CliResul
     const child = execFile(
       process.execPath,
       argv,
-      { encoding: 'utf8', env: options.env ?? { ...process.env, NO_COLOR: '1', JOBX_KUBE_TRACE: '' }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      {
+        encoding: 'utf8',
+        env: options.env ?? { ...process.env, NO_COLOR: '1', JOBX_KUBE_TRACE: '' },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(options.input ?? '');
   });

@@ -16,7 +16,11 @@ export interface WaitOptions {
 }
 
 /** Polls `probe` until it returns something other than undefined. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, options: WaitOptions = {}): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  options: WaitOptions = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let lastError: unknown;
   for (;;) {
@@ -29,7 +33,9 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     }
     if (Date.now() >= deadline) {
       const context = options.describe ? await options.describe().catch((e: unknown) => `(describe failed: ${e})`) : '';
-      const cause = lastError ? `\nlast error: ${lastError instanceof Error ? lastError.message : String(lastError)}` : '';
+      const cause = lastError
+        ? `\nlast error: ${lastError instanceof Error ? lastError.message : String(lastError)}`
+        : '';
       throw new Error(`gave up waiting for ${what}${cause}\n${context}`);
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -9,7 +9,11 @@ import { createNamespace, deleteNamespace } from '../helpers/namespace.ts';
 export { jobX, type CliResult } from '../helpers/job-x-cli.ts';
 
 /** `index-status NAME -n NAMESPACE -o json`: exit 0, nothing on stderr, valid against the schema. */
-export async function indexStatusJson(namespace: string, name: string, extra: string[] = []): Promise<IndexStatusOutput> {
+export async function indexStatusJson(
+  namespace: string,
+  name: string,
+  extra: string[] = [],
+): Promise<IndexStatusOutput> {
   const result = await jobX(['index-status', name, '-n', namespace, '-o', 'json', ...extra]);
   expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
   const output = JSON.parse(result.stdout) as IndexStatusOutput;
@@ -30,7 +34,8 @@ export async function inNamespace<T>(hint: string, body: (namespace: string) => 
 /** The indexes of an interval string, read as the controller reads it. */
 export function indexSet(text: string | undefined | null, completions: number): Set<number> {
   const set = new Set<number>();
-  for (const { first, last } of parseIndexesLenient(text ?? '', completions)) for (let i = first; i <= last; i++) set.add(i);
+  for (const { first, last } of parseIndexesLenient(text ?? '', completions))
+    for (let i = first; i <= last; i++) set.add(i);
   return set;
 }
 

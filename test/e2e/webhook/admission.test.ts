@@ -8,7 +8,14 @@ import { parseAllDocuments } from 'yaml';
 import { REPO_ROOT } from '../helpers/cluster.ts';
 import { deleteNamespace } from '../helpers/namespace.ts';
 import { waitFor } from '../helpers/wait.ts';
-import { createWebhookNamespace, newInstanceName, startWebhook, stopWebhook, webhookLogTail, type WebhookInstance } from './instance.ts';
+import {
+  createWebhookNamespace,
+  newInstanceName,
+  startWebhook,
+  stopWebhook,
+  webhookLogTail,
+  type WebhookInstance,
+} from './instance.ts';
 import { kubectlRun, show, type RunResult } from './run.ts';
 
 // Named before it starts, so that afterAll cleans up even after a failed start.
@@ -39,7 +46,13 @@ function job(name: string, spec: Record<string, unknown> = {}, podSpec: Record<s
     metadata: { name },
     spec: {
       ...spec,
-      template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36', command: ['true'] }], ...podSpec } },
+      template: {
+        spec: {
+          restartPolicy: 'Never',
+          containers: [{ name: 'main', image: 'busybox:1.36', command: ['true'] }],
+          ...podSpec,
+        },
+      },
     },
   };
 }
@@ -49,7 +62,12 @@ const OUT_OF_RANGE_POLICY = { rules: [{ action: 'FailJob', onExitCodes: { operat
 
 function cronJob(name: string, jobSpec: Record<string, unknown> = {}) {
   const { spec } = job('x', jobSpec);
-  return { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name }, spec: { schedule: '*/5 * * * *', jobTemplate: { spec } } };
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name },
+    spec: { schedule: '*/5 * * * *', jobTemplate: { spec } },
+  };
 }
 
 /** kubectl with the manifest on stdin; the result keeps stdout, stderr and the exit code. */
@@ -74,7 +92,8 @@ function expectExit(result: RunResult, code: number): void {
   if (result.code !== code) throw new Error(`expected exit ${code}\n${context(result)}`);
 }
 
-async function getJson(ns: string, resource: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- kubectl's JSON, read field by field
+async function getJson(ns: string, resource: string): Promise<Record<string, any>> {
   const result = await kubectlRun(['get', '-n', ns, resource, '-o', 'json']);
   expectExit(result, 0);
   return JSON.parse(result.stdout);
@@ -88,8 +107,18 @@ describe('job-x webhook on the testbed (shipped policy and registrations)', () =
     expectExit(built, 0);
     const shipped = parseAllDocuments(built.stdout).map((doc) => doc.toJS() as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
     const cases = [
-      { kind: 'ValidatingWebhookConfiguration', live: webhook.validatingConfig, name: webhook.validatingWebhook, path: '/validate' },
-      { kind: 'MutatingWebhookConfiguration', live: webhook.mutatingConfig, name: webhook.mutatingWebhook, path: '/mutate' },
+      {
+        kind: 'ValidatingWebhookConfiguration',
+        live: webhook.validatingConfig,
+        name: webhook.validatingWebhook,
+        path: '/validate',
+      },
+      {
+        kind: 'MutatingWebhookConfiguration',
+        live: webhook.mutatingConfig,
+        name: webhook.mutatingWebhook,
+        path: '/mutate',
+      },
     ];
     for (const { kind, live, name, path } of cases) {
       const expected = shipped.find((o) => o.kind === kind)!.webhooks[0];
@@ -109,7 +138,10 @@ describe('job-x webhook on the testbed (shipped policy and registrations)', () =
   test('a Job that breaks a deny rule is refused: kubectl prints the field path, the message and the rule id', async () => {
     const ns = await namespace('deny');
 
-    const result = await kubectlWith(['create', '-n', ns], job('bad-exit-code', { podFailurePolicy: OUT_OF_RANGE_POLICY }));
+    const result = await kubectlWith(
+      ['create', '-n', ns],
+      job('bad-exit-code', { podFailurePolicy: OUT_OF_RANGE_POLICY }),
+    );
 
     expectExit(result, 1);
     expect(result.stdout).toBe('');
@@ -126,7 +158,10 @@ describe('job-x webhook on the testbed (shipped policy and registrations)', () =
   test('a warn-level finding comes back as a kubectl Warning: line and the Job is created', async () => {
     const ns = await namespace('warn');
 
-    const result = await kubectlWith(['create', '-n', ns], job('on-failure', { ttlSecondsAfterFinished: 600 }, { restartPolicy: 'OnFailure' }));
+    const result = await kubectlWith(
+      ['create', '-n', ns],
+      job('on-failure', { ttlSecondsAfterFinished: 600 }, { restartPolicy: 'OnFailure' }),
+    );
 
     expectExit(result, 0);
     expect(result.stdout.trim()).toBe('job.batch/on-failure created');
@@ -160,13 +195,19 @@ describe('job-x webhook on the testbed (shipped policy and registrations)', () =
   test('kubectl apply --dry-run=server (sideEffects None) gives the same denial and the same warnings, and stores nothing', async () => {
     const ns = await namespace('dry-run');
 
-    const denied = await kubectlWith(['apply', '--dry-run=server', '-n', ns], job('bad-exit-code', { podFailurePolicy: OUT_OF_RANGE_POLICY }));
+    const denied = await kubectlWith(
+      ['apply', '--dry-run=server', '-n', ns],
+      job('bad-exit-code', { podFailurePolicy: OUT_OF_RANGE_POLICY }),
+    );
     expectExit(denied, 1);
     expect(denied.stderr).toMatch(
       /^The Job "bad-exit-code" is invalid: spec\.podFailurePolicy\.rules\[0\]\.onExitCodes\.values\[1\]: exit code 300 is outside 0-255 .+ \(job-x rule exit-code-out-of-range\)$/m,
     );
 
-    const warned = await kubectlWith(['apply', '--dry-run=server', '-n', ns, '-o', 'json'], job('plain', {}, { restartPolicy: 'OnFailure' }));
+    const warned = await kubectlWith(
+      ['apply', '--dry-run=server', '-n', ns, '-o', 'json'],
+      job('plain', {}, { restartPolicy: 'OnFailure' }),
+    );
     expectExit(warned, 0);
     expect(warnings(warned).sort()).toEqual(
       [
@@ -185,7 +226,10 @@ describe('job-x webhook on the testbed (shipped policy and registrations)', () =
   test('a CronJob whose jobTemplate breaks a deny rule is refused at CronJob create, with the jobTemplate path', async () => {
     const ns = await namespace('cronjob-deny');
 
-    const result = await kubectlWith(['create', '-n', ns], cronJob('bad-template', { podFailurePolicy: OUT_OF_RANGE_POLICY }));
+    const result = await kubectlWith(
+      ['create', '-n', ns],
+      cronJob('bad-template', { podFailurePolicy: OUT_OF_RANGE_POLICY }),
+    );
 
     expectExit(result, 1);
     expect(result.stderr).toMatch(
@@ -208,7 +252,9 @@ describe('job-x webhook on the testbed (shipped policy and registrations)', () =
     // Owned by the CronJob, whose history limits clean it up: require-ttl neither warns nor defaults.
     expect(fromCron.stderr).toBe('');
     const stored = await getJson(ns, 'job/nightly-manual');
-    expect(stored.metadata.ownerReferences).toEqual([expect.objectContaining({ kind: 'CronJob', name: 'nightly', controller: true })]);
+    expect(stored.metadata.ownerReferences).toEqual([
+      expect.objectContaining({ kind: 'CronJob', name: 'nightly', controller: true }),
+    ]);
     expect(stored.spec.ttlSecondsAfterFinished).toBeUndefined();
   });
 
@@ -216,29 +262,64 @@ describe('job-x webhook on the testbed (shipped policy and registrations)', () =
     // Created where the webhook does not look, then the namespace gets the webhook's label: the
     // Job exists with a violation the webhook would deny today.
     const ns = await namespace('ratchet', false);
-    const old = await kubectlWith(['create', '-n', ns], job('legacy', { suspend: true, podFailurePolicy: OUT_OF_RANGE_POLICY }));
+    const old = await kubectlWith(
+      ['create', '-n', ns],
+      job('legacy', { suspend: true, podFailurePolicy: OUT_OF_RANGE_POLICY }),
+    );
     expectExit(old, 0);
-    const labelled = await kubectlRun(['label', 'namespace', ns, ...Object.entries(webhook.namespaceLabels).map(([k, v]) => `${k}=${v}`)]);
+    const labelled = await kubectlRun([
+      'label',
+      'namespace',
+      ns,
+      ...Object.entries(webhook.namespaceLabels).map(([k, v]) => `${k}=${v}`),
+    ]);
     expectExit(labelled, 0);
     // The API server's namespace informer has to see the new label first: wait until a new
     // violating Job is refused there.
-    await waitFor(`the webhook to judge namespace ${ns}`, async () => {
-      const probe = await kubectlWith(['create', '--dry-run=server', '-n', ns], job('probe', { podFailurePolicy: OUT_OF_RANGE_POLICY }));
-      return probe.code === 1 && probe.stderr.includes('(job-x rule exit-code-out-of-range)') ? true : undefined;
-    }, { timeoutMs: 30_000 });
+    await waitFor(
+      `the webhook to judge namespace ${ns}`,
+      async () => {
+        const probe = await kubectlWith(
+          ['create', '--dry-run=server', '-n', ns],
+          job('probe', { podFailurePolicy: OUT_OF_RANGE_POLICY }),
+        );
+        return probe.code === 1 && probe.stderr.includes('(job-x rule exit-code-out-of-range)') ? true : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
 
     const label = await kubectlRun(['label', 'job', '-n', ns, 'legacy', 'team=batch']);
     expectExit(label, 0);
     expect(label.stdout.trim()).toBe('job.batch/legacy labeled');
     expect(label.stderr).toBe('');
 
-    const scale = await kubectlRun(['patch', 'job', '-n', ns, 'legacy', '--type=merge', '-p', '{"spec":{"parallelism":2}}']);
+    const scale = await kubectlRun([
+      'patch',
+      'job',
+      '-n',
+      ns,
+      'legacy',
+      '--type=merge',
+      '-p',
+      '{"spec":{"parallelism":2}}',
+    ]);
     expectExit(scale, 0);
     expect(scale.stdout.trim()).toBe('job.batch/legacy patched');
 
-    const worse = await kubectlRun(['patch', 'job', '-n', ns, 'legacy', '--type=merge', '-p', '{"spec":{"activeDeadlineSeconds":0}}']);
+    const worse = await kubectlRun([
+      'patch',
+      'job',
+      '-n',
+      ns,
+      'legacy',
+      '--type=merge',
+      '-p',
+      '{"spec":{"activeDeadlineSeconds":0}}',
+    ]);
     expectExit(worse, 1);
-    expect(worse.stderr).toMatch(/^The Job "legacy" is invalid: spec\.activeDeadlineSeconds: a deadline of 0 seconds fails the Job .+ \(job-x rule active-deadline-zero\)$/m);
+    expect(worse.stderr).toMatch(
+      /^The Job "legacy" is invalid: spec\.activeDeadlineSeconds: a deadline of 0 seconds fails the Job .+ \(job-x rule active-deadline-zero\)$/m,
+    );
     // The old finding is not reported again.
     expect(worse.stderr).not.toContain('exit-code-out-of-range');
 
@@ -251,7 +332,10 @@ describe('job-x webhook on the testbed (shipped policy and registrations)', () =
   test('namespaces without the instance label are not sent to the webhook (the isolation these tests rely on)', async () => {
     const ns = await namespace('unwatched', false);
 
-    const result = await kubectlWith(['create', '--dry-run=server', '-n', ns], job('bad-exit-code', { podFailurePolicy: OUT_OF_RANGE_POLICY }));
+    const result = await kubectlWith(
+      ['create', '--dry-run=server', '-n', ns],
+      job('bad-exit-code', { podFailurePolicy: OUT_OF_RANGE_POLICY }),
+    );
 
     expectExit(result, 0);
     expect(result.stderr).toBe('');

@@ -12,11 +12,20 @@ import { REPO_ROOT } from '../helpers/cluster.ts';
 import { condition, readJob } from '../helpers/jobs.ts';
 import { deleteNamespace } from '../helpers/namespace.ts';
 import { waitForJobCondition } from '../helpers/wait.ts';
-import { createWebhookNamespace, newInstanceName, startWebhook, stopWebhook, webhookLogTail, type WebhookInstance } from './instance.ts';
+import {
+  createWebhookNamespace,
+  newInstanceName,
+  startWebhook,
+  stopWebhook,
+  webhookLogTail,
+  type WebhookInstance,
+} from './instance.ts';
 import { kubectlRun, show, type RunResult } from './run.ts';
 
 const DEFAULTERS = RULES.filter((rule) => rule.applyDefault).map((rule) => rule.id);
-const shipped = JSON.parse(readFileSync(join(REPO_ROOT, 'webhook', 'default-policy.json'), 'utf8')) as { defaults?: string[] };
+const shipped = JSON.parse(readFileSync(join(REPO_ROOT, 'webhook', 'default-policy.json'), 'utf8')) as {
+  defaults?: string[];
+};
 
 // Named before it starts, so that afterAll cleans up even after a failed start.
 const instance = newInstanceName('defaults');
@@ -49,13 +58,18 @@ const POD_TEMPLATE = {
   spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36', command: ['true'] }] },
 };
 /** No Ignore rule for DisruptionTarget: disruption-ignore-rule's default adds one first. */
-const FAIL_ON_42 = { rules: [{ action: 'FailJob', onExitCodes: { containerName: 'main', operator: 'In', values: [42] } }] };
+const FAIL_ON_42 = {
+  rules: [{ action: 'FailJob', onExitCodes: { containerName: 'main', operator: 'In', values: [42] } }],
+};
 const IGNORE_DISRUPTIONS = { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] };
 
 /** Creates for real; fails with kubectl's output and the webhook log unless kubectl exits 0. */
 async function createForReal(ns: string, manifest: unknown): Promise<RunResult> {
   const result = await kubectlRun(['create', '-n', ns, '-f', '-'], JSON.stringify(manifest));
-  if (result.code !== 0) throw new Error(`the API server refused an object job-x defaulted:\n${show(result)}\n${webhookLogTail(webhook.instance)}`);
+  if (result.code !== 0)
+    throw new Error(
+      `the API server refused an object job-x defaulted:\n${show(result)}\n${webhookLogTail(webhook.instance)}`,
+    );
   for (const line of result.stderr.split('\n')) {
     const id = /^Warning: \[([a-z0-9-]+)\] (set|added) /.exec(line)?.[1];
     if (id) appliedDefaults.add(id);
@@ -86,7 +100,9 @@ describe('every job-x default leaves an object the real API server accepts', () 
 
     expect(result.stdout.trim()).toBe('job.batch/evicted-once created');
     expect(result.stderr).toContain('Warning: [require-ttl] set spec.ttlSecondsAfterFinished=86400');
-    expect(result.stderr).toContain('Warning: [disruption-ignore-rule] added rule {action: Ignore, onPodConditions: [{type: DisruptionTarget}]} first in spec.podFailurePolicy.rules');
+    expect(result.stderr).toContain(
+      'Warning: [disruption-ignore-rule] added rule {action: Ignore, onPodConditions: [{type: DisruptionTarget}]} first in spec.podFailurePolicy.rules',
+    );
     const stored = await readJob(ns, 'evicted-once');
     expect(stored.spec?.ttlSecondsAfterFinished).toBe(86400);
     expect(stored.spec?.podFailurePolicy?.rules).toEqual([IGNORE_DISRUPTIONS, FAIL_ON_42.rules[0]]);
@@ -117,7 +133,9 @@ describe('every job-x default leaves an object the real API server accepts', () 
     const result = await createForReal(ns, manifest);
 
     expect(result.stdout.trim()).toBe('cronjob.batch/hourly created');
-    expect(result.stderr).toContain('Warning: [disruption-ignore-rule] added rule {action: Ignore, onPodConditions: [{type: DisruptionTarget}]} first in spec.jobTemplate.spec.podFailurePolicy.rules');
+    expect(result.stderr).toContain(
+      'Warning: [disruption-ignore-rule] added rule {action: Ignore, onPodConditions: [{type: DisruptionTarget}]} first in spec.jobTemplate.spec.podFailurePolicy.rules',
+    );
     // require-ttl is for standalone Jobs; a CronJob's history limits clean up its Jobs.
     expect(result.stderr).not.toContain('[require-ttl]');
     const stored = JSON.parse((await kubectlRun(['get', '-n', ns, 'cronjob/hourly', '-o', 'json'])).stdout);

@@ -3,7 +3,14 @@
 // mutating hook fails open; with both set to Ignore the Job goes through, without its defaults.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { deleteNamespace } from '../helpers/namespace.ts';
-import { createWebhookNamespace, newInstanceName, startWebhook, stopWebhook, webhookLogTail, type WebhookInstance } from './instance.ts';
+import {
+  createWebhookNamespace,
+  newInstanceName,
+  startWebhook,
+  stopWebhook,
+  webhookLogTail,
+  type WebhookInstance,
+} from './instance.ts';
 import { kubectlRun, show, type RunResult } from './run.ts';
 
 const started: string[] = [];
@@ -14,7 +21,10 @@ afterAll(async () => {
   await Promise.all(namespaces.map((ns) => deleteNamespace(ns)));
 });
 
-async function startThenKill(hint: string, failurePolicy?: 'Fail' | 'Ignore'): Promise<{ webhook: WebhookInstance; ns: string }> {
+async function startThenKill(
+  hint: string,
+  failurePolicy?: 'Fail' | 'Ignore',
+): Promise<{ webhook: WebhookInstance; ns: string }> {
   const instance = newInstanceName(hint);
   started.push(instance);
   const webhook = await startWebhook(instance, failurePolicy ? { failurePolicy } : {});
@@ -29,7 +39,11 @@ const JOB = JSON.stringify({
   apiVersion: 'batch/v1',
   kind: 'Job',
   metadata: { name: 'while-down' },
-  spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36', command: ['true'] }] } } },
+  spec: {
+    template: {
+      spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36', command: ['true'] }] },
+    },
+  },
 });
 
 /** apiserver_admission_webhook_fail_open_count for one webhook name (0 when never counted). */
@@ -38,7 +52,10 @@ async function failOpenCount(webhookName: string): Promise<number> {
   if (metrics.code !== 0) throw new Error(show(metrics));
   return metrics.stdout
     .split('\n')
-    .filter((line) => line.startsWith('apiserver_admission_webhook_fail_open_count{') && line.includes(`name="${webhookName}"`))
+    .filter(
+      (line) =>
+        line.startsWith('apiserver_admission_webhook_fail_open_count{') && line.includes(`name="${webhookName}"`),
+    )
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
@@ -64,16 +81,30 @@ describe('webhook process down, registration still in place', () => {
 
   test('with failurePolicy Ignore on both hooks: the Job is created, without the TTL default, and the API server counts both fail-opens', async () => {
     const { webhook, ns } = await startThenKill('ignore', 'Ignore');
-    const before = { validating: await failOpenCount(webhook.validatingWebhook), mutating: await failOpenCount(webhook.mutatingWebhook) };
+    const before = {
+      validating: await failOpenCount(webhook.validatingWebhook),
+      mutating: await failOpenCount(webhook.mutatingWebhook),
+    };
 
     const result = await kubectlRun(['create', '-n', ns, '-f', '-'], JOB);
 
     if (result.code !== 0) throw new Error(`expected exit 0\n${context(result, webhook)}`);
     expect(result.stdout.trim()).toBe('job.batch/while-down created');
     expect(result.stderr).toBe('');
-    const stored = await kubectlRun(['get', '-n', ns, 'job', 'while-down', '-o', 'jsonpath={.spec.ttlSecondsAfterFinished}']);
+    const stored = await kubectlRun([
+      'get',
+      '-n',
+      ns,
+      'job',
+      'while-down',
+      '-o',
+      'jsonpath={.spec.ttlSecondsAfterFinished}',
+    ]);
     expect({ code: stored.code, ttl: stored.stdout }).toEqual({ code: 0, ttl: '' });
-    expect({ validating: await failOpenCount(webhook.validatingWebhook), mutating: await failOpenCount(webhook.mutatingWebhook) }).toEqual({
+    expect({
+      validating: await failOpenCount(webhook.validatingWebhook),
+      mutating: await failOpenCount(webhook.mutatingWebhook),
+    }).toEqual({
       validating: before.validating + 1,
       mutating: before.mutating + 1,
     });

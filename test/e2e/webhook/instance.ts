@@ -83,16 +83,22 @@ export async function startWebhook(instance: string, options: StartOptions = {})
  * process stops, so that the API server's calls fail and the failurePolicy decides.
  */
 export async function stopWebhook(instance: string, options: { keepRegistration?: boolean } = {}): Promise<void> {
-  const result = await run('bash', [join(TESTBED_SCRIPTS, 'webhook-down.sh'), ...(options.keepRegistration ? ['--keep-registration'] : [])], {
-    env: { JOBX_WEBHOOK_INSTANCE: instance },
-  });
+  const result = await run(
+    'bash',
+    [join(TESTBED_SCRIPTS, 'webhook-down.sh'), ...(options.keepRegistration ? ['--keep-registration'] : [])],
+    {
+      env: { JOBX_WEBHOOK_INSTANCE: instance },
+    },
+  );
   if (result.code !== 0) throw new Error(`webhook-down.sh failed:\n${show(result)}`);
 }
 
 /** The end of the instance's log, for failure messages. */
 export function webhookLogTail(instance: string, lines = 30): string {
   try {
-    const text = readFileSync(join(TESTBED_DIR, 'logs', `webhook-${instance}.log`), 'utf8').trimEnd().split('\n');
+    const text = readFileSync(join(TESTBED_DIR, 'logs', `webhook-${instance}.log`), 'utf8')
+      .trimEnd()
+      .split('\n');
     return `--- last lines of the webhook log (${instance})\n${text.slice(-lines).join('\n')}`;
   } catch {
     return `--- no webhook log for ${instance}`;

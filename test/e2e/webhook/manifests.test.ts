@@ -37,12 +37,22 @@ function objectsOf(yaml: string): Json[] {
 
 function find(objects: Json[], kind: string, name?: string): Json {
   const found = objects.find((o) => o.kind === kind && (name === undefined || o.metadata?.name === name));
-  if (!found) throw new Error(`no ${kind}${name ? ` ${name}` : ''} in ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no ${kind}${name ? ` ${name}` : ''} in ${objects.map((o) => `${o.kind}/${o.metadata?.name}`).join(', ')}`,
+    );
   return found;
 }
 
 async function namespacePhase(): Promise<string | undefined> {
-  const result = await kubectlRun(['get', 'namespace', NAMESPACE, '-o', 'jsonpath={.status.phase}', '--ignore-not-found']);
+  const result = await kubectlRun([
+    'get',
+    'namespace',
+    NAMESPACE,
+    '-o',
+    'jsonpath={.status.phase}',
+    '--ignore-not-found',
+  ]);
   return ok(result).stdout.trim() || undefined;
 }
 
@@ -73,7 +83,12 @@ beforeAll(async () => {
   );
   const namespace = find(built['overlays/cert-manager']!.objects, 'Namespace', NAMESPACE);
   const serviceAccount = find(built['overlays/cert-manager']!.objects, 'ServiceAccount');
-  ok(await kubectlRun(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [namespace, serviceAccount] })));
+  ok(
+    await kubectlRun(
+      ['apply', '-f', '-'],
+      JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [namespace, serviceAccount] }),
+    ),
+  );
 });
 
 afterAll(async () => {
@@ -102,35 +117,48 @@ describe('deployment manifests on the real API server', () => {
     expect(configMap.metadata.name).toMatch(/^job-x-policy-[a-z0-9]{10}$/);
     const volumes = find(built.base!.objects, 'Deployment').spec.template.spec.volumes as Json[];
     expect(volumes.find((v) => v.name === 'policy')?.configMap?.name).toBe(configMap.metadata.name);
-    expect(JSON.parse(configMap.data['policy.json'])).toEqual(JSON.parse(readFileSync(join(REPO_ROOT, 'webhook', 'default-policy.json'), 'utf8')));
+    expect(JSON.parse(configMap.data['policy.json'])).toEqual(
+      JSON.parse(readFileSync(join(REPO_ROOT, 'webhook', 'default-policy.json'), 'utf8')),
+    );
   });
 
-  test.each(['overlays/cert-manager', 'overlays/self-signed'])('%s: every object passes kubectl apply --dry-run=server, without warnings', async (overlay) => {
-    const { yaml, objects } = built[overlay]!;
-    const result = await kubectlRun(['apply', '--dry-run=server', '-f', '-'], yaml);
+  test.each(['overlays/cert-manager', 'overlays/self-signed'])(
+    '%s: every object passes kubectl apply --dry-run=server, without warnings',
+    async (overlay) => {
+      const { yaml, objects } = built[overlay]!;
+      const result = await kubectlRun(['apply', '--dry-run=server', '-f', '-'], yaml);
 
-    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
-    const lines = result.stdout.trim().split('\n');
-    expect(lines).toHaveLength(objects.length);
-    for (const line of lines) expect(line).toMatch(/ \(server dry run\)$/);
-    for (const object of objects) {
-      const group = object.apiVersion.includes('/') ? `.${object.apiVersion.split('/')[0]}` : '';
-      expect(result.stdout).toContain(`${object.kind.toLowerCase()}${group}/${object.metadata.name} `);
-    }
-  });
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+      const lines = result.stdout.trim().split('\n');
+      expect(lines).toHaveLength(objects.length);
+      for (const line of lines) expect(line).toMatch(/ \(server dry run\)$/);
+      for (const object of objects) {
+        const group = object.apiVersion.includes('/') ? `.${object.apiVersion.split('/')[0]}` : '';
+        expect(result.stdout).toContain(`${object.kind.toLowerCase()}${group}/${object.metadata.name} `);
+      }
+    },
+  );
 
   test('cert-manager overlay: CA chain (self-signed Issuer, CA Certificate, CA Issuer, serving Certificate) and CA injection into both configurations', () => {
     const { objects } = built['overlays/cert-manager']!;
     const serving = find(objects, 'Certificate', 'job-x-webhook');
     expect(serving.spec).toMatchObject({
-      secretName: find(objects, 'Deployment').spec.template.spec.volumes.find((v: Json) => v.name === 'tls').secret.secretName,
+      secretName: find(objects, 'Deployment').spec.template.spec.volumes.find((v: Json) => v.name === 'tls').secret
+        .secretName,
       dnsNames: expect.arrayContaining(['job-x-webhook.job-x-system.svc']),
       issuerRef: { kind: 'Issuer', name: 'job-x-webhook-ca' },
     });
-    expect(find(objects, 'Issuer', 'job-x-webhook-ca').spec).toEqual({ ca: { secretName: find(objects, 'Certificate', 'job-x-webhook-ca').spec.secretName } });
-    expect(find(objects, 'Certificate', 'job-x-webhook-ca').spec).toMatchObject({ isCA: true, issuerRef: { name: 'job-x-selfsigned' } });
+    expect(find(objects, 'Issuer', 'job-x-webhook-ca').spec).toEqual({
+      ca: { secretName: find(objects, 'Certificate', 'job-x-webhook-ca').spec.secretName },
+    });
+    expect(find(objects, 'Certificate', 'job-x-webhook-ca').spec).toMatchObject({
+      isCA: true,
+      issuerRef: { name: 'job-x-selfsigned' },
+    });
     for (const kind of ['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration']) {
-      expect(find(objects, kind).metadata.annotations).toEqual({ 'cert-manager.io/inject-ca-from': 'job-x-system/job-x-webhook' });
+      expect(find(objects, kind).metadata.annotations).toEqual({
+        'cert-manager.io/inject-ca-from': 'job-x-system/job-x-webhook',
+      });
     }
   });
 
@@ -148,7 +176,9 @@ describe('deployment manifests on the real API server', () => {
     expect(Object.keys(secret.data).sort()).toEqual(['ca.crt', 'tls.crt', 'tls.key']);
     const verify = await run('openssl', ['verify', '-CAfile', join(generated, 'ca.crt'), join(generated, 'tls.crt')]);
     expect(verify.code).toBe(0);
-    const text = ok(await run('openssl', ['x509', '-in', join(generated, 'tls.crt'), '-noout', '-ext', 'subjectAltName'])).stdout;
+    const text = ok(
+      await run('openssl', ['x509', '-in', join(generated, 'tls.crt'), '-noout', '-ext', 'subjectAltName']),
+    ).stdout;
     expect(text).toContain('DNS:job-x-webhook.job-x-system.svc');
   });
 
@@ -157,7 +187,11 @@ describe('deployment manifests on the real API server', () => {
     const pod = {
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: 'job-x-webhook-pod-security-check', namespace: NAMESPACE, labels: deployment.spec.template.metadata.labels },
+      metadata: {
+        name: 'job-x-webhook-pod-security-check',
+        namespace: NAMESPACE,
+        labels: deployment.spec.template.metadata.labels,
+      },
       spec: deployment.spec.template.spec,
     };
     const admitted = await kubectlRun(['create', '--dry-run=server', '-f', '-'], JSON.stringify(pod));
@@ -191,7 +225,9 @@ describe('deployment manifests on the real API server', () => {
     const items = (stored.items ?? [stored]) as Json[];
     const byKind = Object.fromEntries(items.map((o) => [o.kind, o.webhooks[0]]));
     const selector = {
-      matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system', 'job-x-system'] }],
+      matchExpressions: [
+        { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system', 'job-x-system'] },
+      ],
     };
     const common = {
       admissionReviewVersions: ['v1'],
@@ -206,7 +242,15 @@ describe('deployment manifests on the real API server', () => {
       name: 'validate.jobs.job-x.dev',
       failurePolicy: 'Fail',
       timeoutSeconds: 5,
-      rules: [{ apiGroups: ['batch'], apiVersions: ['v1'], resources: ['jobs', 'cronjobs'], operations: ['CREATE', 'UPDATE'], scope: 'Namespaced' }],
+      rules: [
+        {
+          apiGroups: ['batch'],
+          apiVersions: ['v1'],
+          resources: ['jobs', 'cronjobs'],
+          operations: ['CREATE', 'UPDATE'],
+          scope: 'Namespaced',
+        },
+      ],
       matchConditions: [{ name: 'not-being-deleted', expression: '!has(object.metadata.deletionTimestamp)' }],
     });
     expect(byKind.ValidatingWebhookConfiguration.clientConfig.service.path).toBe('/validate');
@@ -216,7 +260,15 @@ describe('deployment manifests on the real API server', () => {
       failurePolicy: 'Ignore',
       timeoutSeconds: 3,
       reinvocationPolicy: 'IfNeeded',
-      rules: [{ apiGroups: ['batch'], apiVersions: ['v1'], resources: ['jobs', 'cronjobs'], operations: ['CREATE'], scope: 'Namespaced' }],
+      rules: [
+        {
+          apiGroups: ['batch'],
+          apiVersions: ['v1'],
+          resources: ['jobs', 'cronjobs'],
+          operations: ['CREATE'],
+          scope: 'Namespaced',
+        },
+      ],
     });
     expect(byKind.MutatingWebhookConfiguration.clientConfig.service.path).toBe('/mutate');
     expect(show(result)).not.toContain('Warning');

@@ -14,7 +14,14 @@ export type EventType = 'Normal' | 'Warning';
 /** The object reference both event APIs use for a pod (core/v1 involvedObject, events.k8s.io regarding). */
 function podReference(pod: V1Pod) {
   const meta = pod.metadata!;
-  return { apiVersion: 'v1', kind: 'Pod', namespace: meta.namespace!, name: meta.name!, uid: meta.uid!, resourceVersion: meta.resourceVersion! };
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    namespace: meta.namespace!,
+    name: meta.name!,
+    uid: meta.uid!,
+    resourceVersion: meta.resourceVersion!,
+  };
 }
 
 export interface KubeletEvent {

@@ -118,7 +118,10 @@ export class Kubelet {
     if (plan.outcome.kind === 'image-pull-error' && !anyStarted) {
       const reason = status(plan.target)?.state?.waiting?.reason;
       if (reason === 'ImagePullBackOff') return undefined;
-      const due = reason === 'ErrImagePull' ? sinceOr(undefined) + PULL_BACKOFF_MS : sinceOr(pod.status.startTime) + START_DELAY_MS;
+      const due =
+        reason === 'ErrImagePull'
+          ? sinceOr(undefined) + PULL_BACKOFF_MS
+          : sinceOr(pod.status.startTime) + START_DELAY_MS;
       if (now < due) return due;
       return this.write(pod, reason === 'ErrImagePull' ? this.pullBackOff(pod, plan) : this.pullError(pod, plan));
     }
@@ -134,7 +137,11 @@ export class Kubelet {
       return now < due ? due : this.write(pod, this.restart(pod, plan, runner, now));
     }
     if (runnerStatus?.state?.running) {
-      if (plan.outcome.kind === 'run' || plan.outcome.kind === 'unschedulable' || plan.outcome.kind === 'image-pull-error') {
+      if (
+        plan.outcome.kind === 'run' ||
+        plan.outcome.kind === 'unschedulable' ||
+        plan.outcome.kind === 'image-pull-error'
+      ) {
         return undefined;
       }
       const due = sinceOr(runnerStatus.state.running.startedAt) + plan.runMs;
@@ -191,7 +198,12 @@ export class Kubelet {
       reason: 'TestbedOutcomeInvalid',
       message: `${message}; the pod keeps running`,
     }));
-    events.push({ type: 'Normal', reason: 'Pulling', message: `Pulling image "${first.spec.image}"`, container: ref(first) });
+    events.push({
+      type: 'Normal',
+      reason: 'Pulling',
+      message: `Pulling image "${first.spec.image}"`,
+      container: ref(first),
+    });
     return {
       phase: 'Pending',
       ...split(refs, statuses),
@@ -237,8 +249,7 @@ export class Kubelet {
   private finish(pod: V1Pod, plan: Plan, runner: ContainerRef, now: number): Step {
     const refs = containersOf(pod);
     const outcome = plan.outcome;
-    const restartInPlace =
-      (outcome.kind === 'exit' || outcome.kind === 'oom') && pod.spec?.restartPolicy !== 'Never';
+    const restartInPlace = (outcome.kind === 'exit' || outcome.kind === 'oom') && pod.spec?.restartPolicy !== 'Never';
 
     if (outcome.kind === 'evict') {
       const statuses = refs.map((r) => {
@@ -248,10 +259,7 @@ export class Kubelet {
       return {
         phase: 'Failed',
         ...split(refs, statuses),
-        events: [
-          { type: 'Warning', reason: 'Evicted', message: EVICTION_MESSAGE },
-          ...killingEvents(pod, refs),
-        ],
+        events: [{ type: 'Warning', reason: 'Evicted', message: EVICTION_MESSAGE }, ...killingEvents(pod, refs)],
         summary: 'evicted (DisruptionTarget, TerminationByKubelet)',
         podFields: { reason: 'Evicted', message: EVICTION_MESSAGE },
         conditions: [
@@ -366,10 +374,20 @@ export class Kubelet {
     );
     const events: KubeletEvent[] = [];
     if (!same(refs[0]!, plan.target)) {
-      events.push({ type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, container: ref(plan.target) });
+      events.push({
+        type: 'Normal',
+        reason: 'Pulling',
+        message: `Pulling image "${image}"`,
+        container: ref(plan.target),
+      });
     }
     events.push(
-      { type: 'Warning', reason: 'Failed', message: `Failed to pull image "${image}": ${error}`, container: ref(plan.target) },
+      {
+        type: 'Warning',
+        reason: 'Failed',
+        message: `Failed to pull image "${image}": ${error}`,
+        container: ref(plan.target),
+      },
       { type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull', container: ref(plan.target) },
     );
     return {
@@ -393,7 +411,12 @@ export class Kubelet {
       phase: 'Pending',
       ...split(refs, statuses),
       events: [
-        { type: 'Normal', reason: 'BackOff', message: `Back-off pulling image "${image}"`, container: ref(plan.target) },
+        {
+          type: 'Normal',
+          reason: 'BackOff',
+          message: `Back-off pulling image "${image}"`,
+          container: ref(plan.target),
+        },
         { type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff', container: ref(plan.target) },
       ],
       summary: `image pull of ${image} backing off (ImagePullBackOff)`,
@@ -417,7 +440,14 @@ export class Kubelet {
         const s = statusOf(pod, r) ?? waiting(r, undefined, 'ContainerCreating');
         if (s.state?.running) return terminated(r, s, 143, 'Error', now);
         if (s.state?.waiting) {
-          return terminated(r, s, 137, 'ContainerStatusUnknown', now, 'The container could not be located when the pod was terminated');
+          return terminated(
+            r,
+            s,
+            137,
+            'ContainerStatusUnknown',
+            now,
+            'The container could not be located when the pod was terminated',
+          );
         }
         return s;
       });
@@ -490,7 +520,10 @@ function statusOf(pod: V1Pod, r: ContainerRef): V1ContainerStatus | undefined {
   return list?.find((s) => s.name === r.spec.name);
 }
 
-function split(refs: ContainerRef[], statuses: V1ContainerStatus[]): { init: V1ContainerStatus[]; main: V1ContainerStatus[] } {
+function split(
+  refs: ContainerRef[],
+  statuses: V1ContainerStatus[],
+): { init: V1ContainerStatus[]; main: V1ContainerStatus[] } {
   return {
     init: statuses.filter((_, i) => refs[i]!.init),
     main: statuses.filter((_, i) => !refs[i]!.init),
@@ -507,14 +540,18 @@ function podDesc(pod: V1Pod): string {
 }
 
 function imageRef(image: string): string {
-  return imageID(image).replace(/@sha256:.*$/, '') + (image.includes(':') ? image.slice(image.lastIndexOf(':')) : ':latest');
+  return (
+    imageID(image).replace(/@sha256:.*$/, '') + (image.includes(':') ? image.slice(image.lastIndexOf(':')) : ':latest')
+  );
 }
 
 function startEvents(r: ContainerRef, pulling: boolean): KubeletEvent[] {
   const image = r.spec.image ?? '';
   const bytes = 20_000_000 + (parseInt(imageID(image).slice(-6), 16) % 200_000_000);
   return [
-    ...(pulling ? [{ type: 'Normal' as const, reason: 'Pulling', message: `Pulling image "${image}"`, container: ref(r) }] : []),
+    ...(pulling
+      ? [{ type: 'Normal' as const, reason: 'Pulling', message: `Pulling image "${image}"`, container: ref(r) }]
+      : []),
     {
       type: 'Normal',
       reason: 'Pulled',
@@ -529,9 +566,13 @@ function startEvents(r: ContainerRef, pulling: boolean): KubeletEvent[] {
 function killingEvents(pod: V1Pod, refs: ContainerRef[]): KubeletEvent[] {
   return refs
     .filter((r) => statusOf(pod, r)?.state?.running)
-    .map((r) => ({ type: 'Normal', reason: 'Killing', message: `Stopping container ${r.spec.name}`, container: ref(r) }));
+    .map((r) => ({
+      type: 'Normal',
+      reason: 'Killing',
+      message: `Stopping container ${r.spec.name}`,
+      container: ref(r),
+    }));
 }
-
 
 /** Container refs are rebuilt from the spec on every sync: compare them by identity in the spec. */
 function same(a: ContainerRef, b: ContainerRef): boolean {

@@ -97,7 +97,10 @@ async function main(kubeconfig: string): Promise<void> {
   // client-node's informer stops on errors other than a watch timeout or 410: restart it.
   informer.on('error', (err) => {
     log(`pod watch failed, restarting in 1s: ${describeError(err)}`);
-    setTimeout(() => void informer.start().catch((e: unknown) => log(`pod watch restart failed: ${describeError(e)}`)), 1000);
+    setTimeout(
+      () => void informer.start().catch((e: unknown) => log(`pod watch restart failed: ${describeError(e)}`)),
+      1000,
+    );
   });
   await informer.start();
   synced = true;

@@ -123,10 +123,7 @@ export function startHeartbeat(api: Api, nodes: SimulatedNode[], everyMs: number
           const current = await api.core.readNodeStatus({ name: node.name });
           const now = rfc3339();
           const renewed = (current.status?.conditions ?? []).map((c) => ({ ...c, lastHeartbeatTime: now }));
-          await api.core.patchNodeStatus(
-            { name: node.name, body: { status: { conditions: renewed } } },
-            mergePatch,
-          );
+          await api.core.patchNodeStatus({ name: node.name, body: { status: { conditions: renewed } } }, mergePatch);
         } catch (err) {
           log(`heartbeat of ${node.name} failed: ${describeError(err)}`);
         }

@@ -80,7 +80,11 @@ export function waiting(
   };
 }
 
-export function running(ref: ContainerRef, previous: V1ContainerStatus | undefined, startedAt: number): V1ContainerStatus {
+export function running(
+  ref: ContainerRef,
+  previous: V1ContainerStatus | undefined,
+  startedAt: number,
+): V1ContainerStatus {
   return {
     ...base(ref, previous, true),
     state: { running: { startedAt: rfc3339(startedAt) as unknown as Date } },

@@ -73,7 +73,9 @@ export class Scheduler {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([reason, count]) => `${count} ${reason}`)
         .join(', ');
-      const preemption = resourceOnly ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling';
+      const preemption = resourceOnly
+        ? 'No preemption victims found for incoming pod'
+        : 'Preemption is not helpful for scheduling';
       await this.markUnschedulable(
         pod,
         `0/${total} nodes are available: ${list}. preemption: 0/${total} nodes are available: ${total} ${preemption}.`,
@@ -87,7 +89,10 @@ export class Scheduler {
       await this.api.core.createNamespacedPodBinding({
         name: name!,
         namespace: namespace!,
-        body: { metadata: { name: name!, namespace: namespace! }, target: { apiVersion: 'v1', kind: 'Node', name: node.name } },
+        body: {
+          metadata: { name: name!, namespace: namespace! },
+          target: { apiVersion: 'v1', kind: 'Node', name: node.name },
+        },
       });
     } catch (err) {
       // 409: bound meanwhile (or a new pod with that name); the watch brings the news.
@@ -95,7 +100,13 @@ export class Scheduler {
       throw err;
     }
     log(`${namespace}/${name}: bound to ${node.name}`);
-    await this.recorder.scheduler(pod, 'Normal', 'Scheduled', 'Binding', `Successfully assigned ${namespace}/${name} to ${node.name}`);
+    await this.recorder.scheduler(
+      pod,
+      'Normal',
+      'Scheduled',
+      'Binding',
+      `Successfully assigned ${namespace}/${name} to ${node.name}`,
+    );
     return undefined;
   }
 
@@ -145,7 +156,13 @@ function misfit(pod: V1Pod, node: SimulatedNode): string[] {
   const requests = podRequests(pod);
   for (const [resource, amount] of requests) {
     const capacity =
-      resource === 'cpu' ? ALLOCATABLE.cpuMillis : resource === 'memory' ? ALLOCATABLE.memoryBytes : resource === 'pods' ? ALLOCATABLE.pods : 0;
+      resource === 'cpu'
+        ? ALLOCATABLE.cpuMillis
+        : resource === 'memory'
+          ? ALLOCATABLE.memoryBytes
+          : resource === 'pods'
+            ? ALLOCATABLE.pods
+            : 0;
     if (resource === 'ephemeral-storage') continue;
     if (amount > capacity) reasons.push(`Insufficient ${resource}`);
   }
@@ -156,7 +173,8 @@ function misfit(pod: V1Pod, node: SimulatedNode): string[] {
 function podRequests(pod: V1Pod): Map<string, number> {
   const sum = new Map<string, number>();
   const add = (into: Map<string, number>, requests: Record<string, string> | undefined) => {
-    for (const [name, value] of Object.entries(requests ?? {})) into.set(name, (into.get(name) ?? 0) + quantity(name, value));
+    for (const [name, value] of Object.entries(requests ?? {}))
+      into.set(name, (into.get(name) ?? 0) + quantity(name, value));
   };
   for (const c of pod.spec?.containers ?? []) add(sum, c.resources?.requests as Record<string, string> | undefined);
   for (const c of pod.spec?.initContainers ?? []) {
@@ -169,8 +187,20 @@ function podRequests(pod: V1Pod): Map<string, number> {
 }
 
 const SUFFIX: Record<string, number> = {
-  Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4, Pi: 1024 ** 5, Ei: 1024 ** 6,
-  k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, m: 1e-3, '': 1,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
+  Pi: 1024 ** 5,
+  Ei: 1024 ** 6,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  m: 1e-3,
+  '': 1,
 };
 
 /** A resource.Quantity as a number: millicores for cpu, plain units otherwise. */

@@ -62,10 +62,13 @@ export class WorkQueue {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     if (wakeAt === undefined || this.stopped) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(key);
-      this.add(key);
-    }, Math.max(0, wakeAt - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(key);
+        this.add(key);
+      },
+      Math.max(0, wakeAt - Date.now()),
+    );
     this.timers.set(key, timer);
   }
 }

@@ -1,7 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { countIndexes, type IndexInterval } from '../../../kubernetes/index.ts';
-import { clip, complement, contains, fromIndexes, intersectionCount, normalize, subtract, union } from '../../../kubernetes/interval-set.ts';
+import {
+  clip,
+  complement,
+  contains,
+  fromIndexes,
+  intersectionCount,
+  normalize,
+  subtract,
+  union,
+} from '../../../kubernetes/interval-set.ts';
 
 /** The reference model: plain sets of numbers. */
 const toSet = (intervals: readonly IndexInterval[]): Set<number> => {
@@ -12,7 +21,8 @@ const toSet = (intervals: readonly IndexInterval[]): Set<number> => {
 const sorted = (set: Set<number>): number[] => [...set].sort((a, b) => a - b);
 
 /** Normalized: sorted, disjoint, and no two intervals adjacent. */
-const isNormalized = (intervals: readonly IndexInterval[]): boolean => intervals.every((iv, i) => iv.first <= iv.last && (i === 0 || iv.first > intervals[i - 1]!.last + 1));
+const isNormalized = (intervals: readonly IndexInterval[]): boolean =>
+  intervals.every((iv, i) => iv.first <= iv.last && (i === 0 || iv.first > intervals[i - 1]!.last + 1));
 
 const indexes = fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 40 });
 
@@ -41,12 +51,15 @@ describe('interval set operations against a Set model', () => {
 
   test('normalize sorts and merges what a hand-edited status string could hold', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 5 })), { maxLength: 20 }), (pairs) => {
-        const raw = pairs.map(([first, length]) => ({ first, last: first + length }));
-        const normalized = normalize(raw);
-        expect(isNormalized(normalized)).toBe(true);
-        expect(sorted(toSet(normalized))).toEqual(sorted(toSet(raw)));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 5 })), { maxLength: 20 }),
+        (pairs) => {
+          const raw = pairs.map(([first, length]) => ({ first, last: first + length }));
+          const normalized = normalize(raw);
+          expect(isNormalized(normalized)).toBe(true);
+          expect(sorted(toSet(normalized))).toEqual(sorted(toSet(raw)));
+        },
+      ),
     );
   });
 

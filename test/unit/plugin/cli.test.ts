@@ -8,7 +8,11 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'kubectl-job_x.js');
 
 function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -34,10 +38,19 @@ beforeAll(() => {
   writeFileSync(join(dir, 'warning.yaml'), WARNING_JOB);
   writeFileSync(join(dir, 'bad.yaml'), BAD_JOB);
   writeFileSync(join(dir, 'tree', 'a.yml'), GOOD_JOB);
-  writeFileSync(join(dir, 'tree', 'nested', 'b.json'), JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }));
+  writeFileSync(
+    join(dir, 'tree', 'nested', 'b.json'),
+    JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }),
+  );
   writeFileSync(join(dir, 'tree', 'nested', 'notes.txt'), 'not a manifest');
-  writeFileSync(join(dir, 'bad-policy.yaml'), 'apiVersion: job-x.dev/v1alpha1\nkind: Policy\nrules:\n  require-ttl: loud\n');
-  writeFileSync(join(dir, 'policy.yaml'), 'apiVersion: job-x.dev/v1alpha1\nkind: Policy\nrules:\n  require-ttl: deny\n');
+  writeFileSync(
+    join(dir, 'bad-policy.yaml'),
+    'apiVersion: job-x.dev/v1alpha1\nkind: Policy\nrules:\n  require-ttl: loud\n',
+  );
+  writeFileSync(
+    join(dir, 'policy.yaml'),
+    'apiVersion: job-x.dev/v1alpha1\nkind: Policy\nrules:\n  require-ttl: deny\n',
+  );
 });
 
 describe('kubectl job-x lint (the executable)', () => {
@@ -50,7 +63,9 @@ describe('kubectl job-x lint (the executable)', () => {
   test('exit 1 with the rule id, path and position of an error', () => {
     const r = run(['lint', join(dir, 'bad.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/9:7\s+error\s+spec\.template\.spec\.restartPolicy: Required value: valid values: "OnFailure", "Never"\s+restart-policy/);
+    expect(r.stdout).toMatch(
+      /9:7\s+error\s+spec\.template\.spec\.restartPolicy: Required value: valid values: "OnFailure", "Never"\s+restart-policy/,
+    );
   });
 
   test('warnings alone exit 0, unless --max-warnings is exceeded', () => {
@@ -64,7 +79,14 @@ describe('kubectl job-x lint (the executable)', () => {
     const report = JSON.parse(r.stdout) as { results: Record<string, unknown>[]; summary: Record<string, number> };
     expect(report.results).toHaveLength(2);
     expect(report.results[0]).toEqual(
-      expect.objectContaining({ file: join(dir, 'bad.yaml'), document: 0, kind: 'Job', namespace: null, name: 'bad', findings: expect.any(Array) }),
+      expect.objectContaining({
+        file: join(dir, 'bad.yaml'),
+        document: 0,
+        kind: 'Job',
+        namespace: null,
+        name: 'bad',
+        findings: expect.any(Array),
+      }),
     );
     expect((report.results[0]?.findings as Record<string, unknown>[])[0]).toEqual({
       ruleId: 'restart-policy',
@@ -94,7 +116,9 @@ describe('kubectl job-x lint (the executable)', () => {
 
   test('-o github prints workflow annotations', () => {
     const r = run(['lint', '-o', 'github', join(dir, 'bad.yaml')]);
-    expect(r.stdout).toContain(`::error file=${join(dir, 'bad.yaml')},line=9,col=7,title=job-x restart-policy::spec.template.spec.restartPolicy: Required value`);
+    expect(r.stdout).toContain(
+      `::error file=${join(dir, 'bad.yaml')},line=9,col=7,title=job-x restart-policy::spec.template.spec.restartPolicy: Required value`,
+    );
   });
 
   test('-o sarif is SARIF 2.1.0 with rule help and a located result', () => {
@@ -102,9 +126,15 @@ describe('kubectl job-x lint (the executable)', () => {
     expect(sarif.version).toBe('2.1.0');
     const driver = sarif.runs[0].tool.driver;
     const restartPolicy = driver.rules.find((r: { id: string }) => r.id === 'restart-policy');
-    expect(restartPolicy).toMatchObject({ helpUri: expect.stringMatching(/^https:/), help: { text: expect.any(String), markdown: expect.any(String) } });
+    expect(restartPolicy).toMatchObject({
+      helpUri: expect.stringMatching(/^https:/),
+      help: { text: expect.any(String), markdown: expect.any(String) },
+    });
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'restart-policy');
-    expect(result).toMatchObject({ level: 'error', locations: [{ physicalLocation: { region: { startLine: 9, startColumn: 7 } } }] });
+    expect(result).toMatchObject({
+      level: 'error',
+      locations: [{ physicalLocation: { region: { startLine: 9, startColumn: 7 } } }],
+    });
     expect(driver.rules[result.ruleIndex].id).toBe('restart-policy');
   });
 
@@ -150,8 +180,12 @@ describe('machine-readable output', () => {
   test('lint -o json validates against schemas/lint-output.schema.json', async () => {
     const { default: AjvModule } = await import('ajv');
     const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
-    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'schemas', 'lint-output.schema.json'), 'utf8'));
-    const validate = new (Ajv as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } })({ allErrors: true }).compile(schema);
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', '..', 'schemas', 'lint-output.schema.json'), 'utf8'),
+    );
+    const validate = new (
+      Ajv as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } }
+    )({ allErrors: true }).compile(schema);
     for (const args of [[join(dir, 'bad.yaml'), join(dir, 'tree')], ['-']]) {
       const output = JSON.parse(run(['lint', '-o', 'json', ...args], `${BAD_JOB}---\n: [\n`).stdout);
       expect({ valid: validate(output), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });

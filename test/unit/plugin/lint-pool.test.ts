@@ -47,13 +47,17 @@ describe('linting on worker threads', () => {
   test('gives the same outcomes, in file order, as linting on this thread', async () => {
     const expected = detach(lintFiles(files, policy));
     // Workers alone, then workers with this thread: whoever lints a batch, the order is the files'.
-    expect(await lintInParallel(files, { resolved: policy, document: undefined }, 2, { thisThread: false })).toEqual(expected);
+    expect(await lintInParallel(files, { resolved: policy, document: undefined }, 2, { thisThread: false })).toEqual(
+      expected,
+    );
     expect(await lintInParallel(files, { resolved: policy, document: undefined }, 1)).toEqual(expected);
   }, 30_000);
 
   test('a file that cannot be read is an error at its place; the files before it are linted', async () => {
     const withMissing = [...files.slice(0, 100), join(dir, 'missing.yaml'), ...files.slice(100)];
-    const outcomes = await lintInParallel(withMissing, { resolved: policy, document: undefined }, 1, { thisThread: false });
+    const outcomes = await lintInParallel(withMissing, { resolved: policy, document: undefined }, 1, {
+      thisThread: false,
+    });
     expect(outcomes.slice(0, 100).every((outcome) => 'result' in outcome)).toBe(true);
     expect(outcomes[100]).toEqual({ error: `cannot read ${join(dir, 'missing.yaml')}: no such file or directory` });
   }, 30_000);
@@ -63,7 +67,9 @@ describe('linting on worker threads', () => {
     const resolved = resolvePolicy(RULES, document);
     const outcomes = await lintInParallel(files, { resolved, document }, 1, { thisThread: false });
     expect(outcomes).toEqual(detach(lintFiles(files, resolved)));
-    const ruleIds = outcomes.flatMap((outcome) => ('result' in outcome ? outcome.result.results.flatMap((r) => r.findings.map((f) => f.ruleId)) : []));
+    const ruleIds = outcomes.flatMap((outcome) =>
+      'result' in outcome ? outcome.result.results.flatMap((r) => r.findings.map((f) => f.ruleId)) : [],
+    );
     expect(ruleIds).not.toContain('require-ttl');
   }, 30_000);
 
@@ -77,14 +83,18 @@ describe('expanding the paths', () => {
   test('directories are walked in sorted order for manifests only; an error stops the expansion where it happened', () => {
     const tree = mkdtempSync(join(tmpdir(), 'job-x-walk-'));
     mkdirSync(join(tree, 'b', 'node_modules'), { recursive: true });
-    for (const name of ['b/z.yml', 'b/a.json', 'b/node_modules/x.yaml', 'a.yaml', 'notes.txt', 'c.YAML']) writeFileSync(join(tree, name), 'a: 1\n');
+    for (const name of ['b/z.yml', 'b/a.json', 'b/node_modules/x.yaml', 'a.yaml', 'notes.txt', 'c.YAML'])
+      writeFileSync(join(tree, name), 'a: 1\n');
     expect(expandInputs([tree, '-', join(tree, 'missing'), join(tree, 'a.yaml')])).toEqual([
       { kind: 'file', path: join(tree, 'a.yaml') },
       { kind: 'file', path: join(tree, 'b', 'a.json') },
       { kind: 'file', path: join(tree, 'b', 'z.yml') },
       { kind: 'file', path: join(tree, 'c.YAML') },
       { kind: 'stdin' },
-      { kind: 'error', error: expect.objectContaining({ message: `cannot read ${join(tree, 'missing')}: no such file or directory` }) },
+      {
+        kind: 'error',
+        error: expect.objectContaining({ message: `cannot read ${join(tree, 'missing')}: no such file or directory` }),
+      },
     ]);
   });
 });

@@ -30,7 +30,14 @@ describe('lintSource', () => {
   test('findings carry line and column of the offending field', () => {
     const text = JOB.replace('restartPolicy: Never', 'restartPolicy: Always');
     const finding = lint(text).results[0]?.findings.find((f) => f.ruleId === 'restart-policy');
-    expect(finding).toMatchObject({ path: 'spec.template.spec.restartPolicy', line: 13, column: 7, origin: 'apiserver', severity: 'error', type: 'Required' });
+    expect(finding).toMatchObject({
+      path: 'spec.template.spec.restartPolicy',
+      line: 13,
+      column: 7,
+      origin: 'apiserver',
+      severity: 'error',
+      type: 'Required',
+    });
   });
 
   test('a missing field points at its nearest written parent', () => {
@@ -47,18 +54,37 @@ describe('lintSource', () => {
       [1, null, null],
       [2, 'Job', 'second'],
     ]);
-    expect(result.results[1]?.findings[0]).toMatchObject({ ruleId: 'yaml-syntax', origin: 'parser', severity: 'error', line: 16 });
+    expect(result.results[1]?.findings[0]).toMatchObject({
+      ruleId: 'yaml-syntax',
+      origin: 'parser',
+      severity: 'error',
+      line: 16,
+    });
     // The parser notices the unclosed [ where the next document starts.
   });
 
   test('documents that are not Jobs or CronJobs are skipped and counted; empty documents are ignored', () => {
-    const result = lint(`---\n# only a comment\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n---\nfoo: bar\n---\n${JOB}`);
+    const result = lint(
+      `---\n# only a comment\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n---\nfoo: bar\n---\n${JOB}`,
+    );
     expect(result.skipped).toBe(2);
     expect(result.results.map((r) => r.kind)).toEqual(['Job']);
   });
 
   test('JSON input is read, with positions', () => {
-    const json = JSON.stringify({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { parallelism: -1, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'i' }] } } } }, null, 2);
+    const json = JSON.stringify(
+      {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { name: 'j' },
+        spec: {
+          parallelism: -1,
+          template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'i' }] } },
+        },
+      },
+      null,
+      2,
+    );
     const finding = lint(json).results[0]?.findings.find((f) => f.ruleId === 'non-negative-fields');
     expect(finding).toMatchObject({ path: 'spec.parallelism', line: 8, column: 5 });
   });
@@ -69,7 +95,10 @@ describe('lintSource', () => {
     expect(result.skipped).toBe(1);
     expect(result.results).toHaveLength(1);
     expect(result.results[0]).toMatchObject({ item: 0, name: 'a' });
-    expect(result.results[0]?.findings.find((f) => f.ruleId === 'non-negative-fields')).toMatchObject({ line: 8, column: 5 });
+    expect(result.results[0]?.findings.find((f) => f.ruleId === 'non-negative-fields')).toMatchObject({
+      line: 8,
+      column: 5,
+    });
     expect(lint(list.replace('kind: List', 'kind: JobList')).results).toHaveLength(1);
   });
 
@@ -81,21 +110,37 @@ describe('lintSource', () => {
   });
 
   test('duplicate keys are refused, as kubectl refuses them', () => {
-    const findings = errorsOf(JOB.replace('  activeDeadlineSeconds: 600\n', '  activeDeadlineSeconds: 600\n  activeDeadlineSeconds: 60\n'));
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'duplicate-key', line: 8, message: expect.stringContaining('activeDeadlineSeconds') })]);
+    const findings = errorsOf(
+      JOB.replace('  activeDeadlineSeconds: 600\n', '  activeDeadlineSeconds: 600\n  activeDeadlineSeconds: 60\n'),
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'duplicate-key',
+        line: 8,
+        message: expect.stringContaining('activeDeadlineSeconds'),
+      }),
+    ]);
   });
 
   test('a CRLF file has the same findings as LF', () => {
     const crlf = JOB.replace('restartPolicy: Never', 'restartPolicy: Always').replace(/\n/g, '\r\n');
-    expect(lint(crlf).results[0]?.findings.find((f) => f.ruleId === 'restart-policy')).toMatchObject({ line: 13, column: 7 });
+    expect(lint(crlf).results[0]?.findings.find((f) => f.ruleId === 'restart-policy')).toMatchObject({
+      line: 13,
+      column: 7,
+    });
   });
 });
 
 describe('hostile input ends in a clear error, never a crash', () => {
   test('an alias bomb', () => {
     let text = 'a: &a [x,x,x,x,x,x,x,x,x]\n';
-    for (let i = 0; i < 9; i++) text += `l${i}: &l${i} [${Array(9).fill(`*${i ? `l${i - 1}` : 'a'}`).join(',')}]\n`;
-    expect(errorsOf(text)).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', message: expect.stringMatching(/alias/i) })]);
+    for (let i = 0; i < 9; i++)
+      text += `l${i}: &l${i} [${Array(9)
+        .fill(`*${i ? `l${i - 1}` : 'a'}`)
+        .join(',')}]\n`;
+    expect(errorsOf(text)).toEqual([
+      expect.objectContaining({ ruleId: 'yaml-syntax', message: expect.stringMatching(/alias/i) }),
+    ]);
   });
 
   test('10,000 levels of nesting', () => {

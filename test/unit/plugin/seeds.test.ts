@@ -9,7 +9,10 @@ import { seedExamples } from '../../helpers/seed-examples.ts';
  */
 const EXPECTED: Record<string, string[]> = {
   // pi: a standalone Job with no TTL and no deadline.
-  '000_5414a7c3b5350c93.txt#0': ['info require-active-deadline spec.activeDeadlineSeconds', 'warning require-ttl spec.ttlSecondsAfterFinished'],
+  '000_5414a7c3b5350c93.txt#0': [
+    'info require-active-deadline spec.activeDeadlineSeconds',
+    'warning require-ttl spec.ttlSecondsAfterFinished',
+  ],
   // job-pod-failure-policy-example: FailJob on 42 plus the Ignore rule for disruptions; 3 pods at once.
   '000_5414a7c3b5350c93.txt#1': [
     'info concurrent-pods spec.parallelism',
@@ -43,7 +46,10 @@ const EXPECTED: Record<string, string[]> = {
     'warning require-ttl spec.ttlSecondsAfterFinished',
   ],
   // pi (Chinese notes): image without a tag, otherwise as the first pi.
-  '001_7c83f7a6d56bfd86.txt#0': ['info require-active-deadline spec.activeDeadlineSeconds', 'warning require-ttl spec.ttlSecondsAfterFinished'],
+  '001_7c83f7a6d56bfd86.txt#0': [
+    'info require-active-deadline spec.activeDeadlineSeconds',
+    'warning require-ttl spec.ttlSecondsAfterFinished',
+  ],
   // The "Writing a Job Spec" skeleton uses a full-width colon (metadata：): not YAML kubectl can read.
   '001_7c83f7a6d56bfd86.txt#1': ['error yaml-syntax '],
 };
@@ -57,7 +63,9 @@ describe('the seed examples', () => {
   });
 
   test.each(examples.map((e) => [e.id, e] as const))('%s', (id, example) => {
-    const findings = lintSource(id, example.text, policy).results.flatMap((r) => r.findings.map((f) => `${f.severity} ${f.ruleId} ${f.path}`));
+    const findings = lintSource(id, example.text, policy).results.flatMap((r) =>
+      r.findings.map((f) => `${f.severity} ${f.ruleId} ${f.path}`),
+    );
     expect(findings.sort()).toEqual([...(EXPECTED[id] ?? [])].sort());
   });
 });

@@ -24,7 +24,9 @@ describe('create-time corpus: lint agrees with the API server', () => {
     const actual = [...new Set(errors.map((f) => key(f.path, f.type)))].sort();
     const expected = [...new Set(c.errors.map((e) => key(e.path, e.type)))].sort();
     expect(actual).toEqual(expected);
-    const warnings = findings.filter((f) => f.origin === 'apiserver' && f.severity === 'warning').map((f) => `${f.path}: ${f.message}`);
+    const warnings = findings
+      .filter((f) => f.origin === 'apiserver' && f.severity === 'warning')
+      .map((f) => `${f.path}: ${f.message}`);
     for (const warning of c.warnings ?? []) expect(warnings.join('\n')).toContain(warning);
   });
 });

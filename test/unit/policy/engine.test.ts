@@ -7,7 +7,10 @@ const job = (annotations: Record<string, string> = {}, spec: Record<string, unkn
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: { name: 'x', annotations },
-    spec: { template: { spec: { restartPolicy: 'Always', containers: [{ name: 'main', image: 'busybox:1.36' }] } }, ...spec },
+    spec: {
+      template: { spec: { restartPolicy: 'Always', containers: [{ name: 'main', image: 'busybox:1.36' }] } },
+      ...spec,
+    },
   });
 
 const ids = (findings: { ruleId: string }[]) => [...new Set(findings.map((f) => f.ruleId))].sort();
@@ -17,7 +20,9 @@ describe('evaluate', () => {
 
   test('a suppression with a reason hides that policy rule only', () => {
     const before = ids(evaluate(job(), policy, 'lint'));
-    const after = ids(evaluate(job({ 'ignore.job-x.dev/require-ttl': 'cleaned up by the nightly job' }), policy, 'lint'));
+    const after = ids(
+      evaluate(job({ 'ignore.job-x.dev/require-ttl': 'cleaned up by the nightly job' }), policy, 'lint'),
+    );
     expect(before).toContain('require-ttl');
     expect(after).not.toContain('require-ttl');
     expect(after).toContain('require-active-deadline');
@@ -35,13 +40,21 @@ describe('evaluate', () => {
   });
 
   test('a policy that disallows suppressions keeps the finding and says why', () => {
-    const strict = resolvePolicy(RULES, { apiVersion: 'job-x.dev/v1alpha1', kind: 'Policy', suppressions: { allow: false } });
+    const strict = resolvePolicy(RULES, {
+      apiVersion: 'job-x.dev/v1alpha1',
+      kind: 'Policy',
+      suppressions: { allow: false },
+    });
     const findings = ids(evaluate(job({ 'ignore.job-x.dev/require-ttl': 'reason' }), strict, 'lint'));
     expect(findings).toEqual(expect.arrayContaining(['require-ttl', 'suppression-annotation']));
   });
 
   test('levels from the policy replace the built-in severity; off removes the rule', () => {
-    const custom = resolvePolicy(RULES, { apiVersion: 'job-x.dev/v1alpha1', kind: 'Policy', rules: { 'require-ttl': 'deny', 'require-active-deadline': 'off' } });
+    const custom = resolvePolicy(RULES, {
+      apiVersion: 'job-x.dev/v1alpha1',
+      kind: 'Policy',
+      rules: { 'require-ttl': 'deny', 'require-active-deadline': 'off' },
+    });
     const findings = evaluate(job(), custom, 'lint');
     expect(findings.find((f) => f.ruleId === 'require-ttl')?.severity).toBe('error');
     expect(findings.some((f) => f.ruleId === 'require-active-deadline')).toBe(false);
@@ -59,7 +72,13 @@ describe('evaluate', () => {
       },
     });
     const findings = evaluate(job(), resolvePolicy([broken], undefined), 'lint');
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'internal-error', severity: 'error', message: expect.stringContaining('boom') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'internal-error',
+        severity: 'error',
+        message: expect.stringContaining('boom'),
+      }),
+    ]);
   });
 
   test('lint-only rules do not run at admission', () => {

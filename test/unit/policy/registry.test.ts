@@ -5,7 +5,9 @@ import { evaluate, isApiServerRejection, resolvePolicy, RULES, toJobView } from 
 import { loadCorpus, manifestOf } from '../../helpers/corpus.ts';
 
 const RULES_DIR = join(import.meta.dirname, '..', '..', '..', 'policy', 'rules');
-const ruleFiles = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+const ruleFiles = readdirSync(RULES_DIR)
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.replace(/\.ts$/, ''));
 
 describe('rule registry', () => {
   test('every rule file is registered, once, and the registry is sorted by id', () => {
@@ -32,8 +34,12 @@ describe('rule registry', () => {
   test('every apiserver error rule is exercised by the corpus, which the real API server judges', () => {
     const policy = resolvePolicy(RULES, undefined);
     const fired = new Set<string>();
-    for (const c of loadCorpus()) for (const f of evaluate(toJobView(manifestOf(c)), policy, 'lint')) if (isApiServerRejection(f)) fired.add(f.ruleId);
-    const apiserverErrorRules = RULES.filter((r) => r.origin === 'apiserver' && r.severity === 'error').map((r) => r.id);
+    for (const c of loadCorpus())
+      for (const f of evaluate(toJobView(manifestOf(c)), policy, 'lint'))
+        if (isApiServerRejection(f)) fired.add(f.ruleId);
+    const apiserverErrorRules = RULES.filter((r) => r.origin === 'apiserver' && r.severity === 'error').map(
+      (r) => r.id,
+    );
     expect(apiserverErrorRules.filter((id) => !fired.has(id))).toEqual([]);
   });
 

@@ -23,7 +23,8 @@ export function applyJsonPatch(document: unknown, operations: readonly Operation
     let parent: unknown = root;
     for (const token of tokens) {
       if (Array.isArray(parent)) parent = parent[Number(token)];
-      else if (parent !== null && typeof parent === 'object' && Object.hasOwn(parent, token)) parent = (parent as Record<string, unknown>)[token];
+      else if (parent !== null && typeof parent === 'object' && Object.hasOwn(parent, token))
+        parent = (parent as Record<string, unknown>)[token];
       else throw new Error(`path ${operation.path}: ${token} does not exist`);
       if (parent === undefined) throw new Error(`path ${operation.path}: ${token} does not exist`);
     }
@@ -38,7 +39,13 @@ export function applyJsonPatch(document: unknown, operations: readonly Operation
     } else if (parent !== null && typeof parent === 'object') {
       const target = parent as Record<string, unknown>;
       const exists = Object.hasOwn(target, last);
-      const set = (value: unknown) => Object.defineProperty(target, last, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
+      const set = (value: unknown) =>
+        Object.defineProperty(target, last, {
+          value: structuredClone(value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       if (operation.op === 'add') set(operation.value);
       else if (!exists) throw new Error(`path ${operation.path}: no such member`);
       else if (operation.op === 'remove') delete target[last];

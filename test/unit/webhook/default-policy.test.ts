@@ -10,13 +10,19 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 describe('the shipped default policy', () => {
   test('is a valid policy document', () => {
-    expect(() => parsePolicy(JSON.parse(readFileSync(join(ROOT, 'webhook', 'default-policy.json'), 'utf8')))).not.toThrow();
+    expect(() =>
+      parsePolicy(JSON.parse(readFileSync(join(ROOT, 'webhook', 'default-policy.json'), 'utf8'))),
+    ).not.toThrow();
     expect(() => loadDefaultPolicy()).not.toThrow();
   });
 
   test('gives every policy rule a deliberate level (a new rule must be added to it)', () => {
     const named = Object.keys(defaultPolicyDocument().rules ?? {}).sort();
-    expect(named).toEqual(RULES.filter((r) => r.origin === 'policy').map((r) => r.id).sort());
+    expect(named).toEqual(
+      RULES.filter((r) => r.origin === 'policy')
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   test('defaults the TTL of standalone Jobs and leaves kube-system alone', () => {
@@ -28,7 +34,12 @@ describe('the shipped default policy', () => {
   test('denies only findings that can never be intended, and every one is documented in docs/webhook.md', () => {
     const policy = loadDefaultPolicy();
     const deny = policy.rules.filter((r) => r.rule.origin === 'policy' && r.severity === 'error').map((r) => r.rule.id);
-    expect(deny.sort()).toEqual(['active-deadline-zero', 'exit-code-out-of-range', 'manual-selector-adopts-all', 'succeeded-count-zero']);
+    expect(deny.sort()).toEqual([
+      'active-deadline-zero',
+      'exit-code-out-of-range',
+      'manual-selector-adopts-all',
+      'succeeded-count-zero',
+    ]);
     const doc = readFileSync(join(ROOT, 'docs', 'webhook.md'), 'utf8');
     for (const [id, setting] of Object.entries(defaultPolicyDocument().rules ?? {})) {
       expect(doc).toMatch(new RegExp(`^\\| \`${id}\` \\| ${String(setting)} \\|`, 'm'));

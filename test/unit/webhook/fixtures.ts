@@ -67,6 +67,7 @@ export function setPath(root: unknown, path: readonly (string | number)[], value
 
 export function getPath(root: unknown, path: readonly (string | number)[]): unknown {
   let node: unknown = root;
-  for (const key of path) node = node === null || typeof node !== 'object' ? undefined : (node as Record<string | number, unknown>)[key];
+  for (const key of path)
+    node = node === null || typeof node !== 'object' ? undefined : (node as Record<string | number, unknown>)[key];
   return node;
 }

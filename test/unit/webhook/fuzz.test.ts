@@ -50,7 +50,8 @@ function checkAnswer(endpoint: AdmissionEndpoint, body: unknown): string {
     // eslint-disable-next-line no-control-regex -- asserting there are none
     expect(warning).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   }
-  for (const key of Object.keys((response.auditAnnotations as object | undefined) ?? {})) expect(key).toMatch(QUALIFIED_NAME);
+  for (const key of Object.keys((response.auditAnnotations as object | undefined) ?? {}))
+    expect(key).toMatch(QUALIFIED_NAME);
   return decision.outcome;
 }
 
@@ -88,11 +89,19 @@ const PATHS: (string | number)[][] = [
 
 /** A recorded Job or CronJob with some fields set to arbitrary JSON (or an arbitrary value). */
 const jobLike: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom('job-create-deny', 'job-create-mutate', 'cronjob-create-deny', 'job-update-label' as const), fc.array(fc.tuple(fc.constantFrom(...PATHS), fc.jsonValue({ maxDepth: 3 })), { maxLength: 4 })).map(([name, edits]) => {
-    const object = review(name).request.object;
-    for (const [path, value] of edits) setPath(object, path, value);
-    return object;
-  }) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('job-create-deny', 'job-create-mutate', 'cronjob-create-deny', 'job-update-label' as const),
+        fc.array(fc.tuple(fc.constantFrom(...PATHS), fc.jsonValue({ maxDepth: 3 })), { maxLength: 4 }),
+      )
+      .map(([name, edits]) => {
+        const object = review(name).request.object;
+        for (const [path, value] of edits) setPath(object, path, value);
+        return object;
+      }),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
   { weight: 1, arbitrary: fc.constant(null) },
 );
@@ -136,20 +145,29 @@ describe('fuzz: the admission handler', () => {
     );
   });
 
-  test.each(['validate', 'mutate'] as const)('%s: AdmissionReview-shaped bodies with arbitrary requests and objects', (endpoint) => {
-    const seen = new Set<string>();
-    fc.assert(
-      fc.property(admissionReview, (body) => {
-        seen.add(checkAnswer(endpoint, body));
-      }),
-      RUNS,
-    );
-    // The generator reaches the judging code, not only the early exits.
-    expect([...seen].sort()).toEqual(endpoint === 'validate' ? ['allowed', 'denied', 'malformed', 'skipped'] : ['allowed', 'malformed', 'patched', 'skipped']);
-  });
+  test.each(['validate', 'mutate'] as const)(
+    '%s: AdmissionReview-shaped bodies with arbitrary requests and objects',
+    (endpoint) => {
+      const seen = new Set<string>();
+      fc.assert(
+        fc.property(admissionReview, (body) => {
+          seen.add(checkAnswer(endpoint, body));
+        }),
+        RUNS,
+      );
+      // The generator reaches the judging code, not only the early exits.
+      expect([...seen].sort()).toEqual(
+        endpoint === 'validate'
+          ? ['allowed', 'denied', 'malformed', 'skipped']
+          : ['allowed', 'malformed', 'patched', 'skipped'],
+      );
+    },
+  );
 
   test.each(['validate', 'mutate'] as const)('%s: reviews whose envelope is damaged', (endpoint) => {
-    const damaged = fc.tuple(admissionReview, fc.constantFrom('apiVersion', 'kind', 'request'), fc.jsonValue()).map(([body, key, value]) => ({ ...body, [key]: value }));
+    const damaged = fc
+      .tuple(admissionReview, fc.constantFrom('apiVersion', 'kind', 'request'), fc.jsonValue())
+      .map(([body, key, value]) => ({ ...body, [key]: value }));
     fc.assert(
       fc.property(damaged, (body) => {
         checkAnswer(endpoint, body);

@@ -20,7 +20,9 @@ describe('toJsonPatch', () => {
   });
 
   test('a new parent is added whole (an add needs an existing parent)', () => {
-    expect(toJsonPatch({ metadata: {} }, { metadata: { labels: { a: 'b' } } })).toEqual([{ op: 'add', path: '/metadata/labels', value: { a: 'b' } }]);
+    expect(toJsonPatch({ metadata: {} }, { metadata: { labels: { a: 'b' } } })).toEqual([
+      { op: 'add', path: '/metadata/labels', value: { a: 'b' } },
+    ]);
   });
 
   test('arrays: same length index by index, a new length replaced whole', () => {
@@ -43,7 +45,9 @@ describe('toJsonPatch', () => {
 
   test('property: applying the patch to the first value gives the second, for any JSON values', () => {
     // Pairs that share structure (the second derived from the first) exercise the recursive paths.
-    const similar = fc.jsonValue().chain((a) => fc.tuple(fc.constant(a), fc.oneof(fc.jsonValue(), fc.constant(structuredClone(a)), mutated(a))));
+    const similar = fc
+      .jsonValue()
+      .chain((a) => fc.tuple(fc.constant(a), fc.oneof(fc.jsonValue(), fc.constant(structuredClone(a)), mutated(a))));
     fc.assert(
       fc.property(similar, ([a, b]) => {
         const patched = applyJsonPatch(a, toJsonPatch(a, b));
@@ -75,7 +79,13 @@ function mutated(value: unknown): fc.Arbitrary<unknown> {
     } else {
       const keys = Object.keys(target);
       if (pick % 3 === 0 && keys.length > 0) delete target[keys[pick % keys.length]!];
-      else Object.defineProperty(target, key, { value: replacement, enumerable: true, writable: true, configurable: true });
+      else
+        Object.defineProperty(target, key, {
+          value: replacement,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
     return copy;
   });

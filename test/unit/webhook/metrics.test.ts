@@ -34,6 +34,8 @@ describe('Prometheus text format', () => {
     registry.register(new GaugeFunction('jobx_test_gauge', 'A gauge.', () => state.value, { kind: 'x' }));
     expect(registry.render()).toBe('');
     state.value = 42;
-    expect(registry.render()).toBe('# HELP jobx_test_gauge A gauge.\n# TYPE jobx_test_gauge gauge\njobx_test_gauge{kind="x"} 42\n');
+    expect(registry.render()).toBe(
+      '# HELP jobx_test_gauge A gauge.\n# TYPE jobx_test_gauge gauge\njobx_test_gauge{kind="x"} 42\n',
+    );
   });
 });

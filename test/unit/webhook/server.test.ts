@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { review, reviewText } from './fixtures.ts';
-import { BIN, fingerprintOf, httpsClient, makeCertificate, servedFingerprint, startWebhook, tempDir, type Certificate, type Client, type Webhook } from './webhook-process.ts';
+import {
+  BIN,
+  fingerprintOf,
+  httpsClient,
+  makeCertificate,
+  servedFingerprint,
+  startWebhook,
+  tempDir,
+  type Certificate,
+  type Client,
+  type Webhook,
+} from './webhook-process.ts';
 
 /**
  * The executable over real HTTPS: a server started on a free port with a throwaway certificate.
@@ -34,7 +45,15 @@ describe('the webhook over HTTPS', () => {
 
   test('the "listening" log line names the port, the certificate and the policy', () => {
     const listening = webhook.logs.find((l) => l.msg === 'listening')!;
-    expect(listening).toEqual(expect.objectContaining({ level: 'info', host: '127.0.0.1', port: webhook.port, tlsMinVersion: 'TLSv1.2', policy: 'built-in default' }));
+    expect(listening).toEqual(
+      expect.objectContaining({
+        level: 'info',
+        host: '127.0.0.1',
+        port: webhook.port,
+        tlsMinVersion: 'TLSv1.2',
+        policy: 'built-in default',
+      }),
+    );
     expect(typeof listening.time).toBe('string');
     expect((listening.certificate as { fingerprint256: string }).fingerprint256).toBe(fingerprintOf(cert.pem));
   });
@@ -44,16 +63,25 @@ describe('the webhook over HTTPS', () => {
     expect(denied.status).toBe(200);
     expect(denied.headers['content-type']).toBe('application/json');
     const body = JSON.parse(denied.body) as { response: { uid: string; allowed: boolean; status: { code: number } } };
-    expect(body.response).toEqual(expect.objectContaining({ uid: review('job-create-deny').request.uid, allowed: false }));
+    expect(body.response).toEqual(
+      expect.objectContaining({ uid: review('job-create-deny').request.uid, allowed: false }),
+    );
     expect(body.response.status.code).toBe(422);
-    const mutated = JSON.parse((await client.request('POST', '/mutate', reviewText('job-create-mutate'), { 'content-type': 'application/json; charset=utf-8' })).body) as { response: { patchType: string } };
+    const mutated = JSON.parse(
+      (
+        await client.request('POST', '/mutate', reviewText('job-create-mutate'), {
+          'content-type': 'application/json; charset=utf-8',
+        })
+      ).body,
+    ) as { response: { patchType: string } };
     expect(mutated.response.patchType).toBe('JSONPatch');
   });
 
   test('a body of twice the API server limit (object and oldObject of 3 MB each) is accepted', async () => {
     const big = review('job-update-label');
     const filler = 'x'.repeat(3_000_000);
-    for (const object of [big.request.object, big.request.oldObject]) ((object!.metadata as Record<string, unknown>).annotations = { 'example.com/blob': filler });
+    for (const object of [big.request.object, big.request.oldObject])
+      (object!.metadata as Record<string, unknown>).annotations = { 'example.com/blob': filler };
     const text = JSON.stringify(big);
     expect(text.length).toBeGreaterThan(6_000_000);
     const answer = await client.request('POST', '/validate', text, JSON_HEADERS);
@@ -62,22 +90,47 @@ describe('the webhook over HTTPS', () => {
   });
 
   test('415 unless the body is declared application/json', async () => {
-    const cases: Record<string, string>[] = [{ 'content-type': 'text/plain' }, {}, { 'content-type': 'application/json-patch+json' }];
+    const cases: Record<string, string>[] = [
+      { 'content-type': 'text/plain' },
+      {},
+      { 'content-type': 'application/json-patch+json' },
+    ];
     for (const headers of cases) {
       const answer = await client.request('POST', '/validate', reviewText('job-create-clean'), headers);
       expect(answer.status).toBe(415);
-      expect(JSON.parse(answer.body)).toEqual(expect.objectContaining({ kind: 'Status', code: 415, reason: 'UnsupportedMediaType', message: expect.stringContaining('Content-Type must be application/json') }));
+      expect(JSON.parse(answer.body)).toEqual(
+        expect.objectContaining({
+          kind: 'Status',
+          code: 415,
+          reason: 'UnsupportedMediaType',
+          message: expect.stringContaining('Content-Type must be application/json'),
+        }),
+      );
     }
   });
 
   test('400 with a clear message for a body that is not JSON, or not an AdmissionReview', async () => {
-    const broken = await client.request('POST', '/validate', '{"apiVersion": "admission.k8s.io/v1", "kind": ', JSON_HEADERS);
+    const broken = await client.request(
+      'POST',
+      '/validate',
+      '{"apiVersion": "admission.k8s.io/v1", "kind": ',
+      JSON_HEADERS,
+    );
     expect(broken.status).toBe(400);
-    expect(JSON.parse(broken.body)).toEqual(expect.objectContaining({ kind: 'Status', code: 400, reason: 'BadRequest', message: expect.stringMatching(/^the request body is not valid JSON: /) }));
+    expect(JSON.parse(broken.body)).toEqual(
+      expect.objectContaining({
+        kind: 'Status',
+        code: 400,
+        reason: 'BadRequest',
+        message: expect.stringMatching(/^the request body is not valid JSON: /),
+      }),
+    );
     expect(broken.body).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
     const notReview = await client.request('POST', '/mutate', '{"kind": "Pod"}', JSON_HEADERS);
     expect(notReview.status).toBe(400);
-    expect(JSON.parse(notReview.body).message).toBe('not an AdmissionReview: kind must be "AdmissionReview", got "Pod"');
+    expect(JSON.parse(notReview.body).message).toBe(
+      'not an AdmissionReview: kind must be "AdmissionReview", got "Pod"',
+    );
   });
 
   test('413 beyond 8 MiB, and the server goes on serving', async () => {
@@ -117,25 +170,31 @@ describe('the webhook over HTTPS', () => {
     const answer = await client.request('GET', '/metrics');
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
-    const value = (series: string): number => Number(new RegExp(`^${series.replace(/[{}"[\]+.]/g, '\\$&')} (\\S+)$`, 'm').exec(answer.body)?.[1]);
+    const value = (series: string): number =>
+      Number(new RegExp(`^${series.replace(/[{}"[\]+.]/g, '\\$&')} (\\S+)$`, 'm').exec(answer.body)?.[1]);
     expect(value('jobx_webhook_requests_total{endpoint="validate",result="denied"}')).toBeGreaterThanOrEqual(2);
     expect(value('jobx_webhook_requests_total{endpoint="mutate",result="patched"}')).toBeGreaterThanOrEqual(2);
     expect(value('jobx_webhook_requests_total{endpoint="validate",result="unsupported_media_type"}')).toBe(3);
     expect(value('jobx_webhook_findings_total{rule="exit-code-out-of-range",action="deny"}')).toBeGreaterThanOrEqual(2);
     expect(value('jobx_webhook_defaults_applied_total{rule="require-ttl"}')).toBeGreaterThanOrEqual(2);
-    expect(value('jobx_webhook_request_duration_seconds_bucket{endpoint="validate",le="+Inf"}')).toBe(value('jobx_webhook_request_duration_seconds_count{endpoint="validate"}'));
+    expect(value('jobx_webhook_request_duration_seconds_bucket{endpoint="validate",le="+Inf"}')).toBe(
+      value('jobx_webhook_request_duration_seconds_count{endpoint="validate"}'),
+    );
     expect(value('jobx_webhook_request_duration_seconds_bucket{endpoint="validate",le="2.5"}')).toBeGreaterThan(0);
     expect(value('process_resident_memory_bytes')).toBeGreaterThan(10 * 1024 * 1024);
     expect(value('jobx_webhook_ready')).toBe(1);
     expect(value('jobx_webhook_tls_certificate_expiry_timestamp_seconds')).toBeGreaterThan(Date.now() / 1000);
     expect(answer.body).toMatch(/^# TYPE jobx_webhook_request_duration_seconds histogram$/m);
     // Every sample line is `name{labels} value`.
-    for (const line of answer.body.split('\n').filter((l) => l !== '' && !l.startsWith('#'))) expect(line).toMatch(/^[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? [-+0-9.eInfNa]+$/);
+    for (const line of answer.body.split('\n').filter((l) => l !== '' && !l.startsWith('#')))
+      expect(line).toMatch(/^[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? [-+0-9.eInfNa]+$/);
   });
 
   test('logs are JSON lines with the decision and identifiers, never the object', async () => {
     await client.request('POST', '/validate', reviewText('job-create-deny'), JSON_HEADERS);
-    const line = await webhook.waitForLog((l) => l.msg === 'admission' && l.uid === review('job-create-deny').request.uid);
+    const line = await webhook.waitForLog(
+      (l) => l.msg === 'admission' && l.uid === review('job-create-deny').request.uid,
+    );
     expect(line).toEqual(
       expect.objectContaining({
         level: 'info',
@@ -155,7 +214,7 @@ describe('the webhook over HTTPS', () => {
     expect(everything).not.toContain('team.example.com/owner');
   });
 
-  test('an idle keep-alive connection outlives Node\'s 5 s default (the API server reuses them for 90 s)', async () => {
+  test("an idle keep-alive connection outlives Node's 5 s default (the API server reuses them for 90 s)", async () => {
     const first = await client.request('GET', '/healthz');
     expect(first.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 6000));
@@ -168,7 +227,16 @@ describe('the webhook over HTTPS', () => {
 
 describe('shutdown', () => {
   test('SIGTERM: /readyz turns 503, a request in flight completes, then exit 0', async () => {
-    const webhook = await startWebhook(['--tls-cert-file', cert.certFile, '--tls-private-key-file', cert.keyFile, '--shutdown-delay', '1', '--shutdown-timeout', '10']);
+    const webhook = await startWebhook([
+      '--tls-cert-file',
+      cert.certFile,
+      '--tls-private-key-file',
+      cert.keyFile,
+      '--shutdown-delay',
+      '1',
+      '--shutdown-timeout',
+      '10',
+    ]);
     const slow = httpsClient(webhook.port, cert.pem);
     const other = httpsClient(webhook.port, cert.pem);
     const text = reviewText('job-create-deny');
@@ -180,7 +248,9 @@ describe('shutdown', () => {
     expect(ready).toEqual(expect.objectContaining({ status: 503, body: 'shutting down\n' }));
     expect(ready.headers.connection).toBe('close');
     // Past the delay the listener is closed; the request that started before still completes.
-    expect(await webhook.waitForLog((l) => l.msg === 'listener closed; draining')).toEqual(expect.objectContaining({ inflight: 1 }));
+    expect(await webhook.waitForLog((l) => l.msg === 'listener closed; draining')).toEqual(
+      expect.objectContaining({ inflight: 1 }),
+    );
     await expect(httpsClient(webhook.port, cert.pem).request('GET', '/healthz')).rejects.toThrow(/ECONNREFUSED/);
     const answer = await inFlight.finish();
     expect(answer.status).toBe(200);
@@ -192,7 +262,16 @@ describe('shutdown', () => {
   }, 20_000);
 
   test('the drain is bounded: a request that never finishes is cut after --shutdown-timeout, exit 1', async () => {
-    const webhook = await startWebhook(['--tls-cert-file', cert.certFile, '--tls-private-key-file', cert.keyFile, '--shutdown-delay', '0', '--shutdown-timeout', '1']);
+    const webhook = await startWebhook([
+      '--tls-cert-file',
+      cert.certFile,
+      '--tls-private-key-file',
+      cert.keyFile,
+      '--shutdown-delay',
+      '0',
+      '--shutdown-timeout',
+      '1',
+    ]);
     const slow = httpsClient(webhook.port, cert.pem);
     const inFlight = slow.startSlowPost('/validate', reviewText('job-create-clean'), 10);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -209,7 +288,14 @@ describe('TLS certificate reload', () => {
     const live = { certFile: join(dir, 'live.crt'), keyFile: join(dir, 'live.key') };
     copyFileSync(cert.certFile, live.certFile);
     copyFileSync(cert.keyFile, live.keyFile);
-    const webhook = await startWebhook(['--tls-cert-file', live.certFile, '--tls-private-key-file', live.keyFile, '--shutdown-delay', '0']);
+    const webhook = await startWebhook([
+      '--tls-cert-file',
+      live.certFile,
+      '--tls-private-key-file',
+      live.keyFile,
+      '--shutdown-delay',
+      '0',
+    ]);
     expect(await servedFingerprint(webhook.port)).toBe(fingerprintOf(cert.pem));
     const slow = httpsClient(webhook.port, cert.pem);
     const inFlight = slow.startSlowPost('/validate', reviewText('job-create-warn'), 50);
@@ -231,8 +317,12 @@ describe('TLS certificate reload', () => {
 
     // A key that does not belong to the certificate: refused, the current one stays.
     writeFileSync(live.keyFile, readFileSync(makeCertificate(dir, 'third').keyFile));
-    const failed = await webhook.waitForLog((l) => l.msg === 'tls certificate reload failed; still serving the previous certificate');
-    expect(failed.error).toMatch(/--tls-private-key-file .* (is not the key of the certificate|is not an unencrypted PEM private key)/);
+    const failed = await webhook.waitForLog(
+      (l) => l.msg === 'tls certificate reload failed; still serving the previous certificate',
+    );
+    expect(failed.error).toMatch(
+      /--tls-private-key-file .* (is not the key of the certificate|is not an unencrypted PEM private key)/,
+    );
     expect(await servedFingerprint(webhook.port)).toBe(fingerprintOf(second.pem));
     const metrics = (await fresh.request('GET', '/metrics')).body;
     expect(metrics).toMatch(/^jobx_webhook_tls_reloads_total\{result="success"\} 1$/m);
@@ -247,7 +337,11 @@ describe('TLS certificate reload', () => {
 describe('configuration errors stop it before it listens (exit 2, "error: ..." naming the problem)', () => {
   // A server that wrongly started would be killed by the timeout and show up as code null.
   const run = (args: string[], env: NodeJS.ProcessEnv = {}) => {
-    const result = spawnSync(process.execPath, [BIN, '--port', '0', '--host', '127.0.0.1', ...args], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, JOBX_POLICY: '', ...env } });
+    const result = spawnSync(process.execPath, [BIN, '--port', '0', '--host', '127.0.0.1', ...args], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      env: { ...process.env, JOBX_POLICY: '', ...env },
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
@@ -256,16 +350,22 @@ describe('configuration errors stop it before it listens (exit 2, "error: ..." n
     writeFileSync(policy, 'apiVersion: job-x.dev/v1alpha1\nkind: Policy\nrules:\n  require-ttl: loud\n');
     const result = run(['--tls-cert-file', cert.certFile, '--tls-private-key-file', cert.keyFile, '--policy', policy]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`error: policy file ${policy}: rules.require-ttl: must be equal to one of the allowed values: ["off","info","warn","deny"]\n`);
+    expect(result.stderr).toBe(
+      `error: policy file ${policy}: rules.require-ttl: must be equal to one of the allowed values: ["off","info","warn","deny"]\n`,
+    );
     expect(result.stdout).not.toContain('listening');
   });
 
   test('JOBX_POLICY is read when --policy is absent', () => {
     const policy = join(dir, 'unknown-rule.yaml');
     writeFileSync(policy, 'apiVersion: job-x.dev/v1alpha1\nkind: Policy\nrules:\n  no-such-rule: deny\n');
-    const result = run(['--tls-cert-file', cert.certFile, '--tls-private-key-file', cert.keyFile], { JOBX_POLICY: policy });
+    const result = run(['--tls-cert-file', cert.certFile, '--tls-private-key-file', cert.keyFile], {
+      JOBX_POLICY: policy,
+    });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`error: policy file ${policy}: rules.no-such-rule: unknown rule (see docs/rules.md for the list)\n`);
+    expect(result.stderr).toBe(
+      `error: policy file ${policy}: rules.no-such-rule: unknown rule (see docs/rules.md for the list)\n`,
+    );
   });
 
   test('certificate problems name the flag and the file', () => {
@@ -275,7 +375,9 @@ describe('configuration errors stop it before it listens (exit 2, "error: ..." n
     const other = makeCertificate(dir, 'mismatch');
     const mismatched = run(['--tls-cert-file', cert.certFile, '--tls-private-key-file', other.keyFile]);
     expect(mismatched.code).toBe(2);
-    expect(mismatched.stderr).toBe(`error: --tls-private-key-file ${other.keyFile} is not the key of the certificate in --tls-cert-file ${cert.certFile}\n`);
+    expect(mismatched.stderr).toBe(
+      `error: --tls-private-key-file ${other.keyFile} is not the key of the certificate in --tls-cert-file ${cert.certFile}\n`,
+    );
     const notPem = run(['--tls-cert-file', cert.keyFile, '--tls-private-key-file', cert.keyFile]);
     expect(notPem.code).toBe(2);
     expect(notPem.stderr).toMatch(/^error: --tls-cert-file \S+ is not a PEM certificate: /);
@@ -285,7 +387,14 @@ describe('configuration errors stop it before it listens (exit 2, "error: ..." n
   });
 
   test('a bad flag value', () => {
-    const result = run(['--tls-cert-file', cert.certFile, '--tls-private-key-file', cert.keyFile, '--shutdown-delay', 'soon']);
+    const result = run([
+      '--tls-cert-file',
+      cert.certFile,
+      '--tls-private-key-file',
+      cert.keyFile,
+      '--shutdown-delay',
+      'soon',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: option '--shutdown-delay <seconds>' argument 'soon' is invalid/);
   });
@@ -294,7 +403,14 @@ describe('configuration errors stop it before it listens (exit 2, "error: ..." n
 test('--help and --version', () => {
   const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
   expect(help.status).toBe(0);
-  for (const flag of ['--tls-cert-file <path>', '--tls-private-key-file <path>', '--port <port>', '--host <address>', '--policy <file>']) expect(help.stdout).toContain(flag);
+  for (const flag of [
+    '--tls-cert-file <path>',
+    '--tls-private-key-file <path>',
+    '--port <port>',
+    '--host <address>',
+    '--policy <file>',
+  ])
+    expect(help.stdout).toContain(flag);
   const version = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
   expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
 });

@@ -1,5 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { formatFindingWarning, formatWarnings, MAX_WARNING_RUNES, WARNING_BUDGET_RUNES } from '../../../webhook/admission/warnings.ts';
+import {
+  formatFindingWarning,
+  formatWarnings,
+  MAX_WARNING_RUNES,
+  WARNING_BUDGET_RUNES,
+} from '../../../webhook/admission/warnings.ts';
 
 const runes = (text: string): number => Array.from(text).length;
 
@@ -9,8 +14,12 @@ describe('formatWarnings', () => {
   });
 
   test('a finding reads [rule-id] path: message, without a path for the whole object', () => {
-    expect(formatFindingWarning({ ruleId: 'r', severity: 'warning', origin: 'policy', path: 'spec.a[0]', message: 'm' })).toBe('[r] spec.a[0]: m');
-    expect(formatFindingWarning({ ruleId: 'r', severity: 'warning', origin: 'policy', path: '', message: 'm' })).toBe('[r] m');
+    expect(
+      formatFindingWarning({ ruleId: 'r', severity: 'warning', origin: 'policy', path: 'spec.a[0]', message: 'm' }),
+    ).toBe('[r] spec.a[0]: m');
+    expect(formatFindingWarning({ ruleId: 'r', severity: 'warning', origin: 'policy', path: '', message: 'm' })).toBe(
+      '[r] m',
+    );
   });
 
   test('each warning is cut to 256 runes on a rune boundary, with an ellipsis', () => {
@@ -30,7 +39,9 @@ describe('formatWarnings', () => {
     const out = formatWarnings(many);
     const shown = out.length - 1;
     expect(out.slice(0, -1).reduce((n, w) => n + runes(w), 0)).toBeLessThanOrEqual(WARNING_BUDGET_RUNES);
-    expect(out.at(-1)).toBe(`[job-x] ${100 - shown} more warnings not shown; run kubectl job-x lint on the manifest to see them all`);
+    expect(out.at(-1)).toBe(
+      `[job-x] ${100 - shown} more warnings not shown; run kubectl job-x lint on the manifest to see them all`,
+    );
     expect(out.slice(0, -1)).toEqual(many.slice(0, shown));
   });
 });

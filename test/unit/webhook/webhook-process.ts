@@ -22,7 +22,25 @@ export function makeCertificate(dir: string, name: string): Certificate {
   const keyFile = join(dir, `${name}.key`);
   const result = spawnSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', `/CN=${name}`, '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${name}`,
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ],
     { encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`openssl failed: ${result.stderr}`);
@@ -41,7 +59,10 @@ export interface Webhook {
   readonly stderr: () => string;
   /** Resolves with the exit code. */
   readonly exited: Promise<number | null>;
-  waitForLog(predicate: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  waitForLog(
+    predicate: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
 }
 
 export async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -54,7 +75,10 @@ export async function waitUntil(check: () => boolean, timeoutMs: number, what: s
 
 /** Starts the webhook on a free port and waits for its "listening" line. */
 export async function startWebhook(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Webhook> {
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--host', '127.0.0.1', ...args], { env: { ...process.env, JOBX_POLICY: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, '--port', '0', '--host', '127.0.0.1', ...args], {
+    env: { ...process.env, JOBX_POLICY: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs: Record<string, unknown>[] = [];
   let stdout = '';
   let stderr = '';
@@ -98,18 +122,37 @@ export interface Client {
 /** An HTTPS client trusting only `ca`, reusing connections like the API server does. */
 export function httpsClient(port: number, ca: string): Client {
   const agent = new Agent({ keepAlive: true, maxSockets: 4 });
-  const options = (method: string, path: string, headers: Record<string, string>): RequestOptions => ({ host: '127.0.0.1', servername: 'localhost', port, method, path, ca, agent, headers });
-  const collect = (resolve: (answer: HttpAnswer) => void, reject: (error: Error) => void, req: ClientRequest) => (res: IncomingMessage) => {
-    let body = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (body += chunk));
-    res.on('end', () => resolve({ reusedSocket: req.reusedSocket, status: res.statusCode!, headers: res.headers, body }));
-    res.on('error', reject);
-  };
+  const options = (method: string, path: string, headers: Record<string, string>): RequestOptions => ({
+    host: '127.0.0.1',
+    servername: 'localhost',
+    port,
+    method,
+    path,
+    ca,
+    agent,
+    headers,
+  });
+  const collect =
+    (resolve: (answer: HttpAnswer) => void, reject: (error: Error) => void, req: ClientRequest) =>
+    (res: IncomingMessage) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () =>
+        resolve({ reusedSocket: req.reusedSocket, status: res.statusCode!, headers: res.headers, body }),
+      );
+      res.on('error', reject);
+    };
   return {
     request(method, path, body, headers = {}) {
       return new Promise((resolve, reject) => {
-        const req = httpsRequest(options(method, path, body === undefined ? headers : { 'content-length': String(Buffer.byteLength(body)), ...headers }));
+        const req = httpsRequest(
+          options(
+            method,
+            path,
+            body === undefined ? headers : { 'content-length': String(Buffer.byteLength(body)), ...headers },
+          ),
+        );
         req.on('response', collect(resolve, reject, req));
         req.on('error', reject);
         req.end(body);
@@ -117,7 +160,9 @@ export function httpsClient(port: number, ca: string): Client {
     },
     startSlowPost(path, body, headBytes) {
       const bytes = Buffer.from(body);
-      const req = httpsRequest(options('POST', path, { 'content-type': 'application/json', 'content-length': String(bytes.length) }));
+      const req = httpsRequest(
+        options('POST', path, { 'content-type': 'application/json', 'content-length': String(bytes.length) }),
+      );
       const answer = new Promise<HttpAnswer>((resolve, reject) => {
         req.on('response', collect(resolve, reject, req));
         req.on('error', reject);

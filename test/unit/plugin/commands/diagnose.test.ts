@@ -10,7 +10,10 @@ const BIN = join(import.meta.dirname, '..', '..', '..', '..', 'bin', 'kubectl-jo
 const home = mkdtempSync(join(tmpdir(), 'job-x-diagnose-home-'));
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, NO_COLOR: '1', ...env } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: home, NO_COLOR: '1', ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -19,7 +22,16 @@ describe('kubectl job-x diagnose (no cluster needed)', () => {
     const help = run(['diagnose', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: kubectl job-x diagnose [options] <name>');
-    for (const flag of ['-n, --namespace <namespace>', '--kubeconfig <file>', '--context <name>', '--cluster <name>', '--user <name>', '-A, --all-namespaces', '--request-timeout <duration>', '-o, --output <format>']) {
+    for (const flag of [
+      '-n, --namespace <namespace>',
+      '--kubeconfig <file>',
+      '--context <name>',
+      '--cluster <name>',
+      '--user <name>',
+      '-A, --all-namespaces',
+      '--request-timeout <duration>',
+      '-o, --output <format>',
+    ]) {
       expect(help.stdout).toContain(flag);
     }
     expect(help.stdout).toContain('Exit codes: 0 the diagnosis ran');
@@ -30,7 +42,8 @@ describe('kubectl job-x diagnose (no cluster needed)', () => {
     expect(run(['diagnose', 'deployment/web'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'error: "deployment/web": job-x works on Jobs and CronJobs, not "deployment" (use NAME, job/NAME or cronjob/NAME)\n',
+      stderr:
+        'error: "deployment/web": job-x works on Jobs and CronJobs, not "deployment" (use NAME, job/NAME or cronjob/NAME)\n',
     });
   });
 
@@ -50,7 +63,10 @@ describe('kubectl job-x diagnose (no cluster needed)', () => {
 
   test('an unknown --context names the contexts there are', () => {
     const file = join(home, 'config');
-    writeFileSync(file, 'current-context: a\ncontexts: [{name: a, context: {cluster: c, user: u}}]\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]\nusers: [{name: u, user: {token: t}}]\n');
+    writeFileSync(
+      file,
+      'current-context: a\ncontexts: [{name: a, context: {cluster: c, user: u}}]\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]\nusers: [{name: u, user: {token: t}}]\n',
+    );
     expect(run(['diagnose', 'pi', '--context', 'prod'], { KUBECONFIG: file })).toEqual({
       code: 2,
       stdout: '',

@@ -44,10 +44,30 @@ function pod(o: PodOptions): RawPod {
   serial++;
   const container: RawContainerStatus =
     o.phase === 'Succeeded' || o.phase === 'Failed'
-      ? { name: 'main', restartCount: o.restarts ?? 0, state: { terminated: { exitCode: o.exitCode ?? (o.phase === 'Succeeded' ? 0 : 1), reason: o.phase === 'Succeeded' ? 'Completed' : 'Error', startedAt: at((o.finished ?? 1) - 1), finishedAt: at(o.finished ?? 1) } } }
+      ? {
+          name: 'main',
+          restartCount: o.restarts ?? 0,
+          state: {
+            terminated: {
+              exitCode: o.exitCode ?? (o.phase === 'Succeeded' ? 0 : 1),
+              reason: o.phase === 'Succeeded' ? 'Completed' : 'Error',
+              startedAt: at((o.finished ?? 1) - 1),
+              finishedAt: at(o.finished ?? 1),
+            },
+          },
+        }
       : o.waiting
-        ? { name: 'main', restartCount: o.restarts ?? 0, state: { waiting: { reason: o.waiting, message: `${o.waiting} happened` } } }
-        : { name: 'main', restartCount: o.restarts ?? 0, state: { running: { startedAt: at(o.created ?? 0) } }, lastState: o.restarts ? { terminated: { exitCode: 2, reason: 'Error' } } : {} };
+        ? {
+            name: 'main',
+            restartCount: o.restarts ?? 0,
+            state: { waiting: { reason: o.waiting, message: `${o.waiting} happened` } },
+          }
+        : {
+            name: 'main',
+            restartCount: o.restarts ?? 0,
+            state: { running: { startedAt: at(o.created ?? 0) } },
+            lastState: o.restarts ? { terminated: { exitCode: 2, reason: 'Error' } } : {},
+          };
   const annotations: Record<string, string> = {};
   if (o.index !== undefined) annotations['batch.kubernetes.io/job-completion-index'] = String(o.index);
   if (o.failureCount !== undefined) annotations['batch.kubernetes.io/job-index-failure-count'] = String(o.failureCount);
@@ -64,19 +84,47 @@ function pod(o: PodOptions): RawPod {
   };
 }
 
-const snapshot = (j: RawJob, pods: RawPod[], now: number, events: RawEvent[] = []): JobSnapshot => ({ job: j, pods, events, now: at(now), logTail: null });
+const snapshot = (j: RawJob, pods: RawPod[], now: number, events: RawEvent[] = []): JobSnapshot => ({
+  job: j,
+  pods,
+  events,
+  now: at(now),
+  logTail: null,
+});
 
 describe('failure backoff (backoff_utils.go)', () => {
   test('10 s after the first failure, doubling: after two failures the next pod waits 20 s from the last one', () => {
-    const out = diagnose(snapshot(job({}, { failed: 2 }), [pod({ phase: 'Failed', finished: 10 }), pod({ phase: 'Failed', created: 20, finished: 30 })], 40));
-    expect(out.retries).toMatchObject({ counted: 2, budget: 6, remaining: 4, failuresSinceLastSuccess: 2, nextRetryInSeconds: 10 });
+    const out = diagnose(
+      snapshot(
+        job({}, { failed: 2 }),
+        [pod({ phase: 'Failed', finished: 10 }), pod({ phase: 'Failed', created: 20, finished: 30 })],
+        40,
+      ),
+    );
+    expect(out.retries).toMatchObject({
+      counted: 2,
+      budget: 6,
+      remaining: 4,
+      failuresSinceLastSuccess: 2,
+      nextRetryInSeconds: 10,
+    });
     expect([out.state, out.reason]).toEqual(['Running', 'WaitingForBackoff']);
     expect(out.verdict).toMatch(/waiting 10s before the next attempt/);
   });
 
   test('a success resets the count to the failures after it', () => {
     const j = job({ completions: 3 }, { failed: 2, succeeded: 1 });
-    const out = diagnose(snapshot(j, [pod({ phase: 'Failed', finished: 10 }), pod({ phase: 'Succeeded', finished: 20 }), pod({ phase: 'Failed', finished: 30 })], 35));
+    const out = diagnose(
+      snapshot(
+        j,
+        [
+          pod({ phase: 'Failed', finished: 10 }),
+          pod({ phase: 'Succeeded', finished: 20 }),
+          pod({ phase: 'Failed', finished: 30 }),
+        ],
+        35,
+      ),
+    );
     expect(out.retries).toMatchObject({ failuresSinceLastSuccess: 1, nextRetryInSeconds: 5 });
   });
 
@@ -87,28 +135,62 @@ describe('failure backoff (backoff_utils.go)', () => {
   });
 
   test('0 once the delay has passed; null while a pod runs (no replacement is due)', () => {
-    expect(diagnose(snapshot(job({}, { failed: 1 }), [pod({ phase: 'Failed', finished: 10 })], 25)).retries.nextRetryInSeconds).toBe(0);
-    const out = diagnose(snapshot(job({}, { failed: 1, active: 1 }), [pod({ phase: 'Failed', finished: 10 }), pod({ phase: 'Running', created: 21 })], 25));
+    expect(
+      diagnose(snapshot(job({}, { failed: 1 }), [pod({ phase: 'Failed', finished: 10 })], 25)).retries
+        .nextRetryInSeconds,
+    ).toBe(0);
+    const out = diagnose(
+      snapshot(
+        job({}, { failed: 1, active: 1 }),
+        [pod({ phase: 'Failed', finished: 10 }), pod({ phase: 'Running', created: 21 })],
+        25,
+      ),
+    );
     expect(out.retries.nextRetryInSeconds).toBeNull();
     expect([out.state, out.reason]).toEqual(['Running', 'Retrying']);
   });
 
   test('failures ignored by the pod failure policy still feed the backoff, but are not counted', () => {
-    const policy = { podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] }, podReplacementPolicy: 'Failed' };
-    const evicted = pod({ phase: 'Failed', finished: 10, exitCode: 137, reason: 'Evicted', conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI' }] });
+    const policy = {
+      podFailurePolicy: {
+        rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }],
+      },
+      podReplacementPolicy: 'Failed',
+    };
+    const evicted = pod({
+      phase: 'Failed',
+      finished: 10,
+      exitCode: 137,
+      reason: 'Evicted',
+      conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI' }],
+    });
     const out = diagnose(snapshot(job(policy, { failed: 0 }), [evicted], 15));
     expect(out.retries).toMatchObject({ counted: 0, ignored: 1, failuresSinceLastSuccess: 1, nextRetryInSeconds: 5 });
-    expect(out.attempts[0]).toMatchObject({ failed: true, counted: false, policyAction: 'Ignore', disruption: { reason: 'EvictionByEvictionAPI' }, reason: 'Evicted' });
+    expect(out.attempts[0]).toMatchObject({
+      failed: true,
+      counted: false,
+      policyAction: 'Ignore',
+      disruption: { reason: 'EvictionByEvictionAPI' },
+      reason: 'Evicted',
+    });
   });
 
   test('per index: the next pod of an index waits by the failure count on its last failed pod', () => {
-    const spec = { completionMode: 'Indexed', completions: 2, parallelism: 2, backoffLimitPerIndex: 2, backoffLimit: 2147483647 };
+    const spec = {
+      completionMode: 'Indexed',
+      completions: 2,
+      parallelism: 2,
+      backoffLimitPerIndex: 2,
+      backoffLimit: 2147483647,
+    };
     const pods = [
       pod({ phase: 'Failed', index: 0, failureCount: 0, finished: 10 }),
       pod({ phase: 'Failed', index: 0, failureCount: 1, created: 20, finished: 30 }),
       pod({ phase: 'Running', index: 1, failureCount: 0 }),
     ];
-    const out = diagnose(snapshot(job(spec, { failed: 2, active: 1, failedIndexes: '', completedIndexes: '' }), pods, 40));
+    const out = diagnose(
+      snapshot(job(spec, { failed: 2, active: 1, failedIndexes: '', completedIndexes: '' }), pods, 40),
+    );
     expect(out.retries.perIndex).toEqual({
       limit: 2,
       maxFailedIndexes: null,
@@ -125,7 +207,10 @@ describe('restartPolicy OnFailure (pastBackoffLimitOnFailure)', () => {
   const onFailure = (backoffLimit: number, restarts: number) =>
     diagnose(
       snapshot(
-        job({ backoffLimit, template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main' }] } } }, { active: 1 }),
+        job(
+          { backoffLimit, template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main' }] } } },
+          { active: 1 },
+        ),
         [pod({ phase: 'Running', restarts })],
         30,
       ),
@@ -154,13 +239,21 @@ describe('which failures count (isPodFailed, trackJobStatusAndRemoveFinalizers)'
   });
 
   test('podReplacementPolicy Failed: a pod being deleted is not a failure until it has finished', () => {
-    const out = diagnose(snapshot(job({ podReplacementPolicy: 'Failed' }, { terminating: 1 }), [pod({ phase: 'Running', deleted: 50 })], 30));
+    const out = diagnose(
+      snapshot(
+        job({ podReplacementPolicy: 'Failed' }, { terminating: 1 }),
+        [pod({ phase: 'Running', deleted: 50 })],
+        30,
+      ),
+    );
     expect(out.attempts[0]).toMatchObject({ terminating: true, failed: false, counted: null });
   });
 
   test('an Indexed Job does not count a pod whose index is at or above completions', () => {
     const spec = { completionMode: 'Indexed', completions: 1, parallelism: 1 };
-    const out = diagnose(snapshot(job(spec, { completedIndexes: '' }), [pod({ phase: 'Failed', index: 3, finished: 5 })], 30));
+    const out = diagnose(
+      snapshot(job(spec, { completedIndexes: '' }), [pod({ phase: 'Failed', index: 3, finished: 5 })], 30),
+    );
     expect(out.attempts[0]).toMatchObject({ failed: true, counted: false });
   });
 });
@@ -168,26 +261,53 @@ describe('which failures count (isPodFailed, trackJobStatusAndRemoveFinalizers)'
 describe('deadline (pastActiveDeadline)', () => {
   test('time left while running', () => {
     const out = diagnose(snapshot(job({ activeDeadlineSeconds: 100 }, { active: 1 }), [pod({ phase: 'Running' })], 30));
-    expect(out.deadline).toEqual({ activeDeadlineSeconds: 100, startTime: at(0), elapsedSeconds: 30, remainingSeconds: 70, exceeded: false });
+    expect(out.deadline).toEqual({
+      activeDeadlineSeconds: 100,
+      startTime: at(0),
+      elapsedSeconds: 30,
+      remainingSeconds: 70,
+      exceeded: false,
+    });
   });
 
   test('suspended: no start time, nothing runs down', () => {
     const suspended = job({ activeDeadlineSeconds: 100, suspend: true }, {});
     delete suspended.status!.startTime;
-    expect(diagnose(snapshot(suspended, [], 30)).deadline).toEqual({ activeDeadlineSeconds: 100, startTime: null, elapsedSeconds: null, remainingSeconds: null, exceeded: false });
+    expect(diagnose(snapshot(suspended, [], 30)).deadline).toEqual({
+      activeDeadlineSeconds: 100,
+      startTime: null,
+      elapsedSeconds: null,
+      remainingSeconds: null,
+      exceeded: false,
+    });
   });
 });
 
 describe('stuck or blocked', () => {
   test('a running pod beside an unschedulable one: Running, but the reason names the blocker', () => {
-    const unschedulable = pod({ phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient cpu.' }] });
-    const out = diagnose(snapshot(job({ completions: 2, parallelism: 2 }, { active: 2 }), [pod({ phase: 'Running' }), unschedulable], 30));
+    const unschedulable = pod({
+      phase: 'Pending',
+      conditions: [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message: '0/3 nodes are available: 3 Insufficient cpu.',
+        },
+      ],
+    });
+    const out = diagnose(
+      snapshot(job({ completions: 2, parallelism: 2 }, { active: 2 }), [pod({ phase: 'Running' }), unschedulable], 30),
+    );
     expect([out.state, out.reason]).toEqual(['Running', 'PodsUnschedulable']);
     expect(out.verdict).toContain('0/3 nodes are available: 3 Insufficient cpu.');
   });
 
   test('scheduling gates that stay', () => {
-    const gated = pod({ phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'SchedulingGated' }] });
+    const gated = pod({
+      phase: 'Pending',
+      conditions: [{ type: 'PodScheduled', status: 'False', reason: 'SchedulingGated' }],
+    });
     (gated.spec as Record<string, unknown>).schedulingGates = [{ name: 'example.com/quota' }];
     const out = diagnose(snapshot(job({}, { active: 1 }), [gated], 30));
     expect([out.state, out.reason]).toEqual(['Stuck', 'PodsSchedulingGated']);
@@ -195,7 +315,9 @@ describe('stuck or blocked', () => {
   });
 
   test('a missing Secret: CreateContainerConfigError', () => {
-    const out = diagnose(snapshot(job({}, { active: 1 }), [pod({ phase: 'Pending', waiting: 'CreateContainerConfigError' })], 30));
+    const out = diagnose(
+      snapshot(job({}, { active: 1 }), [pod({ phase: 'Pending', waiting: 'CreateContainerConfigError' })], 30),
+    );
     expect([out.state, out.reason]).toEqual(['Stuck', 'ContainerConfigError']);
   });
 
@@ -221,22 +343,46 @@ describe('stuck or blocked', () => {
   });
 
   test('a Job managed by another controller that has run pods is Running under it, not Stuck', () => {
-    const out = diagnose(snapshot(job({ managedBy: 'kueue.x-k8s.io/multikueue' }, { active: 1 }), [pod({ phase: 'Running' })], 30));
+    const out = diagnose(
+      snapshot(job({ managedBy: 'kueue.x-k8s.io/multikueue' }, { active: 1 }), [pod({ phase: 'Running' })], 30),
+    );
     expect([out.state, out.reason]).toEqual(['Running', 'ManagedElsewhere']);
   });
 
   test('managedBy naming the built-in controller is the same as unset', () => {
-    const out = diagnose(snapshot(job({ managedBy: 'kubernetes.io/job-controller' }, { active: 1 }), [pod({ phase: 'Running' })], 30));
+    const out = diagnose(
+      snapshot(job({ managedBy: 'kubernetes.io/job-controller' }, { active: 1 }), [pod({ phase: 'Running' })], 30),
+    );
     expect([out.state, out.reason]).toEqual(['Running', null]);
   });
 });
 
 describe('suggested patches', () => {
   test('OOM with a memory limit: double it, as a strategic merge patch keyed by container name', () => {
-    const j = job({ backoffLimit: 1, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', resources: { limits: { memory: '512Mi' } } }] } } }, { failed: 2 });
+    const j = job(
+      {
+        backoffLimit: 1,
+        template: {
+          spec: { restartPolicy: 'Never', containers: [{ name: 'main', resources: { limits: { memory: '512Mi' } } }] },
+        },
+      },
+      { failed: 2 },
+    );
     j.status!.conditions = [
-      { type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastTransitionTime: at(30) },
-      { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastTransitionTime: at(30) },
+      {
+        type: 'FailureTarget',
+        status: 'True',
+        reason: 'BackoffLimitExceeded',
+        message: 'Job has reached the specified backoff limit',
+        lastTransitionTime: at(30),
+      },
+      {
+        type: 'Failed',
+        status: 'True',
+        reason: 'BackoffLimitExceeded',
+        message: 'Job has reached the specified backoff limit',
+        lastTransitionTime: at(30),
+      },
     ];
     const oom = (finished: number) => {
       const p = pod({ phase: 'Failed', finished, exitCode: 137 });
@@ -245,7 +391,9 @@ describe('suggested patches', () => {
     };
     const out = diagnose(snapshot(j, [oom(10), oom(25)], 40));
     const memory = out.suggestions.find((s) => s.field?.endsWith('resources.limits.memory'))!;
-    expect(memory.patch).toEqual({ spec: { template: { spec: { containers: [{ name: 'main', resources: { limits: { memory: '1Gi' } } }] } } } });
+    expect(memory.patch).toEqual({
+      spec: { template: { spec: { containers: [{ name: 'main', resources: { limits: { memory: '1Gi' } } }] } } },
+    });
     expect(memory.mutable).toBe(false);
     // exit 137 is a kill, not the program's own verdict: no FailJob rule for it
     expect(out.suggestions.some((s) => JSON.stringify(s.patch).includes('FailJob'))).toBe(false);
@@ -254,10 +402,30 @@ describe('suggested patches', () => {
   test('a FailJob rule for a repeated exit code goes first and keeps the existing rules; OnFailure is switched to Never', () => {
     const rules = [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }];
     const j = job({ backoffLimit: 1, podFailurePolicy: { rules } }, { failed: 2 });
-    j.status!.conditions = [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastTransitionTime: at(30) }];
-    const out = diagnose(snapshot(j, [pod({ phase: 'Failed', finished: 10, exitCode: 3 }), pod({ phase: 'Failed', finished: 25, exitCode: 3 })], 40));
+    j.status!.conditions = [
+      {
+        type: 'Failed',
+        status: 'True',
+        reason: 'BackoffLimitExceeded',
+        message: 'Job has reached the specified backoff limit',
+        lastTransitionTime: at(30),
+      },
+    ];
+    const out = diagnose(
+      snapshot(
+        j,
+        [pod({ phase: 'Failed', finished: 10, exitCode: 3 }), pod({ phase: 'Failed', finished: 25, exitCode: 3 })],
+        40,
+      ),
+    );
     const rule = out.suggestions.find((s) => s.field === 'spec.podFailurePolicy')!;
-    expect(rule.patch).toEqual({ spec: { podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { containerName: 'main', operator: 'In', values: [3] } }, ...rules] } } });
+    expect(rule.patch).toEqual({
+      spec: {
+        podFailurePolicy: {
+          rules: [{ action: 'FailJob', onExitCodes: { containerName: 'main', operator: 'In', values: [3] } }, ...rules],
+        },
+      },
+    });
   });
 });
 
@@ -289,25 +457,53 @@ describe('keeping the evidence', () => {
   const failedJob = (extra: Record<string, unknown>, owner?: { kind: string; name: string }) => {
     const j = job({ backoffLimit: 0, ...extra }, { failed: 1 });
     j.status!.conditions = [
-      { type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastTransitionTime: at(20) },
-      { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastTransitionTime: at(20) },
+      {
+        type: 'FailureTarget',
+        status: 'True',
+        reason: 'BackoffLimitExceeded',
+        message: 'Job has reached the specified backoff limit',
+        lastTransitionTime: at(20),
+      },
+      {
+        type: 'Failed',
+        status: 'True',
+        reason: 'BackoffLimitExceeded',
+        message: 'Job has reached the specified backoff limit',
+        lastTransitionTime: at(20),
+      },
     ];
-    if (owner) j.metadata.ownerReferences = [{ apiVersion: 'batch/v1', kind: owner.kind, name: owner.name, uid: 'cj', controller: true }];
+    if (owner)
+      j.metadata.ownerReferences = [
+        { apiVersion: 'batch/v1', kind: owner.kind, name: owner.name, uid: 'cj', controller: true },
+      ];
     return j;
   };
 
   test('a short TTL on a failed Job: when it goes, and a longer one suggested', () => {
-    const out = diagnose(snapshot(failedJob({ ttlSecondsAfterFinished: 60 }), [pod({ phase: 'Failed', finished: 15 })], 30));
+    const out = diagnose(
+      snapshot(failedJob({ ttlSecondsAfterFinished: 60 }), [pod({ phase: 'Failed', finished: 15 })], 30),
+    );
     expect(out.ttl).toEqual({ seconds: 60, deletesAt: at(80), deletesInSeconds: 50 });
-    expect(out.suggestions.find((s) => s.field === 'spec.ttlSecondsAfterFinished')).toMatchObject({ mutable: true, patch: { spec: { ttlSecondsAfterFinished: 86400 } } });
+    expect(out.suggestions.find((s) => s.field === 'spec.ttlSecondsAfterFinished')).toMatchObject({
+      mutable: true,
+      patch: { spec: { ttlSecondsAfterFinished: 86400 } },
+    });
   });
 
   test('a Job of a CronJob whose failed pod is gone: the history limits are named, and raising them suggested', () => {
-    const created: RawEvent = { metadata: { name: 'e' }, involvedObject: { kind: 'Job', name: 'work' }, reason: 'SuccessfulCreate', message: 'Created pod: work-gone', lastTimestamp: at(1) };
+    const created: RawEvent = {
+      metadata: { name: 'e' },
+      involvedObject: { kind: 'Job', name: 'work' },
+      reason: 'SuccessfulCreate',
+      message: 'Created pod: work-gone',
+      lastTimestamp: at(1),
+    };
     const out = diagnose(snapshot(failedJob({}, { kind: 'CronJob', name: 'nightly' }), [], 30, [created]));
     expect(out.job.owner).toEqual({ kind: 'CronJob', name: 'nightly' });
     expect(out.evidenceGone).toMatchObject({ missingFailedPods: 1, pods: [{ pod: 'work-gone', deletedBy: null }] });
     expect(out.evidenceGone!.why.join(' ')).toMatch(/failedJobsHistoryLimit/);
-    expect(out.suggestions.map((s) => s.command)).toContain(`kubectl patch cronjob nightly -n ns --type=merge -p '{"spec":{"failedJobsHistoryLimit":3}}'`);
+    expect(out.suggestions.map((s) => s.command)).toContain(
+      `kubectl patch cronjob nightly -n ns --type=merge -p '{"spec":{"failedJobsHistoryLimit":3}}'`,
+    );
   });
 });

@@ -22,34 +22,94 @@ type Expected = {
  * recorded conditions below as well.
  */
 const EXPECTED: Record<string, Expected> = {
-  'backoff-limit-exceeded': { state: 'Failed', reason: 'BackoffLimitExceeded', suggests: ['kubectl logs pi-hlvbr', 'spec.podFailurePolicy'] },
+  'backoff-limit-exceeded': {
+    state: 'Failed',
+    reason: 'BackoffLimitExceeded',
+    suggests: ['kubectl logs pi-hlvbr', 'spec.podFailurePolicy'],
+  },
   complete: { state: 'Complete', reason: 'CompletionsReached', suggests: [] },
   'deadline-exceeded': { state: 'Failed', reason: 'DeadlineExceeded', suggests: ['spec.activeDeadlineSeconds'] },
   'evicted-counted': { state: 'Failed', reason: 'BackoffLimitExceeded', suggests: ['spec.podFailurePolicy'] },
   'evicted-ignored': { state: 'Complete', reason: 'CompletionsReached', suggests: [] },
   'failed-create-quota': { state: 'Stuck', reason: 'PodCreationFailing', suggests: ['kubectl describe resourcequota'] },
-  'failed-indexes': { state: 'Failed', reason: 'FailedIndexes', suggests: ['kubectl logs pi-1-m7fmz', 'spec.podFailurePolicy'] },
-  'failure-target-interim': { state: 'Failing', reason: 'PodFailurePolicy', suggests: ['kubectl logs pi-0-jlk59 -c pi'] },
-  'image-pull-error': { state: 'Stuck', reason: 'ImagePullFailing', suggests: ['spec.template.spec.containers[name=pi].image', 'spec.activeDeadlineSeconds'] },
-  'indexed-mixed-running': { state: 'Running', reason: 'Retrying', suggests: ['spec.template.spec.containers[name=pi].resources'] },
-  'init-container-failjob': { state: 'Failed', reason: 'PodFailurePolicy', suggests: ['kubectl logs pi-lgv4g -c fetch-input'] },
+  'failed-indexes': {
+    state: 'Failed',
+    reason: 'FailedIndexes',
+    suggests: ['kubectl logs pi-1-m7fmz', 'spec.podFailurePolicy'],
+  },
+  'failure-target-interim': {
+    state: 'Failing',
+    reason: 'PodFailurePolicy',
+    suggests: ['kubectl logs pi-0-jlk59 -c pi'],
+  },
+  'image-pull-error': {
+    state: 'Stuck',
+    reason: 'ImagePullFailing',
+    suggests: ['spec.template.spec.containers[name=pi].image', 'spec.activeDeadlineSeconds'],
+  },
+  'indexed-mixed-running': {
+    state: 'Running',
+    reason: 'Retrying',
+    suggests: ['spec.template.spec.containers[name=pi].resources'],
+  },
+  'init-container-failjob': {
+    state: 'Failed',
+    reason: 'PodFailurePolicy',
+    suggests: ['kubectl logs pi-lgv4g -c fetch-input'],
+  },
   'managed-by-other': { state: 'Stuck', reason: 'ManagedElsewhere', suggests: ['spec.managedBy'] },
-  'max-failed-indexes-exceeded': { state: 'Failed', reason: 'MaxFailedIndexesExceeded', suggests: ['spec.maxFailedIndexes'] },
-  'onfailure-backoff-limit': { state: 'Failed', reason: 'BackoffLimitExceeded', suggests: ['spec.template.spec.restartPolicy'] },
-  'onfailure-restarted': { state: 'Running', reason: 'Retrying', suggests: ['--previous', 'spec.template.spec.restartPolicy'] },
-  'oom-backoff-limit-exceeded': { state: 'Failed', reason: 'BackoffLimitExceeded', suggests: ['spec.template.spec.containers[name=pi].resources'] },
-  'oom-failjob': { state: 'Failed', reason: 'PodFailurePolicy', suggests: ['spec.template.spec.containers[name=pi].resources', 'spec.podFailurePolicy'] },
+  'max-failed-indexes-exceeded': {
+    state: 'Failed',
+    reason: 'MaxFailedIndexesExceeded',
+    suggests: ['spec.maxFailedIndexes'],
+  },
+  'onfailure-backoff-limit': {
+    state: 'Failed',
+    reason: 'BackoffLimitExceeded',
+    suggests: ['spec.template.spec.restartPolicy'],
+  },
+  'onfailure-restarted': {
+    state: 'Running',
+    reason: 'Retrying',
+    suggests: ['--previous', 'spec.template.spec.restartPolicy'],
+  },
+  'oom-backoff-limit-exceeded': {
+    state: 'Failed',
+    reason: 'BackoffLimitExceeded',
+    suggests: ['spec.template.spec.containers[name=pi].resources'],
+  },
+  'oom-failjob': {
+    state: 'Failed',
+    reason: 'PodFailurePolicy',
+    suggests: ['spec.template.spec.containers[name=pi].resources', 'spec.podFailurePolicy'],
+  },
   'parallelism-zero': { state: 'Stuck', reason: 'ParallelismZero', suggests: ['spec.parallelism'] },
-  'pod-failure-policy-failjob': { state: 'Failed', reason: 'PodFailurePolicy', suggests: ['kubectl logs job-pod-failure-policy-example-hp9gs -c main'] },
-  'pod-failure-policy-ignore-count': { state: 'Failed', reason: 'BackoffLimitExceeded', suggests: ['spec.podFailurePolicy'] },
-  'stuck-terminating': { state: 'Stuck', reason: 'PodsStuckTerminating', suggests: ['--grace-period=0 --force', 'spec.podReplacementPolicy'] },
+  'pod-failure-policy-failjob': {
+    state: 'Failed',
+    reason: 'PodFailurePolicy',
+    suggests: ['kubectl logs job-pod-failure-policy-example-hp9gs -c main'],
+  },
+  'pod-failure-policy-ignore-count': {
+    state: 'Failed',
+    reason: 'BackoffLimitExceeded',
+    suggests: ['spec.podFailurePolicy'],
+  },
+  'stuck-terminating': {
+    state: 'Stuck',
+    reason: 'PodsStuckTerminating',
+    suggests: ['--grace-period=0 --force', 'spec.podReplacementPolicy'],
+  },
   'success-criteria-met-interim': { state: 'Completing', reason: 'SuccessPolicy', suggests: [] },
   'success-policy': { state: 'Complete', reason: 'SuccessPolicy', suggests: [] },
   'success-policy-backoff-race': { state: 'Failed', reason: 'BackoffLimitExceeded', suggests: ['spec.backoffLimit'] },
   suspended: { state: 'Suspended', reason: 'JobSuspended', suggests: ['spec.suspend'] },
   'suspended-kueue': { state: 'Suspended', reason: 'JobSuspended', suggests: ['kubectl get workloads'] },
   'ttl-finished': { state: 'Complete', reason: 'CompletionsReached', suggests: [] },
-  unschedulable: { state: 'Stuck', reason: 'PodsUnschedulable', suggests: ['kubectl describe pod pi-m9w6c', 'spec.activeDeadlineSeconds'] },
+  unschedulable: {
+    state: 'Stuck',
+    reason: 'PodsUnschedulable',
+    suggests: ['kubectl describe pod pi-m9w6c', 'spec.activeDeadlineSeconds'],
+  },
 };
 
 const scenarios = snapshotScenarios();
@@ -92,7 +152,9 @@ function podsDeletedAtFailure(snapshot: JobSnapshot): string[] {
   if (!decided) return [];
   const present = new Set(snapshot.pods.map((p) => p.metadata.name));
   return snapshot.events
-    .filter((e) => e.involvedObject?.kind === 'Job' && e.reason === 'SuccessfulDelete' && (e.lastTimestamp ?? '') >= decided)
+    .filter(
+      (e) => e.involvedObject?.kind === 'Job' && e.reason === 'SuccessfulDelete' && (e.lastTimestamp ?? '') >= decided,
+    )
     .map((e) => /Deleted pod: (\S+)/.exec(e.message ?? '')?.[1] ?? '')
     .filter((name) => name !== '' && !present.has(name));
 }
@@ -127,7 +189,10 @@ describe.each(scenarios)('%s', (scenario) => {
       expect(attempt.disruption?.reason ?? null).toBe(disruption?.reason ?? null);
       const index = pod.metadata.annotations?.['batch.kubernetes.io/job-completion-index'];
       expect(attempt.index).toBe(index === undefined ? null : Number(index));
-      const restarts = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].reduce((n, s) => n + (s.restartCount ?? 0), 0);
+      const restarts = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].reduce(
+        (n, s) => n + (s.restartCount ?? 0),
+        0,
+      );
       expect(attempt.restarts).toBe(restarts);
     }
   });
@@ -141,7 +206,10 @@ describe.each(scenarios)('%s', (scenario) => {
     // the Job was decided failed).
     for (const attempt of output.attempts.filter((a) => a.counted)) {
       const pod = snapshot.pods.find((p) => p.metadata.name === attempt.pod)!;
-      expect(pod.status?.phase === 'Failed' || (trueCondition(snapshot, 'FailureTarget') !== undefined && pod.metadata.deletionTimestamp !== undefined)).toBe(true);
+      expect(
+        pod.status?.phase === 'Failed' ||
+          (trueCondition(snapshot, 'FailureTarget') !== undefined && pod.metadata.deletionTimestamp !== undefined),
+      ).toBe(true);
     }
   });
 
@@ -160,18 +228,44 @@ describe.each(scenarios)('%s', (scenario) => {
 
 describe('what the recordings show, in detail', () => {
   test('FailJob: the decisive match is the pod, container, exit code and rule named in the Job condition, and the replay agrees', () => {
-    for (const scenario of ['pod-failure-policy-failjob', 'oom-failjob', 'init-container-failjob', 'failure-target-interim']) {
+    for (const scenario of [
+      'pod-failure-policy-failjob',
+      'oom-failjob',
+      'init-container-failjob',
+      'failure-target-interim',
+    ]) {
       const { snapshot, output } = caseOf(scenario);
       const message = trueCondition(snapshot, 'FailureTarget')!.message!;
-      const [, container, , pod, exitCode, , rule] = /^Container (\S+) for pod ([^/]+)\/(\S+) failed with exit code (\d+) matching (\w+) rule at index (\d+)$/.exec(message)!;
-      expect(output.podFailurePolicy).toEqual({ matchedRule: Number(rule), action: 'FailJob', pod, container, exitCode: Number(exitCode), condition: null, message });
+      const [, container, , pod, exitCode, , rule] =
+        /^Container (\S+) for pod ([^/]+)\/(\S+) failed with exit code (\d+) matching (\w+) rule at index (\d+)$/.exec(
+          message,
+        )!;
+      expect(output.podFailurePolicy).toEqual({
+        matchedRule: Number(rule),
+        action: 'FailJob',
+        pod,
+        container,
+        exitCode: Number(exitCode),
+        condition: null,
+        message,
+      });
       const attempt = output.attempts.find((a) => a.pod === pod)!;
-      expect([attempt.policyRule, attempt.policyAction, attempt.container, attempt.exitCode]).toEqual([Number(rule), 'FailJob', container, Number(exitCode)]);
+      expect([attempt.policyRule, attempt.policyAction, attempt.container, attempt.exitCode]).toEqual([
+        Number(rule),
+        'FailJob',
+        container,
+        Number(exitCode),
+      ]);
     }
   });
 
   test('no decisive pod failure policy match when the policy did not decide', () => {
-    for (const scenario of ['backoff-limit-exceeded', 'evicted-ignored', 'pod-failure-policy-ignore-count', 'complete']) {
+    for (const scenario of [
+      'backoff-limit-exceeded',
+      'evicted-ignored',
+      'pod-failure-policy-ignore-count',
+      'complete',
+    ]) {
       expect(caseOf(scenario).output.podFailurePolicy).toBeNull();
     }
   });
@@ -181,7 +275,13 @@ describe('what the recordings show, in detail', () => {
     expect(snapshot.job.status?.failed ?? 0).toBe(0);
     const evicted = snapshot.pods.find((p) => p.status?.reason === 'Evicted')!;
     const attempt = output.attempts.find((a) => a.pod === evicted.metadata.name)!;
-    expect(attempt).toMatchObject({ failed: true, counted: false, policyRule: 1, policyAction: 'Ignore', disruption: { reason: 'TerminationByKubelet' } });
+    expect(attempt).toMatchObject({
+      failed: true,
+      counted: false,
+      policyRule: 1,
+      policyAction: 'Ignore',
+      disruption: { reason: 'TerminationByKubelet' },
+    });
     expect(output.retries.ignored).toBe(1);
     expect(output.policyReplay?.rules[1]?.pods).toEqual([evicted.metadata.name]);
   });
@@ -201,9 +301,19 @@ describe('what the recordings show, in detail', () => {
 
   test('evicted-counted: without a pod failure policy the eviction counts, and an Ignore rule for DisruptionTarget is suggested', () => {
     const { output } = caseOf('evicted-counted');
-    expect(output.attempts[0]).toMatchObject({ counted: true, disruption: { reason: 'TerminationByKubelet' }, policyAction: null });
+    expect(output.attempts[0]).toMatchObject({
+      counted: true,
+      disruption: { reason: 'TerminationByKubelet' },
+      policyAction: null,
+    });
     const rule = output.suggestions.find((s) => s.field === 'spec.podFailurePolicy')!;
-    expect(rule.patch).toEqual({ spec: { podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] } } });
+    expect(rule.patch).toEqual({
+      spec: {
+        podFailurePolicy: {
+          rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }],
+        },
+      },
+    });
     expect(rule.mutable).toBe(false);
   });
 
@@ -212,7 +322,10 @@ describe('what the recordings show, in detail', () => {
       const { snapshot, output } = caseOf(scenario);
       const perIndex = output.retries.perIndex!;
       expect(perIndex.failedIndexes).toBe(snapshot.job.status?.failedIndexes);
-      const failed = perIndex.indexes.filter((i) => i.failed).map((i) => i.index).join(',');
+      const failed = perIndex.indexes
+        .filter((i) => i.failed)
+        .map((i) => i.index)
+        .join(',');
       expect(failed).toBe(snapshot.job.status?.failedIndexes);
       expect(perIndex.limit).toBe(snapshot.job.spec?.backoffLimitPerIndex);
       // A failed index used up backoffLimitPerIndex + 1 attempts, each counted.
@@ -258,7 +371,11 @@ describe('what the recordings show, in detail', () => {
     expect(trueCondition(failing.snapshot, 'Failed')).toBeUndefined();
     expect(failing.snapshot.job.status?.terminating).toBe(1);
     const terminating = failing.output.attempts.filter((a) => a.terminating);
-    expect(terminating.map((a) => a.pod)).toEqual(failing.snapshot.pods.filter((p) => p.metadata.deletionTimestamp && p.status?.phase === 'Pending').map((p) => p.metadata.name));
+    expect(terminating.map((a) => a.pod)).toEqual(
+      failing.snapshot.pods
+        .filter((p) => p.metadata.deletionTimestamp && p.status?.phase === 'Pending')
+        .map((p) => p.metadata.name),
+    );
     expect(failing.output.verdict).toMatch(/waiting for 1 pod to terminate/);
 
     const completing = caseOf('success-criteria-met-interim');
@@ -316,7 +433,10 @@ describe('with the Events a live fetch keeps', () => {
   // recordings hold every Event of the namespace.
   test.each(scenarios)('%s: same state, reason, verdict, counting and suggestions', (scenario) => {
     const { snapshot, output } = caseOf(scenario);
-    const live = diagnose({ ...snapshot, events: snapshot.events.filter((e) => e.involvedObject?.kind === 'Job' || e.type === 'Warning') });
+    const live = diagnose({
+      ...snapshot,
+      events: snapshot.events.filter((e) => e.involvedObject?.kind === 'Job' || e.type === 'Warning'),
+    });
     expect([live.state, live.reason, live.verdict]).toEqual([output.state, output.reason, output.verdict]);
     expect(live.attempts.map((a) => a.counted)).toEqual(output.attempts.map((a) => a.counted));
     expect(live.suggestions).toEqual(output.suggestions);

@@ -25,7 +25,8 @@ describe.each(snapshotScenarios())('%s', (scenario) => {
   test('keys in the schema order', () => {
     expect(Object.keys(output)).toEqual(Object.keys(schema.properties));
     expect(schema.required).toEqual(Object.keys(schema.properties));
-    for (const attempt of output.attempts) expect(Object.keys(attempt)).toEqual(Object.keys(schema.definitions.Attempt.properties));
+    for (const attempt of output.attempts)
+      expect(Object.keys(attempt)).toEqual(Object.keys(schema.definitions.Attempt.properties));
   });
 });
 

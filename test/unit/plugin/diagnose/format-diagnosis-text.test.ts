@@ -7,7 +7,8 @@ import { formatDiagnosisText } from '../../../../plugin/format/format-diagnosis-
 import type { JobSnapshot } from '../../../../plugin/job-snapshot.ts';
 import { loadSnapshot, snapshotScenarios } from '../../../helpers/snapshot-fixtures.ts';
 
-const text = (scenario: string, width?: number, color = false) => formatDiagnosisText(diagnose(loadSnapshot(scenario)), { color, width });
+const text = (scenario: string, width?: number, color = false) =>
+  formatDiagnosisText(diagnose(loadSnapshot(scenario)), { color, width });
 // ESC [ ... m: an SGR colour sequence.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
@@ -40,21 +41,24 @@ describe('text snapshots of recorded Jobs', () => {
 });
 
 describe('every recording', () => {
-  test.each(snapshotScenarios())('%s: the verdict comes first, no line ends in a blank, prose wraps at 80 columns', (scenario) => {
-    const plain = text(scenario);
-    const output = diagnose(loadSnapshot(scenario));
-    expect(plain.split('\n')[0]).toContain(output.verdict);
-    for (const line of plain.split('\n')) expect(line).toBe(line.trimEnd());
-    const narrow = text(scenario, 80).split('\n');
-    expect(narrow.join(' ').replace(/\s+/g, ' ')).toContain(output.verdict.split(' ').slice(0, 4).join(' '));
-    // Verdict and evidence wrap (a single word longer than the line may not); commands, YAML and
-    // tables do not (kubectl does not wrap them either; tables cut their last column instead).
-    const evidenceEnd = narrow.findIndex((l) => l.startsWith('Attempts'));
-    const prose = narrow.slice(0, evidenceEnd).filter((l) => !l.startsWith('  Job '));
-    for (const line of prose) {
-      if ([...line].length > 80) expect(line.trim().split(' ')).toHaveLength(1);
-    }
-  });
+  test.each(snapshotScenarios())(
+    '%s: the verdict comes first, no line ends in a blank, prose wraps at 80 columns',
+    (scenario) => {
+      const plain = text(scenario);
+      const output = diagnose(loadSnapshot(scenario));
+      expect(plain.split('\n')[0]).toContain(output.verdict);
+      for (const line of plain.split('\n')) expect(line).toBe(line.trimEnd());
+      const narrow = text(scenario, 80).split('\n');
+      expect(narrow.join(' ').replace(/\s+/g, ' ')).toContain(output.verdict.split(' ').slice(0, 4).join(' '));
+      // Verdict and evidence wrap (a single word longer than the line may not); commands, YAML and
+      // tables do not (kubectl does not wrap them either; tables cut their last column instead).
+      const evidenceEnd = narrow.findIndex((l) => l.startsWith('Attempts'));
+      const prose = narrow.slice(0, evidenceEnd).filter((l) => !l.startsWith('  Job '));
+      for (const line of prose) {
+        if ([...line].length > 80) expect(line.trim().split(' ')).toHaveLength(1);
+      }
+    },
+  );
 
   test.each(snapshotScenarios())('%s: colour only when asked, and the same text under it', (scenario) => {
     const plain = text(scenario);
@@ -70,27 +74,54 @@ test('a Job with thousands of pods: the timeline shows the first and last attemp
   const pods = Array.from({ length: 5000 }, (_, i) => {
     const pod = structuredClone(base.pods[0]!);
     pod.metadata.name = `pi-${String(i).padStart(5, '0')}`;
-    pod.metadata.creationTimestamp = new Date(Date.parse(base.job.metadata.creationTimestamp!) + i * 1000).toISOString();
+    pod.metadata.creationTimestamp = new Date(
+      Date.parse(base.job.metadata.creationTimestamp!) + i * 1000,
+    ).toISOString();
     return pod;
   });
-  const snapshot: JobSnapshot = { ...base, pods, events: [], job: { ...base.job, status: { ...base.job.status, failed: 5000 } } };
+  const snapshot: JobSnapshot = {
+    ...base,
+    pods,
+    events: [],
+    job: { ...base.job, status: { ...base.job.status, failed: 5000 } },
+  };
   const lines = formatDiagnosisText(diagnose(snapshot), { color: false }).split('\n');
   const rows = lines.filter((l) => /^ {2}pi-\d{5}/.test(l));
-  expect(rows.map((l) => l.trim().split(/\s+/)[0])).toEqual(['pi-00000', 'pi-00001', 'pi-00002', 'pi-00003', 'pi-04994', 'pi-04995', 'pi-04996', 'pi-04997', 'pi-04998', 'pi-04999']);
+  expect(rows.map((l) => l.trim().split(/\s+/)[0])).toEqual([
+    'pi-00000',
+    'pi-00001',
+    'pi-00002',
+    'pi-00003',
+    'pi-04994',
+    'pi-04995',
+    'pi-04996',
+    'pi-04997',
+    'pi-04998',
+    'pi-04999',
+  ]);
   expect(lines).toContain('  … 4990 more (4990 failed); -o json lists every attempt');
   expect(lines.length).toBeLessThan(60);
 });
 
 test('tables cut their last column to the width, with …', () => {
-  const wide = text('evicted-counted').split('\n').find((l) => l.startsWith('  pi-4swd2'))!;
+  const wide = text('evicted-counted')
+    .split('\n')
+    .find((l) => l.startsWith('  pi-4swd2'))!;
   expect([...wide].length).toBeGreaterThan(80);
-  const row = text('evicted-counted', 80).split('\n').find((l) => l.startsWith('  pi-4swd2'))!;
+  const row = text('evicted-counted', 80)
+    .split('\n')
+    .find((l) => l.startsWith('  pi-4swd2'))!;
   expect([...row].length).toBe(80);
   expect(row.endsWith('…')).toBe(true);
 });
 
 test('a log tail, when the fetch got one, ends the evidence', () => {
-  const snapshot = { ...loadSnapshot('backoff-limit-exceeded'), logTail: { pod: 'pi-hlvbr', container: 'pi', lines: ['reading input', 'error: input.csv: no such file'] } };
+  const snapshot = {
+    ...loadSnapshot('backoff-limit-exceeded'),
+    logTail: { pod: 'pi-hlvbr', container: 'pi', lines: ['reading input', 'error: input.csv: no such file'] },
+  };
   const out = formatDiagnosisText(diagnose(snapshot), { color: false });
-  expect(out).toContain('Last log lines pod pi-hlvbr, container pi\n  │ reading input\n  │ error: input.csv: no such file\n');
+  expect(out).toContain(
+    'Last log lines pod pi-hlvbr, container pi\n  │ reading input\n  │ error: input.csv: no such file\n',
+  );
 });

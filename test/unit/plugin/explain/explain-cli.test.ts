@@ -12,7 +12,11 @@ const BIN = join(ROOT, 'bin', 'kubectl-job_x.js');
 const MANIFESTS = join(ROOT, 'test', 'e2e', 'manifests');
 
 function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { input: options.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...options.env } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -36,15 +40,26 @@ describe('kubectl job-x explain -f (the executable)', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Job job-pod-failure-policy-example {2}\(/);
     expect(r.stdout).toContain('Pattern: FixedCompletions — 12 completions, up to 3 pods at once');
-    expect(r.stdout).toMatch(/Rule 0: if container main exits with code 42, the whole Job fails at once \(reason\s+PodFailurePolicy\)/);
+    expect(r.stdout).toMatch(
+      /Rule 0: if container main exits with code 42, the whole Job fails at once \(reason\s+PodFailurePolicy\)/,
+    );
     expect(r.stdout.includes('\u001b[')).toBe(false);
   });
 
   test('-f - reads standard input', () => {
-    const r = run(['explain', '-f', '-', '-o', 'json'], { input: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: s}\nspec: {backoffLimit: 2, template: {spec: {restartPolicy: Never, containers: [{name: c, image: i:1}]}}}\n' });
+    const r = run(['explain', '-f', '-', '-o', 'json'], {
+      input:
+        'apiVersion: batch/v1\nkind: Job\nmetadata: {name: s}\nspec: {backoffLimit: 2, template: {spec: {restartPolicy: Never, containers: [{name: c, image: i:1}]}}}\n',
+    });
     expect(r.code).toBe(0);
     const output = JSON.parse(r.stdout);
-    expect(output).toMatchObject({ kind: 'Job', name: 's', source: { type: 'manifest', file: '<stdin>', document: 0 }, pattern: 'NonParallel', retries: { budget: 2, failsAfter: 3, schedule: [10, 20] } });
+    expect(output).toMatchObject({
+      kind: 'Job',
+      name: 's',
+      source: { type: 'manifest', file: '<stdin>', document: 0 },
+      pattern: 'NonParallel',
+      retries: { budget: 2, failsAfter: 3, schedule: [10, 20] },
+    });
   });
 
   test('-o json: one Job gives one object with the contract fields', () => {
@@ -74,14 +89,21 @@ describe('kubectl job-x explain -f (the executable)', () => {
     expect(json.code).toBe(0);
     const list = JSON.parse(json.stdout);
     expect(list.kind).toBe('List');
-    expect(list.items.map((item: { kind: string; name: string; pattern: string }) => [item.kind, item.name, item.pattern])).toEqual([
+    expect(
+      list.items.map((item: { kind: string; name: string; pattern: string }) => [item.kind, item.name, item.pattern]),
+    ).toEqual([
       ['Job', 'a', 'WorkQueue'],
       ['CronJob', 'b', 'NonParallel'],
     ]);
-    expect(json.stderr).toBe(`note: skipped ConfigMap "settings" (${join(dir, 'two.yaml')}, document 1): explain reads Jobs and CronJobs only\n`);
+    expect(json.stderr).toBe(
+      `note: skipped ConfigMap "settings" (${join(dir, 'two.yaml')}, document 1): explain reads Jobs and CronJobs only\n`,
+    );
     expect(parse(run(['explain', '-f', join(dir, 'two.yaml'), '-o', 'yaml']).stdout)).toEqual(list);
     const text = run(['explain', '-f', join(dir, 'two.yaml')]).stdout;
-    expect(text.split('\n').filter((line) => /^(Job|CronJob) /.test(line))).toEqual([`Job a  (${join(dir, 'two.yaml')}, document 2)`, `CronJob b  (${join(dir, 'two.yaml')}, document 3)`]);
+    expect(text.split('\n').filter((line) => /^(Job|CronJob) /.test(line))).toEqual([
+      `Job a  (${join(dir, 'two.yaml')}, document 2)`,
+      `CronJob b  (${join(dir, 'two.yaml')}, document 3)`,
+    ]);
   });
 
   test('--color always colours the text, even off a terminal', () => {
@@ -98,14 +120,20 @@ describe('kubectl job-x explain -f (the executable)', () => {
   test('malformed YAML: exit 2 with the position', () => {
     const r = run(['explain', '-f', join(dir, 'broken.yaml')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^error: cannot read ${join(dir, 'broken.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 4, column 1: `));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^error: cannot read ${join(dir, 'broken.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 4, column 1: `,
+      ),
+    );
     expect(r.stderr).not.toMatch(/at .*\.(ts|js|cjs):\d+/);
   });
 
   test('no Job or CronJob in the input: exit 2', () => {
     const r = run(['explain', '-f', join(dir, 'configmap.yaml')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: no Job or CronJob to explain in ${join(dir, 'configmap.yaml')} (1 other object skipped)\n`);
+    expect(r.stderr).toBe(
+      `error: no Job or CronJob to explain in ${join(dir, 'configmap.yaml')} (1 other object skipped)\n`,
+    );
   });
 
   test('neither NAME nor -f, or both: usage errors', () => {
@@ -132,10 +160,18 @@ describe('kubectl job-x explain -f (the executable)', () => {
   });
 
   test('a manifest the API server would reject: still explained, rejections first, exit 0', () => {
-    const r = run(['explain', '-f', '-', '-o', 'json'], { input: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: r}\nspec: {template: {spec: {containers: [{name: c, image: i:1}]}}}\n' });
+    const r = run(['explain', '-f', '-', '-o', 'json'], {
+      input:
+        'apiVersion: batch/v1\nkind: Job\nmetadata: {name: r}\nspec: {template: {spec: {containers: [{name: c, image: i:1}]}}}\n',
+    });
     expect(r.code).toBe(0);
     const output = JSON.parse(r.stdout);
     expect(output.rejected).toBe(true);
-    expect(output.findings[0]).toMatchObject({ ruleId: 'restart-policy', origin: 'apiserver', severity: 'error', path: 'spec.template.spec.restartPolicy' });
+    expect(output.findings[0]).toMatchObject({
+      ruleId: 'restart-policy',
+      origin: 'apiserver',
+      severity: 'error',
+      path: 'spec.template.spec.restartPolicy',
+    });
   });
 });

@@ -16,12 +16,20 @@ function job(spec: JsonObject, template: JsonObject = {}): JsonObject {
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: { name: 'work' },
-    spec: { ...spec, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }], ...template } } },
+    spec: {
+      ...spec,
+      template: {
+        spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }], ...template },
+      },
+    },
   };
 }
 
 function explain(document: JsonObject, live = false): Explanation {
-  return explainObject(document, { policy, source: live ? { type: 'cluster' } : { type: 'manifest', file: 'test.yaml', document: 0 } });
+  return explainObject(document, {
+    policy,
+    source: live ? { type: 'cluster' } : { type: 'manifest', file: 'test.yaml', document: 0 },
+  });
 }
 
 describe('patterns and pods', () => {
@@ -48,11 +56,16 @@ describe('patterns and pods', () => {
   test('parallelism above completions: never more pods than successes needed', () => {
     const e = explain(job({ completions: 3, parallelism: 10 }));
     expect(e.pods.atOnce).toBe(3);
-    expect(e.pods.sentences).toContain('parallelism (10) is above completions (3): never more pods run than successes are still needed.');
+    expect(e.pods.sentences).toContain(
+      'parallelism (10) is above completions (3): never more pods run than successes are still needed.',
+    );
   });
 
   test('completions 1 with parallelism 4 is still one pod: NonParallel', () => {
-    expect(explain(job({ completions: 1, parallelism: 4 }))).toMatchObject({ pattern: 'NonParallel', pods: { atOnce: 1 } });
+    expect(explain(job({ completions: 1, parallelism: 4 }))).toMatchObject({
+      pattern: 'NonParallel',
+      pods: { atOnce: 1 },
+    });
   });
 
   test('Indexed with neither completions nor parallelism: both default to 1, one index', () => {
@@ -77,7 +90,7 @@ describe('patterns and pods', () => {
     expect(e.pods.labels['batch.kubernetes.io/job-name']).toBe('nightly-<random>');
   });
 
-  test('manualSelector: the pod labels are the template\'s own, nothing generated', () => {
+  test("manualSelector: the pod labels are the template's own, nothing generated", () => {
     const document = job({ manualSelector: true, selector: { matchLabels: { app: 'x' } } });
     (document.spec as { template: JsonObject }).template.metadata = { labels: { app: 'x' } };
     expect(explain(document).pods.labels).toEqual({ app: 'x' });
@@ -90,11 +103,16 @@ describe('retries', () => {
   });
 
   test('the controller backoff doubles from 10 s and stops at 600 s', () => {
-    expect(explain(job({ backoffLimit: 10 })).retries).toMatchObject({ schedule: [10, 20, 40, 80, 160, 320, 600, 600, 600, 600], scheduleTruncated: false });
+    expect(explain(job({ backoffLimit: 10 })).retries).toMatchObject({
+      schedule: [10, 20, 40, 80, 160, 320, 600, 600, 600, 600],
+      scheduleTruncated: false,
+    });
     const long = explain(job({ backoffLimit: 30 })).retries;
     expect(long.schedule).toHaveLength(20);
     expect(long.scheduleTruncated).toBe(true);
-    expect(long.sentences.find((s) => s.startsWith('Before each retry'))).toMatch(/^Before each retry the controller waits 10s, 20s, 40s, 1m20s, 2m40s, 5m20s, then 10m each/);
+    expect(long.sentences.find((s) => s.startsWith('Before each retry'))).toMatch(
+      /^Before each retry the controller waits 10s, 20s, 40s, 1m20s, 2m40s, 5m20s, then 10m each/,
+    );
   });
 
   test('OnFailure counts container restarts: backoffLimit 2 fails the Job at the 2nd failed run', () => {
@@ -102,23 +120,36 @@ describe('retries', () => {
     const e = explain(job({ backoffLimit: 2 }, { restartPolicy: 'OnFailure' }));
     expect(e.retries).toMatchObject({ budget: 2, failsAfter: 2, countedAs: 'containerRestarts', schedule: [10] });
     expect(e.warnings.map((w) => w.id)).toContain('on-failure-loses-logs');
-    expect(e.afterFinish.sentences).toContain('If it fails, its running pods are terminated and deleted: with OnFailure the failed runs leave no pod behind.');
+    expect(e.afterFinish.sentences).toContain(
+      'If it fails, its running pods are terminated and deleted: with OnFailure the failed runs leave no pod behind.',
+    );
   });
 
   test('OnFailure with backoffLimit 0: any restart fails the Job', () => {
-    expect(explain(job({ backoffLimit: 0 }, { restartPolicy: 'OnFailure' })).retries).toMatchObject({ failsAfter: 1, schedule: [] });
+    expect(explain(job({ backoffLimit: 0 }, { restartPolicy: 'OnFailure' })).retries).toMatchObject({
+      failsAfter: 1,
+      schedule: [],
+    });
   });
 
   test('OnFailure: the kubelet back-off is capped at 5 minutes', () => {
-    expect(explain(job({ backoffLimit: 8 }, { restartPolicy: 'OnFailure' })).retries.schedule).toEqual([10, 20, 40, 80, 160, 300, 300]);
+    expect(explain(job({ backoffLimit: 8 }, { restartPolicy: 'OnFailure' })).retries.schedule).toEqual([
+      10, 20, 40, 80, 160, 300, 300,
+    ]);
   });
 
   test('backoffLimitPerIndex: backoffLimit defaults to MaxInt32 and each index has its own budget', () => {
-    const e = explain(job({ completionMode: 'Indexed', completions: 4, parallelism: 2, backoffLimitPerIndex: 1, maxFailedIndexes: 1 }));
+    const e = explain(
+      job({ completionMode: 'Indexed', completions: 4, parallelism: 2, backoffLimitPerIndex: 1, maxFailedIndexes: 1 }),
+    );
     expect(e.rejected).toBe(false);
     expect(e.effective.backoffLimit).toBe(2147483647);
     expect(e.defaulted).toContain('backoffLimit');
-    expect(e.retries).toMatchObject({ budget: 2147483647, unlimited: true, perIndex: { budget: 1, failsIndexAfter: 2, schedule: [10], maxFailedIndexes: 1 } });
+    expect(e.retries).toMatchObject({
+      budget: 2147483647,
+      unlimited: true,
+      perIndex: { budget: 1, failsIndexAfter: 2, schedule: [10], maxFailedIndexes: 1 },
+    });
     expect(e.retries.sentences).toContain(
       'If more than 1 index fails, the Job fails at once (reason MaxFailedIndexesExceeded): the 2nd failed index ends it and terminates its running pods. With one failed index, the Job runs every other index and then fails with reason FailedIndexes.',
     );
@@ -128,18 +159,23 @@ describe('retries', () => {
   test('backoffLimitPerIndex without maxFailedIndexes: every index runs, FailedIndexes at the end', () => {
     const e = explain(job({ completionMode: 'Indexed', completions: 4, backoffLimitPerIndex: 0 }));
     expect(e.retries.perIndex).toEqual({ budget: 0, failsIndexAfter: 1, schedule: [], maxFailedIndexes: null });
-    expect(e.retries.sentences.some((s) => s.includes('then the Job fails (reason FailedIndexes) if any index failed'))).toBe(true);
+    expect(
+      e.retries.sentences.some((s) => s.includes('then the Job fails (reason FailedIndexes) if any index failed')),
+    ).toBe(true);
   });
 
   test('an explicit backoffLimit next to backoffLimitPerIndex still fails the whole Job', () => {
     const e = explain(job({ completionMode: 'Indexed', completions: 4, backoffLimitPerIndex: 2, backoffLimit: 3 }));
     expect(e.retries).toMatchObject({ budget: 3, failsAfter: 4, unlimited: false });
-    expect(e.retries.sentences).toContain('This Job-wide limit applies on top of the per-index budget: the 4th counted failure across all indexes fails the whole Job.');
+    expect(e.retries.sentences).toContain(
+      'This Job-wide limit applies on top of the per-index budget: the 4th counted failure across all indexes fails the whole Job.',
+    );
   });
 });
 
 describe('pod failure policy in words', () => {
-  const withRules = (rules: JsonObject[], extra: JsonObject = {}) => explain(job({ podFailurePolicy: { rules }, ...extra })).podFailurePolicy!.rules.map((r) => r.sentence);
+  const withRules = (rules: JsonObject[], extra: JsonObject = {}) =>
+    explain(job({ podFailurePolicy: { rules }, ...extra })).podFailurePolicy!.rules.map((r) => r.sentence);
 
   test('NotIn [0] matches every failure; In with several codes; conditions with other statuses', () => {
     expect(
@@ -158,12 +194,23 @@ describe('pod failure policy in words', () => {
   });
 
   test('FailIndex with backoffLimitPerIndex fails just the index', () => {
-    const [sentence] = withRules([{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [3] } }], { completionMode: 'Indexed', completions: 3, backoffLimitPerIndex: 1 });
-    expect(sentence).toBe("Rule 0: if any container exits with code 3, the pod's index fails at once and is not retried; the other indexes go on.");
+    const [sentence] = withRules([{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [3] } }], {
+      completionMode: 'Indexed',
+      completions: 3,
+      backoffLimitPerIndex: 1,
+    });
+    expect(sentence).toBe(
+      "Rule 0: if any container exits with code 3, the pod's index fails at once and is not retried; the other indexes go on.",
+    );
   });
 
   test('a podFailurePolicy with an explicit podReplacementPolicy TerminatingOrFailed is rejected', () => {
-    const e = explain(job({ podReplacementPolicy: 'TerminatingOrFailed', podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } }));
+    const e = explain(
+      job({
+        podReplacementPolicy: 'TerminatingOrFailed',
+        podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] },
+      }),
+    );
     expect(e.rejected).toBe(true);
     expect(e.findings[0]).toMatchObject({ ruleId: 'pod-replacement-policy', path: 'spec.podReplacementPolicy' });
   });
@@ -214,7 +261,14 @@ describe('CronJob', () => {
     spec: {
       schedule: '0 3 * * *',
       concurrencyPolicy: 'Forbid',
-      jobTemplate: { spec: { backoffLimitPerIndex: 1, completionMode: 'Indexed', completions: 3, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } } } },
+      jobTemplate: {
+        spec: {
+          backoffLimitPerIndex: 1,
+          completionMode: 'Indexed',
+          completions: 3,
+          template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } },
+        },
+      },
     },
   };
 
@@ -223,7 +277,12 @@ describe('CronJob', () => {
     expect(e.kind).toBe('CronJob');
     expect(e.rejected).toBe(false);
     // The API server does not default jobTemplate.spec; the Jobs get backoffLimit MaxInt32 when created.
-    expect(e.effective).toMatchObject({ backoffLimit: 2147483647, parallelism: 1, podReplacementPolicy: 'TerminatingOrFailed', suspend: false });
+    expect(e.effective).toMatchObject({
+      backoffLimit: 2147483647,
+      parallelism: 1,
+      podReplacementPolicy: 'TerminatingOrFailed',
+      suspend: false,
+    });
     expect(e.defaulted).toEqual(['parallelism', 'backoffLimit', 'podReplacementPolicy', 'suspend', 'manualSelector']);
     expect(e.pods.jobName).toBe('nightly-<scheduled-minutes>');
     expect(e.pods.hostname).toBe('nightly-<scheduled-minutes>-<index>');
@@ -237,10 +296,18 @@ describe('CronJob', () => {
       suspend: false,
       defaulted: ['suspend', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'],
     });
-    expect(e.cronJob?.sentences).toContain('concurrencyPolicy Forbid: a run is skipped while the previous Job still runs.');
-    expect(e.afterFinish.sentences).toContain('The CronJob keeps the last 3 successful and 1 failed Jobs (with their pods) and deletes older ones.');
+    expect(e.cronJob?.sentences).toContain(
+      'concurrencyPolicy Forbid: a run is skipped while the previous Job still runs.',
+    );
+    expect(e.afterFinish.sentences).toContain(
+      'The CronJob keeps the last 3 successful and 1 failed Jobs (with their pods) and deletes older ones.',
+    );
     // Findings of the jobTemplate are reported under spec.jobTemplate.spec.
-    expect(e.findings.every((f) => f.path === '' || f.path.startsWith('spec.jobTemplate.spec') || f.path.startsWith('metadata'))).toBe(true);
+    expect(
+      e.findings.every(
+        (f) => f.path === '' || f.path.startsWith('spec.jobTemplate.spec') || f.path.startsWith('metadata'),
+      ),
+    ).toBe(true);
     expect(e.findings.map((f) => f.path)).toContain('spec.jobTemplate.spec.activeDeadlineSeconds');
   });
 });
@@ -251,7 +318,11 @@ describe('live objects (as the API server stores them)', () => {
     expect(scenarios.length).toBeGreaterThan(10);
     for (const scenario of scenarios) {
       const e = explain(loadSnapshot(scenario).job as unknown as JsonObject, true);
-      expect({ scenario, rejected: e.rejected, defaulted: e.defaulted }).toEqual({ scenario, rejected: false, defaulted: null });
+      expect({ scenario, rejected: e.rejected, defaulted: e.defaulted }).toEqual({
+        scenario,
+        rejected: false,
+        defaulted: null,
+      });
     }
   });
 
@@ -261,8 +332,19 @@ describe('live objects (as the API server stores them)', () => {
     const live = explain(stored, true);
     expect(live.pods.labels['batch.kubernetes.io/controller-uid']).toBe(metadata.uid);
     expect(live.source).toEqual({ type: 'cluster' });
-    const manifest = explain(job({ completions: 12, parallelism: 3, backoffLimit: 6, podFailurePolicy: (stored.spec as JsonObject).podFailurePolicy as JsonObject }));
-    expect(live.effective).toMatchObject({ completions: manifest.effective.completions, backoffLimit: manifest.effective.backoffLimit, podReplacementPolicy: 'Failed' });
+    const manifest = explain(
+      job({
+        completions: 12,
+        parallelism: 3,
+        backoffLimit: 6,
+        podFailurePolicy: (stored.spec as JsonObject).podFailurePolicy as JsonObject,
+      }),
+    );
+    expect(live.effective).toMatchObject({
+      completions: manifest.effective.completions,
+      backoffLimit: manifest.effective.backoffLimit,
+      podReplacementPolicy: 'Failed',
+    });
   });
 
   test("kubectl apply's last-applied-configuration tells which values were defaulted", () => {
@@ -270,10 +352,22 @@ describe('live objects (as the API server stores them)', () => {
     const metadata = stored.metadata as { annotations?: Record<string, string> };
     metadata.annotations = {
       ...metadata.annotations,
-      'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' }, spec: { backoffLimit: 4, template: { spec: { restartPolicy: 'Never' } } } }),
+      'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { name: 'pi' },
+        spec: { backoffLimit: 4, template: { spec: { restartPolicy: 'Never' } } },
+      }),
     };
     const e = explain(stored, true);
-    expect(e.defaulted).toEqual(['completions', 'parallelism', 'completionMode', 'podReplacementPolicy', 'suspend', 'manualSelector']);
+    expect(e.defaulted).toEqual([
+      'completions',
+      'parallelism',
+      'completionMode',
+      'podReplacementPolicy',
+      'suspend',
+      'manualSelector',
+    ]);
   });
 });
 

@@ -16,7 +16,12 @@ const policy = resolvePolicy(RULES, undefined);
 /** A spread of explanations: every seed, every Job recorded on the testbed (live), a CronJob. */
 function corpus(): Explanation[] {
   const fromSeeds = seedExamples().flatMap((example) => explainManifest(example.id, example.text, policy).explanations);
-  const live = snapshotScenarios().map((scenario) => explainObject(loadSnapshot(scenario).job as unknown as JsonObject, { policy, source: { type: 'cluster', uid: 'u' } }));
+  const live = snapshotScenarios().map((scenario) =>
+    explainObject(loadSnapshot(scenario).job as unknown as JsonObject, {
+      policy,
+      source: { type: 'cluster', uid: 'u' },
+    }),
+  );
   const cronJob = explainManifest(
     'cron.yaml',
     'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec: {schedule: "@hourly", jobTemplate: {spec: {template: {spec: {restartPolicy: OnFailure, containers: [{name: c, image: i:1}]}}}}}',
@@ -36,7 +41,11 @@ describe('schemas/explain-output.schema.json', () => {
     expect(explanations.length).toBeGreaterThan(30);
     for (const explanation of explanations) {
       const document = JSON.parse(JSON.stringify(toExplainOutput([explanation])));
-      expect({ name: explanation.name, valid: validate(document), errors: validate.errors ?? null }).toEqual({ name: explanation.name, valid: true, errors: null });
+      expect({ name: explanation.name, valid: validate(document), errors: validate.errors ?? null }).toEqual({
+        name: explanation.name,
+        valid: true,
+        errors: null,
+      });
     }
     const list = JSON.parse(JSON.stringify(toExplainOutput(explanations)));
     expect(list.kind).toBe('List');
@@ -45,7 +54,11 @@ describe('schemas/explain-output.schema.json', () => {
 
   test('the contract fields are there: pattern, effective (null where unset), retries.budget and retries.schedule', async () => {
     const validate = await compileSchema(schema);
-    const [pi] = explainManifest('pi.yaml', 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec: {backoffLimit: 4, template: {spec: {restartPolicy: Never, containers: [{name: c, image: i:1}]}}}', policy).explanations;
+    const [pi] = explainManifest(
+      'pi.yaml',
+      'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec: {backoffLimit: 4, template: {spec: {restartPolicy: Never, containers: [{name: c, image: i:1}]}}}',
+      policy,
+    ).explanations;
     const document = JSON.parse(JSON.stringify(toExplainOutput([pi!])));
     expect(validate(document)).toBe(true);
     expect(document.pattern).toBe('NonParallel');
@@ -55,7 +68,11 @@ describe('schemas/explain-output.schema.json', () => {
 
   test('a document missing a contract field does not validate', async () => {
     const validate = await compileSchema(schema);
-    const [pi] = explainManifest('pi.yaml', 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec: {template: {spec: {restartPolicy: Never, containers: [{name: c, image: i:1}]}}}', policy).explanations;
+    const [pi] = explainManifest(
+      'pi.yaml',
+      'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec: {template: {spec: {restartPolicy: Never, containers: [{name: c, image: i:1}]}}}',
+      policy,
+    ).explanations;
     const { retries: _retries, ...withoutRetries } = JSON.parse(JSON.stringify(pi)) as Record<string, unknown>;
     expect(validate(withoutRetries)).toBe(false);
   });

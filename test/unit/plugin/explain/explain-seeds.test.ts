@@ -27,21 +27,62 @@ const UNSET = {
 } as const;
 
 /** A Job that sets neither completions nor parallelism: both default to 1 (§2). */
-const NON_PARALLEL_DEFAULTS = { completions: 1, parallelism: 1, completionMode: 'NonIndexed', suspend: false, manualSelector: false } as const;
+const NON_PARALLEL_DEFAULTS = {
+  completions: 1,
+  parallelism: 1,
+  completionMode: 'NonIndexed',
+  suspend: false,
+  manualSelector: false,
+} as const;
 
-const ALWAYS_DEFAULTED_FOR_PI = ['completions', 'parallelism', 'completionMode', 'podReplacementPolicy', 'suspend', 'manualSelector'];
+const ALWAYS_DEFAULTED_FOR_PI = [
+  'completions',
+  'parallelism',
+  'completionMode',
+  'podReplacementPolicy',
+  'suspend',
+  'manualSelector',
+];
 
 /** Expectations shared by the two pi manifests (000#0 and 001#0): backoffLimit 4, nothing else set. */
 function expectPi(e: Explanation): void {
   expect(e.rejected).toBe(false);
   expect(e.pattern).toBe('NonParallel');
-  expect(e.effective).toEqual({ ...NON_PARALLEL_DEFAULTS, ...UNSET, backoffLimit: 4, podReplacementPolicy: 'TerminatingOrFailed', restartPolicy: 'Never' });
+  expect(e.effective).toEqual({
+    ...NON_PARALLEL_DEFAULTS,
+    ...UNSET,
+    backoffLimit: 4,
+    podReplacementPolicy: 'TerminatingOrFailed',
+    restartPolicy: 'Never',
+  });
   expect(e.defaulted).toEqual(ALWAYS_DEFAULTED_FOR_PI);
-  expect(e.pods).toMatchObject({ atOnce: 1, successesNeeded: 1, indexes: null, hostname: null, completionIndex: null, podName: 'pi-<random>' });
-  expect(e.pods.labels).toEqual({ 'job-name': 'pi', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': '<uid>', 'batch.kubernetes.io/controller-uid': '<uid>' });
+  expect(e.pods).toMatchObject({
+    atOnce: 1,
+    successesNeeded: 1,
+    indexes: null,
+    hostname: null,
+    completionIndex: null,
+    podName: 'pi-<random>',
+  });
+  expect(e.pods.labels).toEqual({
+    'job-name': 'pi',
+    'batch.kubernetes.io/job-name': 'pi',
+    'controller-uid': '<uid>',
+    'batch.kubernetes.io/controller-uid': '<uid>',
+  });
   // backoffLimit 4: failed pods > 4 fails the Job, so the 5th failure; waits 10 s doubling.
-  expect(e.retries).toMatchObject({ budget: 4, failsAfter: 5, countedAs: 'failedPods', unlimited: false, schedule: [10, 20, 40, 80], scheduleTruncated: false, perIndex: null });
-  expect(e.retries.sentences[0]).toBe('Retry budget: 4 counted failures. The 5th counted failure fails the Job (reason BackoffLimitExceeded) and terminates its running pods.');
+  expect(e.retries).toMatchObject({
+    budget: 4,
+    failsAfter: 5,
+    countedAs: 'failedPods',
+    unlimited: false,
+    schedule: [10, 20, 40, 80],
+    scheduleTruncated: false,
+    perIndex: null,
+  });
+  expect(e.retries.sentences[0]).toBe(
+    'Retry budget: 4 counted failures. The 5th counted failure fails the Job (reason BackoffLimitExceeded) and terminates its running pods.',
+  );
   expect(e.podFailurePolicy).toBeNull();
   expect(e.successPolicy).toBeNull();
   expect(e.success.reason).toBe('CompletionsReached');
@@ -102,7 +143,8 @@ describe('explain on every seed manifest', () => {
         action: 'FailJob',
         onExitCodes: { containerName: 'main', operator: 'In', values: [42] },
         onPodConditions: null,
-        sentence: 'Rule 0: if container main exits with code 42, the whole Job fails at once (reason PodFailurePolicy) and its other pods are terminated.',
+        sentence:
+          'Rule 0: if container main exits with code 42, the whole Job fails at once (reason PodFailurePolicy) and its other pods are terminated.',
       },
       {
         index: 1,
@@ -115,19 +157,30 @@ describe('explain on every seed manifest', () => {
       },
     ]);
     expect(e.podFailurePolicy?.sentences[0]).toMatch(/first that matches decides.*no rule matches counts as usual/);
-    expect(e.retries.sentences).toContain('Failures the pod failure policy ignores do not count, but they still lengthen the wait before the next pod.');
+    expect(e.retries.sentences).toContain(
+      'Failures the pod failure policy ignores do not count, but they still lengthen the wait before the next pod.',
+    );
     expect(e.warnings.map((w) => w.id)).toEqual(['pod-may-run-twice', 'concurrent-pods']);
     expect(e.warnings[1]?.message).toMatch(/^Up to 3 pods run at the same time/);
     // Failed podReplacementPolicy: no replacement while the old pod terminates, so no overlap warning.
     expect(e.warnings[0]?.message).not.toMatch(/still terminating/);
-    expect(e.success).toEqual({ reason: 'CompletionsReached', sentences: ['The Job succeeds (condition Complete, reason CompletionsReached) when 12 pods have succeeded.'] });
+    expect(e.success).toEqual({
+      reason: 'CompletionsReached',
+      sentences: ['The Job succeeds (condition Complete, reason CompletionsReached) when 12 pods have succeeded.'],
+    });
   });
 
   test('job-success: Indexed 0-9; at least one of 0, 2, 3 succeeding ends it with SuccessPolicy', () => {
     const e = explainSeed('000_5414a7c3b5350c93.txt#2');
     expect(e.rejected).toBe(false);
     expect(e.pattern).toBe('Indexed');
-    expect(e.effective).toMatchObject({ completions: 10, parallelism: 10, completionMode: 'Indexed', backoffLimit: 6, podReplacementPolicy: 'TerminatingOrFailed' });
+    expect(e.effective).toMatchObject({
+      completions: 10,
+      parallelism: 10,
+      completionMode: 'Indexed',
+      backoffLimit: 6,
+      podReplacementPolicy: 'TerminatingOrFailed',
+    });
     expect(e.defaulted).toEqual(['backoffLimit', 'podReplacementPolicy', 'suspend', 'manualSelector']);
     expect(e.pods).toMatchObject({
       atOnce: 10,
@@ -135,16 +188,32 @@ describe('explain on every seed manifest', () => {
       indexes: '0-9',
       podName: 'job-success-<index>-<random>',
       hostname: 'job-success-<index>',
-      completionIndex: { env: 'JOB_COMPLETION_INDEX', annotation: 'batch.kubernetes.io/job-completion-index', label: 'batch.kubernetes.io/job-completion-index' },
+      completionIndex: {
+        env: 'JOB_COMPLETION_INDEX',
+        annotation: 'batch.kubernetes.io/job-completion-index',
+        label: 'batch.kubernetes.io/job-completion-index',
+      },
     });
     expect(e.pods.labels['batch.kubernetes.io/job-completion-index']).toBe('<index>');
     expect(e.pods.annotations).toEqual({ 'batch.kubernetes.io/job-completion-index': '<index>' });
     expect(e.success.reason).toBe('SuccessPolicy');
-    expect(e.successPolicy?.rules).toEqual([{ index: 0, succeededIndexes: '0,2-3', succeededCount: 1, sentence: 'Rule 0: at least 1 of indexes 0,2-3 has succeeded.' }]);
-    expect(e.successPolicy?.sentences[0]).toMatch(/SuccessCriteriaMet \(reason SuccessPolicy, message "Matched rules at index <i>"\), its remaining pods are terminated/);
+    expect(e.successPolicy?.rules).toEqual([
+      {
+        index: 0,
+        succeededIndexes: '0,2-3',
+        succeededCount: 1,
+        sentence: 'Rule 0: at least 1 of indexes 0,2-3 has succeeded.',
+      },
+    ]);
+    expect(e.successPolicy?.sentences[0]).toMatch(
+      /SuccessCriteriaMet \(reason SuccessPolicy, message "Matched rules at index <i>"\), its remaining pods are terminated/,
+    );
     // 9 indexes may fail while the policy is still met, but the 7th failed pod fails the Job first.
     expect(e.retries).toMatchObject({ budget: 6, failsAfter: 7 });
-    expect(e.findings.find((f) => f.ruleId === 'success-policy-backoff-race')).toMatchObject({ path: 'spec.backoffLimit', severity: 'warning' });
+    expect(e.findings.find((f) => f.ruleId === 'success-policy-backoff-race')).toMatchObject({
+      path: 'spec.backoffLimit',
+      severity: 'warning',
+    });
     expect(e.warnings.map((w) => w.id)).toEqual(['pod-may-run-twice', 'concurrent-pods', 'elastic-indexed']);
   });
 
@@ -177,12 +246,19 @@ describe('explain on every seed manifest', () => {
   test('myjob (suspend example with `spec: ...`): suspended, 5 completions one at a time, rejected for the pod spec', () => {
     const e = explainSeed('000_5414a7c3b5350c93.txt#5');
     expect(e.rejected).toBe(true);
-    expect(e.findings[0]).toMatchObject({ ruleId: 'field-types', origin: 'apiserver', severity: 'error', path: 'spec.template.spec' });
+    expect(e.findings[0]).toMatchObject({
+      ruleId: 'field-types',
+      origin: 'apiserver',
+      severity: 'error',
+      path: 'spec.template.spec',
+    });
     expect(e.pattern).toBe('FixedCompletions');
     expect(e.effective).toMatchObject({ suspend: true, parallelism: 1, completions: 5 });
     expect(e.defaulted).not.toContain('suspend');
     expect(e.pods.atOnce).toBe(1);
-    expect(e.pods.sentences.some((s) => s.startsWith('It is suspended: no pod starts until spec.suspend is set to false'))).toBe(true);
+    expect(
+      e.pods.sentences.some((s) => s.startsWith('It is suspended: no pod starts until spec.suspend is set to false')),
+    ).toBe(true);
     // One pod at a time: the pods never run side by side.
     expect(e.warnings.map((w) => w.id)).not.toContain('concurrent-pods');
   });
@@ -191,7 +267,9 @@ describe('explain on every seed manifest', () => {
     const e = explainSeed('000_5414a7c3b5350c93.txt#6');
     expect(e.rejected).toBe(true);
     expect(e.name).toBeNull();
-    const rejections = e.findings.filter((f) => f.origin === 'apiserver' && f.severity === 'error').map((f) => f.ruleId);
+    const rejections = e.findings
+      .filter((f) => f.origin === 'apiserver' && f.severity === 'error')
+      .map((f) => f.ruleId);
     expect(rejections.sort()).toEqual(['object-metadata', 'pod-containers', 'restart-policy']);
     // Rejections come first.
     expect(e.findings.slice(0, 3).every((f) => f.origin === 'apiserver' && f.severity === 'error')).toBe(true);

@@ -44,7 +44,10 @@ describe('explain text', () => {
   });
 
   test('a manifest the API server rejects starts with the rejections', () => {
-    const text = explainText('bad.yaml', 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: bad}\nspec:\n  backoffLimit: -1\n  template:\n    spec:\n      containers: [{name: c, image: i:1}]\n');
+    const text = explainText(
+      'bad.yaml',
+      'apiVersion: batch/v1\nkind: Job\nmetadata: {name: bad}\nspec:\n  backoffLimit: -1\n  template:\n    spec:\n      containers: [{name: c, image: i:1}]\n',
+    );
     const lines = text.split('\n');
     expect(lines[1]).toBe('✖ The API server would reject this Job:');
     expect(lines.slice(2, 4).sort()).toEqual([
@@ -56,10 +59,20 @@ describe('explain text', () => {
 
   test('no line is wider than the width, except a word that cannot be broken', () => {
     for (const width of [60, 80, 100]) {
-      const text = explainText('pi.yaml', readFileSync(join(MANIFESTS, 'job-success.yaml'), 'utf8'), { colors: createColors(false), width });
+      const text = explainText('pi.yaml', readFileSync(join(MANIFESTS, 'job-success.yaml'), 'utf8'), {
+        colors: createColors(false),
+        width,
+      });
       for (const line of text.split('\n')) {
         // Beyond the width only a single word, after the indent and a "Label:" of its own.
-        if (line.length > width) expect({ line, words: line.trim().replace(/^[A-Z][a-z ]*:\s+/, '').split(' ').length }).toEqual({ line, words: 1 });
+        if (line.length > width)
+          expect({
+            line,
+            words: line
+              .trim()
+              .replace(/^[A-Z][a-z ]*:\s+/, '')
+              .split(' ').length,
+          }).toEqual({ line, words: 1 });
       }
     }
   });

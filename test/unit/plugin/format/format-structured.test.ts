@@ -14,7 +14,11 @@ test('-o json: the document, indented by two, one trailing newline', async () =>
 test('-o yaml: the same document, long lines never folded', async () => {
   const text = await formatStructured(output, 'yaml');
   expect(parse(text)).toEqual(JSON.parse(JSON.stringify(output)));
-  const longest = Math.max(...JSON.stringify(output).match(/"[^"]{100,}"/g)!.map((s) => s.length));
+  const longest = Math.max(
+    ...JSON.stringify(output)
+      .match(/"[^"]{100,}"/g)!
+      .map((s) => s.length),
+  );
   expect(longest).toBeGreaterThan(100);
   expect(text.split('\n').some((line) => line.length > 100)).toBe(true);
 });

@@ -10,7 +10,14 @@ export function indexedJob(spec: Record<string, unknown>, status: RawJob['status
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: { name: 'work', namespace: 'team', uid: 'uid-1', creationTimestamp: '2026-11-23T16:00:00Z' },
-    spec: { completionMode: 'Indexed', parallelism: 3, backoffLimit: 6, podReplacementPolicy: 'TerminatingOrFailed', template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox' }] } }, ...spec },
+    spec: {
+      completionMode: 'Indexed',
+      parallelism: 3,
+      backoffLimit: 6,
+      podReplacementPolicy: 'TerminatingOrFailed',
+      template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox' }] } },
+      ...spec,
+    },
     status: { startTime: '2026-11-23T16:00:01Z', ...status },
   };
 }
@@ -35,8 +42,10 @@ let counter = 0;
 export function indexPod(index: number, options: PodOptions = {}): RawPod {
   const phase = options.phase ?? 'Running';
   const annotations: Record<string, string> = { 'batch.kubernetes.io/job-completion-index': String(index) };
-  if (options.failureCount !== undefined) annotations['batch.kubernetes.io/job-index-failure-count'] = String(options.failureCount);
-  if (options.ignoredFailureCount !== undefined) annotations['batch.kubernetes.io/job-index-ignored-failure-count'] = String(options.ignoredFailureCount);
+  if (options.failureCount !== undefined)
+    annotations['batch.kubernetes.io/job-index-failure-count'] = String(options.failureCount);
+  if (options.ignoredFailureCount !== undefined)
+    annotations['batch.kubernetes.io/job-index-ignored-failure-count'] = String(options.ignoredFailureCount);
   const terminated = phase === 'Succeeded' || phase === 'Failed';
   const exitCode = options.exitCode ?? (phase === 'Failed' ? 1 : 0);
   return {
@@ -59,7 +68,13 @@ export function indexPod(index: number, options: PodOptions = {}): RawPod {
         {
           name: 'main',
           state: terminated
-            ? { terminated: { exitCode, reason: options.reason ?? (exitCode === 0 ? 'Completed' : 'Error'), finishedAt: '2026-11-23T16:06:00Z' } }
+            ? {
+                terminated: {
+                  exitCode,
+                  reason: options.reason ?? (exitCode === 0 ? 'Completed' : 'Error'),
+                  finishedAt: '2026-11-23T16:06:00Z',
+                },
+              }
             : phase === 'Running'
               ? { running: { startedAt: '2026-11-23T16:05:02Z' } }
               : { waiting: { reason: options.reason ?? 'ContainerCreating' } },

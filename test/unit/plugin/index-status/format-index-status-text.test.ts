@@ -1,7 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { fromIndexes } from '../../../../kubernetes/interval-set.ts';
 import { createColors } from '../../../../plugin/format/colors.ts';
-import { formatIndexStatusText, formatIntervalsCapped, formatNotIndexedMessage, humanAge } from '../../../../plugin/format/format-index-status-text.ts';
+import {
+  formatIndexStatusText,
+  formatIntervalsCapped,
+  formatNotIndexedMessage,
+  humanAge,
+} from '../../../../plugin/format/format-index-status-text.ts';
 import { toIndexDetails } from '../../../../plugin/index-status/index-details.ts';
 import { toIndexStatus, type IndexStatus } from '../../../../plugin/index-status/index-status.ts';
 import type { JobSnapshot } from '../../../../plugin/job-snapshot.ts';
@@ -18,13 +23,22 @@ function analyse(snapshot: JobSnapshot): IndexStatus {
 const text = (snapshot: JobSnapshot, width = 80) => formatIndexStatusText(analyse(snapshot), { colors: plain, width });
 
 describe('text output of the recorded Jobs', () => {
-  test.each(['indexed-mixed-running', 'max-failed-indexes-exceeded', 'success-policy', 'success-policy-backoff-race'])('%s', (scenario) => {
-    expect(text(loadSnapshot(scenario))).toMatchSnapshot();
-  });
+  test.each(['indexed-mixed-running', 'max-failed-indexes-exceeded', 'success-policy', 'success-policy-backoff-race'])(
+    '%s',
+    (scenario) => {
+      expect(text(loadSnapshot(scenario))).toMatchSnapshot();
+    },
+  );
 
   test('--index detail of indexed-mixed-running', () => {
     const status = analyse(loadSnapshot('indexed-mixed-running'));
-    expect(formatIndexStatusText(status, { colors: plain, width: 80, details: toIndexDetails(status, [{ first: 1, last: 4 }]) })).toMatchSnapshot();
+    expect(
+      formatIndexStatusText(status, {
+        colors: plain,
+        width: 80,
+        details: toIndexDetails(status, [{ first: 1, last: 4 }]),
+      }),
+    ).toMatchSnapshot();
   });
 
   test('a NonIndexed Job gets a sentence, not an empty table', () => {
@@ -40,8 +54,13 @@ describe('text output of the recorded Jobs', () => {
 describe('100,000 completions', () => {
   const completions = 100_000;
   const failed = Array.from({ length: 40 }, (_, i) => 2_501 + i * 2_400).join(',');
-  const job = indexedJob({ completions, parallelism: 2000, backoffLimitPerIndex: 1, maxFailedIndexes: 100 }, { completedIndexes: everyOther(60_000), failedIndexes: failed });
-  const pods = Array.from({ length: 2000 }, (_, i) => indexPod(60_001 + i * 2, { phase: 'Running', failureCount: i % 50 === 0 ? 1 : 0 }));
+  const job = indexedJob(
+    { completions, parallelism: 2000, backoffLimitPerIndex: 1, maxFailedIndexes: 100 },
+    { completedIndexes: everyOther(60_000), failedIndexes: failed },
+  );
+  const pods = Array.from({ length: 2000 }, (_, i) =>
+    indexPod(60_001 + i * 2, { phase: 'Running', failureCount: i % 50 === 0 ? 1 : 0 }),
+  );
   const output = text(snapshotOf(job, pods));
   const lines = output.split('\n');
 
@@ -58,7 +77,10 @@ describe('100,000 completions', () => {
 
 describe('notes under the overview', () => {
   test('unrecorded successes, indexes awaiting a retry, terminating pods and stray pods are each named', () => {
-    const job = indexedJob({ completions: 6, backoffLimitPerIndex: 2, podReplacementPolicy: 'Failed' }, { completedIndexes: '0', failedIndexes: '' });
+    const job = indexedJob(
+      { completions: 6, backoffLimitPerIndex: 2, podReplacementPolicy: 'Failed' },
+      { completedIndexes: '0', failedIndexes: '' },
+    );
     const pods = [
       indexPod(1, { phase: 'Succeeded', tracked: true, failureCount: 0 }),
       indexPod(2, { phase: 'Failed', failureCount: 0 }),
@@ -102,17 +124,17 @@ describe('helpers', () => {
   test("kubectl's human durations", () => {
     const now = '2026-11-23T16:10:00Z';
     const ago = (seconds: number) => humanAge(now, new Date(Date.parse(now) - seconds * 1000).toISOString());
-    expect([ago(0), ago(119), ago(120), ago(125), ago(600), ago(3 * 3600), ago(3 * 3600 + 60), ago(30 * 3600), ago(3 * 86400 + 3600), ago(400 * 86400)]).toEqual([
-      '0s',
-      '119s',
-      '2m',
-      '2m5s',
-      '10m',
-      '3h',
-      '3h1m',
-      '30h',
-      '3d1h',
-      '400d',
-    ]);
+    expect([
+      ago(0),
+      ago(119),
+      ago(120),
+      ago(125),
+      ago(600),
+      ago(3 * 3600),
+      ago(3 * 3600 + 60),
+      ago(30 * 3600),
+      ago(3 * 86400 + 3600),
+      ago(400 * 86400),
+    ]).toEqual(['0s', '119s', '2m', '2m5s', '10m', '3h', '3h1m', '30h', '3d1h', '400d']);
   });
 });

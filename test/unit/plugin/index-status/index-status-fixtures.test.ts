@@ -13,7 +13,10 @@ function indexed(snapshot: JobSnapshot): IndexStatus {
   return result.status;
 }
 
-const isFinished = (snapshot: JobSnapshot) => (snapshot.job.status?.conditions ?? []).some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+const isFinished = (snapshot: JobSnapshot) =>
+  (snapshot.job.status?.conditions ?? []).some(
+    (c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
+  );
 
 describe('indexed-mixed-running (running; index 1 failed then succeeded, 2 failed twice, 3 runs, 4 OOMKilled then runs)', () => {
   const snapshot = loadSnapshot('indexed-mixed-running');
@@ -31,7 +34,9 @@ describe('indexed-mixed-running (running; index 1 failed then succeeded, 2 faile
     expect(output.intervals.active).toBe('3,4');
     expect(output.counts.active).toBe(status.active);
     expect(output.intervals.pending).toBe('');
-    expect(output.counts.succeeded + output.counts.failed + output.counts.active + output.counts.pending).toBe(output.completions);
+    expect(output.counts.succeeded + output.counts.failed + output.counts.active + output.counts.pending).toBe(
+      output.completions,
+    );
   });
 
   test('failure counts per index come from the failure-count annotations', () => {
@@ -57,7 +62,12 @@ describe('max-failed-indexes-exceeded (Failed: indexes 1 and 3 failed, maxFailed
   const output = toIndexStatusOutput(indexed(snapshot));
 
   test('the sets are the recorded status strings and nothing is unrecorded', () => {
-    expect(output.intervals).toEqual({ succeeded: snapshot.job.status!.completedIndexes, failed: snapshot.job.status!.failedIndexes, active: '', pending: '' });
+    expect(output.intervals).toEqual({
+      succeeded: snapshot.job.status!.completedIndexes,
+      failed: snapshot.job.status!.failedIndexes,
+      active: '',
+      pending: '',
+    });
     expect(output.intervals.failed).toBe('1,3');
     expect(output.unrecorded).toEqual({ succeeded: '', failed: '' });
   });
@@ -85,9 +95,23 @@ describe('success-policy (Complete by rule 0: succeededIndexes 0,2-3, succeededC
       met: true,
       rule: 0,
       recorded: true,
-      rules: [{ rule: 0, succeededIndexes: '0,2-3', succeededCount: 1, indexes: 3, succeeded: 1, required: 1, satisfied: true }],
+      rules: [
+        {
+          rule: 0,
+          succeededIndexes: '0,2-3',
+          succeededCount: 1,
+          indexes: 3,
+          succeeded: 1,
+          required: 1,
+          satisfied: true,
+        },
+      ],
     });
-    expect(output.condition).toMatchObject({ type: 'Complete', reason: 'SuccessPolicy', message: 'Matched rules at index 0' });
+    expect(output.condition).toMatchObject({
+      type: 'Complete',
+      reason: 'SuccessPolicy',
+      message: 'Matched rules at index 0',
+    });
   });
 
   test('only index 2 succeeded; the others will not run (no backoffLimitPerIndex: nothing failed per index)', () => {
@@ -119,7 +143,18 @@ describe('success-policy-backoff-race (rule 0 satisfied, but BackoffLimitExceede
 describe('a NonIndexed Job', () => {
   test('complete (seed pi) is reported as not Indexed, with its counts', () => {
     const result = toIndexStatus(loadSnapshot('complete'));
-    expect(result).toEqual({ indexed: false, job: { namespace: 'fixture-complete', name: 'pi', completionMode: 'NonIndexed', completions: 1, succeeded: 1, failed: 0, active: 0 } });
+    expect(result).toEqual({
+      indexed: false,
+      job: {
+        namespace: 'fixture-complete',
+        name: 'pi',
+        completionMode: 'NonIndexed',
+        completions: 1,
+        succeeded: 1,
+        failed: 0,
+        active: 0,
+      },
+    });
   });
 });
 

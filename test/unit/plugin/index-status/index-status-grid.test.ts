@@ -35,7 +35,9 @@ describe('grid layout', () => {
   test('few indexes: one cell per index on one row', () => {
     const grid = toIndexStatusGrid(sets(6, { failed: [2], active: [3, 4] }), 6, { width: 80, maxRows: 20 });
     expect(grid.indexesPerCell).toBe(1);
-    expect(grid.rows).toEqual([{ firstIndex: 0, cells: ['succeeded', 'succeeded', 'failed', 'active', 'active', 'succeeded'] }]);
+    expect(grid.rows).toEqual([
+      { firstIndex: 0, cells: ['succeeded', 'succeeded', 'failed', 'active', 'active', 'succeeded'] },
+    ]);
   });
 
   test('row width follows the terminal: 100 cells need 110 columns with labels, 80 columns get 50', () => {
@@ -69,27 +71,50 @@ describe('downsampling: the worst state of a cell wins (failed > active > pendin
     const s = sets(1000, { failed: [17], active: [31, 32], pending: [45] });
     const grid = toIndexStatusGrid(s, 1000, { width: 80, maxRows: 2 });
     expect(grid.indexesPerCell).toBe(10);
-    expect(grid.rows[0]!.cells.slice(0, 6)).toEqual(['succeeded', 'failed', 'succeeded', 'active', 'partial', 'succeeded']);
+    expect(grid.rows[0]!.cells.slice(0, 6)).toEqual([
+      'succeeded',
+      'failed',
+      'succeeded',
+      'active',
+      'partial',
+      'succeeded',
+    ]);
   });
 
   test('failed beats active beats pending within one cell', () => {
-    const grid = toIndexStatusGrid(sets(100, { failed: [9], active: [1, 15], pending: [2, 16, 25] }), 100, { width: 80, maxRows: 1 });
+    const grid = toIndexStatusGrid(sets(100, { failed: [9], active: [1, 15], pending: [2, 16, 25] }), 100, {
+      width: 80,
+      maxRows: 1,
+    });
     expect(grid.indexesPerCell).toBe(2);
     expect(grid.rows[0]!.cells.slice(0, 14)).toEqual(
       naiveCells(sets(100, { failed: [9], active: [1, 15], pending: [2, 16, 25] }), 100, 2).slice(0, 14),
     );
-    const coarse = toIndexStatusGrid(sets(1000, { failed: [9], active: [1, 15], pending: [2, 16, 25] }), 1000, { width: 80, maxRows: 1 });
+    const coarse = toIndexStatusGrid(sets(1000, { failed: [9], active: [1, 15], pending: [2, 16, 25] }), 1000, {
+      width: 80,
+      maxRows: 1,
+    });
     expect(coarse.indexesPerCell).toBe(20);
     expect(coarse.rows[0]!.cells.slice(0, 2)).toEqual(['failed', 'partial']);
   });
 
   test('a cell is pending only when none of its indexes succeeded, succeeded only when all did', () => {
-    const grid = toIndexStatusGrid(sets(40, { pending: [...Array(20).keys()].map((i) => i + 10) }), 40, { width: 80, maxRows: 1 });
+    const grid = toIndexStatusGrid(sets(40, { pending: [...Array(20).keys()].map((i) => i + 10) }), 40, {
+      width: 80,
+      maxRows: 1,
+    });
     expect(grid.indexesPerCell).toBe(1);
-    const coarse = toIndexStatusGrid(sets(4000, { pending: [...Array(2000).keys()].map((i) => i + 1000) }), 4000, { width: 80, maxRows: 2 });
+    const coarse = toIndexStatusGrid(sets(4000, { pending: [...Array(2000).keys()].map((i) => i + 1000) }), 4000, {
+      width: 80,
+      maxRows: 2,
+    });
     expect(coarse.indexesPerCell).toBe(50);
     // Cells 0-19 succeeded, 20-59 pending, 60-79 succeeded: the boundaries fall on cell edges.
-    expect(coarse.rows.flatMap((r) => r.cells)).toEqual([...Array(20).fill('succeeded'), ...Array(40).fill('pending'), ...Array(20).fill('succeeded')]);
+    expect(coarse.rows.flatMap((r) => r.cells)).toEqual([
+      ...Array(20).fill('succeeded'),
+      ...Array(40).fill('pending'),
+      ...Array(20).fill('succeeded'),
+    ]);
   });
 
   test('matches the index-by-index reference on scattered sets', () => {

@@ -22,8 +22,15 @@ describe('schemas/index-status-output.schema.json', () => {
       const result = toIndexStatus(loadSnapshot(scenario));
       if (!result.indexed) throw new Error(scenario);
       const all = [{ first: 0, last: result.status.completions - 1 }];
-      for (const document of [toIndexStatusOutput(result.status), toIndexStatusOutput(result.status, toIndexDetails(result.status, all))]) {
-        expect({ scenario, valid: validate(document), errors: validate.errors ?? null }).toEqual({ scenario, valid: true, errors: null });
+      for (const document of [
+        toIndexStatusOutput(result.status),
+        toIndexStatusOutput(result.status, toIndexDetails(result.status, all)),
+      ]) {
+        expect({ scenario, valid: validate(document), errors: validate.errors ?? null }).toEqual({
+          scenario,
+          valid: true,
+          errors: null,
+        });
       }
     }
   });
@@ -31,10 +38,21 @@ describe('schemas/index-status-output.schema.json', () => {
   test('a 100,000-completion Job with a success policy validates', async () => {
     const validate = await compileSchema(schema);
     const job = indexedJob(
-      { completions: 100_000, parallelism: 1000, backoffLimitPerIndex: 2, maxFailedIndexes: 10, successPolicy: { rules: [{ succeededIndexes: '0-99', succeededCount: 50 }, { succeededCount: 90_000 }] } },
+      {
+        completions: 100_000,
+        parallelism: 1000,
+        backoffLimitPerIndex: 2,
+        maxFailedIndexes: 10,
+        successPolicy: { rules: [{ succeededIndexes: '0-99', succeededCount: 50 }, { succeededCount: 90_000 }] },
+      },
       { completedIndexes: everyOther(100_000), failedIndexes: '1,3,5' },
     );
-    const result = toIndexStatus(snapshotOf(job, [indexPod(7, { phase: 'Running', failureCount: 2 }), indexPod(9, { phase: 'Failed', failureCount: 0, exitCode: 3 })]));
+    const result = toIndexStatus(
+      snapshotOf(job, [
+        indexPod(7, { phase: 'Running', failureCount: 2 }),
+        indexPod(9, { phase: 'Failed', failureCount: 0, exitCode: 3 }),
+      ]),
+    );
     if (!result.indexed) throw new Error('not Indexed');
     const document = toIndexStatusOutput(result.status, toIndexDetails(result.status, [{ first: 5, last: 9 }]));
     expect({ valid: validate(document), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });

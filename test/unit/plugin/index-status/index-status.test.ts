@@ -38,7 +38,9 @@ describe('reading the status strings like the controller (lenient parser)', () =
   });
 
   test('failedIndexes is read only with backoffLimitPerIndex (the controller keeps it nil otherwise)', () => {
-    const withLimit = output(snapshotOf(indexedJob({ completions: 4, backoffLimitPerIndex: 1 }, { failedIndexes: '1-2' })));
+    const withLimit = output(
+      snapshotOf(indexedJob({ completions: 4, backoffLimitPerIndex: 1 }, { failedIndexes: '1-2' })),
+    );
     expect(withLimit.intervals.failed).toBe('1,2');
     const without = output(snapshotOf(indexedJob({ completions: 4 }, { failedIndexes: '1-2' })));
     expect(without.intervals.failed).toBe('');
@@ -62,21 +64,31 @@ describe('pods the status does not show yet, and pods on their way out', () => {
 
   test('a pod being deleted is not active: its index is pending and listed as terminating', () => {
     const job = indexedJob({ completions: 3, podReplacementPolicy: 'Failed' });
-    const result = output(snapshotOf(job, [indexPod(0, { phase: 'Running', deleting: true, tracked: true }), indexPod(1, { phase: 'Running', tracked: true })]));
+    const result = output(
+      snapshotOf(job, [
+        indexPod(0, { phase: 'Running', deleting: true, tracked: true }),
+        indexPod(1, { phase: 'Running', tracked: true }),
+      ]),
+    );
     expect(result.intervals).toEqual({ succeeded: '', failed: '', active: '1', pending: '0,2' });
     expect(result.terminating).toBe('0');
   });
 
   test('a terminating pod next to its active replacement leaves the index active', () => {
     const job = indexedJob({ completions: 2 });
-    const result = output(snapshotOf(job, [indexPod(0, { phase: 'Running', deleting: true }), indexPod(0, { phase: 'Pending' })]));
+    const result = output(
+      snapshotOf(job, [indexPod(0, { phase: 'Running', deleting: true }), indexPod(0, { phase: 'Pending' })]),
+    );
     expect(result.intervals.active).toBe('0');
     expect(result.terminating).toBe('');
   });
 
   test('with backoffLimitPerIndex, a pod that failed its last retry fails the index before the status says so', () => {
     const job = indexedJob({ completions: 3, backoffLimitPerIndex: 1 }, { failedIndexes: '' });
-    const pods = [indexPod(1, { phase: 'Failed', failureCount: 0 }), indexPod(1, { phase: 'Failed', failureCount: 1, tracked: true })];
+    const pods = [
+      indexPod(1, { phase: 'Failed', failureCount: 0 }),
+      indexPod(1, { phase: 'Failed', failureCount: 1, tracked: true }),
+    ];
     const result = output(snapshotOf(job, pods));
     expect(result.intervals.failed).toBe('1');
     expect(result.unrecorded.failed).toBe('1');
@@ -87,7 +99,9 @@ describe('pods the status does not show yet, and pods on their way out', () => {
     const job = indexedJob({ completions: 2 });
     const noIndex = indexPod(0, { phase: 'Running' });
     delete noIndex.metadata.annotations!['batch.kubernetes.io/job-completion-index'];
-    const result = output(snapshotOf(job, [noIndex, indexPod(5, { phase: 'Running' }), indexPod(1, { phase: 'Running' })]));
+    const result = output(
+      snapshotOf(job, [noIndex, indexPod(5, { phase: 'Running' }), indexPod(1, { phase: 'Running' })]),
+    );
     expect(result.strayPods).toBe(2);
     expect(result.intervals.active).toBe('1');
   });
@@ -113,9 +127,17 @@ describe('retry budgets', () => {
   });
 
   test('maxFailedIndexes: reaching the limit leaves no headroom; passing it is exceeded', () => {
-    const at = output(snapshotOf(indexedJob({ completions: 6, backoffLimitPerIndex: 0, maxFailedIndexes: 2 }, { failedIndexes: '1,4' })));
+    const at = output(
+      snapshotOf(
+        indexedJob({ completions: 6, backoffLimitPerIndex: 0, maxFailedIndexes: 2 }, { failedIndexes: '1,4' }),
+      ),
+    );
     expect(at.maxFailedIndexes).toEqual({ limit: 2, failed: 2, remaining: 0, exceeded: false });
-    const past = output(snapshotOf(indexedJob({ completions: 6, backoffLimitPerIndex: 0, maxFailedIndexes: 2 }, { failedIndexes: '1,3,4' })));
+    const past = output(
+      snapshotOf(
+        indexedJob({ completions: 6, backoffLimitPerIndex: 0, maxFailedIndexes: 2 }, { failedIndexes: '1,3,4' }),
+      ),
+    );
     expect(past.maxFailedIndexes).toEqual({ limit: 2, failed: 3, remaining: 0, exceeded: true });
   });
 
@@ -128,9 +150,16 @@ describe('retry budgets', () => {
     const job = indexedJob({
       completions: 2,
       backoffLimitPerIndex: 1,
-      podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] },
+      podFailurePolicy: {
+        rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }],
+      },
     });
-    const evicted = indexPod(0, { phase: 'Failed', failureCount: 0, exitCode: 137, conditions: [{ type: 'DisruptionTarget', status: 'True' }] });
+    const evicted = indexPod(0, {
+      phase: 'Failed',
+      failureCount: 0,
+      exitCode: 137,
+      conditions: [{ type: 'DisruptionTarget', status: 'True' }],
+    });
     const retry = indexPod(0, { phase: 'Running', failureCount: 0, ignoredFailureCount: 1 });
     const result = output(snapshotOf(job, [evicted, retry]));
     expect(result.failures.indexes).toEqual([{ index: 0, status: 'active', failures: 0, ignored: 1, retriesLeft: 1 }]);
@@ -142,32 +171,68 @@ describe('retry budgets', () => {
       backoffLimitPerIndex: 3,
       podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [42] } }] },
     });
-    const result = output(snapshotOf(job, [indexPod(1, { phase: 'Failed', failureCount: 0, exitCode: 42, tracked: true })]));
+    const result = output(
+      snapshotOf(job, [indexPod(1, { phase: 'Failed', failureCount: 0, exitCode: 42, tracked: true })]),
+    );
     expect(result.intervals.failed).toBe('1');
   });
 
   test('without backoffLimitPerIndex, failures are the failed pods present', () => {
     const job = indexedJob({ completions: 3 });
-    const result = output(snapshotOf(job, [indexPod(2, { phase: 'Failed' }), indexPod(2, { phase: 'Failed' }), indexPod(2, { phase: 'Running' })]));
-    expect(result.failures).toEqual({ source: 'pods', indexes: [{ index: 2, status: 'active', failures: 2, ignored: 0, retriesLeft: null }] });
+    const result = output(
+      snapshotOf(job, [
+        indexPod(2, { phase: 'Failed' }),
+        indexPod(2, { phase: 'Failed' }),
+        indexPod(2, { phase: 'Running' }),
+      ]),
+    );
+    expect(result.failures).toEqual({
+      source: 'pods',
+      indexes: [{ index: 2, status: 'active', failures: 2, ignored: 0, retriesLeft: null }],
+    });
     expect(result.backoffLimitPerIndex).toBeNull();
   });
 });
 
 describe('success policy progress', () => {
-  const policyJob = (rules: unknown[], completedIndexes: string, extra: Record<string, unknown> = {}, status: Record<string, unknown> = {}) =>
-    snapshotOf(indexedJob({ completions: 10, successPolicy: { rules }, ...extra }, { completedIndexes, ...status }));
+  const policyJob = (
+    rules: unknown[],
+    completedIndexes: string,
+    extra: Record<string, unknown> = {},
+    status: Record<string, unknown> = {},
+  ) => snapshotOf(indexedJob({ completions: 10, successPolicy: { rules }, ...extra }, { completedIndexes, ...status }));
 
   test('per rule: how many of its indexes succeeded and how many it needs; the first satisfied rule wins', () => {
-    const result = output(policyJob([{ succeededIndexes: '0-4' }, { succeededIndexes: '5-9', succeededCount: 2 }, { succeededCount: 3 }], '1,5,6'));
+    const result = output(
+      policyJob(
+        [{ succeededIndexes: '0-4' }, { succeededIndexes: '5-9', succeededCount: 2 }, { succeededCount: 3 }],
+        '1,5,6',
+      ),
+    );
     expect(result.successPolicy).toEqual({
       met: true,
       rule: 1,
       recorded: false,
       rules: [
-        { rule: 0, succeededIndexes: '0-4', succeededCount: null, indexes: 5, succeeded: 1, required: 5, satisfied: false },
+        {
+          rule: 0,
+          succeededIndexes: '0-4',
+          succeededCount: null,
+          indexes: 5,
+          succeeded: 1,
+          required: 5,
+          satisfied: false,
+        },
         { rule: 1, succeededIndexes: '5-9', succeededCount: 2, indexes: 5, succeeded: 2, required: 2, satisfied: true },
-        { rule: 2, succeededIndexes: null, succeededCount: 3, indexes: null, succeeded: 3, required: 3, satisfied: true },
+        {
+          rule: 2,
+          succeededIndexes: null,
+          succeededCount: 3,
+          indexes: null,
+          succeeded: 3,
+          required: 3,
+          satisfied: true,
+        },
       ],
     });
   });
@@ -197,7 +262,9 @@ describe('success policy progress', () => {
   });
 
   test('the rule the controller recorded wins over the first satisfied one', () => {
-    const conditions = [{ type: 'SuccessCriteriaMet', status: 'True', reason: 'SuccessPolicy', message: 'Matched rules at index 1' }];
+    const conditions = [
+      { type: 'SuccessCriteriaMet', status: 'True', reason: 'SuccessPolicy', message: 'Matched rules at index 1' },
+    ];
     const result = output(policyJob([{ succeededCount: 1 }, { succeededCount: 1 }], '3', {}, { conditions }));
     expect(result.successPolicy).toMatchObject({ met: true, rule: 1, recorded: true });
   });
@@ -206,8 +273,13 @@ describe('success policy progress', () => {
 describe('100,000 completions with fragmented status strings', () => {
   const completions = 100_000;
   const failedIndexes = Array.from({ length: 1000 }, (_, i) => i * 100 + 1).join(',');
-  const job = indexedJob({ completions, parallelism: 5000, backoffLimitPerIndex: 1, maxFailedIndexes: 5000 }, { completedIndexes: everyOther(completions), failedIndexes });
-  const pods = Array.from({ length: 3000 }, (_, i) => indexPod(i * 2 + 3, { phase: i % 3 === 0 ? 'Pending' : 'Running', failureCount: i % 2 }));
+  const job = indexedJob(
+    { completions, parallelism: 5000, backoffLimitPerIndex: 1, maxFailedIndexes: 5000 },
+    { completedIndexes: everyOther(completions), failedIndexes },
+  );
+  const pods = Array.from({ length: 3000 }, (_, i) =>
+    indexPod(i * 2 + 3, { phase: i % 3 === 0 ? 'Pending' : 'Running', failureCount: i % 2 }),
+  );
   const result = output(snapshotOf(job, pods));
 
   test('the succeeded set is the status string, written back identically', () => {
@@ -221,7 +293,9 @@ describe('100,000 completions with fragmented status strings', () => {
     const failedAmongPods = Array.from({ length: 3000 }, (_, i) => i * 2 + 3).filter((x) => x % 100 === 1).length;
     expect(result.counts.failed).toBe(1000);
     expect(result.counts.active).toBe(3000 - failedAmongPods);
-    expect(result.counts.succeeded + result.counts.failed + result.counts.active + result.counts.pending).toBe(completions);
+    expect(result.counts.succeeded + result.counts.failed + result.counts.active + result.counts.pending).toBe(
+      completions,
+    );
     expect(result.maxFailedIndexes).toEqual({ limit: 5000, failed: 1000, remaining: 4000, exceeded: false });
   });
 });
@@ -232,7 +306,15 @@ describe('NonIndexed and unknown completion modes', () => {
     delete job.spec!.completionMode;
     expect(toIndexStatus(snapshotOf(job))).toEqual({
       indexed: false,
-      job: { namespace: 'team', name: 'work', completionMode: 'NonIndexed', completions: 3, succeeded: 2, failed: 0, active: 1 },
+      job: {
+        namespace: 'team',
+        name: 'work',
+        completionMode: 'NonIndexed',
+        completions: 3,
+        succeeded: 2,
+        failed: 0,
+        active: 1,
+      },
     });
   });
 });

@@ -10,7 +10,14 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { ConfigError } from '../../../../edge/errors.ts';
 import { continueTokenOf, createKubeClient, type KubeClient } from '../../../../plugin/kube/client.ts';
-import { KubeApiError, KubeForbiddenError, KubeNotFoundError, KubeTimeoutError, KubeUnauthorizedError, KubeUnreachableError } from '../../../../plugin/kube/errors.ts';
+import {
+  KubeApiError,
+  KubeForbiddenError,
+  KubeNotFoundError,
+  KubeTimeoutError,
+  KubeUnauthorizedError,
+  KubeUnreachableError,
+} from '../../../../plugin/kube/errors.ts';
 import type { KubeFlags } from '../../../../plugin/kube/flags.ts';
 
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
@@ -44,22 +51,49 @@ function json(response: http.ServerResponse, status: number, body: unknown, head
 
 function kubeconfigFile(user: string, server = base): string {
   const file = join(dir, `kubeconfig-${Math.random().toString(36).slice(2)}`);
-  writeFileSync(file, `current-context: c\ncontexts: [{name: c, context: {cluster: c, user: u, namespace: ns1}}]\nclusters: [{name: c, cluster: {server: "${server}"}}]\nusers: [{name: u, user: ${user}}]\n`);
+  writeFileSync(
+    file,
+    `current-context: c\ncontexts: [{name: c, context: {cluster: c, user: u, namespace: ns1}}]\nclusters: [{name: c, cluster: {server: "${server}"}}]\nusers: [{name: u, user: ${user}}]\n`,
+  );
   return file;
 }
 
-async function client(flags: Partial<KubeFlags> = {}, user = '{token: secret}', env: Record<string, string> = {}): Promise<KubeClient> {
-  return createKubeClient({ kubeconfig: kubeconfigFile(user), ...flags }, { env: { PATH: process.env.PATH, ...env }, stdinIsTTY: false });
+async function client(
+  flags: Partial<KubeFlags> = {},
+  user = '{token: secret}',
+  env: Record<string, string> = {},
+): Promise<KubeClient> {
+  return createKubeClient(
+    { kubeconfig: kubeconfigFile(user), ...flags },
+    { env: { PATH: process.env.PATH, ...env }, stdinIsTTY: false },
+  );
 }
 
-const status = (code: number, reason: string, message: string, details?: object) => ({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message, details });
+const status = (code: number, reason: string, message: string, details?: object) => ({
+  kind: 'Status',
+  apiVersion: 'v1',
+  status: 'Failure',
+  code,
+  reason,
+  message,
+  details,
+});
 
 describe('requests', () => {
   test('raw JSON (unknown fields and times kept as sent), bearer token, the Date header as "now", counted', async () => {
-    handler = (_req, res) => json(res, 200, { metadata: { name: 'pi', creationTimestamp: '2026-01-01T00:00:01Z' }, spec: { futureField: { x: 1 } } }, { Date: 'Wed, 02 Sep 2026 10:11:12 GMT' });
+    handler = (_req, res) =>
+      json(
+        res,
+        200,
+        { metadata: { name: 'pi', creationTimestamp: '2026-01-01T00:00:01Z' }, spec: { futureField: { x: 1 } } },
+        { Date: 'Wed, 02 Sep 2026 10:11:12 GMT' },
+      );
     const c = await client();
     const response = await c.get('/apis/batch/v1/namespaces/ns1/jobs/pi');
-    expect(response).toEqual({ body: { metadata: { name: 'pi', creationTimestamp: '2026-01-01T00:00:01Z' }, spec: { futureField: { x: 1 } } }, serverDate: '2026-09-02T10:11:12Z' });
+    expect(response).toEqual({
+      body: { metadata: { name: 'pi', creationTimestamp: '2026-01-01T00:00:01Z' }, spec: { futureField: { x: 1 } } },
+      serverDate: '2026-09-02T10:11:12Z',
+    });
     expect(seen[0]?.headers.authorization).toBe('Bearer secret');
     expect(seen[0]?.headers['user-agent']).toMatch(/^kubectl-job_x\//);
     expect(c.requestCount).toBe(1);
@@ -73,24 +107,35 @@ describe('requests', () => {
       res.end(gzipSync(JSON.stringify({ kind: 'Pod', metadata: { name: 'zipped' } })));
     };
     const c = await client();
-    expect((await c.get<{ metadata: { name: string } }>('/api/v1/namespaces/ns1/pods/zipped')).body.metadata.name).toBe('zipped');
+    expect((await c.get<{ metadata: { name: string } }>('/api/v1/namespaces/ns1/pods/zipped')).body.metadata.name).toBe(
+      'zipped',
+    );
     expect(seen[0]?.headers['accept-encoding']).toBeUndefined();
     c.close();
   });
 
-  test('lists follow continue tokens, fill in each item\'s kind, and keep only what `keep` returns', async () => {
+  test("lists follow continue tokens, fill in each item's kind, and keep only what `keep` returns", async () => {
     handler = (req, res) => {
       const url = new URL(req.url!, base);
       const token = url.searchParams.get('continue');
       const page = token ? Number(token) : 0;
       const items = [0, 1].map((i) => ({ metadata: { name: `pod-${page * 2 + i}` } }));
-      json(res, 200, { apiVersion: 'v1', kind: 'PodList', metadata: { continue: page < 2 ? String(page + 1) : '' }, items });
+      json(res, 200, {
+        apiVersion: 'v1',
+        kind: 'PodList',
+        metadata: { continue: page < 2 ? String(page + 1) : '' },
+        items,
+      });
     };
     const c = await client();
-    const list = await c.list<{ kind?: string; metadata: { name: string } }, string>('/api/v1/namespaces/ns1/pods', { labelSelector: 'a=b' }, {
-      pageSize: 2,
-      keep: (pod) => (pod.kind === 'Pod' && pod.metadata.name !== 'pod-3' ? pod.metadata.name : undefined),
-    });
+    const list = await c.list<{ kind?: string; metadata: { name: string } }, string>(
+      '/api/v1/namespaces/ns1/pods',
+      { labelSelector: 'a=b' },
+      {
+        pageSize: 2,
+        keep: (pod) => (pod.kind === 'Pod' && pod.metadata.name !== 'pod-3' ? pod.metadata.name : undefined),
+      },
+    );
     expect(list.items).toEqual(['pod-0', 'pod-1', 'pod-2', 'pod-4', 'pod-5']);
     expect(seen.map((s) => new URL(s.url, base).searchParams.toString())).toEqual([
       'labelSelector=a%3Db&limit=2',
@@ -101,15 +146,25 @@ describe('requests', () => {
     c.close();
   });
 
-  test('an expired continue token (410) restarts the list in one request without a limit, like client-go\'s pager', async () => {
+  test("an expired continue token (410) restarts the list in one request without a limit, like client-go's pager", async () => {
     handler = (req, res) => {
       const url = new URL(req.url!, base);
-      if (url.searchParams.get('continue')) return json(res, 410, status(410, 'Expired', 'The provided continue parameter is too old'));
-      if (url.searchParams.get('limit')) return json(res, 200, { kind: 'PodList', metadata: { continue: 'tok' }, items: [{ metadata: { name: 'a' } }] });
-      json(res, 200, { kind: 'PodList', metadata: {}, items: [{ metadata: { name: 'a' } }, { metadata: { name: 'b' } }] });
+      if (url.searchParams.get('continue'))
+        return json(res, 410, status(410, 'Expired', 'The provided continue parameter is too old'));
+      if (url.searchParams.get('limit'))
+        return json(res, 200, { kind: 'PodList', metadata: { continue: 'tok' }, items: [{ metadata: { name: 'a' } }] });
+      json(res, 200, {
+        kind: 'PodList',
+        metadata: {},
+        items: [{ metadata: { name: 'a' } }, { metadata: { name: 'b' } }],
+      });
     };
     const c = await client();
-    const list = await c.list<{ metadata: { name: string } }, string>('/api/v1/namespaces/ns1/pods', {}, { keep: (p) => p.metadata.name });
+    const list = await c.list<{ metadata: { name: string } }, string>(
+      '/api/v1/namespaces/ns1/pods',
+      {},
+      { keep: (p) => p.metadata.name },
+    );
     expect(list.items).toEqual(['a', 'b']);
     expect(seen.map((s) => new URL(s.url, base).search)).toEqual(['?limit=500', '?limit=500&continue=tok', '']);
     c.close();
@@ -118,11 +173,17 @@ describe('requests', () => {
 
 describe('continueTokenOf (read ahead of the items, to ask for the next page early)', () => {
   test('the token from the head of the list', () => {
-    expect(continueTokenOf('{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"5","continue":"abc","remainingItemCount":3},"items":[{"metadata":{"name":"x"}}]}')).toBe('abc');
+    expect(
+      continueTokenOf(
+        '{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"5","continue":"abc","remainingItemCount":3},"items":[{"metadata":{"name":"x"}}]}',
+      ),
+    ).toBe('abc');
   });
 
   test('none on the last page, or when the head has another shape', () => {
-    expect(continueTokenOf('{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"5"},"items":[]}')).toBeUndefined();
+    expect(
+      continueTokenOf('{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"5"},"items":[]}'),
+    ).toBeUndefined();
     expect(continueTokenOf('{"items":[],"metadata":{"continue":"abc"}}')).toBeUndefined();
     expect(continueTokenOf('{"kind":"PodList","metadata":{"continue":')).toBeUndefined();
   });
@@ -131,11 +192,26 @@ describe('continueTokenOf (read ahead of the items, to ask for the next page ear
 describe('errors', () => {
   test('403 names the user, verb, resource and namespace from the RBAC message', async () => {
     handler = (_req, res) =>
-      json(res, 403, status(403, 'Forbidden', 'pods is forbidden: User "system:serviceaccount:ns1:reader" cannot list resource "pods" in API group "" in the namespace "ns1"', { kind: 'pods' }));
+      json(
+        res,
+        403,
+        status(
+          403,
+          'Forbidden',
+          'pods is forbidden: User "system:serviceaccount:ns1:reader" cannot list resource "pods" in API group "" in the namespace "ns1"',
+          { kind: 'pods' },
+        ),
+      );
     const c = await client();
     const error = await c.get('/api/v1/namespaces/ns1/pods').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KubeForbiddenError);
-    expect(error).toMatchObject({ verb: 'list', resource: 'pods', namespace: 'ns1', user: 'system:serviceaccount:ns1:reader', exitCode: 2 });
+    expect(error).toMatchObject({
+      verb: 'list',
+      resource: 'pods',
+      namespace: 'ns1',
+      user: 'system:serviceaccount:ns1:reader',
+      exitCode: 2,
+    });
     expect((error as Error).message).toBe(
       'forbidden: user "system:serviceaccount:ns1:reader" cannot list pods in namespace "ns1".\nAsk a cluster admin for a Role that allows it; check with: kubectl auth can-i list pods -n ns1',
     );
@@ -143,9 +219,22 @@ describe('errors', () => {
   });
 
   test('403 with an API group and a subresource', async () => {
-    handler = (_req, res) => json(res, 403, status(403, 'Forbidden', 'jobs.batch "pi" is forbidden: User "alice" cannot get resource "jobs" in API group "batch" in the namespace "ns1"'));
+    handler = (_req, res) =>
+      json(
+        res,
+        403,
+        status(
+          403,
+          'Forbidden',
+          'jobs.batch "pi" is forbidden: User "alice" cannot get resource "jobs" in API group "batch" in the namespace "ns1"',
+        ),
+      );
     const c = await client();
-    await expect(c.get('/apis/batch/v1/namespaces/ns1/jobs/pi')).rejects.toMatchObject({ verb: 'get', resource: 'jobs.batch', user: 'alice' });
+    await expect(c.get('/apis/batch/v1/namespaces/ns1/jobs/pi')).rejects.toMatchObject({
+      verb: 'get',
+      resource: 'jobs.batch',
+      user: 'alice',
+    });
     handler = (_req, res) => json(res, 403, status(403, 'Forbidden', 'something a webhook authorizer said'));
     const other = (await c.getText('/api/v1/namespaces/ns1/pods/p/log').catch((e: unknown) => e)) as KubeForbiddenError;
     expect(other).toMatchObject({ verb: 'get', resource: 'pods/log', namespace: 'ns1', user: null });
@@ -158,12 +247,19 @@ describe('errors', () => {
     const c = await client();
     const error = await c.get('/api/v1/namespaces').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KubeUnauthorizedError);
-    expect((error as Error).message).toContain(`the server ${base} did not accept the credentials of kubeconfig user "u" (401 Unauthorized)`);
+    expect((error as Error).message).toContain(
+      `the server ${base} did not accept the credentials of kubeconfig user "u" (401 Unauthorized)`,
+    );
     c.close();
   });
 
-  test('404 with a Status becomes NotFound (exit 1); other statuses keep the server\'s message', async () => {
-    handler = (_req, res) => json(res, 404, status(404, 'NotFound', 'jobs.batch "nope" not found', { name: 'nope', group: 'batch', kind: 'jobs' }));
+  test("404 with a Status becomes NotFound (exit 1); other statuses keep the server's message", async () => {
+    handler = (_req, res) =>
+      json(
+        res,
+        404,
+        status(404, 'NotFound', 'jobs.batch "nope" not found', { name: 'nope', group: 'batch', kind: 'jobs' }),
+      );
     const c = await client();
     const notFound = await c.get('/apis/batch/v1/namespaces/ns1/jobs/nope').catch((e: unknown) => e);
     expect(notFound).toBeInstanceOf(KubeNotFoundError);
@@ -171,7 +267,9 @@ describe('errors', () => {
     handler = (_req, res) => json(res, 503, status(503, 'ServiceUnavailable', 'etcd is unhappy'));
     const unavailable = await c.get('/apis/batch/v1/namespaces/ns1/jobs/x').catch((e: unknown) => e);
     expect(unavailable).toBeInstanceOf(KubeApiError);
-    expect((unavailable as Error).message).toBe(`the server ${base} answered 503 ServiceUnavailable to GET /apis/batch/v1/namespaces/ns1/jobs/x: etcd is unhappy`);
+    expect((unavailable as Error).message).toBe(
+      `the server ${base} answered 503 ServiceUnavailable to GET /apis/batch/v1/namespaces/ns1/jobs/x: etcd is unhappy`,
+    );
     c.close();
   });
 
@@ -191,18 +289,28 @@ describe('errors', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const c = await createKubeClient({ kubeconfig: kubeconfigFile('{token: t}', `http://127.0.0.1:${port}`) }, { env: {}, stdinIsTTY: false });
+    const c = await createKubeClient(
+      { kubeconfig: kubeconfigFile('{token: t}', `http://127.0.0.1:${port}`) },
+      { env: {}, stdinIsTTY: false },
+    );
     const error = await c.get('/api').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KubeUnreachableError);
-    expect((error as Error).message).toBe(`cannot connect to the cluster at http://127.0.0.1:${port} (context "c"): connection refused. Is the API server running, and is this the right context?`);
+    expect((error as Error).message).toBe(
+      `cannot connect to the cluster at http://127.0.0.1:${port} (context "c"): connection refused. Is the API server running, and is this the right context?`,
+    );
     c.close();
   });
 
   test('a host that does not resolve', async () => {
-    const c = await createKubeClient({ kubeconfig: kubeconfigFile('{token: t}', 'http://no-such-host.invalid:6443') }, { env: {}, stdinIsTTY: false });
+    const c = await createKubeClient(
+      { kubeconfig: kubeconfigFile('{token: t}', 'http://no-such-host.invalid:6443') },
+      { env: {}, stdinIsTTY: false },
+    );
     const error = (await c.get('/api').catch((e: unknown) => e)) as KubeUnreachableError;
     expect(error).toBeInstanceOf(KubeUnreachableError);
-    expect(error.message).toMatch(/^cannot resolve the host of http:\/\/no-such-host\.invalid:6443 \(context "c"\) \((ENOTFOUND|EAI_AGAIN)\)/);
+    expect(error.message).toMatch(
+      /^cannot resolve the host of http:\/\/no-such-host\.invalid:6443 \(context "c"\) \((ENOTFOUND|EAI_AGAIN)\)/,
+    );
     c.close();
   });
 });
@@ -250,13 +358,19 @@ describe('credentials', () => {
   test('exec plugin problems are configuration errors with the install hint', async () => {
     const missing = `{exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: no-such-login-tool, installHint: "install it with: brew install no-such-login-tool"}}`;
     await expect(client({}, missing)).rejects.toThrow(
-      new ConfigError('exec credential plugin "no-such-login-tool" of user "u": executable not found\n\ninstall it with: brew install no-such-login-tool'),
+      new ConfigError(
+        'exec credential plugin "no-such-login-tool" of user "u": executable not found\n\ninstall it with: brew install no-such-login-tool',
+      ),
     );
     const always = `{exec: {apiVersion: client.authentication.k8s.io/v1, command: "true", interactiveMode: Always}}`;
-    await expect(client({}, always)).rejects.toThrow('needs to prompt (interactiveMode: Always) but standard input is not a terminal');
+    await expect(client({}, always)).rejects.toThrow(
+      'needs to prompt (interactiveMode: Always) but standard input is not a terminal',
+    );
     const noMode = `{exec: {apiVersion: client.authentication.k8s.io/v1, command: "true"}}`;
     await expect(client({}, noMode)).rejects.toThrow('interactiveMode must be set for client.authentication.k8s.io/v1');
     const failing = `{exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: "false"}}`;
-    await expect(client({}, failing)).rejects.toThrow('exec credential plugin "false" of user "u" failed (exit code 1)');
+    await expect(client({}, failing)).rejects.toThrow(
+      'exec credential plugin "false" of user "u" failed (exit code 1)',
+    );
   });
 });

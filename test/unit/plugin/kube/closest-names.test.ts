@@ -24,7 +24,7 @@ describe('closestNames', () => {
     expect(closestNames('pu', jobs)).toEqual(['pi']);
   });
 
-  test('names that contain what was typed (a prefix of a CronJob\'s Job, say)', () => {
+  test("names that contain what was typed (a prefix of a CronJob's Job, say)", () => {
     expect(closestNames('nightly', jobs)).toEqual(['nightly-backup', 'nightly-report']);
   });
 

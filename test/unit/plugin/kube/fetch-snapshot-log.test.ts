@@ -32,16 +32,35 @@ beforeAll(async () => {
       const tail = Number(url.searchParams.get('tailLines') ?? logLines.length);
       return logAnswer.status === 200
         ? send(200, `${logLines.slice(-tail).join('\n')}\n`, 'text/plain')
-        : send(logAnswer.status, { kind: 'Status', apiVersion: 'v1', status: 'Failure', code: logAnswer.status, reason: 'InternalError', message: logAnswer.body });
+        : send(logAnswer.status, {
+            kind: 'Status',
+            apiVersion: 'v1',
+            status: 'Failure',
+            code: logAnswer.status,
+            reason: 'InternalError',
+            message: logAnswer.body,
+          });
     }
-    if (url.pathname === `/api/v1/namespaces/${namespace}/pods`) return send(200, { kind: 'PodList', apiVersion: 'v1', metadata: {}, items: recorded.pods });
-    if (url.pathname === `/api/v1/namespaces/${namespace}/events`) return send(200, { kind: 'EventList', apiVersion: 'v1', metadata: {}, items: [] });
-    return send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 404, reason: 'NotFound', message: `no ${url.pathname}` });
+    if (url.pathname === `/api/v1/namespaces/${namespace}/pods`)
+      return send(200, { kind: 'PodList', apiVersion: 'v1', metadata: {}, items: recorded.pods });
+    if (url.pathname === `/api/v1/namespaces/${namespace}/events`)
+      return send(200, { kind: 'EventList', apiVersion: 'v1', metadata: {}, items: [] });
+    return send(404, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      code: 404,
+      reason: 'NotFound',
+      message: `no ${url.pathname}`,
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   kubeconfig = join(mkdtempSync(join(tmpdir(), 'job-x-snapshot-')), 'kubeconfig');
-  writeFileSync(kubeconfig, `current-context: c\ncontexts: [{name: c, context: {cluster: c, user: u, namespace: ${namespace}}}]\nclusters: [{name: c, cluster: {server: "${base}"}}]\nusers: [{name: u, user: {token: t}}]\n`);
+  writeFileSync(
+    kubeconfig,
+    `current-context: c\ncontexts: [{name: c, context: {cluster: c, user: u, namespace: ${namespace}}}]\nclusters: [{name: c, cluster: {server: "${base}"}}]\nusers: [{name: u, user: {token: t}}]\n`,
+  );
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -63,12 +82,18 @@ describe('the log tail of the most recent failed container', () => {
     logRequests.length = 0;
     const snapshot = await fetchSnapshot();
     const lastFailed = [...recorded.pods].sort((a, b) =>
-      (b.status!.containerStatuses![0]!.state!.terminated!.finishedAt ?? '').localeCompare(a.status!.containerStatuses![0]!.state!.terminated!.finishedAt ?? ''),
+      (b.status!.containerStatuses![0]!.state!.terminated!.finishedAt ?? '').localeCompare(
+        a.status!.containerStatuses![0]!.state!.terminated!.finishedAt ?? '',
+      ),
     )[0]!;
     expect(logRequests).toHaveLength(1);
     expect(logRequests[0]!.pathname).toBe(`/api/v1/namespaces/${namespace}/pods/${lastFailed.metadata.name}/log`);
     expect(logRequests[0]!.searchParams.get('container')).toBe('pi');
-    expect(snapshot.logTail).toEqual({ pod: lastFailed.metadata.name, container: 'pi', lines: logLines.slice(-LOG_TAIL_LINES) });
+    expect(snapshot.logTail).toEqual({
+      pod: lastFailed.metadata.name,
+      container: 'pi',
+      lines: logLines.slice(-LOG_TAIL_LINES),
+    });
     expect(snapshot.pods.map((pod) => pod.metadata.name)).toEqual(recorded.pods.map((pod) => pod.metadata.name));
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { Command } from 'commander';
 import { parseKubectlDuration } from '../../../../plugin/kube/duration.ts';
-import { addKubeFlags, DEFAULT_REQUEST_TIMEOUT, parseRequestTimeout, type KubeFlags } from '../../../../plugin/kube/flags.ts';
+import {
+  addKubeFlags,
+  DEFAULT_REQUEST_TIMEOUT,
+  parseRequestTimeout,
+  type KubeFlags,
+} from '../../../../plugin/kube/flags.ts';
 
 describe('--request-timeout durations (kubectl syntax)', () => {
   test.each([
@@ -27,14 +32,32 @@ describe('--request-timeout durations (kubectl syntax)', () => {
 });
 
 function parse(args: string[], options?: { allNamespaces?: boolean }): KubeFlags {
-  const command = addKubeFlags(new Command('x').exitOverride().configureOutput({ writeErr: () => undefined }), options).action(() => undefined);
+  const command = addKubeFlags(
+    new Command('x').exitOverride().configureOutput({ writeErr: () => undefined }),
+    options,
+  ).action(() => undefined);
   command.parse(args, { from: 'user' });
   return command.opts<KubeFlags>();
 }
 
 describe('addKubeFlags', () => {
-  test('kubectl\'s flag names', () => {
-    expect(parse(['--kubeconfig', 'k', '--context', 'c', '--cluster', 'cl', '--user', 'u', '-n', 'ns', '--request-timeout', '1m'])).toEqual({
+  test("kubectl's flag names", () => {
+    expect(
+      parse([
+        '--kubeconfig',
+        'k',
+        '--context',
+        'c',
+        '--cluster',
+        'cl',
+        '--user',
+        'u',
+        '-n',
+        'ns',
+        '--request-timeout',
+        '1m',
+      ]),
+    ).toEqual({
       kubeconfig: 'k',
       context: 'c',
       cluster: 'cl',

@@ -3,15 +3,24 @@ import { proxyFromEnvironment } from '../../../../plugin/kube/proxy.ts';
 
 describe('proxyFromEnvironment (Go httpproxy rules, as kubectl)', () => {
   test('HTTPS_PROXY for https servers, HTTP_PROXY for http; lower-case names work; no scheme means http://', () => {
-    expect(proxyFromEnvironment('https://api.example:6443', { HTTPS_PROXY: 'http://p:3128', HTTP_PROXY: 'http://other:1' })).toBe('http://p:3128');
-    expect(proxyFromEnvironment('http://api.example:8080', { HTTPS_PROXY: 'http://p:3128', HTTP_PROXY: 'http://other:1' })).toBe('http://other:1');
+    expect(
+      proxyFromEnvironment('https://api.example:6443', { HTTPS_PROXY: 'http://p:3128', HTTP_PROXY: 'http://other:1' }),
+    ).toBe('http://p:3128');
+    expect(
+      proxyFromEnvironment('http://api.example:8080', { HTTPS_PROXY: 'http://p:3128', HTTP_PROXY: 'http://other:1' }),
+    ).toBe('http://other:1');
     expect(proxyFromEnvironment('https://api.example', { https_proxy: 'p:3128' })).toBe('http://p:3128');
     expect(proxyFromEnvironment('https://api.example', { HTTPS_PROXY: 'socks5://s:1080' })).toBe('socks5://s:1080');
     expect(proxyFromEnvironment('https://api.example', {})).toBeUndefined();
   });
 
   test('loopback servers never go through a proxy', () => {
-    for (const server of ['https://127.0.0.1:6443', 'https://localhost:6443', 'https://[::1]:6443', 'https://127.1.2.3']) {
+    for (const server of [
+      'https://127.0.0.1:6443',
+      'https://localhost:6443',
+      'https://[::1]:6443',
+      'https://127.1.2.3',
+    ]) {
       expect(proxyFromEnvironment(server, { HTTPS_PROXY: 'http://p:3128' })).toBeUndefined();
     }
   });

@@ -10,13 +10,23 @@ const cut = (value: unknown) => JSON.parse(textWithoutManagedFields(Buffer.from(
 function dropped(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropped);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key, v]) => !(key === 'managedFields' && Array.isArray(v))).map(([key, v]) => [key, dropped(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key, v]) => !(key === 'managedFields' && Array.isArray(v)))
+        .map(([key, v]) => [key, dropped(v)]),
+    );
   }
   return value;
 }
 
 const managedFields = [
-  { manager: 'kubelet', operation: 'Update', subresource: 'status', fieldsType: 'FieldsV1', fieldsV1: { 'f:status': { 'f:conditions': { 'k:{"type":"Ready"}': { '.': {} } } } } },
+  {
+    manager: 'kubelet',
+    operation: 'Update',
+    subresource: 'status',
+    fieldsType: 'FieldsV1',
+    fieldsV1: { 'f:status': { 'f:conditions': { 'k:{"type":"Ready"}': { '.': {} } } } },
+  },
   { manager: 'tricky ]}"[{\\', operation: 'Apply', fieldsV1: { 'f:metadata': { 'f:labels': { 'f:a\\"]': {} } } } },
 ];
 
@@ -35,7 +45,12 @@ describe('textWithoutManagedFields', () => {
     expect(cut(list)).toEqual({
       kind: 'PodList',
       metadata: { resourceVersion: '1' },
-      items: [{ metadata: { name: 'first', uid: 'a' } }, { metadata: { name: 'middle', uid: 'b' } }, { metadata: { name: 'last', uid: 'c' } }, { metadata: {} }],
+      items: [
+        { metadata: { name: 'first', uid: 'a' } },
+        { metadata: { name: 'middle', uid: 'b' } },
+        { metadata: { name: 'last', uid: 'c' } },
+        { metadata: {} },
+      ],
     });
   });
 
@@ -51,7 +66,12 @@ describe('textWithoutManagedFields', () => {
   });
 
   test('keeps multi-byte characters whole around the cuts', () => {
-    const value = { items: [{ metadata: { name: 'ü', managedFields, annotations: { x: '日本語 ✓' } } }, { message: '🚀', metadata: { managedFields } }] };
+    const value = {
+      items: [
+        { metadata: { name: 'ü', managedFields, annotations: { x: '日本語 ✓' } } },
+        { message: '🚀', metadata: { managedFields } },
+      ],
+    };
     expect(cut(value)).toEqual(dropped(value));
   });
 
@@ -62,16 +82,36 @@ describe('textWithoutManagedFields', () => {
 
   test('equals parsing and dropping for any JSON', () => {
     const withManaged = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.string({ unit: 'binary' }), fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.string({ unit: 'binary' }),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        tie('array'),
+        tie('object'),
+      ),
       array: fc.array(tie('value'), { maxLength: 4 }),
-      object: fc.dictionary(fc.oneof(fc.constant('managedFields'), fc.string({ unit: 'binary' })), tie('value'), { maxKeys: 4 }),
+      object: fc.dictionary(fc.oneof(fc.constant('managedFields'), fc.string({ unit: 'binary' })), tie('value'), {
+        maxKeys: 4,
+      }),
     }));
     fc.assert(fc.property(withManaged.value, (value) => expect(cut(value)).toEqual(dropped(value))));
   });
 
   test('a recorded pod list loses its managedFields and nothing else', () => {
-    const pods = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/snapshots/complete/pods.json'), 'utf8')) as unknown[];
-    const list = { kind: 'PodList', apiVersion: 'v1', metadata: {}, items: pods.map((pod) => ({ ...(pod as object), metadata: { ...(pod as { metadata: object }).metadata, managedFields } })) };
+    const pods = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../../fixtures/snapshots/complete/pods.json'), 'utf8'),
+    ) as unknown[];
+    const list = {
+      kind: 'PodList',
+      apiVersion: 'v1',
+      metadata: {},
+      items: pods.map((pod) => ({
+        ...(pod as object),
+        metadata: { ...(pod as { metadata: object }).metadata, managedFields },
+      })),
+    };
     expect(cut(list)).toEqual(dropped(list));
   });
 });

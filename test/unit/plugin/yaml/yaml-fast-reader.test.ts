@@ -17,12 +17,19 @@ function difference(a: unknown, b: unknown, where = '$', seen = new Map<object, 
   // An object met again (an alias) must be the same object on both sides.
   if (seen.has(a)) return seen.get(a) === b ? undefined : `${where}: sharing differs`;
   seen.set(a, b);
-  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${where}: different kinds`;
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b))
+    return `${where}: different kinds`;
   const keysA = Reflect.ownKeys(a);
   const keysB = Reflect.ownKeys(b);
-  if (keysA.join('\0') !== keysB.join('\0')) return `${where}: keys ${keysA.map(String).join(',')} vs ${keysB.map(String).join(',')}`;
+  if (keysA.join('\0') !== keysB.join('\0'))
+    return `${where}: keys ${keysA.map(String).join(',')} vs ${keysB.map(String).join(',')}`;
   for (const key of keysA) {
-    const d = difference((a as Record<PropertyKey, unknown>)[key], (b as Record<PropertyKey, unknown>)[key], `${where}.${String(key)}`, seen);
+    const d = difference(
+      (a as Record<PropertyKey, unknown>)[key],
+      (b as Record<PropertyKey, unknown>)[key],
+      `${where}.${String(key)}`,
+      seen,
+    );
     if (d) return d;
   }
   return undefined;
@@ -55,7 +62,8 @@ function pathsOf(value: unknown): string[] {
 
 /** undefined when both readings agree on everything the linter uses. */
 function disagreement(fast: ParsedSource, full: ParsedSource): string | undefined {
-  if (JSON.stringify(fast.problems) !== JSON.stringify(full.problems)) return `problems ${JSON.stringify(fast.problems)} vs ${JSON.stringify(full.problems)}`;
+  if (JSON.stringify(fast.problems) !== JSON.stringify(full.problems))
+    return `problems ${JSON.stringify(fast.problems)} vs ${JSON.stringify(full.problems)}`;
   if (fast.emptyDocuments !== full.emptyDocuments) return 'empty documents';
   if (fast.objects.length !== full.objects.length) return `${fast.objects.length} vs ${full.objects.length} objects`;
   for (const [i, object] of fast.objects.entries()) {
@@ -66,7 +74,8 @@ function disagreement(fast: ParsedSource, full: ParsedSource): string | undefine
     for (const path of pathsOf(other.value)) {
       const a = object.locate(path);
       const b = other.locate(path);
-      if (a.line !== b.line || a.column !== b.column) return `object ${i}: ${JSON.stringify(path)} at ${a.line}:${a.column} vs ${b.line}:${b.column}`;
+      if (a.line !== b.line || a.column !== b.column)
+        return `object ${i}: ${JSON.stringify(path)} at ${a.line}:${a.column} vs ${b.line}:${b.column}`;
     }
   }
   return undefined;
@@ -94,21 +103,38 @@ spec:
 /** Read by the fast reader, exactly as by the full parser. */
 const ACCEPTED: Record<string, string> = {
   'a Job': JOB,
-  'JSON': JSON.stringify({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { parallelism: -1, list: [1, 'two', null, true, 1.5, { a: [] }] } }, null, 2),
+  JSON: JSON.stringify(
+    {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'j' },
+      spec: { parallelism: -1, list: [1, 'two', null, true, 1.5, { a: [] }] },
+    },
+    null,
+    2,
+  ),
   'compact JSON': '{"a":1,"b":[true,false,null],"c":{"d":"e"}}',
-  'CRLF': JOB.replace(/\n/g, '\r\n'),
+  CRLF: JOB.replace(/\n/g, '\r\n'),
   'no final line break': JOB.trimEnd(),
   'indented root': '  a: 1\n  b:\n    c: 2\n',
-  'comments everywhere': '# head\na: 1 # one\n# between\nb:\n  # inside\n  c: 2\n\n  d: [1, # in flow\n    2]\n# tail\n',
-  'sequences in every style': 'a:\n- 1\n- - 2\n  - 3\n-   k: v\n    j: w\nb:\n  - x\n  -\n    y: z\nc: []\nd: [[1, 2], {e: f}]\n',
-  'keys of every kind': '"quoted": 1\n\'single\': 2\nyes: 3\n10: 4\n0x1F: 5\n1.5: 6\nkey with spaces: 7\n"": 8\n__proto__: 9\nk : 10\n',
-  'scalars of every kind': "a: yes\nb: 0644\nc: 1_000\nd: .inf\ne: ~\nf: 'it''s'\ng: \"tab\\tnew\\nline\\u00e9\\x41\"\nh: http://x:8080/a#b\ni: a#b\nj: -1\nk: 190:20:30\nl:\nm: \"\"\n",
-  'multi-line scalars': 'a: one\n  two\n\n  three\nb: "one\n  two \\\n  three"\nc: \'one\n\n  two\'\nd:\n  - long\n    text\n',
-  'block scalars': 'a: |\n  line 1\n    more\n\n  line 3\nb: >\n  folded\n  text\n\n   indented\n  end\nc: |-\n  strip\n\nd: |+\n  keep\n\n\ne: >-\n  x\n  y\nf: [1]\n',
+  'comments everywhere':
+    '# head\na: 1 # one\n# between\nb:\n  # inside\n  c: 2\n\n  d: [1, # in flow\n    2]\n# tail\n',
+  'sequences in every style':
+    'a:\n- 1\n- - 2\n  - 3\n-   k: v\n    j: w\nb:\n  - x\n  -\n    y: z\nc: []\nd: [[1, 2], {e: f}]\n',
+  'keys of every kind':
+    '"quoted": 1\n\'single\': 2\nyes: 3\n10: 4\n0x1F: 5\n1.5: 6\nkey with spaces: 7\n"": 8\n__proto__: 9\nk : 10\n',
+  'scalars of every kind':
+    'a: yes\nb: 0644\nc: 1_000\nd: .inf\ne: ~\nf: \'it\'\'s\'\ng: "tab\\tnew\\nline\\u00e9\\x41"\nh: http://x:8080/a#b\ni: a#b\nj: -1\nk: 190:20:30\nl:\nm: ""\n',
+  'multi-line scalars':
+    'a: one\n  two\n\n  three\nb: "one\n  two \\\n  three"\nc: \'one\n\n  two\'\nd:\n  - long\n    text\n',
+  'block scalars':
+    'a: |\n  line 1\n    more\n\n  line 3\nb: >\n  folded\n  text\n\n   indented\n  end\nc: |-\n  strip\n\nd: |+\n  keep\n\n\ne: >-\n  x\n  y\nf: [1]\n',
   'block scalar then a more-indented blank line': 'a: |\n  x\n     \nb: 1\n',
-  'documents': '---\n# only a comment\n---\na: 1\n--- # c\n- 1\n---\n---\n{"b": 2}\n',
-  'a List': 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: batch/v1\n  kind: Job\n  metadata: {name: a}\n- &b\n  apiVersion: v1\n  kind: Service\n- *b\n',
-  'anchors and aliases': 'a: &x {k: 1}\nb: *x\nc: &s scalar\nd: [*s, &t 2, *t]\ne:\n  - &m\n    n: 1\n  - *m\nf: &l\n- 1\ng: *l\n',
+  documents: '---\n# only a comment\n---\na: 1\n--- # c\n- 1\n---\n---\n{"b": 2}\n',
+  'a List':
+    'apiVersion: v1\nkind: List\nitems:\n- apiVersion: batch/v1\n  kind: Job\n  metadata: {name: a}\n- &b\n  apiVersion: v1\n  kind: Service\n- *b\n',
+  'anchors and aliases':
+    'a: &x {k: 1}\nb: *x\nc: &s scalar\nd: [*s, &t 2, *t]\ne:\n  - &m\n    n: 1\n  - *m\nf: &l\n- 1\ng: *l\n',
   'duplicate keys': 'a: 1\nb:\n  c: 1\n  c: 2\na: 2\n',
   'duplicate keys in a later, outer mapping': 'x:\n  p:\n    q: 1\n    q: 2\n  p: 3\n',
   'duplicate keys in flow': 'a: {b: 1, b: 2}\nc: [{d: 1, d: 2}]\n',
@@ -188,7 +214,35 @@ describe('the fast YAML reader', () => {
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const INSERTS = [' ', '  ', '\n', ':', ': ', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '|', '>-', '&a ', '*a', '!', '?', '~', 'yes', '0x1F', '\\', '---\n', '\r\n'];
+    const INSERTS = [
+      ' ',
+      '  ',
+      '\n',
+      ':',
+      ': ',
+      '- ',
+      '#',
+      ' #',
+      '"',
+      "'",
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '|',
+      '>-',
+      '&a ',
+      '*a',
+      '!',
+      '?',
+      '~',
+      'yes',
+      '0x1F',
+      '\\',
+      '---\n',
+      '\r\n',
+    ];
     const bases = [JOB, ...Object.values(ACCEPTED).slice(5, 16)];
     let accepted = 0;
     for (let round = 0; round < 400; round++) {

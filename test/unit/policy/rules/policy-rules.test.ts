@@ -13,38 +13,65 @@ const cronJob = (spec: Record<string, unknown>) => ({
   apiVersion: 'batch/v1',
   kind: 'CronJob',
   metadata: { name: 'nightly' },
-  spec: { schedule: '0 2 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } } } }, ...spec },
+  spec: {
+    schedule: '0 2 * * *',
+    jobTemplate: {
+      spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } } },
+    },
+    ...spec,
+  },
 });
 
 runRuleTests(rule('exit-code-out-of-range'), {
   valid: [
-    { name: 'codes within 1-255', spec: PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [1, 42, 255] } }]) },
+    {
+      name: 'codes within 1-255',
+      spec: PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [1, 42, 255] } }]),
+    },
     { name: 'no podFailurePolicy', spec: {} },
     {
       name: 'Windows pods have 32-bit exit codes',
-      spec: { ...PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [-1073741819] } }]), template: { spec: { os: { name: 'windows' } } } },
+      spec: {
+        ...PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [-1073741819] } }]),
+        template: { spec: { os: { name: 'windows' } } },
+      },
     },
   ],
   invalid: [
     {
       name: '256 and -1 never match',
       spec: PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [-1, 42, 256] } }]),
-      paths: ['spec.podFailurePolicy.rules[0].onExitCodes.values[0]', 'spec.podFailurePolicy.rules[0].onExitCodes.values[2]'],
+      paths: [
+        'spec.podFailurePolicy.rules[0].onExitCodes.values[0]',
+        'spec.podFailurePolicy.rules[0].onExitCodes.values[2]',
+      ],
     },
   ],
 });
 
 runRuleTests(rule('active-deadline-zero'), {
-  valid: [{ name: 'a positive deadline', spec: { activeDeadlineSeconds: 600 } }, { name: 'no deadline', spec: {} }],
+  valid: [
+    { name: 'a positive deadline', spec: { activeDeadlineSeconds: 600 } },
+    { name: 'no deadline', spec: {} },
+  ],
   invalid: [{ name: 'zero', spec: { activeDeadlineSeconds: 0 }, paths: ['spec.activeDeadlineSeconds'] }],
 });
 
 runRuleTests(rule('succeeded-count-zero'), {
-  valid: [{ name: 'count 1', spec: { completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededCount: 1 }] } } }],
+  valid: [
+    {
+      name: 'count 1',
+      spec: { completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededCount: 1 }] } },
+    },
+  ],
   invalid: [
     {
       name: 'count 0 in the second rule',
-      spec: { completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: '0' }, { succeededCount: 0 }] } },
+      spec: {
+        completionMode: 'Indexed',
+        completions: 3,
+        successPolicy: { rules: [{ succeededIndexes: '0' }, { succeededCount: 0 }] },
+      },
       paths: ['spec.successPolicy.rules[1].succeededCount'],
     },
   ],
@@ -58,7 +85,12 @@ runRuleTests(rule('backoff-limit-per-index-on-failure'), {
   invalid: [
     {
       name: 'per-index with OnFailure',
-      spec: { completionMode: 'Indexed', completions: 4, backoffLimitPerIndex: 1, template: { spec: { restartPolicy: 'OnFailure' } } },
+      spec: {
+        completionMode: 'Indexed',
+        completions: 4,
+        backoffLimitPerIndex: 1,
+        template: { spec: { restartPolicy: 'OnFailure' } },
+      },
       paths: ['spec.template.spec.restartPolicy'],
     },
   ],
@@ -66,20 +98,42 @@ runRuleTests(rule('backoff-limit-per-index-on-failure'), {
 
 runRuleTests(rule('manual-selector-adopts-all'), {
   valid: [
-    { name: 'manual selector with labels', spec: { manualSelector: true, selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } } } } },
+    {
+      name: 'manual selector with labels',
+      spec: {
+        manualSelector: true,
+        selector: { matchLabels: { app: 'x' } },
+        template: { metadata: { labels: { app: 'x' } } },
+      },
+    },
     { name: 'generated selector', spec: {} },
   ],
   invalid: [{ name: 'empty selector', spec: { manualSelector: true, selector: {} }, paths: ['spec.selector'] }],
 });
 
 runRuleTests(rule('manual-selector'), {
-  valid: [{ name: 'generated selector', spec: {} }, { name: 'manualSelector false', spec: { manualSelector: false } }],
-  invalid: [{ name: 'manualSelector true', spec: { manualSelector: true, selector: { matchLabels: { app: 'x' } } }, paths: ['spec.manualSelector'] }],
+  valid: [
+    { name: 'generated selector', spec: {} },
+    { name: 'manualSelector false', spec: { manualSelector: false } },
+  ],
+  invalid: [
+    {
+      name: 'manualSelector true',
+      spec: { manualSelector: true, selector: { matchLabels: { app: 'x' } } },
+      paths: ['spec.manualSelector'],
+    },
+  ],
 });
 
 runRuleTests(rule('restart-policy-on-failure'), {
   valid: [{ name: 'Never', spec: {} }],
-  invalid: [{ name: 'OnFailure', spec: { backoffLimit: 3, template: { spec: { restartPolicy: 'OnFailure' } } }, paths: ['spec.template.spec.restartPolicy'] }],
+  invalid: [
+    {
+      name: 'OnFailure',
+      spec: { backoffLimit: 3, template: { spec: { restartPolicy: 'OnFailure' } } },
+      paths: ['spec.template.spec.restartPolicy'],
+    },
+  ],
 });
 
 runRuleTests(rule('require-ttl'), {
@@ -91,7 +145,10 @@ runRuleTests(rule('require-ttl'), {
       manifest: {
         apiVersion: 'batch/v1',
         kind: 'Job',
-        metadata: { name: 'nightly-29000000', ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'nightly', uid: 'u', controller: true }] },
+        metadata: {
+          name: 'nightly-29000000',
+          ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'nightly', uid: 'u', controller: true }],
+        },
         spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } } },
       },
     },
@@ -104,7 +161,14 @@ runRuleTests(rule('ttl-in-cronjob'), {
   invalid: [
     {
       name: 'TTL in the template',
-      manifest: cronJob({ jobTemplate: { spec: { ttlSecondsAfterFinished: 60, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } } } } }),
+      manifest: cronJob({
+        jobTemplate: {
+          spec: {
+            ttlSecondsAfterFinished: 60,
+            template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } },
+          },
+        },
+      }),
       paths: ['spec.jobTemplate.spec.ttlSecondsAfterFinished'],
     },
   ],
@@ -112,11 +176,18 @@ runRuleTests(rule('ttl-in-cronjob'), {
 
 runRuleTests(rule('disruption-ignore-rule'), {
   valid: [
-    { name: 'Ignore rule present', spec: PFP([IGNORE_DISRUPTIONS, { action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }]) },
+    {
+      name: 'Ignore rule present',
+      spec: PFP([IGNORE_DISRUPTIONS, { action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }]),
+    },
     { name: 'no podFailurePolicy', spec: {} },
   ],
   invalid: [
-    { name: 'only a FailJob rule', spec: PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }]), paths: ['spec.podFailurePolicy.rules'] },
+    {
+      name: 'only a FailJob rule',
+      spec: PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }]),
+      paths: ['spec.podFailurePolicy.rules'],
+    },
     {
       name: 'DisruptionTarget counted rather than ignored',
       spec: PFP([{ action: 'Count', onPodConditions: [{ type: 'DisruptionTarget' }] }]),
@@ -128,14 +199,30 @@ runRuleTests(rule('disruption-ignore-rule'), {
 runRuleTests(rule('large-indexed-without-per-index-backoff'), {
   valid: [
     { name: 'small Indexed Job', spec: { completionMode: 'Indexed', completions: 10 } },
-    { name: 'large with per-index limits', spec: { completionMode: 'Indexed', completions: 500, backoffLimitPerIndex: 2 } },
-    { name: 'threshold raised by option', spec: { completionMode: 'Indexed', completions: 500 }, options: { minCompletions: 1000 } },
+    {
+      name: 'large with per-index limits',
+      spec: { completionMode: 'Indexed', completions: 500, backoffLimitPerIndex: 2 },
+    },
+    {
+      name: 'threshold raised by option',
+      spec: { completionMode: 'Indexed', completions: 500 },
+      options: { minCompletions: 1000 },
+    },
   ],
-  invalid: [{ name: '500 indexes sharing one backoffLimit', spec: { completionMode: 'Indexed', completions: 500 }, paths: ['spec.backoffLimitPerIndex'] }],
+  invalid: [
+    {
+      name: '500 indexes sharing one backoffLimit',
+      spec: { completionMode: 'Indexed', completions: 500 },
+      paths: ['spec.backoffLimitPerIndex'],
+    },
+  ],
 });
 
 runRuleTests(rule('work-queue-job'), {
-  valid: [{ name: 'fixed completions', spec: { completions: 5, parallelism: 2 } }, { name: 'single pod', spec: {} }],
+  valid: [
+    { name: 'fixed completions', spec: { completions: 5, parallelism: 2 } },
+    { name: 'single pod', spec: {} },
+  ],
   invalid: [{ name: 'parallelism without completions', spec: { parallelism: 3 }, paths: ['spec.completions'] }],
 });
 
@@ -146,10 +233,19 @@ runRuleTests(rule('require-active-deadline'), {
 
 runRuleTests(rule('fail-job-matches-all-failures'), {
   valid: [
-    { name: 'In with specific codes', spec: PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }]) },
+    {
+      name: 'In with specific codes',
+      spec: PFP([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }]),
+    },
     { name: 'NotIn [0] but Count', spec: PFP([{ action: 'Count', onExitCodes: { operator: 'NotIn', values: [0] } }]) },
   ],
-  invalid: [{ name: 'FailJob NotIn [0]', spec: PFP([IGNORE_DISRUPTIONS, { action: 'FailJob', onExitCodes: { operator: 'NotIn', values: [0] } }]), paths: ['spec.podFailurePolicy.rules[1]'] }],
+  invalid: [
+    {
+      name: 'FailJob NotIn [0]',
+      spec: PFP([IGNORE_DISRUPTIONS, { action: 'FailJob', onExitCodes: { operator: 'NotIn', values: [0] } }]),
+      paths: ['spec.podFailurePolicy.rules[1]'],
+    },
+  ],
 });
 
 runRuleTests(rule('parallelism-zero'), {
@@ -164,29 +260,60 @@ runRuleTests(rule('completions-zero'), {
 
 runRuleTests(rule('backoff-limit-with-per-index'), {
   valid: [{ name: 'per-index only', spec: { completionMode: 'Indexed', completions: 4, backoffLimitPerIndex: 1 } }],
-  invalid: [{ name: 'both limits', spec: { completionMode: 'Indexed', completions: 4, backoffLimitPerIndex: 1, backoffLimit: 3 }, paths: ['spec.backoffLimit'] }],
+  invalid: [
+    {
+      name: 'both limits',
+      spec: { completionMode: 'Indexed', completions: 4, backoffLimitPerIndex: 1, backoffLimit: 3 },
+      paths: ['spec.backoffLimit'],
+    },
+  ],
 });
 
 runRuleTests(rule('ignore-rule-without-deadline'), {
   valid: [
-    { name: 'Ignore on exit codes with a deadline', spec: { activeDeadlineSeconds: 600, ...PFP([{ action: 'Ignore', onExitCodes: { operator: 'In', values: [3] } }]) } },
+    {
+      name: 'Ignore on exit codes with a deadline',
+      spec: {
+        activeDeadlineSeconds: 600,
+        ...PFP([{ action: 'Ignore', onExitCodes: { operator: 'In', values: [3] } }]),
+      },
+    },
     { name: 'Ignore on disruptions only', spec: PFP([IGNORE_DISRUPTIONS]) },
   ],
-  invalid: [{ name: 'Ignore on exit codes, no deadline', spec: PFP([{ action: 'Ignore', onExitCodes: { operator: 'In', values: [3] } }]), paths: ['spec.podFailurePolicy.rules[0]'] }],
+  invalid: [
+    {
+      name: 'Ignore on exit codes, no deadline',
+      spec: PFP([{ action: 'Ignore', onExitCodes: { operator: 'In', values: [3] } }]),
+      paths: ['spec.podFailurePolicy.rules[0]'],
+    },
+  ],
 });
 
 runRuleTests(rule('cronjob-failed-history-zero'), {
-  valid: [{ name: 'default history', manifest: cronJob({}) }, { name: 'keep 3 failed', manifest: cronJob({ failedJobsHistoryLimit: 3 }) }],
-  invalid: [{ name: 'keep none', manifest: cronJob({ failedJobsHistoryLimit: 0 }), paths: ['spec.failedJobsHistoryLimit'] }],
+  valid: [
+    { name: 'default history', manifest: cronJob({}) },
+    { name: 'keep 3 failed', manifest: cronJob({ failedJobsHistoryLimit: 3 }) },
+  ],
+  invalid: [
+    { name: 'keep none', manifest: cronJob({ failedJobsHistoryLimit: 0 }), paths: ['spec.failedJobsHistoryLimit'] },
+  ],
 });
 
 runRuleTests(rule('cronjob-starting-deadline-short'), {
-  valid: [{ name: '60 seconds', manifest: cronJob({ startingDeadlineSeconds: 60 }) }, { name: 'unset', manifest: cronJob({}) }],
-  invalid: [{ name: '5 seconds', manifest: cronJob({ startingDeadlineSeconds: 5 }), paths: ['spec.startingDeadlineSeconds'] }],
+  valid: [
+    { name: '60 seconds', manifest: cronJob({ startingDeadlineSeconds: 60 }) },
+    { name: 'unset', manifest: cronJob({}) },
+  ],
+  invalid: [
+    { name: '5 seconds', manifest: cronJob({ startingDeadlineSeconds: 5 }), paths: ['spec.startingDeadlineSeconds'] },
+  ],
 });
 
 runRuleTests(rule('concurrent-pods'), {
-  valid: [{ name: 'one pod at a time', spec: { completions: 5, parallelism: 1 } }, { name: 'work queue', spec: { parallelism: 5 } }],
+  valid: [
+    { name: 'one pod at a time', spec: { completions: 5, parallelism: 1 } },
+    { name: 'work queue', spec: { parallelism: 5 } },
+  ],
   invalid: [{ name: 'five pods at once', spec: { completions: 10, parallelism: 5 }, paths: ['spec.parallelism'] }],
 });
 
@@ -220,19 +347,37 @@ runRuleTests(rule('success-policy-backoff-race'), {
   valid: [
     {
       name: 'backoffLimit above the indexes the policy lets fail',
-      spec: { completionMode: 'Indexed', completions: 10, backoffLimit: 9, successPolicy: { rules: [{ succeededIndexes: '0,2-3', succeededCount: 1 }] } },
+      spec: {
+        completionMode: 'Indexed',
+        completions: 10,
+        backoffLimit: 9,
+        successPolicy: { rules: [{ succeededIndexes: '0,2-3', succeededCount: 1 }] },
+      },
     },
     {
       name: 'per-index limits (no Job-wide limit by default)',
-      spec: { completionMode: 'Indexed', completions: 10, backoffLimitPerIndex: 1, successPolicy: { rules: [{ succeededCount: 1 }] } },
+      spec: {
+        completionMode: 'Indexed',
+        completions: 10,
+        backoffLimitPerIndex: 1,
+        successPolicy: { rules: [{ succeededCount: 1 }] },
+      },
     },
-    { name: 'the policy needs every index', spec: { completionMode: 'Indexed', completions: 4, successPolicy: { rules: [{ succeededIndexes: '0-3' }] } } },
+    {
+      name: 'the policy needs every index',
+      spec: { completionMode: 'Indexed', completions: 4, successPolicy: { rules: [{ succeededIndexes: '0-3' }] } },
+    },
   ],
   invalid: [
     {
       // The documentation's job-success example: 9 indexes may fail, the default backoffLimit is 6.
       name: 'job-success with the default backoffLimit',
-      spec: { completionMode: 'Indexed', completions: 10, parallelism: 10, successPolicy: { rules: [{ succeededIndexes: '0,2-3', succeededCount: 1 }] } },
+      spec: {
+        completionMode: 'Indexed',
+        completions: 10,
+        parallelism: 10,
+        successPolicy: { rules: [{ succeededIndexes: '0,2-3', succeededCount: 1 }] },
+      },
       paths: ['spec.backoffLimit'],
     },
   ],
