@@ -31,7 +31,7 @@ import { textWithoutManagedFields } from './without-managed-fields.ts';
 import { DEFAULT_REQUEST_TIMEOUT, parseRequestTimeout, type KubeFlags } from './flags.ts';
 import {
   loadKubeConfig,
-  processEnvironment,
+  kubeConfigEnvironment,
   type KubeCluster,
   type KubeConfigEnvironment,
   type KubeUser,
@@ -89,6 +89,7 @@ export interface KubeClient {
   close(): void;
 }
 
+/** What the client reads of the world; the command context (plugin/command-context.ts) supplies it. */
 export interface KubeClientIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether an exec credential plugin may prompt on standard input. */
@@ -99,14 +100,6 @@ export interface KubeClientIo {
   environment?: KubeConfigEnvironment;
 }
 
-export function processClientIo(): KubeClientIo {
-  return {
-    env: process.env,
-    stdinIsTTY: process.stdin.isTTY === true,
-    trace: process.env.JOBX_KUBE_TRACE ? (line) => process.stderr.write(`job-x: ${line}\n`) : undefined,
-  };
-}
-
 const JSON_ACCEPT = 'application/json';
 const DEFAULT_PAGE_SIZE = 500;
 const USER_AGENT = `kubectl-job_x/${VERSION} (${process.platform}/${process.arch}) node/${process.version}`;
@@ -115,10 +108,10 @@ const USER_AGENT = `kubectl-job_x/${VERSION} (${process.platform}/${process.arch
  * Resolves the kubeconfig (kubeconfig.ts), obtains credentials (running an exec plugin, which may
  * prompt on the terminal) and returns a client. Throws ConfigError for configuration problems.
  */
-export async function createKubeClient(flags: KubeFlags, io: KubeClientIo = processClientIo()): Promise<KubeClient> {
+export async function createKubeClient(flags: KubeFlags, io: KubeClientIo): Promise<KubeClient> {
   const timeoutText = flags.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
   const timeoutMs = parseRequestTimeout(timeoutText);
-  const config = loadKubeConfig(flags, io.environment ?? { ...processEnvironment(), env: io.env });
+  const config = loadKubeConfig(flags, io.environment ?? kubeConfigEnvironment(io.env));
   const transport = await createTransport(config, io);
   return new HttpKubeClient(config, transport, timeoutText, timeoutMs, io.trace);
 }

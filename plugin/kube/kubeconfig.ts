@@ -94,10 +94,11 @@ export interface KubeConfigEnvironment {
   pathDelimiter: string;
 }
 
-export function processEnvironment(): KubeConfigEnvironment {
+/** Where the kubeconfig is looked for, given the environment variables (HOME, KUBECONFIG, ...). */
+export function kubeConfigEnvironment(env: Readonly<Record<string, string | undefined>>): KubeConfigEnvironment {
   return {
-    env: process.env,
-    homeDir: process.env.HOME || homedir() || undefined,
+    env,
+    homeDir: env.HOME || homedir() || undefined,
     serviceAccountDir: SERVICE_ACCOUNT_DIR,
     pathDelimiter: delimiter,
   };
@@ -116,7 +117,7 @@ type KubeConfigFlags = Pick<KubeFlags, 'kubeconfig' | 'context' | 'cluster' | 'u
 /** Resolves the flags and environment to one cluster, user and namespace; throws ConfigError. */
 export function loadKubeConfig(
   flags: KubeConfigFlags,
-  environment: KubeConfigEnvironment = processEnvironment(),
+  environment: KubeConfigEnvironment,
 ): ResolvedKubeConfig {
   const { files, candidates } = kubeconfigFiles(flags, environment);
   const parsed = files.map(readKubeconfigFile).filter((file): file is ParsedFile => file !== null);
