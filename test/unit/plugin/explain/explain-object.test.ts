@@ -310,6 +310,27 @@ describe('CronJob', () => {
     ).toBe(true);
     expect(e.findings.map((f) => f.path)).toContain('spec.jobTemplate.spec.activeDeadlineSeconds');
   });
+
+  test('the fields it tells you to set are where they are in a CronJob, under spec.jobTemplate.spec', () => {
+    const template = ((cronJob.spec as JsonObject).jobTemplate as JsonObject).spec as JsonObject;
+    const withPodDeadline = structuredClone(cronJob);
+    (((withPodDeadline.spec as JsonObject).jobTemplate as JsonObject).spec as JsonObject).template = {
+      spec: { ...((template.template as JsonObject).spec as JsonObject), activeDeadlineSeconds: 50 },
+    };
+    const e = explain(withPodDeadline);
+    expect(e.pods.sentences).toContain(
+      'For the pods to reach each other by hostname, set spec.jobTemplate.spec.template.spec.subdomain to the name of a headless Service that selects them.',
+    );
+    expect(e.deadline.sentences).toContain(
+      "spec.jobTemplate.spec.template.spec.activeDeadlineSeconds (50s) is a per-pod limit, not the Job's: a pod running longer is failed by the kubelet (reason DeadlineExceeded) and that counts as a failure.",
+    );
+    expect(e.warnings.find((w) => w.id === 'pod-deadline-is-not-job-deadline')?.message).toBe(
+      "spec.jobTemplate.spec.template.spec.activeDeadlineSeconds (50s) limits each pod, not the Job: a slow pod fails and is retried. The Job's own limit is spec.jobTemplate.spec.activeDeadlineSeconds.",
+    );
+    // The same Job on its own: the paths of a Job.
+    const job = explain({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: template });
+    expect(job.pods.sentences.join(' ')).toContain('set spec.template.spec.subdomain');
+  });
 });
 
 describe('live objects (as the API server stores them)', () => {
