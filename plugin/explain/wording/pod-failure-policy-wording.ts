@@ -14,7 +14,9 @@ export function podFailurePolicySentences(facts: PodFailurePolicyFacts): string[
     );
     if (facts.rules.some((rule) => rule.onExitCodes !== null)) {
       sentences.push(
-        'Exit-code rules look only at containers that terminated with a non-zero code (exit code 0 never matches); without containerName, the first failed container decides (containers before init containers).',
+        // getMatchingContainerFromList: any container (then init container) whose non-zero exit
+        // code fits the operator matches, not only the first that failed.
+        'Exit-code rules look only at containers that terminated with a non-zero code (exit code 0 never matches); without containerName, a rule matches if any container or init container of the pod failed with a code that fits it, whatever the others exited with.',
       );
     }
   }

@@ -8,6 +8,7 @@ import { deadlineCutsRetries } from '../../../../plugin/explain/explain-deadline
 import { explainManifest } from '../../../../plugin/explain/explain-manifest.ts';
 import type { Effective, Explanation } from '../../../../plugin/explain/explanation.ts';
 import { loadSnapshot, snapshotScenarios } from '../../../helpers/snapshot-fixtures.ts';
+import { matchPodFailurePolicy } from '../../../../kubernetes/index.ts';
 
 const policy = resolvePolicy(RULES, undefined);
 
@@ -201,6 +202,26 @@ describe('pod failure policy in words', () => {
     });
     expect(sentence).toBe(
       "Rule 0: if any container exits with code 3, the pod's index fails at once and is not retried; the other indexes go on.",
+    );
+  });
+
+  test('without containerName, any failed container whose exit code fits matches (as the controller does), not the first one', () => {
+    const rule = { action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } };
+    const e = explain(job({ podFailurePolicy: { rules: [rule] } }));
+    // The controller's matching (pod_failure_policy.go, ported in kubernetes/job-controller): a pod
+    // whose container a exits 1 and b exits 42 matches FailJob In [42], through b.
+    const failed = (name: string, exitCode: number) => ({ name, state: { terminated: { exitCode, reason: 'Error' } } });
+    const pod = {
+      metadata: { name: 'work-x', namespace: 'ns' },
+      status: { phase: 'Failed', containerStatuses: [failed('a', 1), failed('b', 42)] },
+    };
+    expect(matchPodFailurePolicy([rule], pod)).toMatchObject({ rule: 0, action: 'FailJob', container: 'b' });
+    expect(e.podFailurePolicy!.sentences).toContain(
+      'Exit-code rules look only at containers that terminated with a non-zero code (exit code 0 never matches); without containerName, a rule matches if any container or init container of the pod failed with a code that fits it, whatever the others exited with.',
+    );
+    expect(e.podFailurePolicy!.sentences.join(' ')).not.toContain('first failed container');
+    expect(e.podFailurePolicy!.rules[0]!.sentence).toBe(
+      'Rule 0: if any container exits with code 42, the whole Job fails at once (reason PodFailurePolicy) and its other pods are terminated.',
     );
   });
 
