@@ -111,6 +111,17 @@ describe('validate: CREATE', () => {
     ]);
   });
 
+  test('a denial carries the fix that fits the object (an Indexed Job is not told to use an Indexed Job)', () => {
+    const body = review('job-create-clean');
+    setPath(body.request.object, ['spec', 'completionMode'], 'Indexed');
+    setPath(body.request.object, ['spec', 'completions'], 10);
+    setPath(body.request.object, ['spec', 'parallelism'], 5);
+    const response = answer('validate', body, policyOf({ rules: { 'concurrent-pods': 'deny' } }));
+    expect(causesOf(response).map((c) => c.message)).toEqual([
+      'up to 5 pods run at once; they must tolerate each other. Make each pod idempotent and safe to run next to its siblings: each knows its share of the work from its completion index (JOB_COMPLETION_INDEX), so make what they share (files, database rows, queues, external APIs) safe for concurrent use. (job-x rule concurrent-pods)',
+    ]);
+  });
+
   test('a CronJob is judged on its jobTemplate, with paths under spec.jobTemplate.spec', () => {
     const response = answer('validate', review('cronjob-create-deny'));
     expect(response.allowed).toBe(false);

@@ -237,6 +237,19 @@ describe('pod failure policy in words', () => {
   });
 });
 
+describe('findings', () => {
+  test('each carries the fix that fits this object: an Indexed Job is not told to use an Indexed Job', () => {
+    const indexed = explain(job({ completionMode: 'Indexed', completions: 10, parallelism: 5 }));
+    expect(indexed.findings.find((f) => f.ruleId === 'concurrent-pods')?.remediation).toBe(
+      'Make each pod idempotent and safe to run next to its siblings: each knows its share of the work from its completion index (JOB_COMPLETION_INDEX), so make what they share (files, database rows, queues, external APIs) safe for concurrent use.',
+    );
+    const plain = explain(job({ completions: 10, parallelism: 5 }));
+    expect(plain.findings.find((f) => f.ruleId === 'concurrent-pods')?.remediation).toBe(
+      'Make each pod idempotent and safe to run next to its siblings, or use an Indexed Job so each pod knows its own share of the work.',
+    );
+  });
+});
+
 describe('deadline', () => {
   const effective = (backoffLimit: number): Effective => ({
     completions: 1,
