@@ -46,7 +46,8 @@ export function podsSentences(facts: PodsFacts): string[] {
       }
       break;
   }
-  if (parallelism === 0) sentences.push('parallelism is 0: no pod starts until spec.parallelism is raised.');
+  if (parallelism === 0)
+    sentences.push(`parallelism is 0: no pod starts until ${facts.specPath}.parallelism is raised.`);
   if (facts.suspended) {
     sentences.push(
       facts.kind === 'CronJob'

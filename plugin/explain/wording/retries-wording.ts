@@ -58,7 +58,7 @@ export function retriesSentences(facts: RetriesFacts): string[] {
     sentences.push('Failed pods stay (restartPolicy Never): kubectl logs works on every failed attempt.');
   else if (!onFailure)
     sentences.push(
-      `restartPolicy ${facts.restartPolicy ?? '(unset)'} is not allowed for a Job (the API server accepts OnFailure or Never).`,
+      `restartPolicy ${facts.restartPolicy ?? '(unset)'} is not allowed for a Job (the API server accepts ${facts.hasPodFailurePolicy ? 'only Never with a podFailurePolicy' : 'OnFailure or Never'}).`,
     );
   if (facts.hasIgnoreRule)
     sentences.push(

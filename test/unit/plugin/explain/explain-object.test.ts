@@ -250,6 +250,37 @@ describe('findings', () => {
   });
 });
 
+describe('what explain tells you to change fits the object', () => {
+  test('a restartPolicy the API server refuses: only Never is offered next to a podFailurePolicy', () => {
+    const always = { restartPolicy: 'Always' };
+    expect(explain(job({}, always)).retries.sentences).toContain(
+      'restartPolicy Always is not allowed for a Job (the API server accepts OnFailure or Never).',
+    );
+    const withPolicy = job(
+      { podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } },
+      always,
+    );
+    expect(explain(withPolicy).retries.sentences).toContain(
+      'restartPolicy Always is not allowed for a Job (the API server accepts only Never with a podFailurePolicy).',
+    );
+  });
+
+  test("parallelism 0 in a CronJob's Jobs: raised in its jobTemplate", () => {
+    const cronJob = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
+      spec: { schedule: '@daily', jobTemplate: { spec: job({ parallelism: 0 }).spec as JsonObject } },
+    };
+    expect(explain(cronJob).pods.sentences).toContain(
+      'parallelism is 0: no pod starts until spec.jobTemplate.spec.parallelism is raised.',
+    );
+    expect(explain(job({ parallelism: 0 })).pods.sentences).toContain(
+      'parallelism is 0: no pod starts until spec.parallelism is raised.',
+    );
+  });
+});
+
 describe('deadline', () => {
   const effective = (backoffLimit: number): Effective => ({
     completions: 1,
