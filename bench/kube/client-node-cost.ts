@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from '../../scripts/esbuild-options.ts';
 import { KubeConfig } from '@kubernetes/client-node';
 // The model (de)serializer client-node's API classes run every answer through.
 import { ObjectSerializer } from '@kubernetes/client-node/dist/gen/models/ObjectSerializer.js';
@@ -39,13 +40,8 @@ export async function fetchJob(namespace, name) {
   return { job, pods };
 }`;
 const bundle = await build({
+  ...BUNDLE_OPTIONS,
   stdin: { contents: TYPED_FETCH, resolveDir: ROOT, loader: 'js' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node22',
-  minifyWhitespace: true,
-  minifySyntax: true,
   write: false,
   logLevel: 'error',
 });

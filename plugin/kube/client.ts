@@ -2,7 +2,7 @@
 //
 // Why not client-node's API classes (measured: node bench/kube/client-node-cost.ts, figures in
 // bench/README.md): reading a Job and listing its pods through them bundles to 2.9 MB of
-// JavaScript, six times the whole CLI bundle (452 KB) that every run, lint included, loads; and
+// JavaScript, six times the whole CLI bundle (459 KB) that every run, lint included, loads; and
 // their model classes change what the server sent: a recorded Job comes back with every time a
 // Date (re-serialized as `…30.000Z` where the server wrote `…30Z`), and a field the models do not
 // know (anything newer than the client) is dropped. The live views print and judge the server's
