@@ -17,8 +17,10 @@ export function deadlineSentences(facts: DeadlineFacts): string[] {
       'When the deadline is reached the Job fails (reason DeadlineExceeded) and its running pods are terminated, however many retries are left: the deadline takes precedence over backoffLimit.',
     );
     if (facts.retriesBeforeDeadline !== undefined) {
+      const retries = plural(facts.retriesBeforeDeadline, 'retry', 'retries');
       sentences.push(
-        `Even if every pod failed at once, the backoff waits alone let only ${plural(facts.retriesBeforeDeadline, 'retry', 'retries')} start within ${formatDuration(seconds)} (backoffLimit allows ${facts.backoffLimit}): a Job whose pods keep failing ends with DeadlineExceeded, not BackoffLimitExceeded.`,
+        `Even if every pod failed at once, the backoff waits alone let only ${retries} start within ${formatDuration(seconds)} ` +
+          `(backoffLimit allows ${facts.backoffLimit}): a Job whose pods keep failing ends with DeadlineExceeded, not BackoffLimitExceeded.`,
       );
     }
   }

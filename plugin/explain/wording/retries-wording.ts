@@ -24,7 +24,9 @@ export function retriesSentences(facts: RetriesFacts): string[] {
     sentences.push(
       budget === 0
         ? 'No retries (backoffLimit 0): the first container restart fails the Job (reason BackoffLimitExceeded).'
-        : `restartPolicy OnFailure: a failed container is restarted in the same pod by the kubelet, and each restart counts. When the containers of the Job's running pods have restarted ${plural(budget, 'time')} in total — at the ${ordinal(failsAfter)} failed run — the Job fails (reason BackoffLimitExceeded).`,
+        : 'restartPolicy OnFailure: a failed container is restarted in the same pod by the kubelet, and each restart counts. ' +
+            `When the containers of the Job's running pods have restarted ${plural(budget, 'time')} in total — ` +
+            `at the ${ordinal(failsAfter)} failed run — the Job fails (reason BackoffLimitExceeded).`,
       'The controller then deletes the pod, and with it the logs of every failed run.',
       `Pods that fail as a whole (evicted, node lost) are replaced and count as well: the ${ordinal(budget + 1)} failed pod fails the Job too.`,
     );
@@ -88,7 +90,9 @@ function perIndexSentences(facts: PerIndexFacts): string[] {
     sentences.push(
       max === 0
         ? 'maxFailedIndexes 0: the first failed index fails the Job at once (reason MaxFailedIndexesExceeded) and terminates its running pods.'
-        : `If more than ${plural(max, 'index', 'indexes')} fail${max === 1 ? 's' : ''}, the Job fails at once (reason MaxFailedIndexesExceeded): the ${ordinal(max + 1)} failed index ends it and terminates its running pods. With ${max === 1 ? 'one failed index' : `up to ${max} failed indexes`}, the Job runs every other index and then fails with reason FailedIndexes.`,
+        : `If more than ${plural(max, 'index', 'indexes')} fail${max === 1 ? 's' : ''}, the Job fails at once (reason MaxFailedIndexesExceeded): ` +
+            `the ${ordinal(max + 1)} failed index ends it and terminates its running pods. ` +
+            `With ${max === 1 ? 'one failed index' : `up to ${max} failed indexes`}, the Job runs every other index and then fails with reason FailedIndexes.`,
     );
   }
   return sentences;

@@ -9,7 +9,11 @@ export function toWarning(facts: WarningFacts): Warning {
 function warningMessage(facts: WarningFacts): string {
   switch (facts.id) {
     case 'pod-may-run-twice':
-      return `A pod may be started more than once, even with parallelism 1, completions 1 and restartPolicy Never (a node fails, a pod is evicted or deleted)${facts.replacedEarly ? ', and a replacement may start while the old pod is still terminating' : ''}: the program must be idempotent and cope with temporary files, locks and partial output of an earlier run.`;
+      return (
+        'A pod may be started more than once, even with parallelism 1, completions 1 and restartPolicy Never (a node fails, a pod is evicted or deleted)' +
+        (facts.replacedEarly ? ', and a replacement may start while the old pod is still terminating' : '') +
+        ': the program must be idempotent and cope with temporary files, locks and partial output of an earlier run.'
+      );
     case 'concurrent-pods':
       return `Up to ${facts.atOnce} pods run at the same time: they must tolerate each other wherever they share state (files, database rows, queues, external APIs).`;
     case 'work-queue-coordination':
