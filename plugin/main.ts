@@ -2,14 +2,19 @@ import { CommanderError } from 'commander';
 import { PolicyError } from '../policy/index.ts';
 import { ConfigError, EXIT, ExitError, UsageError } from '../edge/index.ts';
 import { KubeError } from './kube/index.ts';
+import { processCommandContext, type CommandContext } from './command-context.ts';
 import { createProgram } from './program.ts';
 
 /**
  * The entry point of `kubectl-job_x`: runs the command and maps every error to a message on
- * stderr and an exit code. The only place that decides how the process ends.
+ * stderr and an exit code. The only place that decides how the process ends. The context is
+ * created here, once, and handed to the command (tests pass their own).
  */
-export async function main(argv: readonly string[]): Promise<number> {
-  const program = createProgram();
+export async function main(
+  argv: readonly string[],
+  context: CommandContext = processCommandContext(),
+): Promise<number> {
+  const program = createProgram(context);
   try {
     await program.parseAsync(argv as string[]);
     return EXIT.ok;
@@ -21,15 +26,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof KubeError) {
       // The cluster's answer (or its absence), already phrased for the user; see kube/errors.ts.
-      process.stderr.write(`error: ${error.message}\n`);
+      context.stderr.write(`error: ${error.message}\n`);
       return error.exitCode;
     }
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof PolicyError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      context.stderr.write(`error: ${error.message}\n`);
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(
+    context.stderr.write(
       `internal error: ${detail}\nThis is a bug in job-x; please report it with the command you ran.\n`,
     );
     return EXIT.usage;

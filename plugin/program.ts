@@ -5,22 +5,36 @@ import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/index.ts';
 import { addKubeFlags, type KubeFlags } from './kube/index.ts';
 import { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './commands/index.ts';
 import { VERSION } from '../edge/index.ts';
+import type { CommandContext } from './command-context.ts';
 
 const nonNegativeInt = (value: string): number => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of 0 or more');
   return Number(value);
 };
 
+/** Commander's own default off a terminal is 80 columns. */
+const HELP_WIDTH = { min: 40, otherwise: 80 } as const;
+
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** All command wiring; each action lazy-loads its command so `--help` and `lint` start fast. */
-export function createProgram(): Command {
+/**
+ * All command wiring; each action lazy-loads its command so `--help` and `lint` start fast. Every
+ * command gets the one context of the run (streams, environment, terminal, cluster access).
+ */
+export function createProgram(context: CommandContext): Command {
   const program = new Command('kubectl job-x')
     .description('Lint, explain and diagnose Kubernetes Jobs and CronJobs.')
     .version(VERSION, '--version', 'print the job-x version')
     .showHelpAfterError('(run with --help for usage)')
     // Before any subcommand is added, so they inherit it: errors reach main(), which picks the exit code.
     .exitOverride()
+    // Help and usage errors go to the context's streams, wrapped to its terminal.
+    .configureOutput({
+      writeOut: (text) => void context.stdout.write(text),
+      writeErr: (text) => void context.stderr.write(text),
+      getOutHelpWidth: () => context.width(HELP_WIDTH) ?? HELP_WIDTH.otherwise,
+      getErrHelpWidth: () => context.width(HELP_WIDTH) ?? HELP_WIDTH.otherwise,
+    })
     .configureHelp({ sortSubcommands: true });
 
   program
@@ -68,7 +82,7 @@ Examples:
             quiet: opts.quiet,
             color: opts.color,
           },
-          { stdin: process.stdin, stdout: process.stdout, env: process.env },
+          context,
         );
       },
     );
@@ -80,7 +94,7 @@ Examples:
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (ruleId: string | undefined, opts: { output: 'text' | 'json' }) => {
       const { rules } = await import('./commands/rules.ts');
-      rules({ ruleId, output: opts.output }, process.stdout);
+      rules({ ruleId, output: opts.output }, context.stdout);
     });
 
   const explainCommand = program
@@ -130,10 +144,7 @@ Examples:
       ) => {
         const { explain } = await import('./commands/explain.ts');
         const { filename, output, color, policy, ...kube } = opts;
-        await explain(
-          { name, filenames: filename, output, color, policy, kube },
-          { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env },
-        );
+        await explain({ name, filenames: filename, output, color, policy, kube }, context);
       },
     );
 
@@ -170,10 +181,7 @@ Examples:
     .action(async (name: string, opts: KubeFlags & { output: DiagnoseFormat; color: 'auto' | 'always' | 'never' }) => {
       const { diagnoseCommand: run } = await import('./commands/diagnose.ts');
       const { output, color, ...kube } = opts;
-      await run(
-        { reference: name, output, color, kube },
-        { stdout: process.stdout, stderr: process.stderr, env: process.env, stdinIsTTY: process.stdin.isTTY === true },
-      );
+      await run({ reference: name, output, color, kube }, context);
     });
 
   const indexStatusCommand = program
@@ -223,10 +231,7 @@ Examples:
       ) => {
         const { indexStatus } = await import('./commands/index-status.ts');
         const { output, index, color, ...kube } = opts;
-        await indexStatus(
-          { name, output, index, color, kube },
-          { stdout: process.stdout, stderr: process.stderr, env: process.env },
-        );
+        await indexStatus({ name, output, index, color, kube }, context);
       },
     );
 

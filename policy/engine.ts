@@ -43,6 +43,10 @@ export function evaluate(view: JobView, policy: ResolvedPolicy, stage: Evaluatio
         path: report.path,
         message: report.message,
         ...(report.type ? { type: report.type } : {}),
+        // Kept only where it says more than the rule's docs (fitted to this object).
+        ...(report.remediation && report.remediation !== rule.docs.remediation
+          ? { remediation: report.remediation }
+          : {}),
       });
     }
   }

@@ -17,6 +17,8 @@ export interface Finding {
   readonly message: string;
   /** For `apiserver` errors: the field error type the API server reports. */
   readonly type?: FieldErrorType;
+  /** What to change in this object, where the rule's docs remediation would not fit it (Report.remediation). */
+  readonly remediation?: string;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

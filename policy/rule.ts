@@ -14,7 +14,10 @@ export interface RuleDocs {
   readonly summary: string;
   /** Why it matters. */
   readonly rationale: string;
-  /** What to change; a full sentence ending with a period. */
+  /**
+   * What to change; a full sentence ending with a period. It must hold for every object the rule
+   * reports; where it would not, the rule's report carries one that fits (Report.remediation).
+   */
   readonly remediation: string;
   /** The Kubernetes documentation (or issue) that backs the rule. */
   readonly url: string;
@@ -25,6 +28,12 @@ export interface Report {
   readonly path: string;
   readonly message: string;
   readonly type?: FieldErrorType;
+  /**
+   * What to change in this object, when the docs' remediation would not fit it as written: the
+   * field is elsewhere (a CronJob's Job fields are under spec.jobTemplate.spec), or the object
+   * already does part of what the docs suggest (an Indexed Job told to use an Indexed Job).
+   */
+  readonly remediation?: string;
 }
 
 export interface RuleContext {

@@ -19,6 +19,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
+import { BUNDLE_OPTIONS } from './esbuild-options.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'cli');
@@ -26,13 +27,8 @@ const WEBHOOK_OUT = join(ROOT, 'dist', 'webhook');
 const VENDOR = { yaml: './vendor-yaml.cjs', ajv: './vendor-ajv.cjs' };
 
 const common: BuildOptions = {
+  ...BUNDLE_OPTIONS,
   absWorkingDir: ROOT,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node22',
-  minifyWhitespace: true,
-  minifySyntax: true,
   sourcemap: true,
   logLevel: 'warning',
 };

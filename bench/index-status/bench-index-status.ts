@@ -37,6 +37,7 @@ import { toIndexStatusOutput } from '../../plugin/index-status/index-status-outp
 import type { RawPod } from '../../kubernetes/objects.ts';
 import type { JobSnapshot } from '../../plugin/job-snapshot.ts';
 import { parseBenchOptions } from '../bench-options.ts';
+import { seededRandom } from '../../test/helpers/seeded-random.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(ROOT, 'bin', 'kubectl-job_x.js');
@@ -60,17 +61,6 @@ const RUNS = positiveInt('runs', argv.runs, 15);
 const STARTUP_RUNS = positiveInt('startup-runs', argv['startup-runs'], 10);
 
 // ---------------------------------------------------------------- the Job
-
-/** A small deterministic generator (mulberry32), so every run measures the same Job. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pod(index: number, phase: 'Running' | 'Failed', failureCount: number, n: number): RawPod {
   return {
@@ -102,7 +92,8 @@ function pod(index: number, phase: 'Running' | 'Failed', failureCount: number, n
 }
 
 function buildSnapshot(): JobSnapshot {
-  const next = random(20261123);
+  // Seeded: every run measures the same Job.
+  const next = seededRandom(20261123);
   const odd = (): number => Math.floor(next() * Math.floor(COMPLETIONS / 2)) * 2 + 1;
   const failed = new Set<number>();
   while (failed.size < Math.min(FAILED, Math.floor(COMPLETIONS / 4))) failed.add(odd());

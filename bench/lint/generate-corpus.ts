@@ -1,7 +1,8 @@
 /**
  * Deterministic corpus of Job and CronJob manifests for `npm run bench:lint`: one object per file,
  * small to large, about 10% invalid in various ways. The same seed and count give byte-identical
- * files (a seeded PRNG, no clock, no Math.random).
+ * files (fast-check's seeded generator through test/helpers/seeded-random.ts; no clock, no
+ * Math.random).
  *
  * Each invalid file carries one defect of a known category; `schemaDetectable` says whether a
  * structural JSON schema (kubeconform -strict) can see it: unknown fields, wrong types, missing
@@ -15,6 +16,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
+import { seededRandom } from '../../test/helpers/seeded-random.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Obj = { [key: string]: Json };
@@ -68,22 +70,10 @@ export interface CorpusOptions {
 export const DEFAULT_COUNT = 10_000;
 export const DEFAULT_SEED = 20_260_703;
 
-/** mulberry32: small, fast, good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Rng {
   readonly next: () => number;
   constructor(seed: number) {
-    this.next = prng(seed);
+    this.next = seededRandom(seed);
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

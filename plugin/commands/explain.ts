@@ -4,6 +4,7 @@ import { UsageError } from '../../edge/index.ts';
 import type { ColorMode } from '../format/index.ts';
 import type { Explanation, ExplainOutput } from '../explain/index.ts';
 import type { KubeFlags } from '../kube/index.ts';
+import type { CommandContext } from '../command-context.ts';
 
 // Only types and constants at the top: program.ts imports EXPLAIN_FORMATS from here, and `--help`
 // must not load the explainer or the cluster client.
@@ -22,24 +23,15 @@ export interface ExplainOptions {
   readonly kube: KubeFlags;
 }
 
-export interface ExplainIo {
-  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  readonly stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
-  readonly stderr: { write(text: string): unknown };
-  readonly env: NodeJS.ProcessEnv;
-}
-
-/** Text is wrapped to the terminal, within these bounds; not on a terminal, at the default. */
-const DEFAULT_WIDTH = 100;
-const MIN_WIDTH = 60;
-const MAX_WIDTH = 120;
+/** Text is wrapped to the terminal, within these bounds; not on a terminal, at 100 columns. */
+const WIDTH = { min: 60, max: 120, otherwise: 100 } as const;
 
 /**
  * `kubectl job-x explain NAME | -f FILE`: what a Job (or a CronJob's Jobs) will do. Writes the
  * explanation and returns it. A manifest the API server would reject is still explained (its
  * rejections come first); that is information, not a failed command, so the exit code stays 0.
  */
-export async function explain(options: ExplainOptions, io: ExplainIo): Promise<Explanation[]> {
+export async function explain(options: ExplainOptions, io: CommandContext): Promise<Explanation[]> {
   if (options.name !== undefined && options.filenames.length > 0)
     throw new UsageError('give either NAME or -f FILE, not both');
   if (options.name === undefined && options.filenames.length === 0) {
@@ -51,13 +43,17 @@ export async function explain(options: ExplainOptions, io: ExplainIo): Promise<E
   const policy = (await loadPolicy(options.policy)).resolved;
   const explanations =
     options.name !== undefined
-      ? [await explainLive(options.name, options.kube, policy)]
+      ? [await explainLive(options.name, options.kube, policy, io)]
       : await explainFiles(options.filenames, policy, io);
   io.stdout.write(await render(explanations, options, io));
   return explanations;
 }
 
-async function explainFiles(paths: readonly string[], policy: ResolvedPolicy, io: ExplainIo): Promise<Explanation[]> {
+async function explainFiles(
+  paths: readonly string[],
+  policy: ResolvedPolicy,
+  io: CommandContext,
+): Promise<Explanation[]> {
   const [{ expandInputs, readInput, MAX_SOURCE_BYTES }, { explainManifest }] = await Promise.all([
     import('../lint/sources.ts'),
     import('../explain/explain-manifest.ts'),
@@ -102,15 +98,19 @@ async function explainFiles(paths: readonly string[], policy: ResolvedPolicy, io
  * The live object: a Job (NAME, job/NAME) or a CronJob (cronjob/NAME: the CronJob itself, whose
  * jobTemplate is what its next Jobs will do; not its latest Job as diagnose takes it).
  */
-async function explainLive(reference: string, flags: KubeFlags, policy: ResolvedPolicy): Promise<Explanation> {
-  const [{ parseJobReference, fetchJob }, { createKubeClient }, { explainObject }] = await Promise.all([
+async function explainLive(
+  reference: string,
+  flags: KubeFlags,
+  policy: ResolvedPolicy,
+  io: CommandContext,
+): Promise<Explanation> {
+  const [{ parseJobReference, fetchJob }, { explainObject }] = await Promise.all([
     import('../kube/fetch-job.ts'),
-    import('../kube/client.ts'),
     import('../explain/explain-object.ts'),
   ]);
   // Parsed first: a malformed reference is a usage error, whatever the kubeconfig says.
   const ref = parseJobReference(reference);
-  const client = await createKubeClient(flags);
+  const client = await io.kubeClient(flags);
   try {
     const namespace = client.namespace;
     const object: JsonObject =
@@ -142,7 +142,7 @@ export function toExplainOutput(explanations: readonly Explanation[]): ExplainOu
   return explanations.length === 1 ? (explanations[0] as Explanation) : { kind: 'List', items: [...explanations] };
 }
 
-async function render(explanations: Explanation[], options: ExplainOptions, io: ExplainIo): Promise<string> {
+async function render(explanations: Explanation[], options: ExplainOptions, io: CommandContext): Promise<string> {
   switch (options.output) {
     case 'json':
     case 'yaml':
@@ -151,16 +151,13 @@ async function render(explanations: Explanation[], options: ExplainOptions, io: 
         options.output,
       );
     case 'text': {
-      const [{ formatExplainText }, { colorsEnabled, createColors }] = await Promise.all([
+      const [{ formatExplainText }, { createColors }] = await Promise.all([
         import('../format/format-explain-text.ts'),
         import('../format/colors.ts'),
       ]);
-      const isTty = io.stdout.isTTY === true;
-      const width =
-        isTty && io.stdout.columns ? Math.min(Math.max(io.stdout.columns, MIN_WIDTH), MAX_WIDTH) : DEFAULT_WIDTH;
       return formatExplainText(explanations, {
-        colors: createColors(colorsEnabled(options.color, isTty, io.env)),
-        width,
+        colors: createColors(io.color(options.color)),
+        width: io.width(WIDTH) ?? WIDTH.otherwise,
       });
     }
   }

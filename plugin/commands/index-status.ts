@@ -1,6 +1,7 @@
 import { EXIT, ExitError, UsageError } from '../../edge/index.ts';
 import type { ColorMode } from '../format/index.ts';
 import type { KubeFlags } from '../kube/index.ts';
+import type { CommandContext } from '../command-context.ts';
 import type { IndexStatusOutput } from '../../schemas/generated/index-status-output.ts';
 
 // Only types and constants at the top: program.ts imports INDEX_STATUS_FORMATS from here, and
@@ -19,35 +20,22 @@ export interface IndexStatusOptions {
   readonly kube: KubeFlags;
 }
 
-export interface IndexStatusIo {
-  readonly stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
-  readonly stderr: { write(text: string): unknown };
-  readonly env: NodeJS.ProcessEnv;
-}
-
-/** Text fits the terminal (the grid and the index lists); off a terminal, this many columns. */
-const DEFAULT_WIDTH = 80;
-const MIN_WIDTH = 40;
+/** Text fits the terminal (the grid and the index lists), at least 40 columns; off a terminal, 80. */
+const WIDTH = { min: 40, otherwise: 80 } as const;
 
 /**
  * `kubectl job-x index-status NAME`: where every index of an Indexed Job stands. Writes the view
  * and returns the -o json document. A NonIndexed Job is an error (exit 1, like a Job that is not
  * there): there is nothing per index to show, and an empty table would say the wrong thing.
  */
-export async function indexStatus(options: IndexStatusOptions, io: IndexStatusIo): Promise<IndexStatusOutput> {
-  const [
-    { parseJobReference, resolveJob },
-    { createKubeClient },
-    { fetchJobSnapshot },
-    { parseIndexSelection },
-    { toIndexStatus },
-  ] = await Promise.all([
-    import('../kube/fetch-job.ts'),
-    import('../kube/client.ts'),
-    import('../kube/fetch-snapshot.ts'),
-    import('../index-status/index-selection.ts'),
-    import('../index-status/index-status.ts'),
-  ]);
+export async function indexStatus(options: IndexStatusOptions, io: CommandContext): Promise<IndexStatusOutput> {
+  const [{ parseJobReference, resolveJob }, { fetchJobSnapshot }, { parseIndexSelection }, { toIndexStatus }] =
+    await Promise.all([
+      import('../kube/fetch-job.ts'),
+      import('../kube/fetch-snapshot.ts'),
+      import('../index-status/index-selection.ts'),
+      import('../index-status/index-status.ts'),
+    ]);
   // Malformed input is a usage error before any request: the reference, and --index's grammar
   // (whether its indexes exist is known once the Job's completions are).
   const reference = parseJobReference(options.name);
@@ -55,7 +43,7 @@ export async function indexStatus(options: IndexStatusOptions, io: IndexStatusIo
     const syntax = parseIndexSelection(options.index, Number.MAX_SAFE_INTEGER);
     if (!syntax.ok) throw new UsageError(syntax.error);
   }
-  const client = await createKubeClient(options.kube);
+  const client = await io.kubeClient(options.kube);
   let snapshot;
   try {
     const resolved = await resolveJob(client, reference, { allNamespaces: options.kube.allNamespaces });
@@ -91,16 +79,14 @@ export async function indexStatus(options: IndexStatusOptions, io: IndexStatusIo
       io.stdout.write(await (await import('../format/format-structured.ts')).formatStructured(output, options.output));
       break;
     case 'text': {
-      const [{ formatIndexStatusText }, { colorsEnabled, createColors }] = await Promise.all([
+      const [{ formatIndexStatusText }, { createColors }] = await Promise.all([
         import('../format/format-index-status-text.ts'),
         import('../format/colors.ts'),
       ]);
-      const isTty = io.stdout.isTTY === true;
-      const width = isTty && io.stdout.columns ? Math.max(io.stdout.columns, MIN_WIDTH) : DEFAULT_WIDTH;
       io.stdout.write(
         formatIndexStatusText(status, {
-          colors: createColors(colorsEnabled(options.color, isTty, io.env)),
-          width,
+          colors: createColors(io.color(options.color)),
+          width: io.width(WIDTH) ?? WIDTH.otherwise,
           details,
         }),
       );

@@ -6,6 +6,7 @@ import type { FileOutcome } from '../lint/index.ts';
 import type { ObjectResult, SourceResult } from '../lint/index.ts';
 import type { Input } from '../lint/index.ts';
 import type { LoadedPolicy } from '../../edge/index.ts';
+import type { CommandContext } from '../command-context.ts';
 
 // Only types and constants at the top: the CLI's program module imports LINT_FORMATS from here,
 // and `--help` or `rules` must not load the linter. Everything else is imported when lint runs.
@@ -22,11 +23,8 @@ export interface LintOptions {
   readonly color: ColorMode;
 }
 
-export interface LintIo {
-  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
-  readonly env: NodeJS.ProcessEnv;
-}
+/** What lint needs of the command context (command-context.ts). */
+export type LintIo = Pick<CommandContext, 'stdin' | 'stdout' | 'color'>;
 
 /**
  * `kubectl job-x lint`: reads the inputs, lints every Job and CronJob, prints the report and
@@ -146,11 +144,11 @@ async function render(report: LintReport, options: LintOptions, io: LintIo): Pro
     case 'github':
       return (await import('../format/format-lint-github.ts')).formatLintGithub(report);
     case 'text': {
-      const [{ formatLintText }, { colorsEnabled, createColors }] = await Promise.all([
+      const [{ formatLintText }, { createColors }] = await Promise.all([
         import('../format/format-lint-text.ts'),
         import('../format/colors.ts'),
       ]);
-      return formatLintText(report, createColors(colorsEnabled(options.color, io.stdout.isTTY === true, io.env)));
+      return formatLintText(report, createColors(io.color(options.color)));
     }
   }
 }

@@ -1,42 +1,31 @@
-import { formatDuration } from './durations.ts';
-import type { AfterFinish, CronJobSchedule, Effective } from './explanation.ts';
+import type { CronJobSchedule, Effective } from './explanation.ts';
 
-/** What happens to the Job and its pods once it is Complete or Failed. */
+/** The CronJob controller keeps this many finished Jobs when its history limits are unset. */
+const DEFAULT_SUCCESSFUL_JOBS_HISTORY = 3;
+const DEFAULT_FAILED_JOBS_HISTORY = 1;
+
+/** What happens to the Job and its pods once it finished; wording/after-finish-wording.ts words it. */
+export interface AfterFinishFacts {
+  readonly ttlSecondsAfterFinished: number | null;
+  readonly kind: 'Job' | 'CronJob';
+  /** restartPolicy OnFailure: a failed Job's pod is deleted, with the logs of every failed run. */
+  readonly onFailure: boolean;
+  /** A CronJob's Jobs: how many finished ones it keeps. */
+  readonly history: { readonly successful: number; readonly failed: number } | null;
+}
+
 export function explainAfterFinish(
   effective: Effective,
   kind: 'Job' | 'CronJob',
-  cronJob: CronJobSchedule | null,
-): AfterFinish {
-  const ttl = effective.ttlSecondsAfterFinished;
-  const sentences: string[] = [
-    'Complete or Failed is set only once all its pods have terminated; SuccessCriteriaMet or FailureTarget announce the outcome earlier (kubectl wait --for=condition=Complete never returns for a Job that fails).',
-  ];
-  sentences.push(
-    effective.restartPolicy === 'OnFailure'
-      ? 'If it fails, its running pods are terminated and deleted: with OnFailure the failed runs leave no pod behind.'
-      : 'If it fails, its running pods are terminated; finished pods stay, with their logs.',
-  );
-  if (ttl === 0)
-    sentences.push(
-      `ttlSecondsAfterFinished 0: the TTL controller deletes ${kind === 'CronJob' ? 'each Job' : 'the Job'} right after it finishes, and its pods (and logs) with it.`,
-    );
-  else if (ttl !== null) {
-    sentences.push(
-      `The TTL controller deletes ${kind === 'CronJob' ? 'each Job' : 'the Job'} ${formatDuration(ttl)} after it finishes (Complete or Failed), and its pods with it: read their logs before then.`,
-    );
-  } else if (kind === 'Job') {
-    sentences.push(
-      'Nothing deletes it (ttlSecondsAfterFinished unset): the Job and its pods stay until you delete them. kubectl delete job deletes the pods too; an API client that deletes without propagationPolicy leaves them behind as orphans.',
-    );
-  }
-  if (cronJob) {
-    const kept = `the last ${cronJob.successfulJobsHistoryLimit ?? 3} successful and ${cronJob.failedJobsHistoryLimit ?? 1} failed`;
-    sentences.push(
-      `The CronJob keeps ${kept} Jobs (with their pods) and deletes older ones${ttl !== null ? ', unless the TTL deletes them first' : ''}.`,
-    );
-  }
-  sentences.push(
-    'A failed Job is never restarted (restartPolicy is about containers, not Jobs): fix the cause and create it again.',
-  );
-  return { ttlSecondsAfterFinished: ttl, sentences };
+  cronJob: Pick<CronJobSchedule, 'successfulJobsHistoryLimit' | 'failedJobsHistoryLimit'> | null,
+): AfterFinishFacts {
+  return {
+    ttlSecondsAfterFinished: effective.ttlSecondsAfterFinished,
+    kind,
+    onFailure: effective.restartPolicy === 'OnFailure',
+    history: cronJob && {
+      successful: cronJob.successfulJobsHistoryLimit ?? DEFAULT_SUCCESSFUL_JOBS_HISTORY,
+      failed: cronJob.failedJobsHistoryLimit ?? DEFAULT_FAILED_JOBS_HISTORY,
+    },
+  };
 }

@@ -2,41 +2,33 @@ import { BACKOFF_CAP_SECONDS, backoffDelaySeconds } from '../../kubernetes/index
 import { int } from '../../kubernetes/index.ts';
 import { podSpecOf } from '../../kubernetes/index.ts';
 import type { JsonObject } from '../../kubernetes/index.ts';
-import { formatDuration, plural } from './durations.ts';
-import type { Deadline, Effective } from './explanation.ts';
+import type { Effective } from './explanation.ts';
+
+/** What the sentences about the deadline say, decided here; wording/deadline-wording.ts words it. */
+export interface DeadlineFacts {
+  readonly activeDeadlineSeconds: number | null;
+  readonly backoffLimit: number | null;
+  /** Retries that can start before the deadline when pods fail at once, if fewer than backoffLimit allows. */
+  readonly retriesBeforeDeadline: number | undefined;
+  /** The pod template's own activeDeadlineSeconds (a per-pod limit), when set. */
+  readonly podDeadline: number | undefined;
+  /** Where the Job spec is: `spec`, or `spec.jobTemplate.spec` in a CronJob. */
+  readonly specPath: string;
+}
 
 /**
  * activeDeadlineSeconds: counted from status.startTime (the first sync while not suspended; reset
  * on resume); when reached the Job fails with DeadlineExceeded whatever retries are left.
  */
-export function explainDeadline(effective: Effective, spec: JsonObject): Deadline {
+export function explainDeadline(effective: Effective, spec: JsonObject, kind: 'Job' | 'CronJob'): DeadlineFacts {
   const seconds = effective.activeDeadlineSeconds;
-  const sentences: string[] = [];
-  if (seconds === null) {
-    sentences.push(
-      'No deadline (activeDeadlineSeconds unset): the Job may run for ever. A pod that never starts (its image cannot be pulled, it cannot be scheduled, a volume is missing) is not a failure, so backoffLimit never ends the Job.',
-    );
-  } else if (seconds === 0) {
-    sentences.push('activeDeadlineSeconds is 0: the Job fails (reason DeadlineExceeded) as soon as it starts.');
-  } else {
-    sentences.push(
-      `The whole Job may run for at most ${formatDuration(seconds)}${seconds >= 60 ? ` (${seconds}s)` : ''}, counted from its start (status.startTime); suspending and resuming it starts the clock again.`,
-      'When the deadline is reached the Job fails (reason DeadlineExceeded) and its running pods are terminated, however many retries are left: the deadline takes precedence over backoffLimit.',
-    );
-    const limited = deadlineCutsRetries(effective, seconds);
-    if (limited !== undefined) {
-      sentences.push(
-        `Even if every pod failed at once, the backoff waits alone let only ${plural(limited, 'retry', 'retries')} start within ${formatDuration(seconds)} (backoffLimit allows ${effective.backoffLimit}): a Job whose pods keep failing ends with DeadlineExceeded, not BackoffLimitExceeded.`,
-      );
-    }
-  }
-  const podDeadline = int(podSpecOf(spec), 'activeDeadlineSeconds');
-  if (podDeadline !== undefined) {
-    sentences.push(
-      `spec.template.spec.activeDeadlineSeconds (${podDeadline}s) is a per-pod limit, not the Job's: a pod running longer is failed by the kubelet (reason DeadlineExceeded) and that counts as a failure.`,
-    );
-  }
-  return { activeDeadlineSeconds: seconds, sentences };
+  return {
+    activeDeadlineSeconds: seconds,
+    backoffLimit: effective.backoffLimit,
+    retriesBeforeDeadline: seconds !== null && seconds !== 0 ? deadlineCutsRetries(effective, seconds) : undefined,
+    podDeadline: int(podSpecOf(spec), 'activeDeadlineSeconds'),
+    specPath: kind === 'CronJob' ? 'spec.jobTemplate.spec' : 'spec',
+  };
 }
 
 /**

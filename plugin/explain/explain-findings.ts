@@ -11,8 +11,9 @@ import type { ExplainFinding } from './explanation.ts';
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /**
- * The lint findings for one object with each rule's fix, API server rejections first (they decide
- * whether the object can exist at all), then by severity; otherwise in the engine's order.
+ * The lint findings for one object with the fix for each (the rule fits it to the object where its
+ * docs would not fit), API server rejections first (they decide whether the object can exist at
+ * all), then by severity; otherwise in the engine's order.
  */
 export function explainFindings(view: JobView, policy: ResolvedPolicy, stage: EvaluationStage): ExplainFinding[] {
   const docs = new Map(policy.rules.map(({ rule }) => [rule.id, rule.docs]));
@@ -27,7 +28,8 @@ export function explainFindings(view: JobView, policy: ResolvedPolicy, stage: Ev
       path: finding.path,
       message: finding.message,
       ...(finding.type ? { type: finding.type } : {}),
-      remediation: docs.get(finding.ruleId)?.remediation ?? null,
+      // The finding's own, where the rule's docs would not fit this object.
+      remediation: finding.remediation ?? docs.get(finding.ruleId)?.remediation ?? null,
       url: docs.get(finding.ruleId)?.url ?? null,
     }));
 }

@@ -18,6 +18,19 @@ import { explainRetries } from './explain-retries.ts';
 import { explainSuccess, explainSuccessPolicy } from './explain-success.ts';
 import { explainWarnings } from './explain-warnings.ts';
 import type { Explanation, Source } from './explanation.ts';
+import {
+  afterFinishSentences,
+  cronJobSentences,
+  deadlineSentences,
+  podFailurePolicyRuleSentence,
+  podFailurePolicySentences,
+  podsSentences,
+  retriesSentences,
+  successPolicySentences,
+  successRuleSentence,
+  successSentences,
+  toWarning,
+} from './wording/index.ts';
 
 export interface ExplainContext {
   readonly policy: ResolvedPolicy;
@@ -26,7 +39,8 @@ export interface ExplainContext {
 
 /**
  * What one Job or CronJob will do: pure, from the object alone (a manifest as written, or the
- * object as the API server stores it).
+ * object as the API server stores it). Each section is decided first (explain-*.ts: data and
+ * facts, no English), then worded (wording/).
  */
 export function explainObject(document: JsonObject, context: ExplainContext): Explanation {
   const live = context.source.type === 'cluster';
@@ -42,7 +56,7 @@ export function explainObject(document: JsonObject, context: ExplainContext): Ex
   const specs = toJobSpecs(view);
   const effective = toEffective(specs.effective);
   const pattern = toPattern(effective);
-  const pods = explainPods({
+  const { pods, facts: podsFacts } = explainPods({
     effective,
     spec: specs.effective,
     pattern,
@@ -63,6 +77,15 @@ export function explainObject(document: JsonObject, context: ExplainContext): Ex
   const name = toDisplayName(document) ?? null;
   const cronJob =
     view.kind === 'CronJob' ? explainCronJob(view.object, live ? written : document, name ?? '<name>') : null;
+  const retries = explainRetries({
+    effective,
+    // Unknown (a live Job without kubectl apply's record): make no claim that it was defaulted.
+    backoffLimitWritten: defaulted === null || !defaulted.includes('backoffLimit'),
+    hasPodFailurePolicy: has(specs.effective, 'podFailurePolicy'),
+    hasIgnoreRule: hasIgnoreRule(specs.effective),
+  });
+  const podFailurePolicy = explainPodFailurePolicy(specs.effective, perIndex);
+  const afterFinish = explainAfterFinish(effective, view.kind, cronJob);
   return {
     kind: view.kind,
     name,
@@ -70,23 +93,40 @@ export function explainObject(document: JsonObject, context: ExplainContext): Ex
     source: context.source,
     rejected: findings.some((finding) => finding.origin === 'apiserver' && finding.severity === 'error'),
     pattern,
-    pods,
+    pods: { ...pods, sentences: podsSentences(podsFacts) },
     effective,
     defaulted,
-    retries: explainRetries({
-      effective,
-      // Unknown (a live Job without kubectl apply's record): make no claim that it was defaulted.
-      backoffLimitWritten: defaulted === null || !defaulted.includes('backoffLimit'),
-      hasPodFailurePolicy: has(specs.effective, 'podFailurePolicy'),
-      hasIgnoreRule: hasIgnoreRule(specs.effective),
-    }),
-    podFailurePolicy: explainPodFailurePolicy(specs.effective, perIndex),
-    deadline: explainDeadline(effective, specs.effective),
-    success: explainSuccess(effective, pattern, successPolicy),
-    successPolicy,
-    afterFinish: explainAfterFinish(effective, view.kind, cronJob),
-    cronJob,
-    warnings: explainWarnings(effective, specs.effective, pattern, pods.atOnce),
+    retries: { ...retries.retries, sentences: retriesSentences(retries.facts) },
+    podFailurePolicy: podFailurePolicy && {
+      rules: podFailurePolicy.rules.map((rule) => ({
+        ...rule,
+        sentence: podFailurePolicyRuleSentence(rule, podFailurePolicy.perIndex),
+      })),
+      sentences: podFailurePolicySentences(podFailurePolicy),
+    },
+    deadline: {
+      activeDeadlineSeconds: effective.activeDeadlineSeconds,
+      sentences: deadlineSentences(explainDeadline(effective, specs.effective, view.kind)),
+    },
+    success: (({ reason, ...facts }) => ({ reason, sentences: successSentences({ reason, ...facts }) }))(
+      explainSuccess(effective.completions, pattern, successPolicy),
+    ),
+    successPolicy: successPolicy && {
+      rules: successPolicy.rules.map((rule) => ({
+        index: rule.index,
+        succeededIndexes: rule.succeededIndexes,
+        succeededCount: rule.succeededCount,
+        sentence: successRuleSentence(rule),
+      })),
+      sentences: successPolicySentences(successPolicy),
+    },
+    afterFinish: {
+      ttlSecondsAfterFinished: afterFinish.ttlSecondsAfterFinished,
+      sentences: afterFinishSentences(afterFinish),
+    },
+    cronJob:
+      cronJob && (({ name: _name, ...schedule }) => ({ ...schedule, sentences: cronJobSentences(cronJob) }))(cronJob),
+    warnings: explainWarnings(effective, specs.effective, pattern, pods.atOnce, view.kind).map(toWarning),
     findings,
   };
 }

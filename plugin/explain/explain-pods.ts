@@ -2,10 +2,9 @@ import { obj, str, stringMap, type JsonObject } from '../../kubernetes/index.ts'
 import { podSpecOf } from '../../kubernetes/index.ts';
 import { PLACEHOLDER_UID } from '../../kubernetes/index.ts';
 import { formatIntervals } from '../../kubernetes/index.ts';
-import { plural } from './durations.ts';
 import type { Effective, Pattern, Pods } from './explanation.ts';
 
-export const COMPLETION_INDEX_KEY = 'batch.kubernetes.io/job-completion-index';
+export const COMPLETION_INDEX_KEY = 'batch.kubernetes.io/job-completion-index' as const;
 const INDEX_FAILURE_COUNT_KEY = 'batch.kubernetes.io/job-index-failure-count';
 const INDEX_IGNORED_FAILURE_COUNT_KEY = 'batch.kubernetes.io/job-index-ignored-failure-count';
 const DEFAULT_CONTROLLER = 'kubernetes.io/job-controller';
@@ -40,7 +39,11 @@ export interface PodsInput {
   readonly kind: 'Job' | 'CronJob';
 }
 
-export function explainPods(input: PodsInput): Pods {
+/**
+ * What the pods of the Job are: how many run at once, their names, labels and annotations (the
+ * data of `pods`), and the facts its sentences are worded from (wording/pods-wording.ts).
+ */
+export function explainPods(input: PodsInput): { pods: Omit<Pods, 'sentences'>; facts: PodsFacts } {
   const { effective, pattern, jobName } = input;
   const indexed = pattern === 'Indexed';
   const completions = effective.completions;
@@ -48,7 +51,7 @@ export function explainPods(input: PodsInput): Pods {
   const base = jobName.slice(0, MAX_GENERATE_NAME_BASE);
   const lastIndex = completions !== null && completions > 0 ? completions - 1 : null;
   const indexes = indexed && lastIndex !== null ? formatIntervals([{ first: 0, last: lastIndex }]) : null;
-  return {
+  const pods: Omit<Pods, 'sentences'> = {
     atOnce,
     successesNeeded: completions,
     indexes: indexed ? (indexes ?? '') : null,
@@ -60,7 +63,55 @@ export function explainPods(input: PodsInput): Pods {
       : null,
     labels: toPodLabels(input),
     annotations: toPodAnnotations(effective, indexed),
-    sentences: podSentences(input, atOnce),
+  };
+  return { pods, facts: toPodsFacts(input, atOnce) };
+}
+
+/** What the sentences about the pods say, decided here; wording/pods-wording.ts words it. */
+export interface PodsFacts {
+  readonly pattern: Pattern;
+  readonly kind: 'Job' | 'CronJob';
+  readonly jobName: string;
+  readonly completions: number | null;
+  readonly parallelism: number | null;
+  readonly atOnce: number | null;
+  /** Fixed completions with parallelism above completions: no more pods run than successes are needed. */
+  readonly parallelismAboveCompletions: boolean;
+  /** Indexed pods (completions above 0) without a subdomain: they cannot reach each other by hostname. */
+  readonly subdomainMissing: boolean;
+  readonly suspended: boolean;
+  /** Suspending the Job later terminates its running pods (a Job the built-in controller runs, not suspended). */
+  readonly suspendTerminatesPods: boolean;
+  readonly podReplacementPolicy: string | null;
+  /** The controller spec.managedBy names instead of the built-in one; null for the built-in one. */
+  readonly managedElsewhereBy: string | null;
+  /** Where the Job spec is: `spec`, or `spec.jobTemplate.spec` in a CronJob. */
+  readonly specPath: string;
+}
+
+function toPodsFacts(input: PodsInput, atOnce: number | null): PodsFacts {
+  const { effective, pattern, kind } = input;
+  const { completions, parallelism, managedBy } = effective;
+  return {
+    pattern,
+    kind,
+    jobName: input.jobName,
+    completions,
+    parallelism,
+    atOnce,
+    parallelismAboveCompletions:
+      pattern === 'FixedCompletions' &&
+      parallelism !== null &&
+      completions !== null &&
+      parallelism > completions &&
+      completions > 0,
+    subdomainMissing:
+      pattern === 'Indexed' && (completions ?? 0) !== 0 && str(podSpecOf(input.spec), 'subdomain') === undefined,
+    suspended: effective.suspend === true,
+    suspendTerminatesPods: effective.suspend !== true && managedBy === null && kind === 'Job',
+    podReplacementPolicy: effective.podReplacementPolicy,
+    managedElsewhereBy: managedBy !== null && managedBy !== DEFAULT_CONTROLLER ? managedBy : null,
+    specPath: kind === 'CronJob' ? 'spec.jobTemplate.spec' : 'spec',
   };
 }
 
@@ -81,82 +132,4 @@ function toPodAnnotations(effective: Effective, indexed: boolean): Record<string
     annotations[INDEX_IGNORED_FAILURE_COUNT_KEY] = '<ignored failures of the index, when any>';
   }
   return annotations;
-}
-
-function podSentences(input: PodsInput, atOnce: number | null): string[] {
-  const { effective, pattern, jobName } = input;
-  const { completions, parallelism } = effective;
-  const sentences: string[] = [];
-  const c = completions ?? 0;
-  switch (pattern) {
-    case 'NonParallel':
-      sentences.push(
-        'One pod runs; the Job is done as soon as it succeeds. A pod that fails is replaced by a new one (see "When a pod fails").',
-      );
-      break;
-    case 'FixedCompletions':
-      if (c === 0) sentences.push('completions is 0: the Job completes at once, without starting any pod.');
-      else {
-        sentences.push(
-          `${atOnce === 1 ? 'One pod runs at a time' : `Up to ${plural(atOnce ?? 0, 'pod')} run at once`} until ${c} pods have succeeded. The pods are interchangeable: nothing tells a pod which part of the work is its own.`,
-        );
-      }
-      if (parallelism !== null && completions !== null && parallelism > completions && completions > 0) {
-        sentences.push(
-          `parallelism (${parallelism}) is above completions (${completions}): never more pods run than successes are still needed.`,
-        );
-      }
-      break;
-    case 'WorkQueue':
-      sentences.push(
-        `Up to ${plural(atOnce ?? 0, 'pod')} run${atOnce === 1 ? 's' : ''} at once, taking their work from a queue or another shared source. Once any pod succeeds no new pods start; the Job is done when at least one pod has succeeded and all have finished.`,
-      );
-      break;
-    case 'Indexed':
-      if (c === 0) sentences.push('completions is 0: the Job completes at once, without starting any pod.');
-      else {
-        sentences.push(
-          `${c === 1 ? 'One index (0)' : `${c} indexes (0 to ${c - 1})`}, each done by one succeeded pod; up to ${plural(atOnce ?? 0, 'pod')} run${atOnce === 1 ? 's' : ''} at once, lowest missing index first.`,
-          `Each pod knows its index: environment variable JOB_COMPLETION_INDEX (in every container and init container), annotation and label ${COMPLETION_INDEX_KEY}, and hostname ${jobName}-<index>.`,
-        );
-        if (str(podSpecOf(input.spec), 'subdomain') === undefined) {
-          sentences.push(
-            'For the pods to reach each other by hostname, set spec.template.spec.subdomain to the name of a headless Service that selects them.',
-          );
-        }
-      }
-      break;
-  }
-  if (parallelism === 0) sentences.push('parallelism is 0: no pod starts until spec.parallelism is raised.');
-  if (effective.suspend === true) {
-    sentences.push(
-      input.kind === 'CronJob'
-        ? 'Its Jobs are created suspended: they start no pods until their spec.suspend is set to false.'
-        : `It is suspended: no pod starts until spec.suspend is set to false (kubectl patch job ${jobName} --type=merge -p '{"spec":{"suspend":false}}'). Resuming resets its start time.`,
-    );
-  }
-  if (effective.suspend !== true && effective.managedBy === null && input.kind === 'Job') {
-    sentences.push(
-      'Suspending it later (spec.suspend: true) terminates its running pods (SIGTERM, then the grace period), without counting them as failures or completions; they start over on resume.',
-    );
-  }
-  sentences.push(replacementSentence(effective));
-  const managedBy = effective.managedBy;
-  if (managedBy !== null && managedBy !== DEFAULT_CONTROLLER) {
-    sentences.push(
-      `spec.managedBy is ${managedBy}: the built-in Job controller leaves this Job alone, and that controller creates its pods.`,
-    );
-  }
-  return sentences;
-}
-
-function replacementSentence(effective: Effective): string {
-  switch (effective.podReplacementPolicy) {
-    case 'Failed':
-      return 'A replacement pod is created only once the pod it replaces has fully terminated (podReplacementPolicy Failed): never more than parallelism pods run, and pods still shutting down show in status.terminating.';
-    case 'TerminatingOrFailed':
-      return 'A pod that is being deleted (node drain, preemption, kubectl delete) counts as failed at once, and its replacement does not wait for it to finish terminating (podReplacementPolicy TerminatingOrFailed): for up to its termination grace period the old and the new pod may run side by side.';
-    default:
-      return `podReplacementPolicy ${JSON.stringify(effective.podReplacementPolicy)} is not one the API server accepts.`;
-  }
 }

@@ -24,10 +24,5 @@ export function createColors(enabled: boolean): Colors {
   };
 }
 
+/** --color: `auto` colours a terminal only (the decision is the command context's: command-context.ts). */
 export type ColorMode = 'auto' | 'always' | 'never';
-
-export function colorsEnabled(mode: ColorMode, isTty: boolean, env: NodeJS.ProcessEnv): boolean {
-  if (mode === 'never') return false;
-  if (mode === 'always') return true;
-  return isTty && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
-}

@@ -1,42 +1,34 @@
 // A small read-only client for the Kubernetes API that returns the server's JSON untouched.
 //
-// client-node's API classes deserialize into model classes, which drop fields the models do not
-// know and turn times into Date objects (notes/kubectl-plugin-ux.md §4.4); the live views need the
-// raw objects. So requests go through node:http(s) here, with the TLS material and credentials of
-// the resolved kubeconfig, and client-node is loaded only for what it does that this file does not:
-// proxy agents (proxy-url, HTTPS_PROXY) and legacy auth-provider plugins (oidc, ...).
+// Why not client-node's API classes (measured: node bench/kube/client-node-cost.ts, figures in
+// bench/README.md): reading a Job and listing its pods through them bundles to 2.9 MB of
+// JavaScript, six times the whole CLI bundle (459 KB) that every run, lint included, loads; and
+// their model classes change what the server sent: a recorded Job comes back with every time a
+// Date (re-serialized as `…30.000Z` where the server wrote `…30Z`), and a field the models do not
+// know (anything newer than the client) is dropped. The live views print and judge the server's
+// objects as they are, so requests go through node:http(s) here, raw JSON in, nothing lost, times
+// kept as strings. The transport (transport.ts) loads client-node only for proxies and
+// auth-provider plugins.
 //
 // Every request is counted (`requestCount`), asks for gzip like kubectl's transport (except from a
 // server on this machine), reads each answer as bytes and decodes it once, and is bounded
-// by --request-timeout. Errors come out typed (errors.ts). Set JOBX_KUBE_TRACE=1 to log each
-// request on stderr, like `kubectl -v=6`.
+// by --request-timeout. Errors come out typed (errors.ts, answer-errors.ts). The command context
+// sets `trace` when JOBX_KUBE_TRACE=1, to log each request on stderr like `kubectl -v=6`.
 import http from 'node:http';
 import https from 'node:https';
-import { readFileSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import type * as ClientNode from '@kubernetes/client-node';
-import { ConfigError } from '../../edge/index.ts';
 import { VERSION } from '../../edge/index.ts';
-import {
-  KubeApiError,
-  KubeForbiddenError,
-  KubeNotFoundError,
-  KubeTimeoutError,
-  KubeUnauthorizedError,
-  KubeUnreachableError,
-  type KubeStatus,
-} from './errors.ts';
-import { runExecCredentialPlugin } from './exec-credential.ts';
+import { describeRequest, networkError, parseJson, statusError } from './answer-errors.ts';
+import { KubeApiError, KubeTimeoutError, KubeUnreachableError } from './errors.ts';
 import { textWithoutManagedFields } from './without-managed-fields.ts';
 import { DEFAULT_REQUEST_TIMEOUT, parseRequestTimeout, type KubeFlags } from './flags.ts';
 import {
+  kubeConfigEnvironment,
   loadKubeConfig,
-  processEnvironment,
-  type KubeCluster,
   type KubeConfigEnvironment,
-  type KubeUser,
   type ResolvedKubeConfig,
 } from './kubeconfig.ts';
+import { createTransport, type Transport } from './transport.ts';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -89,6 +81,7 @@ export interface KubeClient {
   close(): void;
 }
 
+/** What the client reads of the world; the command context (plugin/command-context.ts) supplies it. */
 export interface KubeClientIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether an exec credential plugin may prompt on standard input. */
@@ -99,14 +92,6 @@ export interface KubeClientIo {
   environment?: KubeConfigEnvironment;
 }
 
-export function processClientIo(): KubeClientIo {
-  return {
-    env: process.env,
-    stdinIsTTY: process.stdin.isTTY === true,
-    trace: process.env.JOBX_KUBE_TRACE ? (line) => process.stderr.write(`job-x: ${line}\n`) : undefined,
-  };
-}
-
 const JSON_ACCEPT = 'application/json';
 const DEFAULT_PAGE_SIZE = 500;
 const USER_AGENT = `kubectl-job_x/${VERSION} (${process.platform}/${process.arch}) node/${process.version}`;
@@ -115,114 +100,12 @@ const USER_AGENT = `kubectl-job_x/${VERSION} (${process.platform}/${process.arch
  * Resolves the kubeconfig (kubeconfig.ts), obtains credentials (running an exec plugin, which may
  * prompt on the terminal) and returns a client. Throws ConfigError for configuration problems.
  */
-export async function createKubeClient(flags: KubeFlags, io: KubeClientIo = processClientIo()): Promise<KubeClient> {
+export async function createKubeClient(flags: KubeFlags, io: KubeClientIo): Promise<KubeClient> {
   const timeoutText = flags.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
   const timeoutMs = parseRequestTimeout(timeoutText);
-  const config = loadKubeConfig(flags, io.environment ?? { ...processEnvironment(), env: io.env });
+  const config = loadKubeConfig(flags, io.environment ?? kubeConfigEnvironment(io.env));
   const transport = await createTransport(config, io);
   return new HttpKubeClient(config, transport, timeoutText, timeoutMs, io.trace);
-}
-
-interface Transport {
-  agent: http.Agent;
-  headers: Record<string, string>;
-  /** Basic auth "user:password". */
-  auth?: string;
-  close(): void;
-}
-
-async function createTransport(config: ResolvedKubeConfig, io: KubeClientIo): Promise<Transport> {
-  let user = config.user;
-  if (user.exec) {
-    const credential = await runExecCredentialPlugin(user.exec, config.cluster, user.name, io);
-    user = {
-      ...user,
-      exec: undefined,
-      token: credential.token ?? user.token,
-      ...(credential.clientCertificateData
-        ? { certData: b64(credential.clientCertificateData), certFile: undefined }
-        : {}),
-      ...(credential.clientKeyData ? { keyData: b64(credential.clientKeyData), keyFile: undefined } : {}),
-    };
-  }
-  if (user.tokenFile && !user.token)
-    user = {
-      ...user,
-      token: readConfigFile(user.tokenFile, `tokenFile of user "${user.name}"`).toString('utf8').trim(),
-    };
-  if (config.cluster.proxyUrl || user.authProvider) return clientNodeTransport(config.cluster, user);
-
-  const cluster = config.cluster;
-  const headers: Record<string, string> = {};
-  if (user.token) headers.Authorization = `Bearer ${user.token}`;
-  if (user.impersonateUser) headers['Impersonate-User'] = user.impersonateUser;
-  const auth = user.username ? `${user.username}:${user.password ?? ''}` : undefined;
-  if (cluster.server.startsWith('http:')) {
-    const agent = new http.Agent({ keepAlive: true });
-    return { agent, headers, auth, close: () => agent.destroy() };
-  }
-  const agent = new https.Agent({
-    keepAlive: true,
-    ca: pem(cluster.caFile, cluster.caData, `certificate-authority of cluster "${cluster.name}"`),
-    cert: pem(user.certFile, user.certData, `client-certificate of user "${user.name}"`),
-    key: pem(user.keyFile, user.keyData, `client-key of user "${user.name}"`),
-    rejectUnauthorized: !cluster.skipTLSVerify,
-    servername: cluster.tlsServerName,
-  });
-  return { agent, headers, auth, close: () => agent.destroy() };
-}
-
-/**
- * The package is loaded from node_modules at run time, not bundled into dist/cli: it is 6 MB of
- * JavaScript that every CLI start (lint included) would otherwise parse, for the few runs that go
- * through a proxy or an auth-provider. esbuild leaves an import of a computed name alone.
- */
-const CLIENT_NODE = ['@kubernetes', 'client-node'].join('/');
-
-/** Proxies and auth-provider plugins: client-node's KubeConfig builds the agent and headers. */
-async function clientNodeTransport(cluster: KubeCluster, user: KubeUser): Promise<Transport> {
-  const { KubeConfig } = (await import(CLIENT_NODE)) as typeof ClientNode;
-  const kubeConfig = new KubeConfig();
-  // client-node refuses http:// servers unless TLS verification is "skipped" (there is no TLS).
-  const forClientNode = cluster.server.startsWith('http:') ? { ...cluster, skipTLSVerify: true } : cluster;
-  kubeConfig.loadFromOptions({
-    clusters: [forClientNode],
-    users: [{ ...user, exec: undefined, tokenFile: undefined }],
-    contexts: [{ name: 'job-x', cluster: cluster.name, user: user.name }],
-    currentContext: 'job-x',
-  });
-  const options: https.RequestOptions = {};
-  try {
-    await kubeConfig.applyToHTTPSOptions(options);
-  } catch (error) {
-    throw new ConfigError(`cannot set up the connection to ${cluster.server}: ${(error as Error).message}`);
-  }
-  const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(options.headers ?? {}))
-    if (value !== undefined) headers[key] = String(value);
-  const agent = options.agent as http.Agent;
-  return {
-    agent,
-    headers,
-    auth: typeof options.auth === 'string' ? options.auth : undefined,
-    close: () => agent.destroy(),
-  };
-}
-
-const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
-
-function readConfigFile(file: string, what: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new ConfigError(`cannot read ${what} (${file}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
-
-function pem(file: string | undefined, base64: string | undefined, what: string): Buffer | undefined {
-  if (file) return readConfigFile(file, what);
-  if (base64) return Buffer.from(base64, 'base64');
-  return undefined;
 }
 
 class HttpKubeClient implements KubeClient {
@@ -257,7 +140,7 @@ class HttpKubeClient implements KubeClient {
 
   async get<T>(path: string, query: Query = {}, options: { accept?: string } = {}): Promise<KubeResponse<T>> {
     const response = await this.#request(path, query, options.accept ?? JSON_ACCEPT);
-    return { body: parseJson<T>(response.text, this.#describe(path)), serverDate: response.serverDate };
+    return { body: parseJson<T>(response.text, describeRequest(path)), serverDate: response.serverDate };
   }
 
   async list<T, R = T>(
@@ -303,7 +186,7 @@ class HttpKubeClient implements KubeClient {
       // this process parses.
       const early = continueTokenOf(text);
       if (early) next = prefetch(fetchPage(early));
-      const page = parseJson<RawList<T>>(text, this.#describe(path));
+      const page = parseJson<RawList<T>>(text, describeRequest(path));
       const itemKind = page.kind?.replace(/List$/, '');
       for (const item of page.items ?? []) {
         // Items of a list carry no apiVersion/kind; kubectl fills them in, and so does this.
@@ -327,10 +210,6 @@ class HttpKubeClient implements KubeClient {
 
   close(): void {
     this.#transport.close();
-  }
-
-  #describe(path: string): string {
-    return `GET ${path}`;
   }
 
   #request(
@@ -373,7 +252,9 @@ class HttpKubeClient implements KubeClient {
           const gzip = response.headers['content-encoding'] === 'gzip';
           let wireBytes = 0;
           response.on('data', (chunk: Buffer) => (wireBytes += chunk.length));
-          response.on('error', (error) => finish(this.#networkError(error as NodeJS.ErrnoException)));
+          response.on('error', (error) =>
+            finish(networkError(error as NodeJS.ErrnoException, this.server, this.config)),
+          );
           // Decompressed as it arrives: no second copy of the whole compressed answer.
           const body = gzip ? response.pipe(createGunzip()) : response;
           // Kept as bytes and decoded once at the end: a string decoder fed piece by piece costs
@@ -385,7 +266,7 @@ class HttpKubeClient implements KubeClient {
               finish(
                 new KubeUnreachableError(
                   this.server,
-                  `the answer of ${this.server} to ${this.#describe(path)} was corrupt (${error.message})`,
+                  `the answer of ${this.server} to ${describeRequest(path)} was corrupt (${error.message})`,
                   undefined,
                 ),
               );
@@ -405,16 +286,16 @@ class HttpKubeClient implements KubeClient {
                 : bytes.toString('utf8');
             if (status >= 200 && status < 300)
               finish(null, { text: content, serverDate: toRfc3339(response.headers.date) });
-            else finish(this.#statusError(status, content, path));
+            else finish(statusError(status, content, path, this.server, this.config));
           });
         },
       );
-      request.on('error', (error: NodeJS.ErrnoException) => finish(this.#networkError(error)));
+      request.on('error', (error: NodeJS.ErrnoException) => finish(networkError(error, this.server, this.config)));
       if (limit > 0) {
         timer = setTimeout(
           () => {
             const bound = limit === this.#timeoutMs ? `${this.requestTimeout} (--request-timeout)` : `${limit} ms`;
-            finish(new KubeTimeoutError(this.server, bound, this.#describe(path)));
+            finish(new KubeTimeoutError(this.server, bound, describeRequest(path)));
             request.destroy();
           },
           Math.max(1, limit),
@@ -422,74 +303,6 @@ class HttpKubeClient implements KubeClient {
       }
       request.end();
     });
-  }
-
-  #statusError(status: number, body: string, path: string): Error {
-    const parsed = tryParseStatus(body);
-    if (status === 401) return new KubeUnauthorizedError(this.server, this.config.user.name || null);
-    if (status === 403) return forbiddenError(parsed, path, this.namespaceOf(path));
-    if (status === 404 && parsed?.details?.kind) {
-      const { kind, group, name } = parsed.details;
-      return new KubeNotFoundError({
-        resource: group ? `${kind}.${group}` : kind,
-        name: name ?? '',
-        namespace: this.namespaceOf(path),
-      });
-    }
-    return new KubeApiError(status, parsed, this.#describe(path), this.server);
-  }
-
-  namespaceOf(path: string): string | null {
-    return /\/namespaces\/([^/]+)\//.exec(path)?.[1] ?? null;
-  }
-
-  #networkError(error: NodeJS.ErrnoException): Error {
-    const code = error.code;
-    const proxy = this.config.cluster.proxyUrl ? ` through the proxy ${this.config.cluster.proxyUrl}` : '';
-    const context = `${this.config.contextName ? ` (context "${this.config.contextName}")` : ''}${proxy}`;
-    const server = this.server;
-    switch (code) {
-      case 'ECONNREFUSED':
-        return new KubeUnreachableError(
-          server,
-          `cannot connect to the cluster at ${server}${context}: connection refused. Is the API server running, and is this the right context?`,
-          code,
-        );
-      case 'ENOTFOUND':
-      case 'EAI_AGAIN':
-        return new KubeUnreachableError(
-          server,
-          `cannot resolve the host of ${server}${context} (${code}): check the server URL in the kubeconfig, and your DNS or VPN`,
-          code,
-        );
-      case 'ECONNRESET':
-      case 'EPIPE':
-        return new KubeUnreachableError(
-          server,
-          `the connection to ${server}${context} was closed before the answer (${code}); is it a Kubernetes API server?`,
-          code,
-        );
-      case 'EHOSTUNREACH':
-      case 'ENETUNREACH':
-      case 'ETIMEDOUT':
-        return new KubeUnreachableError(
-          server,
-          `cannot reach the cluster at ${server}${context}: ${code === 'ETIMEDOUT' ? 'the connection timed out' : 'no route to the host'} (${code})`,
-          code,
-        );
-    }
-    if (code && (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ISSUER/.test(code) || code === 'EPROTO')) {
-      return new KubeUnreachableError(
-        server,
-        `TLS with ${server}${context} failed: ${error.message} (${code}). Check the cluster's certificate-authority (or tls-server-name) in the kubeconfig.`,
-        code,
-      );
-    }
-    return new KubeUnreachableError(
-      server,
-      `cannot talk to the cluster at ${server}${context}: ${error.message}${code ? ` (${code})` : ''}`,
-      code,
-    );
   }
 }
 
@@ -506,56 +319,6 @@ export function continueTokenOf(text: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function parseJson<T>(text: string, what: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new KubeApiError(
-      200,
-      null,
-      what,
-      'the server (its answer is not JSON: is the server URL a Kubernetes API server?)',
-    );
-  }
-}
-
-function tryParseStatus(body: string): KubeStatus | null {
-  try {
-    const parsed = JSON.parse(body) as KubeStatus;
-    return parsed && typeof parsed === 'object' && parsed.kind === 'Status' ? parsed : null;
-  } catch {
-    return null;
-  }
-}
-
-const FORBIDDEN =
-  /^(?:.*? is forbidden: )?User "([^"]*)" cannot (\S+) resource "([^"]+)"(?: in API group "([^"]*)")?(?: in the namespace "([^"]+)")?/;
-
-/** 403: who may not do what, from the RBAC message; from the request when the message has another form. */
-function forbiddenError(status: KubeStatus | null, path: string, namespace: string | null): KubeForbiddenError {
-  const match = status?.message ? FORBIDDEN.exec(status.message) : null;
-  if (match) {
-    const [, user, verb, resource, group, ns] = match;
-    return new KubeForbiddenError({
-      user: user ?? null,
-      verb: verb!,
-      resource: group ? `${resource}.${group}` : resource!,
-      namespace: ns ?? null,
-    });
-  }
-  const segments = path.split('?')[0]!.split('/').filter(Boolean);
-  const nsIndex = segments.indexOf('namespaces');
-  const rest = nsIndex >= 0 ? segments.slice(nsIndex + 2) : segments.slice(segments[0] === 'api' ? 2 : 3);
-  const resource = rest.length === 3 ? `${rest[0]}/${rest[2]}` : (rest[0] ?? path);
-  return new KubeForbiddenError({
-    user: null,
-    verb: rest.length === 1 ? 'list' : 'get',
-    resource,
-    namespace,
-    serverMessage: status?.message,
-  });
 }
 
 /** Marks a request started ahead as handled: if the loop ends first, its failure is not an unhandled rejection. */

@@ -1,8 +1,10 @@
 // Which cluster, user and namespace a live view talks to, decided the way kubectl (client-go's
-// clientcmd) decides it. client-node's loadFromDefault differs in ways users would trip over
-// (notes/kubectl-plugin-ux.md §1.4): it throws on a name defined in two KUBECONFIG files, lets the
-// LAST file's current-context win, throws on a missing file, and falls back to localhost:8080
-// when nothing is configured. So the files are read and merged here:
+// clientcmd) decides it. Why not client-node's loadFromDefault (measured with client-node 2:
+// node bench/kube/client-node-cost.ts, figures in bench/README.md): with KUBECONFIG=a:b it throws
+// "Duplicate cluster" when both files name the same cluster, lets the LAST file's current-context
+// win, throws ENOENT on a missing file, and with nothing configured silently talks to
+// http://localhost:8080; kubectl merges (first file wins), skips missing files and says that no
+// configuration was found (notes/kubectl-plugin-ux.md §1.4). So the files are read and merged here:
 //
 //   1. --kubeconfig FILE: that file alone (it must exist).
 //   2. else KUBECONFIG (a list split on ':' or ';' on Windows): missing and empty files are
@@ -94,10 +96,11 @@ export interface KubeConfigEnvironment {
   pathDelimiter: string;
 }
 
-export function processEnvironment(): KubeConfigEnvironment {
+/** Where the kubeconfig is looked for, given the environment variables (HOME, KUBECONFIG, ...). */
+export function kubeConfigEnvironment(env: Readonly<Record<string, string | undefined>>): KubeConfigEnvironment {
   return {
-    env: process.env,
-    homeDir: process.env.HOME || homedir() || undefined,
+    env,
+    homeDir: env.HOME || homedir() || undefined,
     serviceAccountDir: SERVICE_ACCOUNT_DIR,
     pathDelimiter: delimiter,
   };
@@ -114,10 +117,7 @@ interface ParsedFile {
 type KubeConfigFlags = Pick<KubeFlags, 'kubeconfig' | 'context' | 'cluster' | 'user' | 'namespace'>;
 
 /** Resolves the flags and environment to one cluster, user and namespace; throws ConfigError. */
-export function loadKubeConfig(
-  flags: KubeConfigFlags,
-  environment: KubeConfigEnvironment = processEnvironment(),
-): ResolvedKubeConfig {
+export function loadKubeConfig(flags: KubeConfigFlags, environment: KubeConfigEnvironment): ResolvedKubeConfig {
   const { files, candidates } = kubeconfigFiles(flags, environment);
   const parsed = files.map(readKubeconfigFile).filter((file): file is ParsedFile => file !== null);
   const merged = mergeFirstWins(parsed);

@@ -5,6 +5,10 @@ import { defineRule } from '../rule.ts';
 /** The default backoffLimit when backoffLimitPerIndex is set: no Job-wide limit. */
 const MAX_INT32 = 2147483647;
 
+const REMOVE = 'Remove backoffLimit';
+/** maxFailedIndexes is already there: removing backoffLimit is all that is left. */
+const REMEDIATION_WITH_MAX_FAILED = `${REMOVE}: maxFailedIndexes already bounds how many indexes may fail.`;
+
 export default defineRule({
   id: 'backoff-limit-with-per-index',
   origin: 'policy',
@@ -14,7 +18,7 @@ export default defineRule({
     summary: 'An explicit backoffLimit next to backoffLimitPerIndex still fails the whole Job.',
     rationale:
       'With backoffLimitPerIndex the Job-wide backoffLimit defaults to no limit; setting it anyway makes the Job fail once that many pods failed in total, across indexes, which defeats per-index retries.',
-    remediation: 'Remove backoffLimit and bound failures with maxFailedIndexes instead.',
+    remediation: `${REMOVE} and bound failures with maxFailedIndexes instead.`,
     url: DOCS.backoffPerIndex,
   },
   check(view) {
@@ -24,6 +28,7 @@ export default defineRule({
       {
         path: view.specPath.child('backoffLimit').toString(),
         message: `backoffLimit ${limit} fails the whole Job after ${limit + 1} failed pods across all indexes`,
+        ...(has(view.spec, 'maxFailedIndexes') ? { remediation: REMEDIATION_WITH_MAX_FAILED } : {}),
       },
     ];
   },

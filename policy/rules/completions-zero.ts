@@ -1,6 +1,9 @@
 import { DOCS } from '../docs-urls.ts';
-import { int } from '../../kubernetes/index.ts';
+import { int, isIndexed } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
+
+/** An Indexed Job needs completions: it cannot be removed. */
+const REMEDIATION_INDEXED = 'Set completions to the number of indexes to run (at least 1): an Indexed Job needs it.';
 
 export default defineRule({
   id: 'completions-zero',
@@ -19,6 +22,7 @@ export default defineRule({
           {
             path: view.specPath.child('completions').toString(),
             message: 'completions 0: the Job completes without running a pod',
+            ...(isIndexed(view.spec) ? { remediation: REMEDIATION_INDEXED } : {}),
           },
         ]
       : [];

@@ -1,6 +1,11 @@
 import { DOCS } from '../docs-urls.ts';
-import { int } from '../../kubernetes/index.ts';
+import { int, isIndexed } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
+
+const SAFE_SIBLINGS = 'Make each pod idempotent and safe to run next to its siblings';
+const REMEDIATION = `${SAFE_SIBLINGS}, or use an Indexed Job so each pod knows its own share of the work.`;
+/** An Indexed Job's pods already know their share: what is left is what they share. */
+const REMEDIATION_INDEXED = `${SAFE_SIBLINGS}: each knows its share of the work from its completion index (JOB_COMPLETION_INDEX), so make what they share (files, database rows, queues, external APIs) safe for concurrent use.`;
 
 export default defineRule({
   id: 'concurrent-pods',
@@ -11,8 +16,7 @@ export default defineRule({
     summary: 'parallelism and completions both above 1: several pods run at the same time.',
     rationale:
       'The pods share whatever they read and write outside themselves, and even with parallelism 1 a pod may be started twice; the program must tolerate concurrent and repeated runs.',
-    remediation:
-      'Make each pod idempotent and safe to run next to its siblings, or use an Indexed Job so each pod knows its own share of the work.',
+    remediation: REMEDIATION,
     url: DOCS.failures,
   },
   check(view) {
@@ -23,6 +27,7 @@ export default defineRule({
           {
             path: view.specPath.child('parallelism').toString(),
             message: `up to ${Math.min(parallelism, completions)} pods run at once; they must tolerate each other`,
+            remediation: isIndexed(view.spec) ? REMEDIATION_INDEXED : REMEDIATION,
           },
         ]
       : [];

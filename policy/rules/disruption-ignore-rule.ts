@@ -4,6 +4,9 @@ import { podFailurePolicyRules } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
 const MAX_RULES = 20;
+const IGNORE_DISRUPTIONS = '`{action: Ignore, onPodConditions: [{type: DisruptionTarget}]}`';
+/** The API server accepts at most 20 rules: a full policy has no room for one more. */
+const REMEDIATION_FULL = `Make ${IGNORE_DISRUPTIONS} the first rule, in place of one of the ${MAX_RULES} rules (the most the API server accepts): merge two, or drop one.`;
 
 function ignoresDisruptions(rules: JsonObject[]): boolean {
   return rules.some(
@@ -24,7 +27,7 @@ export default defineRule({
     summary: 'A podFailurePolicy should ignore pod disruptions (condition DisruptionTarget).',
     rationale:
       'Preemption, eviction and node drains fail pods through no fault of the workload; without an Ignore rule each one uses up the backoff limit, or matches a FailJob rule on exit code 137 and fails the whole Job.',
-    remediation: 'Add as the first rule: `{action: Ignore, onPodConditions: [{type: DisruptionTarget}]}`.',
+    remediation: `Add as the first rule: ${IGNORE_DISRUPTIONS}.`,
     url: DOCS.podFailurePolicy,
   },
   check(view) {
@@ -33,6 +36,7 @@ export default defineRule({
       {
         path: view.specPath.child('podFailurePolicy', 'rules').toString(),
         message: 'no Ignore rule for DisruptionTarget: evictions and preemptions count as failures',
+        ...(podFailurePolicyRules(view.spec).length >= MAX_RULES ? { remediation: REMEDIATION_FULL } : {}),
       },
     ];
   },

@@ -1,7 +1,11 @@
 import { DOCS } from '../docs-urls.ts';
-import { arr, obj, str } from '../../kubernetes/index.ts';
+import { arr, int, obj, str } from '../../kubernetes/index.ts';
 import { podFailurePolicyRules } from '../../kubernetes/index.ts';
 import { defineRule, type Report } from '../rule.ts';
+
+const LIST_CODES = 'List the exit codes that mean "do not retry" with `operator: In`';
+/** backoffLimit is already 0: the first failed pod fails the Job with or without the rule. */
+const REMEDIATION_NO_RETRIES = `${LIST_CODES}, or remove the rule: with backoffLimit 0 the first failed pod fails the Job anyway.`;
 
 export default defineRule({
   id: 'fail-job-matches-all-failures',
@@ -12,8 +16,7 @@ export default defineRule({
     summary: 'A FailJob rule with `operator: NotIn, values: [0]` matches every failed container.',
     rationale:
       'Every failing container has a non-zero exit code, so the rule fails the whole Job at the first failure: it behaves like backoffLimit: 0 while looking like a targeted rule.',
-    remediation:
-      'List the exit codes that mean "do not retry" with `operator: In`, or set backoffLimit: 0 if that is really intended.',
+    remediation: `${LIST_CODES}, or set backoffLimit: 0 if that is really intended.`,
     url: DOCS.podFailurePolicy,
   },
   check(view) {
@@ -30,6 +33,7 @@ export default defineRule({
         reports.push({
           path: view.specPath.child('podFailurePolicy', 'rules').index(i).toString(),
           message: 'NotIn [0] matches every failure: the Job fails at its first failed pod',
+          ...(int(view.spec, 'backoffLimit') === 0 ? { remediation: REMEDIATION_NO_RETRIES } : {}),
         });
       }
     });

@@ -3,6 +3,9 @@ import { has, obj, str } from '../../kubernetes/index.ts';
 import { podFailurePolicyRules } from '../../kubernetes/index.ts';
 import { defineRule, type Report } from '../rule.ts';
 
+const fix = (deadlinePath: string): string =>
+  `Set ${deadlinePath} to bound the Job, or use Count for exit codes that may repeat.`;
+
 export default defineRule({
   id: 'ignore-rule-without-deadline',
   origin: 'policy',
@@ -12,7 +15,7 @@ export default defineRule({
     summary: 'An Ignore rule on exit codes without activeDeadlineSeconds can retry forever.',
     rationale:
       'Ignored failures do not count toward backoffLimit; if the matching exit code is permanent, the Job recreates the pod endlessly.',
-    remediation: 'Set spec.activeDeadlineSeconds to bound the Job, or use Count for exit codes that may repeat.',
+    remediation: fix('spec.activeDeadlineSeconds'),
     url: DOCS.podFailurePolicy,
   },
   check(view) {
@@ -23,6 +26,7 @@ export default defineRule({
         reports.push({
           path: view.specPath.child('podFailurePolicy', 'rules').index(i).toString(),
           message: 'ignored exit codes are retried without limit and there is no activeDeadlineSeconds',
+          remediation: fix(view.specPath.child('activeDeadlineSeconds').toString()),
         });
       }
     });

@@ -3,6 +3,9 @@ import { has, int } from '../../kubernetes/index.ts';
 import { isIndexed } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
+const fix = (spec: string): string =>
+  `Set ${spec}.backoffLimitPerIndex (retries for each index) and, optionally, ${spec}.maxFailedIndexes.`;
+
 export default defineRule({
   id: 'large-indexed-without-per-index-backoff',
   origin: 'policy',
@@ -13,7 +16,7 @@ export default defineRule({
     summary: 'A large Indexed Job should use backoffLimitPerIndex.',
     rationale:
       'With only the Job-wide backoffLimit, a few broken indexes use up the shared retry budget and fail the whole Job, including the indexes that would have succeeded.',
-    remediation: 'Set spec.backoffLimitPerIndex (retries for each index) and, optionally, spec.maxFailedIndexes.',
+    remediation: fix('spec'),
     url: DOCS.backoffPerIndex,
   },
   check(view, { options }) {
@@ -24,6 +27,7 @@ export default defineRule({
       {
         path: view.specPath.child('backoffLimitPerIndex').toString(),
         message: `${completions} indexes share one backoffLimit; a few failing indexes can fail them all`,
+        remediation: fix(view.specPath.toString()),
       },
     ];
   },

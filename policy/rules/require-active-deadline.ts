@@ -2,6 +2,8 @@ import { DOCS } from '../docs-urls.ts';
 import { has } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
 
+const fix = (deadlinePath: string): string => `Set ${deadlinePath} to the longest the Job may take, retries included.`;
+
 export default defineRule({
   id: 'require-active-deadline',
   origin: 'policy',
@@ -11,7 +13,7 @@ export default defineRule({
     summary: 'A Job without activeDeadlineSeconds can run (or retry) forever.',
     rationale:
       'A hung pod never fails, and a Job whose failures are ignored never exhausts its backoff limit; a deadline bounds the whole Job, retries included.',
-    remediation: 'Set spec.activeDeadlineSeconds to the longest the Job may take, retries included.',
+    remediation: fix('spec.activeDeadlineSeconds'),
     url: DOCS.termination,
   },
   check(view) {
@@ -21,6 +23,7 @@ export default defineRule({
           {
             path: view.specPath.child('activeDeadlineSeconds').toString(),
             message: 'no deadline: a hung pod keeps the Job running forever',
+            remediation: fix(view.specPath.child('activeDeadlineSeconds').toString()),
           },
         ];
   },

@@ -7,6 +7,9 @@ import { defineRule } from '../rule.ts';
 /** backoffLimit's default when backoffLimitPerIndex is unset. */
 const DEFAULT_BACKOFF_LIMIT = 6;
 
+const PER_INDEX =
+  'Set backoffLimitPerIndex and leave backoffLimit unset (it then defaults to no limit, and each index gets its own budget)';
+
 export default defineRule({
   id: 'success-policy-backoff-race',
   origin: 'policy',
@@ -17,8 +20,7 @@ export default defineRule({
       'A successPolicy that lets more indexes fail than backoffLimit allows can fail the Job before the policy is met.',
     rationale:
       "The Job controller checks backoffLimit before the success policy. If the policy needs only some indexes, the others may fail, and once more than backoffLimit pods have failed the Job fails with BackoffLimitExceeded even when the needed index has already succeeded (seen on the testbed with the documentation's job-success example: it fails about two runs in three).",
-    remediation:
-      'Set backoffLimitPerIndex (the Job-wide backoffLimit then defaults to no limit), or raise backoffLimit above the number of indexes the policy lets fail.',
+    remediation: `${PER_INDEX}, or raise backoffLimit to at least the number of indexes the policy lets fail.`,
     url: DOCS.successPolicy,
   },
   check(view) {
@@ -46,6 +48,7 @@ export default defineRule({
       {
         path: view.specPath.child('backoffLimit').toString(),
         message: `the success policy lets up to ${mayFail} indexes fail, but the Job fails after ${backoffLimit + 1} failed pods (backoffLimit ${backoffLimit}${has(view.rawSpec, 'backoffLimit') ? '' : ', the default'}), checked before the success policy`,
+        remediation: `${PER_INDEX}, or raise backoffLimit to at least ${mayFail}.`,
       },
     ];
   },

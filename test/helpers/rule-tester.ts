@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { evaluate, resolvePolicy, toJobView, type Rule } from '../../policy/index.ts';
+import { evaluate, resolvePolicy, toJobView, type Finding, type Rule } from '../../policy/index.ts';
 import type { JobXPolicy } from '../../schemas/generated/policy.ts';
 import { mergePatch } from './corpus.ts';
 
@@ -18,6 +18,11 @@ export interface ValidCase {
 export interface InvalidCase extends ValidCase {
   /** Every path the rule must report, exactly as the API server prints them. */
   readonly paths: readonly string[];
+  /**
+   * The fix every finding of the case shows (its own remediation, else the rule's docs), in the
+   * Job; in the CronJob run its `spec.` paths read under spec.jobTemplate.spec.
+   */
+  readonly remediation?: string;
 }
 
 const BASE_JOB: Manifest = {
@@ -46,18 +51,50 @@ export function toCronJobPath(path: string): string {
   return path === 'spec' || path.startsWith('spec.') || path.startsWith('spec[') ? `spec.jobTemplate.${path}` : path;
 }
 
-function pathsReported(rule: Rule, manifest: Manifest, options?: Record<string, unknown>): string[] {
+function findingsOf(rule: Rule, manifest: Manifest, options?: Record<string, unknown>): Finding[] {
   const policy: JobXPolicy = {
     apiVersion: 'job-x.dev/v1alpha1',
     kind: 'Policy',
     ...(options ? { rules: { [rule.id]: { options } } } : {}),
   };
   const resolved = resolvePolicy([rule], rule.origin === 'apiserver' ? undefined : policy);
-  return evaluate(toJobView(manifest), resolved, 'lint')
-    .filter((f) => f.ruleId === rule.id)
+  return evaluate(toJobView(manifest), resolved, 'lint').filter((f) => f.ruleId === rule.id);
+}
+
+function pathsReported(rule: Rule, manifest: Manifest, options?: Record<string, unknown>): string[] {
+  return findingsOf(rule, manifest, options)
     .map((f) => f.path)
     .sort();
 }
+
+/** The fixes shown for the rule's findings: each finding's own remediation, else the docs'. */
+function remediationsShown(rule: Rule, manifest: Manifest, options?: Record<string, unknown>): string[] {
+  return [...new Set(findingsOf(rule, manifest, options).map((f) => f.remediation ?? rule.docs.remediation))];
+}
+
+/** Field paths named in a sentence: `spec.template.spec.restartPolicy`, `spec.jobTemplate.spec.completions`. */
+const PATH_IN_TEXT = /\bspec(?:\.[A-Za-z]\w*)+/g;
+/** A CronJob's own fields (the rest of a CronJob's spec is its jobTemplate). */
+const CRONJOB_FIELDS = new Set([
+  'schedule',
+  'timeZone',
+  'startingDeadlineSeconds',
+  'concurrencyPolicy',
+  'suspend',
+  'successfulJobsHistoryLimit',
+  'failedJobsHistoryLimit',
+  'jobTemplate',
+]);
+
+/** Paths a fix shown for a CronJob names that a CronJob does not have (a Job's fields are under spec.jobTemplate.spec). */
+export function pathsNotInCronJob(remediation: string): string[] {
+  return [...remediation.matchAll(PATH_IN_TEXT)]
+    .map((m) => m[0])
+    .filter((path) => !CRONJOB_FIELDS.has(path.split('.')[1]!));
+}
+
+/** The fix for a Job, as it reads for the same spec in a CronJob. */
+const toCronJobText = (text: string): string => text.replace(PATH_IN_TEXT, (path) => toCronJobPath(path));
 
 /**
  * ESLint's RuleTester for job-x: every valid case must yield no finding of the rule, every invalid
@@ -86,13 +123,23 @@ export function runRuleTests(
     for (const c of cases.invalid) {
       const isCronJobManifest = c.manifest?.kind === 'CronJob';
       if (kinds.includes('Job') && !isCronJobManifest) {
-        test(`invalid: ${c.name}`, () => expect(pathsReported(rule, jobOf(c), c.options)).toEqual([...c.paths].sort()));
+        test(`invalid: ${c.name}`, () => {
+          expect(pathsReported(rule, jobOf(c), c.options)).toEqual([...c.paths].sort());
+          if (c.remediation !== undefined)
+            expect(remediationsShown(rule, jobOf(c), c.options)).toEqual([c.remediation]);
+        });
       }
       if (isCronJobManifest)
         test(`invalid: ${c.name}`, () => expect(pathsReported(rule, jobOf(c), c.options)).toEqual([...c.paths].sort()));
       else if (kinds.includes('CronJob') && c.cronJob !== false && !c.manifest) {
-        test(`invalid in a CronJob: ${c.name}`, () =>
-          expect(pathsReported(rule, wrapInCronJob(jobOf(c)), c.options)).toEqual(c.paths.map(toCronJobPath).sort()));
+        test(`invalid in a CronJob: ${c.name}`, () => {
+          const cronJob = wrapInCronJob(jobOf(c));
+          expect(pathsReported(rule, cronJob, c.options)).toEqual(c.paths.map(toCronJobPath).sort());
+          // The fix names the fields where the CronJob has them.
+          const shown = remediationsShown(rule, cronJob, c.options);
+          expect(shown.flatMap(pathsNotInCronJob)).toEqual([]);
+          if (c.remediation !== undefined) expect(shown).toEqual([toCronJobText(c.remediation)]);
+        });
       }
     }
   });

@@ -21,7 +21,8 @@ export function toDenialStatus(
 ): Status {
   const causes: StatusCause[] = findings.slice(0, MAX_CAUSES).map((finding) => ({
     reason: causeReason(view, finding),
-    message: causeMessage(finding, remediations.get(finding.ruleId)),
+    // The finding's own remediation fits this object; the rule's docs are the general case.
+    message: causeMessage(finding, finding.remediation ?? remediations.get(finding.ruleId)),
     field: finding.path,
   }));
   if (findings.length > MAX_CAUSES) {

@@ -6,8 +6,7 @@ import { toAdmissionPolicy, type AdmissionPolicy } from '../../../webhook/admiss
 import { handleAdmission, type AdmissionEndpoint } from '../../../webhook/admission/handle.ts';
 import type { AdmissionResponse } from '../../../webhook/admission/review.ts';
 import { defaultPolicyDocument, loadDefaultPolicy } from '../../../webhook/default-policy.ts';
-import { applyJsonPatch, decodePatch } from './apply-json-patch.ts';
-import { getPath, review, setPath, type Review } from './fixtures.ts';
+import { applyPatchStrictly, decodePatch, getPath, review, setPath, type Review } from './fixtures.ts';
 
 const DEFAULT = toAdmissionPolicy(loadDefaultPolicy());
 
@@ -109,6 +108,17 @@ describe('validate: CREATE', () => {
     const response = answer('validate', body, policyOf({ rules: { 'require-ttl': 'deny' } }));
     expect(causesOf(response)).toEqual([
       expect.objectContaining({ reason: 'FieldValueRequired', field: 'spec.ttlSecondsAfterFinished' }),
+    ]);
+  });
+
+  test('a denial carries the fix that fits the object (an Indexed Job is not told to use an Indexed Job)', () => {
+    const body = review('job-create-clean');
+    setPath(body.request.object, ['spec', 'completionMode'], 'Indexed');
+    setPath(body.request.object, ['spec', 'completions'], 10);
+    setPath(body.request.object, ['spec', 'parallelism'], 5);
+    const response = answer('validate', body, policyOf({ rules: { 'concurrent-pods': 'deny' } }));
+    expect(causesOf(response).map((c) => c.message)).toEqual([
+      'up to 5 pods run at once; they must tolerate each other. Make each pod idempotent and safe to run next to its siblings: each knows its share of the work from its completion index (JOB_COMPLETION_INDEX), so make what they share (files, database rows, queues, external APIs) safe for concurrent use. (job-x rule concurrent-pods)',
     ]);
   });
 
@@ -331,7 +341,7 @@ describe('mutate', () => {
 
   test('applying the patch yields exactly the expected object, which the API server accepts', () => {
     const body = review('job-create-mutate');
-    const patched = applyJsonPatch(body.request.object, decodePatch(answer('mutate', body).patch!)) as Record<
+    const patched = applyPatchStrictly(body.request.object, decodePatch(answer('mutate', body).patch!)) as Record<
       string,
       unknown
     >;
@@ -347,7 +357,7 @@ describe('mutate', () => {
 
   test('idempotent: a second pass over the patched object yields no patch and no warning', () => {
     const body = review('job-create-mutate');
-    body.request.object = applyJsonPatch(body.request.object, decodePatch(answer('mutate', body).patch!)) as Record<
+    body.request.object = applyPatchStrictly(body.request.object, decodePatch(answer('mutate', body).patch!)) as Record<
       string,
       unknown
     >;
@@ -406,26 +416,28 @@ describe('mutate', () => {
     expect(answer('mutate', body)).toEqual({ uid: body.request.uid, allowed: true });
   });
 
-  test('several defaults: an array that changed length is replaced whole, and the patch applies exactly', () => {
+  test('several defaults: an array that grew is diffed item by item, and the patch applies exactly', () => {
     const policy = policyOf({ defaults: ['require-ttl', 'disruption-ignore-rule'] });
     const body = review('job-create-mutate');
     const failJob = { action: 'FailJob', onExitCodes: { containerName: 'main', operator: 'In', values: [42] } };
+    const ignoreDisruption = { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] };
     setPath(body.request.object, ['spec', 'podFailurePolicy'], { rules: [failJob] });
     const response = answer('mutate', body, policy);
     const operations = decodePatch(response.patch!);
-    // In the order of the result's members: podFailurePolicy was there, the TTL is appended.
+    // The Ignore rule goes first: rules[0] turns into it member by member, the FailJob rule is
+    // appended as rules[1]; podFailurePolicy was there, the TTL is added after it.
+    const rules = '/spec/podFailurePolicy/rules';
     expect(operations).toEqual([
-      {
-        op: 'replace',
-        path: '/spec/podFailurePolicy/rules',
-        value: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }, failJob],
-      },
+      { op: 'remove', path: `${rules}/0/onExitCodes` },
+      { op: 'replace', path: `${rules}/0/action`, value: 'Ignore' },
+      { op: 'add', path: `${rules}/0/onPodConditions`, value: ignoreDisruption.onPodConditions },
+      { op: 'add', path: `${rules}/1`, value: failJob },
       { op: 'add', path: '/spec/ttlSecondsAfterFinished', value: 86400 },
     ]);
     expect(response.warnings).toHaveLength(2);
     expect(response.auditAnnotations).toEqual({ 'defaulted-rules': 'disruption-ignore-rule,require-ttl' });
-    const patched = applyJsonPatch(body.request.object, operations);
-    expect(getPath(patched, ['spec', 'podFailurePolicy', 'rules', 1])).toEqual(failJob);
+    const patched = applyPatchStrictly(body.request.object, operations);
+    expect(getPath(patched, ['spec', 'podFailurePolicy', 'rules'])).toEqual([ignoreDisruption, failJob]);
     body.request.object = patched as Record<string, unknown>;
     expect(answer('mutate', body, policy).patch).toBeUndefined();
   });

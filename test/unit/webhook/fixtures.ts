@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import jsonPatch, { type Operation } from 'fast-json-patch';
 
 /** AdmissionReviews recorded from the testbed's API server (scripts/record-admission-fixtures.ts). */
 export type Review = {
@@ -70,4 +71,19 @@ export function getPath(root: unknown, path: readonly (string | number)[]): unkn
   for (const key of path)
     node = node === null || typeof node !== 'object' ? undefined : (node as Record<string | number, unknown>)[key];
   return node;
+}
+
+/** The operations of an AdmissionResponse's base64 `patch`. */
+export function decodePatch(base64: string): Operation[] {
+  return JSON.parse(Buffer.from(base64, 'base64').toString('utf8')) as Operation[];
+}
+
+/**
+ * A copy of `document` with the patch applied by fast-json-patch, strict where the API server's
+ * applier (evanphx/json-patch) is strict: every operation is validated first (`add` needs an
+ * existing parent, `remove` and `replace` an existing target, array indexes in range), and an
+ * invalid one throws.
+ */
+export function applyPatchStrictly(document: unknown, operations: readonly Operation[]): unknown {
+  return jsonPatch.applyPatch(document, [...operations], true, false).newDocument;
 }

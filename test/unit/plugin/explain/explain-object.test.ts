@@ -8,6 +8,7 @@ import { deadlineCutsRetries } from '../../../../plugin/explain/explain-deadline
 import { explainManifest } from '../../../../plugin/explain/explain-manifest.ts';
 import type { Effective, Explanation } from '../../../../plugin/explain/explanation.ts';
 import { loadSnapshot, snapshotScenarios } from '../../../helpers/snapshot-fixtures.ts';
+import { matchPodFailurePolicy } from '../../../../kubernetes/index.ts';
 
 const policy = resolvePolicy(RULES, undefined);
 
@@ -204,6 +205,26 @@ describe('pod failure policy in words', () => {
     );
   });
 
+  test('without containerName, any failed container whose exit code fits matches (as the controller does), not the first one', () => {
+    const rule = { action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } };
+    const e = explain(job({ podFailurePolicy: { rules: [rule] } }));
+    // The controller's matching (pod_failure_policy.go, ported in kubernetes/job-controller): a pod
+    // whose container a exits 1 and b exits 42 matches FailJob In [42], through b.
+    const failed = (name: string, exitCode: number) => ({ name, state: { terminated: { exitCode, reason: 'Error' } } });
+    const pod = {
+      metadata: { name: 'work-x', namespace: 'ns' },
+      status: { phase: 'Failed', containerStatuses: [failed('a', 1), failed('b', 42)] },
+    };
+    expect(matchPodFailurePolicy([rule], pod)).toMatchObject({ rule: 0, action: 'FailJob', container: 'b' });
+    expect(e.podFailurePolicy!.sentences).toContain(
+      'Exit-code rules look only at containers that terminated with a non-zero code (exit code 0 never matches); without containerName, a rule matches if any container or init container of the pod failed with a code that fits it, whatever the others exited with.',
+    );
+    expect(e.podFailurePolicy!.sentences.join(' ')).not.toContain('first failed container');
+    expect(e.podFailurePolicy!.rules[0]!.sentence).toBe(
+      'Rule 0: if any container exits with code 42, the whole Job fails at once (reason PodFailurePolicy) and its other pods are terminated.',
+    );
+  });
+
   test('a podFailurePolicy with an explicit podReplacementPolicy TerminatingOrFailed is rejected', () => {
     const e = explain(
       job({
@@ -213,6 +234,50 @@ describe('pod failure policy in words', () => {
     );
     expect(e.rejected).toBe(true);
     expect(e.findings[0]).toMatchObject({ ruleId: 'pod-replacement-policy', path: 'spec.podReplacementPolicy' });
+  });
+});
+
+describe('findings', () => {
+  test('each carries the fix that fits this object: an Indexed Job is not told to use an Indexed Job', () => {
+    const indexed = explain(job({ completionMode: 'Indexed', completions: 10, parallelism: 5 }));
+    expect(indexed.findings.find((f) => f.ruleId === 'concurrent-pods')?.remediation).toBe(
+      'Make each pod idempotent and safe to run next to its siblings: each knows its share of the work from its completion index (JOB_COMPLETION_INDEX), so make what they share (files, database rows, queues, external APIs) safe for concurrent use.',
+    );
+    const plain = explain(job({ completions: 10, parallelism: 5 }));
+    expect(plain.findings.find((f) => f.ruleId === 'concurrent-pods')?.remediation).toBe(
+      'Make each pod idempotent and safe to run next to its siblings, or use an Indexed Job so each pod knows its own share of the work.',
+    );
+  });
+});
+
+describe('what explain tells you to change fits the object', () => {
+  test('a restartPolicy the API server refuses: only Never is offered next to a podFailurePolicy', () => {
+    const always = { restartPolicy: 'Always' };
+    expect(explain(job({}, always)).retries.sentences).toContain(
+      'restartPolicy Always is not allowed for a Job (the API server accepts OnFailure or Never).',
+    );
+    const withPolicy = job(
+      { podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } },
+      always,
+    );
+    expect(explain(withPolicy).retries.sentences).toContain(
+      'restartPolicy Always is not allowed for a Job (the API server accepts only Never with a podFailurePolicy).',
+    );
+  });
+
+  test("parallelism 0 in a CronJob's Jobs: raised in its jobTemplate", () => {
+    const cronJob = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
+      spec: { schedule: '@daily', jobTemplate: { spec: job({ parallelism: 0 }).spec as JsonObject } },
+    };
+    expect(explain(cronJob).pods.sentences).toContain(
+      'parallelism is 0: no pod starts until spec.jobTemplate.spec.parallelism is raised.',
+    );
+    expect(explain(job({ parallelism: 0 })).pods.sentences).toContain(
+      'parallelism is 0: no pod starts until spec.parallelism is raised.',
+    );
   });
 });
 
@@ -309,6 +374,27 @@ describe('CronJob', () => {
       ),
     ).toBe(true);
     expect(e.findings.map((f) => f.path)).toContain('spec.jobTemplate.spec.activeDeadlineSeconds');
+  });
+
+  test('the fields it tells you to set are where they are in a CronJob, under spec.jobTemplate.spec', () => {
+    const template = ((cronJob.spec as JsonObject).jobTemplate as JsonObject).spec as JsonObject;
+    const withPodDeadline = structuredClone(cronJob);
+    (((withPodDeadline.spec as JsonObject).jobTemplate as JsonObject).spec as JsonObject).template = {
+      spec: { ...((template.template as JsonObject).spec as JsonObject), activeDeadlineSeconds: 50 },
+    };
+    const e = explain(withPodDeadline);
+    expect(e.pods.sentences).toContain(
+      'For the pods to reach each other by hostname, set spec.jobTemplate.spec.template.spec.subdomain to the name of a headless Service that selects them.',
+    );
+    expect(e.deadline.sentences).toContain(
+      "spec.jobTemplate.spec.template.spec.activeDeadlineSeconds (50s) is a per-pod limit, not the Job's: a pod running longer is failed by the kubelet (reason DeadlineExceeded) and that counts as a failure.",
+    );
+    expect(e.warnings.find((w) => w.id === 'pod-deadline-is-not-job-deadline')?.message).toBe(
+      "spec.jobTemplate.spec.template.spec.activeDeadlineSeconds (50s) limits each pod, not the Job: a slow pod fails and is retried. The Job's own limit is spec.jobTemplate.spec.activeDeadlineSeconds.",
+    );
+    // The same Job on its own: the paths of a Job.
+    const job = explain({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: template });
+    expect(job.pods.sentences.join(' ')).toContain('set spec.template.spec.subdomain');
   });
 });
 

@@ -3,6 +3,7 @@ import type { ParsedSource } from '../../../../plugin/yaml/parsed-source.ts';
 import { parseSource } from '../../../../plugin/yaml/yaml-documents.ts';
 import { readYamlFast } from '../../../../plugin/yaml/yaml-fast-reader.ts';
 import { parseWithYamlPackage } from '../../../../plugin/yaml/yaml-full-parser.ts';
+import { seededRandom } from '../../../helpers/seeded-random.ts';
 
 /**
  * The fast reader must give exactly what the full parser (the yaml package) gives — values, key
@@ -205,14 +206,8 @@ describe('the fast YAML reader', () => {
   });
 
   test('random edits of manifests: whatever the fast reader accepts, it reads as the full parser does', () => {
-    // mulberry32, seeded: the same edits every run.
-    let seed = 20260703;
-    const random = (): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    // Seeded: the same edits every run.
+    const random = seededRandom(20260703);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const INSERTS = [
       ' ',

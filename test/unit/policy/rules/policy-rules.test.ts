@@ -92,6 +92,7 @@ runRuleTests(rule('backoff-limit-per-index-on-failure'), {
         template: { spec: { restartPolicy: 'OnFailure' } },
       },
       paths: ['spec.template.spec.restartPolicy'],
+      remediation: 'Set `spec.template.spec.restartPolicy: Never` when using backoffLimitPerIndex.',
     },
   ],
 });
@@ -192,6 +193,17 @@ runRuleTests(rule('disruption-ignore-rule'), {
       name: 'DisruptionTarget counted rather than ignored',
       spec: PFP([{ action: 'Count', onPodConditions: [{ type: 'DisruptionTarget' }] }]),
       paths: ['spec.podFailurePolicy.rules'],
+      remediation: 'Add as the first rule: `{action: Ignore, onPodConditions: [{type: DisruptionTarget}]}`.',
+    },
+    {
+      // 20 rules are the most the API server accepts: there is no room to add one.
+      name: 'twenty rules, none for disruptions',
+      spec: PFP(
+        Array.from({ length: 20 }, (_, i) => ({ action: 'Count', onExitCodes: { operator: 'In', values: [i + 1] } })),
+      ),
+      paths: ['spec.podFailurePolicy.rules'],
+      remediation:
+        'Make `{action: Ignore, onPodConditions: [{type: DisruptionTarget}]}` the first rule, in place of one of the 20 rules (the most the API server accepts): merge two, or drop one.',
     },
   ],
 });
@@ -214,6 +226,7 @@ runRuleTests(rule('large-indexed-without-per-index-backoff'), {
       name: '500 indexes sharing one backoffLimit',
       spec: { completionMode: 'Indexed', completions: 500 },
       paths: ['spec.backoffLimitPerIndex'],
+      remediation: 'Set spec.backoffLimitPerIndex (retries for each index) and, optionally, spec.maxFailedIndexes.',
     },
   ],
 });
@@ -223,12 +236,27 @@ runRuleTests(rule('work-queue-job'), {
     { name: 'fixed completions', spec: { completions: 5, parallelism: 2 } },
     { name: 'single pod', spec: {} },
   ],
-  invalid: [{ name: 'parallelism without completions', spec: { parallelism: 3 }, paths: ['spec.completions'] }],
+  invalid: [
+    {
+      name: 'parallelism without completions',
+      spec: { parallelism: 3 },
+      paths: ['spec.completions'],
+      remediation:
+        'If every pod should run to success independently, set spec.completions; otherwise make sure each pod exits 0 only when the whole queue is drained.',
+    },
+  ],
 });
 
 runRuleTests(rule('require-active-deadline'), {
   valid: [{ name: 'deadline set', spec: { activeDeadlineSeconds: 3600 } }],
-  invalid: [{ name: 'no deadline', spec: {}, paths: ['spec.activeDeadlineSeconds'] }],
+  invalid: [
+    {
+      name: 'no deadline',
+      spec: {},
+      paths: ['spec.activeDeadlineSeconds'],
+      remediation: 'Set spec.activeDeadlineSeconds to the longest the Job may take, retries included.',
+    },
+  ],
 });
 
 runRuleTests(rule('fail-job-matches-all-failures'), {
@@ -244,18 +272,58 @@ runRuleTests(rule('fail-job-matches-all-failures'), {
       name: 'FailJob NotIn [0]',
       spec: PFP([IGNORE_DISRUPTIONS, { action: 'FailJob', onExitCodes: { operator: 'NotIn', values: [0] } }]),
       paths: ['spec.podFailurePolicy.rules[1]'],
+      remediation:
+        'List the exit codes that mean "do not retry" with `operator: In`, or set backoffLimit: 0 if that is really intended.',
+    },
+    {
+      // backoffLimit is 0 already: "set backoffLimit: 0" does not fit.
+      name: 'FailJob NotIn [0] with backoffLimit 0',
+      spec: {
+        backoffLimit: 0,
+        ...PFP([IGNORE_DISRUPTIONS, { action: 'FailJob', onExitCodes: { operator: 'NotIn', values: [0] } }]),
+      },
+      paths: ['spec.podFailurePolicy.rules[1]'],
+      remediation:
+        'List the exit codes that mean "do not retry" with `operator: In`, or remove the rule: with backoffLimit 0 the first failed pod fails the Job anyway.',
     },
   ],
 });
 
 runRuleTests(rule('parallelism-zero'), {
   valid: [{ name: 'parallelism 1', spec: { parallelism: 1 } }],
-  invalid: [{ name: 'parallelism 0', spec: { parallelism: 0, completions: 1 }, paths: ['spec.parallelism'] }],
+  invalid: [
+    {
+      name: 'parallelism 0',
+      spec: { parallelism: 0, completions: 1 },
+      paths: ['spec.parallelism'],
+      remediation: 'Set parallelism to at least 1, or use `suspend: true` to create the Job paused.',
+    },
+    {
+      name: 'parallelism 0 in a Job created suspended',
+      spec: { parallelism: 0, completions: 1, suspend: true },
+      paths: ['spec.parallelism'],
+      remediation: 'Set parallelism to at least 1: spec.suspend already keeps the Job paused until it is set to false.',
+    },
+  ],
 });
 
 runRuleTests(rule('completions-zero'), {
   valid: [{ name: 'completions 2', spec: { completions: 2 } }],
-  invalid: [{ name: 'completions 0', spec: { completions: 0 }, paths: ['spec.completions'] }],
+  invalid: [
+    {
+      name: 'completions 0',
+      spec: { completions: 0 },
+      paths: ['spec.completions'],
+      remediation: 'Set completions to the number of successful pods you need, or remove it for a single pod.',
+    },
+    {
+      // An Indexed Job without completions is rejected: "remove it" does not fit.
+      name: 'completions 0 in an Indexed Job',
+      spec: { completionMode: 'Indexed', completions: 0 },
+      paths: ['spec.completions'],
+      remediation: 'Set completions to the number of indexes to run (at least 1): an Indexed Job needs it.',
+    },
+  ],
 });
 
 runRuleTests(rule('backoff-limit-with-per-index'), {
@@ -265,6 +333,19 @@ runRuleTests(rule('backoff-limit-with-per-index'), {
       name: 'both limits',
       spec: { completionMode: 'Indexed', completions: 4, backoffLimitPerIndex: 1, backoffLimit: 3 },
       paths: ['spec.backoffLimit'],
+      remediation: 'Remove backoffLimit and bound failures with maxFailedIndexes instead.',
+    },
+    {
+      name: 'both limits, and maxFailedIndexes already set',
+      spec: {
+        completionMode: 'Indexed',
+        completions: 4,
+        backoffLimitPerIndex: 1,
+        backoffLimit: 3,
+        maxFailedIndexes: 2,
+      },
+      paths: ['spec.backoffLimit'],
+      remediation: 'Remove backoffLimit: maxFailedIndexes already bounds how many indexes may fail.',
     },
   ],
 });
@@ -285,6 +366,7 @@ runRuleTests(rule('ignore-rule-without-deadline'), {
       name: 'Ignore on exit codes, no deadline',
       spec: PFP([{ action: 'Ignore', onExitCodes: { operator: 'In', values: [3] } }]),
       paths: ['spec.podFailurePolicy.rules[0]'],
+      remediation: 'Set spec.activeDeadlineSeconds to bound the Job, or use Count for exit codes that may repeat.',
     },
   ],
 });
@@ -314,7 +396,23 @@ runRuleTests(rule('concurrent-pods'), {
     { name: 'one pod at a time', spec: { completions: 5, parallelism: 1 } },
     { name: 'work queue', spec: { parallelism: 5 } },
   ],
-  invalid: [{ name: 'five pods at once', spec: { completions: 10, parallelism: 5 }, paths: ['spec.parallelism'] }],
+  invalid: [
+    {
+      name: 'five pods at once',
+      spec: { completions: 10, parallelism: 5 },
+      paths: ['spec.parallelism'],
+      remediation:
+        'Make each pod idempotent and safe to run next to its siblings, or use an Indexed Job so each pod knows its own share of the work.',
+    },
+    {
+      // Issue 11 item 19: it is Indexed already, so "use an Indexed Job" does not fit.
+      name: 'five pods of an Indexed Job at once',
+      spec: { completionMode: 'Indexed', completions: 10, parallelism: 5 },
+      paths: ['spec.parallelism'],
+      remediation:
+        'Make each pod idempotent and safe to run next to its siblings: each knows its share of the work from its completion index (JOB_COMPLETION_INDEX), so make what they share (files, database rows, queues, external APIs) safe for concurrent use.',
+    },
+  ],
 });
 
 runRuleTests(rule('suppression-annotation'), {
@@ -379,6 +477,21 @@ runRuleTests(rule('success-policy-backoff-race'), {
         successPolicy: { rules: [{ succeededIndexes: '0,2-3', succeededCount: 1 }] },
       },
       paths: ['spec.backoffLimit'],
+      remediation:
+        'Set backoffLimitPerIndex and leave backoffLimit unset (it then defaults to no limit, and each index gets its own budget), or raise backoffLimit to at least 9.',
+    },
+    {
+      // backoffLimit written: setting backoffLimitPerIndex alone would not lift it.
+      name: 'an explicit backoffLimit of 2',
+      spec: {
+        completionMode: 'Indexed',
+        completions: 10,
+        backoffLimit: 2,
+        successPolicy: { rules: [{ succeededCount: 5 }] },
+      },
+      paths: ['spec.backoffLimit'],
+      remediation:
+        'Set backoffLimitPerIndex and leave backoffLimit unset (it then defaults to no limit, and each index gets its own budget), or raise backoffLimit to at least 5.',
     },
   ],
 });
