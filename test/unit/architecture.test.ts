@@ -2,6 +2,7 @@
 // `npm test` runs. These tests lint deliberately wrong imports with the repository's own config, so
 // a rule that stops firing, or a config that stops applying it, fails the suite.
 import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
 import { ESLint } from 'eslint';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
