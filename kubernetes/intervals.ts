@@ -1,3 +1,5 @@
+import { atoi } from './go-integers.ts';
+
 /**
  * Index-interval strings (`1,3-5,7`) as used by successPolicy.rules[].succeededIndexes and
  * status.completedIndexes / failedIndexes.
@@ -10,19 +12,6 @@ export interface IndexInterval {
 
 export type StrictParseResult =
   { readonly ok: true; readonly count: number } | { readonly ok: false; readonly error: string };
-
-const INT64_MAX = 9223372036854775807n;
-
-/** Go strconv.Atoi: optional sign, ASCII digits, 64-bit range. */
-function atoi(text: string): number | undefined {
-  if (!/^[+-]?\d+$/.test(text)) return undefined;
-  // Up to 15 digits is exact as a double and far inside int64: skip the BigInt (a 100,000-index
-  // status string has tens of thousands of fragments).
-  if (text.length <= 15) return Number(text);
-  const big = BigInt(text);
-  if (big > INT64_MAX || big < -INT64_MAX - 1n) return undefined;
-  return Number(big);
-}
 
 /**
  * The API server's strict grammar (validateIndexesFormat in pkg/apis/batch/validation): the
