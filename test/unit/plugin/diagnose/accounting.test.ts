@@ -33,7 +33,7 @@ interface PodOptions {
   finished?: number;
   exitCode?: number;
   index?: number;
-  failureCount?: number;
+  failureCount?: number | string;
   conditions?: RawCondition[];
   deleted?: number;
   restarts?: number;
@@ -200,6 +200,28 @@ describe('failure backoff (backoff_utils.go)', () => {
       indexes: [{ index: 0, counted: 2, ignored: 0, failed: false, nextRetryInSeconds: 10 }],
     });
     expect(out.retries.nextRetryInSeconds).toBeNull();
+  });
+});
+
+describe('the per-index annotations as the controller reads them (indexed_job_utils.go)', () => {
+  // parseIndexFailureCountAnnotation reads a present key through parseInt32 (strconv.Atoi, then 0
+  // for what it cannot read or what falls outside int32): diagnose used to show such a pod as
+  // having no count at all, and to reject a sign that Atoi accepts (TestGetIndexFailureCount).
+  test('a present job-index-failure-count is a count, 0 when unreadable; a missing one is null', () => {
+    const spec = { completionMode: 'Indexed', completions: 4, parallelism: 4, backoffLimitPerIndex: 3 };
+    const pods = [
+      pod({ phase: 'Running', index: 0, failureCount: 'xyz' }),
+      pod({ phase: 'Running', index: 1, failureCount: '+2' }),
+      pod({ phase: 'Running', index: 2, failureCount: '2147483648' }),
+      pod({ phase: 'Running', index: 3 }),
+    ];
+    const out = diagnose(snapshot(job(spec, { active: 4, completedIndexes: '', failedIndexes: '' }), pods, 10));
+    expect(out.attempts.map((a) => [a.index, a.indexFailureCount])).toEqual([
+      [0, 0],
+      [1, 2],
+      [2, 0],
+      [3, null],
+    ]);
   });
 });
 
