@@ -11,8 +11,13 @@ import { describeFailures, failureGroups, groupDetail, groupVerb, type FailureGr
 import { trueCondition, type JobFacts } from './job-facts.ts';
 import type { Retries } from './retries.ts';
 import { humanDuration, secondsBetween, toMillis } from '../../kubernetes/index.ts';
-import { formatIntervals, parseIndexesLenient, toIntervals } from '../../kubernetes/index.ts';
-import { hasIndex } from './retries.ts';
+import {
+  contains,
+  formatIntervals,
+  matchSuccessPolicy,
+  parseIndexesLenient,
+  toIntervals,
+} from '../../kubernetes/index.ts';
 
 export type State = DiagnoseOutput['state'];
 export type Evidence = DiagnoseOutput['evidence'][number];
@@ -264,7 +269,7 @@ function failedIndexes(ctx: Context, reason: string, groups: FailureGroup[], evi
   const failedSet = parseIndexesLenient(failedText, facts.completions ?? 0);
   const failedGroups = failureGroups(
     ctx.pods,
-    (p) => p.counted === true && p.index !== null && hasIndex(failedSet, p.index),
+    (p) => p.counted === true && p.index !== null && contains(failedSet, p.index),
   );
   const one = failedGroups.length === 1 ? failedGroups[0]! : undefined;
   const how = one
@@ -670,25 +675,7 @@ function successPolicyWouldHaveMatched(ctx: Context): number | null {
   const { facts } = ctx;
   if (!facts.indexed || !facts.successPolicyRules || facts.completions === null) return null;
   const succeeded = parseIndexesLenient(facts.status.completedIndexes ?? '', facts.completions);
-  const total = succeeded.reduce((n, i) => n + i.last - i.first + 1, 0);
-  if (total === 0) return null;
-  for (const [index, rule] of facts.successPolicyRules.entries()) {
-    const count = typeof rule.succeededCount === 'number' ? rule.succeededCount : undefined;
-    if (typeof rule.succeededIndexes === 'string') {
-      const wanted = parseIndexesLenient(rule.succeededIndexes, facts.completions);
-      if (wanted.length === 0) continue;
-      let contains = 0;
-      let need = 0;
-      for (const w of wanted) {
-        need += w.last - w.first + 1;
-        for (let i = w.first; i <= w.last; i++) if (hasIndex(succeeded, i)) contains++;
-      }
-      if (contains === need || (count !== undefined && contains >= count)) return index;
-    } else if (count !== undefined && total >= count) {
-      return index;
-    }
-  }
-  return null;
+  return matchSuccessPolicy(facts.successPolicyRules, facts.completions, succeeded)?.rule ?? null;
 }
 
 // --- evidence ---------------------------------------------------------------------------------

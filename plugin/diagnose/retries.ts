@@ -2,6 +2,7 @@
 // restarts under restartPolicy OnFailure, and when the controller may create the next pod
 // (backoff_utils.go: newBackoffRecord, getRemainingTimeForFailuresCount, getRemainingTimePerIndex).
 import {
+  contains,
   EMPTY_BACKOFF_RECORD,
   indexFailureCountOf,
   indexIgnoredFailureCountOf,
@@ -12,7 +13,6 @@ import {
   restartsCountedOnFailure,
   restartsFailingJob,
   wantActive,
-  type IndexInterval,
   type RawPod,
 } from '../../kubernetes/index.ts';
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
@@ -21,10 +21,6 @@ import type { JobFacts } from './job-facts.ts';
 
 export type Retries = DiagnoseOutput['retries'];
 type PerIndex = NonNullable<Retries['perIndex']>;
-
-export function hasIndex(intervals: readonly IndexInterval[], index: number): boolean {
-  return intervals.some((interval) => index >= interval.first && index <= interval.last);
-}
 
 /**
  * `decided`: the controller has decided the outcome (FailureTarget, SuccessCriteriaMet or a
@@ -116,7 +112,7 @@ function perIndexOf(facts: JobFacts, pods: readonly PodAnalysis[], decided: bool
     const counted = before.counted + (newest.failed && newest.counted === true ? 1 : 0);
     const ignored =
       before.ignored + (newest.failed && newest.counted === false && newest.match?.action === 'Ignore' ? 1 : 0);
-    const failed = hasIndex(failedIntervals, index);
+    const failed = contains(failedIntervals, index);
     if (counted + ignored === 0 && !failed) continue;
     let nextRetryInSeconds: number | null = null;
     // getPodsWithDelayedDeletionPerIndex + getRemainingTimePerIndex: an index with no active pod,
@@ -125,7 +121,7 @@ function perIndexOf(facts: JobFacts, pods: readonly PodAnalysis[], decided: bool
       !decided &&
       !facts.suspend &&
       !failed &&
-      !hasIndex(succeededIntervals, index) &&
+      !contains(succeededIntervals, index) &&
       !list.some((p) => p.active) &&
       newest.podFailed &&
       newest.finishedMs !== undefined
