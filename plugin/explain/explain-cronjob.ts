@@ -1,4 +1,11 @@
-import { bool, int, obj, str, type JsonObject } from '../../kubernetes/index.ts';
+import {
+  bool,
+  CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION,
+  int,
+  obj,
+  str,
+  type JsonObject,
+} from '../../kubernetes/index.ts';
 import { formatDuration } from './durations.ts';
 import type { CronJobSchedule } from './explanation.ts';
 
@@ -58,7 +65,7 @@ export function explainCronJob(
       : 'No starting deadline: a late run still starts; but after more than 100 missed runs (controller down, clock skew) the CronJob stops creating Jobs (event FailedNeedsStart) — startingDeadlineSeconds limits how far back it looks.',
   );
   sentences.push(
-    `Its Jobs are named ${name}-<scheduled time in minutes since the epoch>, carry the annotation batch.kubernetes.io/cronjob-scheduled-timestamp, and are defaulted when created: the values below are theirs.`,
+    `Its Jobs are named ${name}-<scheduled time in minutes since the epoch>, carry the annotation ${CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION}, and are defaulted when created: the values below are theirs.`,
     'A CronJob creates about one Job per scheduled time; rarely two, or none: the Jobs should be idempotent.',
   );
   return {

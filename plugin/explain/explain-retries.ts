@@ -1,14 +1,9 @@
-import { backoffSchedule } from '../../kubernetes/index.ts';
+import { backoffSchedule, crashLoopSchedule, MAX_INT32, restartsFailingJob } from '../../kubernetes/index.ts';
 import { formatDuration, ordinal, plural } from './durations.ts';
 import type { Effective, Retries } from './explanation.ts';
 
-/** backoffLimit's default with backoffLimitPerIndex: no Job-wide limit in practice. */
-export const MAX_INT32 = 2147483647;
 /** Retries listed in a schedule; every later one waits the cap. */
 export const SCHEDULE_LIMIT = 20;
-/** The kubelet's restart back-off (pod lifecycle docs): 10 s doubling, capped at 300 s. */
-const KUBELET_BACKOFF_BASE_SECONDS = 10;
-const KUBELET_BACKOFF_CAP_SECONDS = 300;
 
 export interface RetriesInput {
   readonly effective: Effective;
@@ -20,7 +15,8 @@ export interface RetriesInput {
 
 /**
  * The retry budget and the waits between retries (pkg/controller/job: the backoff-limit check in
- * syncJob, pastBackoffLimitOnFailure, backoff_utils.go).
+ * syncJob, pastBackoffLimitOnFailure, backoff_utils.go; with OnFailure the kubelet's
+ * crash-loop back-off before each counted restart).
  */
 export function explainRetries(input: RetriesInput): Retries {
   const { effective } = input;
@@ -28,11 +24,12 @@ export function explainRetries(input: RetriesInput): Retries {
   const onFailure = effective.restartPolicy === 'OnFailure';
   const unlimited = budget !== null && budget >= MAX_INT32;
   // Never: the Job fails when failed pods exceed backoffLimit. OnFailure: also when the container
-  // restarts of its pending and running pods reach backoffLimit (any restart when it is 0).
-  const failsAfter = budget === null ? null : onFailure ? Math.max(budget, 1) : budget + 1;
-  const retries = budget === null ? 0 : onFailure ? Math.max(budget - 1, 0) : budget;
+  // restarts of its pending and running pods reach backoffLimit (any restart when it is 0); the
+  // schedule then lists the kubelet's wait before each of those restarts, the last one included.
+  const failsAfter = budget === null ? null : onFailure ? restartsFailingJob(budget) : budget + 1;
+  const retries = budget === null ? 0 : onFailure ? Math.max(failsAfter ?? 0, 0) : budget;
   const schedule = onFailure
-    ? kubeletSchedule(Math.min(retries, SCHEDULE_LIMIT))
+    ? crashLoopSchedule(retries, SCHEDULE_LIMIT)
     : backoffSchedule(Math.max(retries, 0), SCHEDULE_LIMIT);
   return {
     budget,
@@ -44,13 +41,6 @@ export function explainRetries(input: RetriesInput): Retries {
     perIndex: perIndexBudget(effective),
     sentences: retrySentences(input, { budget, failsAfter, unlimited, schedule, retries }),
   };
-}
-
-function kubeletSchedule(count: number): number[] {
-  const schedule: number[] = [];
-  for (let n = 1; n <= count; n++)
-    schedule.push(Math.min(KUBELET_BACKOFF_BASE_SECONDS * 2 ** (n - 1), KUBELET_BACKOFF_CAP_SECONDS));
-  return schedule;
 }
 
 function perIndexBudget(effective: Effective): Retries['perIndex'] {
@@ -113,7 +103,11 @@ function retrySentences(input: RetriesInput, computed: Computed): string[] {
     sentences.push(
       budget === 0
         ? 'No retries (backoffLimit 0): the first container restart fails the Job (reason BackoffLimitExceeded).'
-        : `restartPolicy OnFailure: a failed container is restarted in the same pod by the kubelet, and each restart counts. When the containers of the Job's running pods have restarted ${plural(budget, 'time')} in total — at the ${ordinal(failsAfter)} failed run — the Job fails (reason BackoffLimitExceeded).`,
+        : [
+            'restartPolicy OnFailure: the kubelet restarts a failed container in the same pod, and each restart counts.',
+            `The ${ordinal(failsAfter)} restart across the Job's running pods, the one after the ${ordinal(failsAfter)} failed run,`,
+            'fails the Job (reason BackoffLimitExceeded).',
+          ].join(' '),
       'The controller then deletes the pod, and with it the logs of every failed run.',
       `Pods that fail as a whole (evicted, node lost) are replaced and count as well: the ${ordinal(budget + 1)} failed pod fails the Job too.`,
     );
@@ -130,12 +124,12 @@ function retrySentences(input: RetriesInput, computed: Computed): string[] {
       );
     }
   }
-  if (retries > 0 && !unlimited && !perIndex) {
+  if (onFailure && schedule.length > 0 && !unlimited && !perIndex) {
+    sentences.push(crashLoopSentence(schedule, retries > SCHEDULE_LIMIT));
+  } else if (!onFailure && retries > 0 && !unlimited && !perIndex) {
     const total = schedule.reduce((sum, delay) => sum + delay, 0);
     sentences.push(
-      onFailure
-        ? `The kubelet waits about ${formatSchedule(schedule, retries > SCHEDULE_LIMIT)} before the restarts (CrashLoopBackOff, doubling up to 5m).`
-        : `Before each retry the controller waits ${formatSchedule(schedule, retries > SCHEDULE_LIMIT)} (10s doubling, capped at 10m; ${retries > SCHEDULE_LIMIT ? 'over' : 'in all'} ${formatDuration(total)} of waiting).${effective.completions === 1 ? '' : ' A pod that succeeds resets the wait (not the budget).'}`,
+      `Before each retry the controller waits ${formatSchedule(schedule, retries > SCHEDULE_LIMIT)} (10s doubling, capped at 10m; ${retries > SCHEDULE_LIMIT ? 'over' : 'in all'} ${formatDuration(total)} of waiting).${effective.completions === 1 ? '' : ' A pod that succeeds resets the wait (not the budget).'}`,
     );
   }
   if (effective.restartPolicy === 'Never')
@@ -150,6 +144,20 @@ function retrySentences(input: RetriesInput, computed: Computed): string[] {
     );
   if (perIndex) sentences.push(...perIndexSentences(effective));
   return sentences;
+}
+
+/**
+ * The kubelet's waits before the counted restarts (crashLoopSchedule): the first restart is
+ * immediate, so the back-off shows only from the second one on.
+ */
+function crashLoopSentence(schedule: readonly number[], truncated: boolean): string {
+  const later = schedule.slice(1);
+  if (later.length === 0)
+    return 'The kubelet makes that restart at once: its back-off (CrashLoopBackOff) only begins before a second restart.';
+  return [
+    'The kubelet restarts a failed container at once the first time,',
+    `then waits about ${formatSchedule(later, truncated)} before the next restarts (CrashLoopBackOff, 10s doubling up to 5m).`,
+  ].join(' ');
 }
 
 function perIndexSentences(effective: Effective): string[] {

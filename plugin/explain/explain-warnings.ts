@@ -1,8 +1,6 @@
 import { int, type JsonObject } from '../../kubernetes/index.ts';
-import { podSpecOf } from '../../kubernetes/index.ts';
+import { JOB_CONTROLLER_NAME, podSpecOf } from '../../kubernetes/index.ts';
 import type { Effective, Pattern, Warning } from './explanation.ts';
-
-const DEFAULT_CONTROLLER = 'kubernetes.io/job-controller';
 
 /**
  * What the pods must be built for, from the Kubernetes Job documentation (the seeds): each
@@ -55,7 +53,7 @@ export function explainWarnings(
       message: `spec.template.spec.activeDeadlineSeconds (${podDeadline}s) limits each pod, not the Job: a slow pod fails and is retried. The Job's own limit is spec.activeDeadlineSeconds.`,
     });
   }
-  if (effective.managedBy !== null && effective.managedBy !== DEFAULT_CONTROLLER) {
+  if (effective.managedBy !== null && effective.managedBy !== JOB_CONTROLLER_NAME) {
     warnings.push({
       id: 'managed-elsewhere',
       message: `spec.managedBy is ${effective.managedBy}: the built-in Job controller ignores this Job, and what is said here holds only as far as that controller follows the same rules.`,
