@@ -2,14 +2,14 @@
 // evidence behind it. The order of the checks follows syncJob (job_controller.go): managedBy,
 // finished, the interim FailureTarget / SuccessCriteriaMet, then what blocks a running Job.
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
-import { describeRule } from '../../kubernetes/index.ts';
+import { describeRule, restartsFailingJob } from '../../kubernetes/index.ts';
 import type { Decisions, PodAnalysis } from './attempts.ts';
 import type { Blocker } from './blockers.ts';
 import { latest, type EventIndex } from './events.ts';
 import type { MissingPod } from './evidence-gone.ts';
 import { describeFailures, failureGroups, groupDetail, groupVerb, type FailureGroup } from './failure-groups.ts';
 import { trueCondition, type JobFacts } from './job-facts.ts';
-import type { Retries } from './retries.ts';
+import { failedByRestarts, type Retries } from './retries.ts';
 import { humanDuration, secondsBetween, toMillis } from '../../kubernetes/index.ts';
 import {
   contains,
@@ -184,11 +184,12 @@ function failedCause(
 function backoffLimitExceeded(ctx: Context, groups: FailureGroup[], evidence: Evidence[]): string {
   const { facts, retries } = ctx;
   const counted = facts.status.failed;
-  if (facts.restartPolicy === 'OnFailure' && counted <= facts.backoffLimit) {
+  if (failedByRestarts(facts, ctx.pods, ctx.missing, ctx.decisions)) {
     // pastBackoffLimitOnFailure: the restarts of active pods reached the limit.
     const present = ctx.pods.filter((p) => p.attempt.restarts > 0);
     const gone = ctx.missing.filter((m) => m.restarts > 0);
-    const restarts = present.reduce((n, p) => n + p.attempt.restarts, 0) + gone.reduce((n, m) => n + m.restarts, 0);
+    const restarts = retries.restartsCounted ?? 0;
+    const limit = restartsFailingJob(facts.backoffLimit);
     const last = present.map((p) => p.attempt.lastTermination).find((t) => t !== null);
     const container =
       last?.container ??
@@ -202,7 +203,7 @@ function backoffLimitExceeded(ctx: Context, groups: FailureGroup[], evidence: Ev
     }
     evidence.push({
       kind: 'status',
-      message: `restartPolicy OnFailure: the controller counts container restarts of active pods against backoffLimit ${facts.backoffLimit} and fails the Job when they reach it${restarts > 0 ? ` (${plural(restarts, 'restart')} seen)` : ''}.`,
+      message: `restartPolicy OnFailure: the controller counts container restarts of active pods against backoffLimit ${facts.backoffLimit} and fails the Job when they reach ${limit}${restarts > 0 ? ` (${plural(restarts, 'restart')} counted)` : ''}.`,
       object: `job/${facts.name}`,
       at: null,
     });

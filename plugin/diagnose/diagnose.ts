@@ -23,9 +23,9 @@ export function diagnose(snapshot: JobSnapshot): DiagnoseOutput {
   const decisions = decisionsOf(facts);
   const pods = analyzePods(snapshot.pods, facts, events, decisions, now);
   const decided = decisions.failedAt !== undefined || decisions.succeededAt !== undefined;
-  const retries = toRetries(facts, pods, decided, now);
-  const blockers = decided || facts.suspend ? [] : findBlockers(facts, pods, events, now);
   const missing = missingPods(pods, events);
+  const retries = toRetries(facts, pods, missing, decisions, now);
+  const blockers = decided || facts.suspend ? [] : findBlockers(facts, pods, events, now);
   const ctx = { facts, pods, events, now, decisions, retries, blockers, missing };
   const cause = findCause(ctx);
   const decidedAt = decisions.failedAt ?? decisions.succeededAt;

@@ -4,6 +4,7 @@
 import {
   contains,
   EMPTY_BACKOFF_RECORD,
+  exceedsBackoffLimit,
   indexFailureCountOf,
   indexIgnoredFailureCountOf,
   newBackoffRecord,
@@ -16,19 +17,33 @@ import {
   type RawPod,
 } from '../../kubernetes/index.ts';
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
-import type { PodAnalysis } from './attempts.ts';
-import type { JobFacts } from './job-facts.ts';
+import type { Decisions, PodAnalysis } from './attempts.ts';
+import { deletedWhenJobFailed, type MissingPod } from './evidence-gone.ts';
+import { trueCondition, type JobFacts } from './job-facts.ts';
 
 export type Retries = DiagnoseOutput['retries'];
 type PerIndex = NonNullable<Retries['perIndex']>;
 
 /**
- * `decided`: the controller has decided the outcome (FailureTarget, SuccessCriteriaMet or a
- * terminal condition), so nothing is retried any more.
+ * Once the controller has decided the outcome (FailureTarget, SuccessCriteriaMet or a terminal
+ * condition), nothing is retried any more. `missing`: the pods only the Events still name.
  */
-export function toRetries(facts: JobFacts, pods: readonly PodAnalysis[], decided: boolean, now: number): Retries {
+export function toRetries(
+  facts: JobFacts,
+  pods: readonly PodAnalysis[],
+  missing: readonly MissingPod[],
+  decisions: Decisions,
+  now: number,
+): Retries {
+  const decided = decisions.failedAt !== undefined || decisions.succeededAt !== undefined;
   const onFailure = facts.restartPolicy === 'OnFailure';
-  const restartsCounted = onFailure ? restartsCountedOnFailure(pods.map((p) => p.raw)) : null;
+  // The restarts of the pods still running; for a Job its restarts failed, at least the number
+  // that failed it, though its pods (and their restartCount) may be gone.
+  const restartsSeen = onFailure ? restartsCountedOnFailure(pods.map((p) => p.raw)) : null;
+  const restartsCounted =
+    restartsSeen !== null && failedByRestarts(facts, pods, missing, decisions)
+      ? Math.max(restartsSeen, restartsFailingJob(facts.backoffLimit))
+      : restartsSeen;
   const counted = facts.status.failed;
   let remaining: number | null = null;
   if (!decided) {
@@ -49,6 +64,27 @@ export function toRetries(facts: JobFacts, pods: readonly PodAnalysis[], decided
     nextRetryInSeconds:
       decided || facts.suspend || facts.backoffLimitPerIndex !== null ? null : globalNextRetry(facts, pods, since, now),
   };
+}
+
+/**
+ * Whether a Job that failed with BackoffLimitExceeded got there through pastBackoffLimitOnFailure.
+ * syncJob fails it when exceedsBackoffLimit(failed, backoffLimit) or pastBackoffLimitOnFailure
+ * holds; the pods still active then are deleted and counted as failed only afterwards. So if
+ * the failures counted before the decision do not exceed backoffLimit, the restarts reached it.
+ */
+export function failedByRestarts(
+  facts: JobFacts,
+  pods: readonly PodAnalysis[],
+  missing: readonly MissingPod[],
+  decisions: Decisions,
+): boolean {
+  if (facts.restartPolicy !== 'OnFailure' || decisions.failedAt === undefined) return false;
+  const condition = trueCondition(facts, 'FailureTarget') ?? trueCondition(facts, 'Failed');
+  if (condition?.reason !== 'BackoffLimitExceeded') return false;
+  const countedAfter =
+    pods.filter((p) => p.stoppedByJobFailure && p.counted === true).length +
+    deletedWhenJobFailed(missing, decisions).length;
+  return !exceedsBackoffLimit(facts.status.failed - countedAfter, facts.backoffLimit);
 }
 
 /**

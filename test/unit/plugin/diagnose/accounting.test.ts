@@ -247,6 +247,63 @@ describe('restartPolicy OnFailure (pastBackoffLimitOnFailure)', () => {
     expect(onFailure(0, 0).retries.remaining).toBe(0);
   });
 
+  // TestJobBackoffForOnFailure "too many job failures with podRunning - multiple pods": the
+  // restarts fail the Job, then its running pods are deleted and counted as failed. With three
+  // of them status.failed ends at 3, past backoffLimit 2, though no pod had failed when the
+  // controller decided: only restarts can have reached the limit.
+  const failedByRestarts = (backoffLimit: number, pods: number) => {
+    const decided = 20;
+    const conditions = ['FailureTarget', 'Failed'].map((type) => ({
+      type,
+      status: 'True',
+      reason: 'BackoffLimitExceeded',
+      message: 'Job has reached the specified backoff limit',
+      lastTransitionTime: at(decided),
+    }));
+    const names = Array.from({ length: pods }, (_, i) => `work-gone-${i}`);
+    const events: RawEvent[] = names.map((name, i) => ({
+      metadata: { name: `work.${i}`, namespace: 'ns' },
+      involvedObject: { kind: 'Job', name: 'work', namespace: 'ns' },
+      type: 'Normal',
+      reason: 'SuccessfulDelete',
+      message: `Deleted pod: ${name}`,
+      count: 1,
+      firstTimestamp: at(decided),
+      lastTimestamp: at(decided),
+    }));
+    const spec = {
+      backoffLimit,
+      completions: pods,
+      parallelism: pods,
+      template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main' }] } },
+    };
+    return diagnose(snapshot(job(spec, { failed: pods, conditions }), [], 30, events));
+  };
+
+  test('a Job its restarts failed: the restarts counted are the ones that reached the limit', () => {
+    for (const [backoffLimit, pods, restarts] of [
+      [2, 1, 2],
+      [2, 3, 2],
+      [0, 1, 1],
+    ] as const) {
+      const out = failedByRestarts(backoffLimit, pods);
+      expect([backoffLimit, pods, out.retries.restartsCounted]).toEqual([backoffLimit, pods, restarts]);
+      expect(out.verdict).toMatch(new RegExp(`^Failed: backoffLimit ${backoffLimit} reached by container restarts`));
+    }
+  });
+
+  test('a Job its failed pods failed: no restart is inferred', () => {
+    const conditions = [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', lastTransitionTime: at(20) }];
+    const spec = {
+      backoffLimit: 1,
+      template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main' }] } },
+    };
+    const pods = [pod({ phase: 'Failed', finished: 5 }), pod({ phase: 'Failed', created: 6, finished: 15 })];
+    const out = diagnose(snapshot(job(spec, { failed: 2, conditions }), pods, 30));
+    expect(out.retries.restartsCounted).toBe(0);
+    expect(out.verdict).toMatch(/^Failed: backoffLimit 1 exceeded/);
+  });
+
   test('the running attempt shows its last exit and suggests restartPolicy Never', () => {
     const out = onFailure(3, 2);
     expect(out.attempts[0]!.lastTermination).toMatchObject({ exitCode: 2, reason: 'Error' });
