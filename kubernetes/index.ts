@@ -26,6 +26,7 @@ export {
   crashLoopSchedule,
 } from './crash-loop-backoff.ts';
 export { atoi, MAX_INT32 } from './go-integers.ts';
+export { finishAndExpireTime } from './ttl-after-finished.ts';
 export { compareQuantities, hasFractionalUnits, parseQuantity } from './quantity.ts';
 export { DEFAULT_BACKOFF_LIMIT, defaultBackoffLimit, defaultCronJob, defaultJob, PLACEHOLDER_UID } from './defaults.ts';
 export {

@@ -57,3 +57,4 @@ export {
   remainingBackoffSecondsPerIndex,
 } from './backoff.ts';
 export { wantActive } from './want-active.ts';
+export { pastActiveDeadline } from './active-deadline.ts';

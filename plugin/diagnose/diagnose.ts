@@ -14,7 +14,7 @@ import { toJobFacts, type JobFacts } from './job-facts.ts';
 import { describeRule } from '../../kubernetes/index.ts';
 import { toRetries } from './retries.ts';
 import { suggest } from './suggestions.ts';
-import { humanDuration, secondsBetween, toMillis, toRfc3339 } from '../../kubernetes/index.ts';
+import { finishAndExpireTime, humanDuration, secondsBetween, toMillis, toRfc3339 } from '../../kubernetes/index.ts';
 
 export function diagnose(snapshot: JobSnapshot): DiagnoseOutput {
   const facts = toJobFacts(snapshot.job);
@@ -105,11 +105,9 @@ function policyReplay(facts: JobFacts, pods: readonly PodAnalysis[]): DiagnoseOu
 /** The TTL controller deletes a finished Job (with its pods) ttlSecondsAfterFinished after it finished. */
 function ttlOf(facts: JobFacts, now: number): DiagnoseOutput['ttl'] {
   if (facts.ttlSecondsAfterFinished === null) return null;
-  const finished = facts.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
-  const finishedAt = toMillis(finished?.lastTransitionTime);
-  if (finishedAt === undefined)
-    return { seconds: facts.ttlSecondsAfterFinished, deletesAt: null, deletesInSeconds: null };
-  const deletesAt = finishedAt + facts.ttlSecondsAfterFinished * 1000;
+  const expiry = finishAndExpireTime(facts.conditions, facts.ttlSecondsAfterFinished);
+  if (expiry === undefined) return { seconds: facts.ttlSecondsAfterFinished, deletesAt: null, deletesInSeconds: null };
+  const deletesAt = expiry.expireAt;
   return {
     seconds: facts.ttlSecondsAfterFinished,
     deletesAt: toRfc3339(deletesAt),
