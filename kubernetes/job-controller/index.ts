@@ -58,3 +58,4 @@ export {
 } from './backoff.ts';
 export { wantActive } from './want-active.ts';
 export { pastActiveDeadline } from './active-deadline.ts';
+export { calculateFailedIndexes, calculateSucceededIndexes, type FinishedIndexes } from './finished-indexes.ts';

@@ -2,7 +2,7 @@
 // the Job controller computes it in a sync (pkg/controller/job, 1.36): the recorded status strings
 // read with its lenient parser, plus the pods it has not counted yet. Everything is interval
 // arithmetic, so a Job with 100,000 completions costs what its status strings and pods cost.
-import { countIndexes, parseIndexesLenient, type IndexInterval } from '../../kubernetes/index.ts';
+import { countIndexes, type IndexInterval } from '../../kubernetes/index.ts';
 import { int } from '../../kubernetes/index.ts';
 import type {
   Condition,
@@ -12,15 +12,16 @@ import type {
 } from '../../schemas/generated/index-status-output.ts';
 import type { RawCondition, RawJob, RawPod } from '../../kubernetes/index.ts';
 import type { JobSnapshot } from '../job-snapshot.ts';
-import { complement, contains, fromIndexes, normalize, subtract, union } from '../../kubernetes/index.ts';
+import { complement, contains, fromIndexes, subtract, union } from '../../kubernetes/index.ts';
 import {
+  calculateFailedIndexes,
+  calculateSucceededIndexes,
   completionIndexOf,
   defaultBackoffLimit,
   exceedsBackoffLimit,
   hasJobTrackingFinalizer,
   indexFailureCountOf,
   indexIgnoredFailureCountOf,
-  isIndexFailed,
   isPodActive,
   isPodFailed,
   isPodTerminating,
@@ -118,28 +119,16 @@ export function toIndexStatus(snapshot: JobSnapshot): IndexStatusResult {
     else podsByIndex.set(index, [pod]);
   }
 
-  // calculateSucceededIndexes: the recorded string plus Succeeded pods not counted yet (they still
-  // carry the tracking finalizer). A Succeeded pod without it whose index is missing from the
-  // string (dropped by an elastic scale-down) does not count: the controller runs the index again.
-  const recordedSucceeded = normalize(parseIndexesLenient(status.completedIndexes ?? '', completions));
-  const newlySucceeded: number[] = [];
-  for (const [index, list] of podsByIndex) {
-    if (list.some((pod) => pod.status?.phase === 'Succeeded' && hasJobTrackingFinalizer(pod)))
-      newlySucceeded.push(index);
-  }
-  const succeeded = union(recordedSucceeded, subtract(fromIndexes(newlySucceeded), recordedSucceeded));
-
-  // calculateFailedIndexes, only with backoffLimitPerIndex (the controller keeps failedIndexes nil otherwise).
+  // calculateSucceededIndexes; calculateFailedIndexes only with backoffLimitPerIndex (the
+  // controller keeps failedIndexes nil otherwise).
+  const { previous: recordedSucceeded, current: succeeded } = calculateSucceededIndexes(job, pods, completions);
   let failed: IndexInterval[] = [];
   let recordedFailed: IndexInterval[] = [];
   if (backoffLimitPerIndex !== null) {
-    recordedFailed = normalize(parseIndexesLenient(status.failedIndexes ?? '', completions));
-    const newlyFailed: number[] = [];
-    for (const [index, list] of podsByIndex) {
-      if (list.some((pod) => hasJobTrackingFinalizer(pod) && isIndexFailed(job, pod))) newlyFailed.push(index);
-    }
+    const failedIndexes = calculateFailedIndexes(job, pods, completions);
+    recordedFailed = failedIndexes.previous;
     // The API server keeps the two strings disjoint; should pods disagree, a success is final.
-    failed = subtract(union(recordedFailed, fromIndexes(newlyFailed)), succeeded);
+    failed = subtract(failedIndexes.current, succeeded);
   }
   const finished = union(succeeded, failed);
 
