@@ -9,14 +9,7 @@ export {
 } from './objects.ts';
 export { humanDuration } from './human-duration.ts';
 export { secondsBetween, toMillis, toRfc3339 } from './timestamps.ts';
-export {
-  countIndexes,
-  formatIntervals,
-  type IndexInterval,
-  parseIndexesLenient,
-  parseIndexesStrict,
-  toIntervals,
-} from './intervals.ts';
+export { type IndexInterval, parseIndexesStrict, toIntervals } from './intervals.ts';
 export { containerNames, isIndexed, podFailurePolicyRules, podSpecOf, restartPolicyOf } from './job-spec.ts';
 export * from './job-controller/index.ts';
 export {

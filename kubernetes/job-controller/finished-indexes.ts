@@ -2,7 +2,8 @@
 // (calculateSucceededIndexes and calculateFailedIndexes, pkg/controller/job/indexed_job_utils.go,
 // Kubernetes 1.36). Interval arithmetic throughout: completions may be 10^5.
 import { fromIndexes, normalize, union } from '../interval-set.ts';
-import { parseIndexesLenient, type IndexInterval } from '../intervals.ts';
+import type { IndexInterval } from '../intervals.ts';
+import { parseIndexesLenient } from './ordered-intervals.ts';
 import type { RawJob, RawPod } from '../objects.ts';
 import { completionIndexOf } from './completion-index.ts';
 import { isIndexFailed } from './index-failure-count.ts';

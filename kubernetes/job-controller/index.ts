@@ -12,6 +12,7 @@ export {
   LEGACY_JOB_NAME_LABEL,
 } from './well-known-names.ts';
 export { completionIndexOf } from './completion-index.ts';
+export { countIndexes, formatIntervals, parseIndexesLenient } from './ordered-intervals.ts';
 export {
   isPodActive,
   isPodFailed,

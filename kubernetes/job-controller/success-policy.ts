@@ -2,7 +2,8 @@
 // matchSucceededIndexesRule, pkg/controller/job/success_policy.go, Kubernetes 1.36; the
 // JobSuccessPolicy gate is GA and always on).
 import { int, str, type JsonObject } from '../decoded-access.ts';
-import { countIndexes, parseIndexesLenient, type IndexInterval } from '../intervals.ts';
+import type { IndexInterval } from '../intervals.ts';
+import { countIndexes, parseIndexesLenient } from './ordered-intervals.ts';
 
 export interface SuccessRuleOutcome {
   /** The rule's position in spec.successPolicy.rules. */
