@@ -2,6 +2,7 @@
 // OnFailure or Always), Kubernetes 1.36: kuberuntime_manager.go doBackOff over a
 // flowcontrol.Backoff built in kubelet.go (initialCrashLoopBackOff 10 s, MaxContainerBackOff
 // 300 s, the default of the kubelet's crashLoopBackOff.maxContainerRestartPeriod).
+import { cappedDoubling } from './capped-doubling.ts';
 
 /** initialCrashLoopBackOff: the wait before the second restart. */
 export const CRASH_LOOP_BACKOFF_BASE_SECONDS = 10;
@@ -17,12 +18,7 @@ export const CRASH_LOOP_BACKOFF_CAP_SECONDS = 300;
  */
 export function crashLoopRestartDelaySeconds(restart: number): number {
   if (restart <= 1) return 0;
-  let delay = CRASH_LOOP_BACKOFF_BASE_SECONDS;
-  for (let n = 2; n < restart; n++) {
-    delay *= 2;
-    if (delay >= CRASH_LOOP_BACKOFF_CAP_SECONDS) return CRASH_LOOP_BACKOFF_CAP_SECONDS;
-  }
-  return delay;
+  return cappedDoubling(restart - 1, CRASH_LOOP_BACKOFF_BASE_SECONDS, CRASH_LOOP_BACKOFF_CAP_SECONDS);
 }
 
 /** The waits before restarts 1 to `restarts` (at most `limit` of them). */

@@ -2,6 +2,7 @@
 // (pkg/controller/job/backoff_utils.go, Kubernetes 1.36): the failures it counts since the last
 // success (newBackoffRecord) and the wait they cost (getRemainingTimeForFailuresCount), or with
 // backoffLimitPerIndex the failures of the index (getRemainingTimePerIndex).
+import { cappedDoubling } from '../capped-doubling.ts';
 import type { RawPod } from '../objects.ts';
 import { finishedTimeOf } from './finished-time.ts';
 import { indexAbsoluteFailureCountOf } from './index-failure-count.ts';
@@ -20,13 +21,7 @@ export interface BackoffTiming {
 const CONTROLLER_TIMING: BackoffTiming = { base: BACKOFF_BASE_SECONDS, cap: BACKOFF_CAP_SECONDS };
 
 function doublingDelay(failures: number, { base, cap }: BackoffTiming): number {
-  if (failures <= 0) return 0;
-  let delay = base;
-  for (let i = 1; i < failures; i++) {
-    delay *= 2;
-    if (delay >= cap) return cap;
-  }
-  return delay;
+  return failures <= 0 ? 0 : cappedDoubling(failures, base, cap);
 }
 
 /**
@@ -40,9 +35,10 @@ export function backoffDelaySeconds(failures: number): number {
 }
 
 /**
- * The delays before each retry a budget of `budget` counted failures allows: entry n is the wait
- * after failure n+1. Long budgets (backoffLimit defaults to MaxInt32 with backoffLimitPerIndex)
- * are cut at `limit` entries; every entry after the cap is the cap.
+ * The delays before each retry a budget of `budget` counted failures allows (backoffDelaySeconds
+ * of failures 1, 2, ...): entry n is the wait after failure n+1. Long budgets (backoffLimit
+ * defaults to MaxInt32 with backoffLimitPerIndex) are cut at `limit` entries; every entry after
+ * the cap is the cap.
  */
 export function backoffSchedule(budget: number, limit = 20): number[] {
   const schedule: number[] = [];
