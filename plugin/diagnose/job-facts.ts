@@ -49,6 +49,8 @@ export interface JobFacts {
     startTime: number | null;
     startTimeText: string | null;
     completionTime: string | null;
+    /** status.uncountedTerminatedPods.failed: pods counted as failed, not yet in status.failed. */
+    uncountedFailed: string[];
   };
   conditions: RawCondition[];
 }
@@ -106,6 +108,7 @@ export function toJobFacts(job: RawJob): JobFacts {
       startTime: toMillis(status.startTime) ?? null,
       startTimeText: status.startTime ?? null,
       completionTime: status.completionTime ?? null,
+      uncountedFailed: (status.uncountedTerminatedPods?.failed ?? []).filter((uid) => typeof uid === 'string'),
     },
     conditions: status.conditions ?? [],
   };

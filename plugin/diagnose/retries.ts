@@ -5,6 +5,7 @@ import {
   contains,
   EMPTY_BACKOFF_RECORD,
   exceedsBackoffLimit,
+  hasJobTrackingFinalizer,
   indexFailureCountOf,
   indexIgnoredFailureCountOf,
   newBackoffRecord,
@@ -81,10 +82,16 @@ export function failedByRestarts(
   if (facts.restartPolicy !== 'OnFailure' || decisions.failedAt === undefined) return false;
   const condition = trueCondition(facts, 'FailureTarget') ?? trueCondition(facts, 'Failed');
   if (condition?.reason !== 'BackoffLimitExceeded') return false;
+  // Counted so far: status.failed and the failed pods in uncountedTerminatedPods. Of those, the
+  // pods deleted when the Job failed: the gone ones, and those present that no longer carry the
+  // tracking finalizer or are in uncountedTerminatedPods (the controller counts a pod first).
+  const uncounted = new Set(facts.status.uncountedFailed);
+  const countedSoFar = facts.status.failed + uncounted.size;
   const countedAfter =
-    pods.filter((p) => p.stoppedByJobFailure && p.counted === true).length +
-    deletedWhenJobFailed(missing, decisions).length;
-  return !exceedsBackoffLimit(facts.status.failed - countedAfter, facts.backoffLimit);
+    pods.filter(
+      (p) => p.stoppedByJobFailure && (!hasJobTrackingFinalizer(p.raw) || uncounted.has(p.raw.metadata.uid ?? '')),
+    ).length + deletedWhenJobFailed(missing, decisions).length;
+  return !exceedsBackoffLimit(countedSoFar - countedAfter, facts.backoffLimit);
 }
 
 /**

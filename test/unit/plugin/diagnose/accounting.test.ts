@@ -304,6 +304,27 @@ describe('restartPolicy OnFailure (pastBackoffLimitOnFailure)', () => {
     expect(out.verdict).toMatch(/^Failed: backoffLimit 1 exceeded/);
   });
 
+  // FailureTarget, pods still terminating: the pod deleted because the Job failed keeps the
+  // tracking finalizer until the controller counts it, so status.failed does not hold it yet and
+  // the three evictions alone (3 > backoffLimit 2) failed the Job.
+  test('failed pods that exceeded the limit, one pod still terminating: no restart is inferred', () => {
+    const conditions = [
+      { type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded', lastTransitionTime: at(20) },
+    ];
+    const spec = {
+      backoffLimit: 2,
+      parallelism: 4,
+      completions: 4,
+      template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main' }] } },
+    };
+    const evicted = [1, 2, 3].map((n) => pod({ phase: 'Failed', reason: 'Evicted', finished: 5 + n }));
+    const terminating = pod({ phase: 'Running', deleted: 50 });
+    terminating.metadata.finalizers = ['batch.kubernetes.io/job-tracking'];
+    const out = diagnose(snapshot(job(spec, { failed: 3, conditions }), [...evicted, terminating], 22));
+    expect(out.retries.restartsCounted).toBe(0);
+    expect(out.verdict).not.toMatch(/reached by container restarts/);
+  });
+
   test('the running attempt shows its last exit and suggests restartPolicy Never', () => {
     const out = onFailure(3, 2);
     expect(out.attempts[0]!.lastTermination).toMatchObject({ exitCode: 2, reason: 'Error' });
