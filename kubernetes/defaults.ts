@@ -1,5 +1,12 @@
 import { cloneDecoded } from './clone-decoded.ts';
 import { isObject, obj, objects, type JsonObject } from './decoded-access.ts';
+import { MAX_INT32 } from './go-integers.ts';
+import {
+  CONTROLLER_UID_LABEL,
+  JOB_NAME_LABEL,
+  LEGACY_CONTROLLER_UID_LABEL,
+  LEGACY_JOB_NAME_LABEL,
+} from './job-controller/index.ts';
 
 /**
  * The API server's defaulting and create-time preparation of a batch/v1 object, applied before
@@ -16,7 +23,16 @@ export const PLACEHOLDER_UID = '00000000-0000-4000-8000-000000000000';
 const GENERATED_NAME_SUFFIX = 'xxxxx';
 const MAX_GENERATE_NAME_BASE = 58;
 
-const MAX_INT32 = 2147483647;
+/** SetDefaults_Job's backoffLimit when backoffLimitPerIndex is unset. */
+export const DEFAULT_BACKOFF_LIMIT = 6;
+
+/**
+ * SetDefaults_Job's backoffLimit for a spec that left it unset: 6, or MaxInt32 when
+ * backoffLimitPerIndex is set (each index then has its own budget and there is no Job-wide one).
+ */
+export function defaultBackoffLimit(spec: JsonObject): number {
+  return isUnset(spec.backoffLimitPerIndex) ? DEFAULT_BACKOFF_LIMIT : MAX_INT32;
+}
 
 export function defaultJob(raw: JsonObject): JsonObject {
   const job = cloneDecoded(raw);
@@ -54,7 +70,7 @@ function setDefaultsJob(job: JsonObject, spec: JsonObject): void {
     spec.parallelism = 1;
   }
   setIfUnset(spec, 'parallelism', 1);
-  setIfUnset(spec, 'backoffLimit', isUnset(spec.backoffLimitPerIndex) ? 6 : MAX_INT32);
+  setIfUnset(spec, 'backoffLimit', defaultBackoffLimit(spec));
   const template = obj(spec, 'template');
   const templateLabels = obj(template, 'metadata') ? obj(obj(template, 'metadata'), 'labels') : undefined;
   const metadata = ensureObject(job, 'metadata');
@@ -109,13 +125,12 @@ function generateSelector(job: JsonObject, spec: JsonObject): void {
   const template = ensureObject(spec, 'template');
   const templateMeta = ensureObject(template, 'metadata');
   const labels = ensureObject(templateMeta, 'labels');
-  for (const key of ['job-name', 'batch.kubernetes.io/job-name']) if (!(key in labels)) labels[key] = name;
-  for (const key of ['controller-uid', 'batch.kubernetes.io/controller-uid'])
+  for (const key of [LEGACY_JOB_NAME_LABEL, JOB_NAME_LABEL]) if (!(key in labels)) labels[key] = name;
+  for (const key of [LEGACY_CONTROLLER_UID_LABEL, CONTROLLER_UID_LABEL])
     if (!(key in labels)) labels[key] = PLACEHOLDER_UID;
   const selector = ensureObject(spec, 'selector');
   const matchLabels = ensureObject(selector, 'matchLabels');
-  if (!('batch.kubernetes.io/controller-uid' in matchLabels))
-    matchLabels['batch.kubernetes.io/controller-uid'] = PLACEHOLDER_UID;
+  if (!(CONTROLLER_UID_LABEL in matchLabels)) matchLabels[CONTROLLER_UID_LABEL] = PLACEHOLDER_UID;
 }
 
 function isUnset(value: unknown): boolean {

@@ -7,26 +7,21 @@ export {
   type RawObjectMeta,
   type RawPod,
 } from './objects.ts';
-export { describeRule, matchPodFailurePolicy, type PolicyMatch } from './job-controller/index.ts';
 export { humanDuration } from './human-duration.ts';
 export { secondsBetween, toMillis, toRfc3339 } from './timestamps.ts';
-export {
-  countIndexes,
-  formatIntervals,
-  type IndexInterval,
-  parseIndexesLenient,
-  parseIndexesStrict,
-  toIntervals,
-} from './intervals.ts';
+export { type IndexInterval, parseIndexesStrict, toIntervals } from './intervals.ts';
 export { containerNames, isIndexed, podFailurePolicyRules, podSpecOf, restartPolicyOf } from './job-spec.ts';
+export * from './job-controller/index.ts';
 export {
-  BACKOFF_BASE_SECONDS,
-  BACKOFF_CAP_SECONDS,
-  backoffDelaySeconds,
-  backoffSchedule,
-} from './job-controller/index.ts';
+  CRASH_LOOP_BACKOFF_BASE_SECONDS,
+  CRASH_LOOP_BACKOFF_CAP_SECONDS,
+  crashLoopRestartDelaySeconds,
+  crashLoopSchedule,
+} from './crash-loop-backoff.ts';
+export { atoi, MAX_INT32 } from './go-integers.ts';
+export { finishAndExpireTime } from './ttl-after-finished.ts';
 export { compareQuantities, hasFractionalUnits, parseQuantity } from './quantity.ts';
-export { defaultCronJob, defaultJob, PLACEHOLDER_UID } from './defaults.ts';
+export { DEFAULT_BACKOFF_LIMIT, defaultBackoffLimit, defaultCronJob, defaultJob, PLACEHOLDER_UID } from './defaults.ts';
 export {
   complement,
   contains,

@@ -1,6 +1,9 @@
+import { atoi } from './go-integers.ts';
+
 /**
  * Index-interval strings (`1,3-5,7`) as used by successPolicy.rules[].succeededIndexes and
- * status.completedIndexes / failedIndexes.
+ * status.completedIndexes / failedIndexes: the API server's strict reading. The Job controller's
+ * lenient reading, its canonical form and its count are in job-controller/ordered-intervals.ts.
  */
 
 export interface IndexInterval {
@@ -10,19 +13,6 @@ export interface IndexInterval {
 
 export type StrictParseResult =
   { readonly ok: true; readonly count: number } | { readonly ok: false; readonly error: string };
-
-const INT64_MAX = 9223372036854775807n;
-
-/** Go strconv.Atoi: optional sign, ASCII digits, 64-bit range. */
-function atoi(text: string): number | undefined {
-  if (!/^[+-]?\d+$/.test(text)) return undefined;
-  // Up to 15 digits is exact as a double and far inside int64: skip the BigInt (a 100,000-index
-  // status string has tens of thousands of fragments).
-  if (text.length <= 15) return Number(text);
-  const big = BigInt(text);
-  if (big > INT64_MAX || big < -INT64_MAX - 1n) return undefined;
-  return Number(big);
-}
 
 /**
  * The API server's strict grammar (validateIndexesFormat in pkg/apis/batch/validation): the
@@ -61,33 +51,6 @@ export function parseIndexesStrict(text: string, completions: number): StrictPar
   return { ok: true, count: total };
 }
 
-/**
- * The Job controller's lenient reading (parseIndexesFromString in pkg/controller/job): corrupt
- * fragments are skipped, the last index is clipped to completions-1, reading stops at the first
- * interval starting at or past completions, and adjacent intervals are merged. Ported as is,
- * including that it neither sorts nor rejects a third `-` part.
- */
-export function parseIndexesLenient(text: string, completions: number): IndexInterval[] {
-  const result: { first: number; last: number }[] = [];
-  if (text === '') return result;
-  for (const fragment of text.split(',')) {
-    const limits = fragment.split('-');
-    const first = atoi(limits[0] ?? '');
-    if (first === undefined) continue;
-    if (first >= completions) break;
-    let last = first;
-    if (limits.length > 1) {
-      const parsed = atoi(limits[1] ?? '');
-      if (parsed === undefined) continue;
-      last = parsed >= completions ? completions - 1 : parsed;
-    }
-    const previous = result[result.length - 1];
-    if (previous && previous.last === first - 1) previous.last = last;
-    else result.push({ first, last });
-  }
-  return result;
-}
-
 /** Sorted, merged intervals from a set of indexes. */
 export function toIntervals(indexes: Iterable<number>): IndexInterval[] {
   const sorted = [...new Set(indexes)].sort((a, b) => a - b);
@@ -98,22 +61,4 @@ export function toIntervals(indexes: Iterable<number>): IndexInterval[] {
     else out.push({ first: index, last: index });
   }
   return out;
-}
-
-/**
- * The controller's canonical form: a run of three or more is `a-b`, a run of two is `a,b`
- * (so {1,3,4,5,7} is `1,3-5,7` and {1,2} is `1,2`).
- */
-export function formatIntervals(intervals: readonly IndexInterval[]): string {
-  const parts: string[] = [];
-  for (const { first, last } of intervals) {
-    if (last - first >= 2) parts.push(`${first}-${last}`);
-    else if (last === first + 1) parts.push(`${first}`, `${last}`);
-    else parts.push(`${first}`);
-  }
-  return parts.join(',');
-}
-
-export function countIndexes(intervals: readonly IndexInterval[]): number {
-  return intervals.reduce((sum, { first, last }) => sum + last - first + 1, 0);
 }

@@ -4,22 +4,20 @@ import type { Attempt } from '../../schemas/generated/diagnose-output.ts';
 import type { RawPod } from '../../kubernetes/index.ts';
 import type { EventIndex } from './events.ts';
 import { trueCondition, type JobFacts } from './job-facts.ts';
-import { matchPodFailurePolicy, type PolicyMatch } from '../../kubernetes/index.ts';
 import {
   completionIndexOf,
-  deletionRequestedAt,
-  disruptionOf,
-  finishedTime,
-  indexFailureCounts,
-  isActive,
+  containerRestartsOf,
+  deletionTimeOf,
+  finishedTimeOf,
+  hasIndexFailureCountAnnotation,
+  indexFailureCountOf,
+  isPodActive,
   isPodFailed,
-  isTerminating,
-  lastTerminationOf,
-  outcomeOf,
-  restartsOf,
-  startedTime,
-  type Outcome,
-} from './pod-facts.ts';
+  isPodTerminating,
+  matchPodFailurePolicy,
+  type PolicyMatch,
+} from '../../kubernetes/index.ts';
+import { disruptionOf, lastTerminationOf, outcomeOf, startedTime, type Outcome } from './pod-outcome.ts';
 import { humanDuration, secondsBetween, toMillis, toRfc3339 } from '../../kubernetes/index.ts';
 
 /** A pod still terminating this long after its deletionTimestamp (the end of its grace period) is stuck. */
@@ -80,10 +78,10 @@ function analyzePod(pod: RawPod, facts: JobFacts, events: EventIndex, decisions:
   const name = pod.metadata.name ?? '';
   const phase = pod.status?.phase ?? null;
   const index = completionIndexOf(pod);
-  const terminating = isTerminating(pod);
-  const deletionRequested = deletionRequestedAt(pod);
+  const terminating = isPodTerminating(pod);
+  const deletionRequested = deletionTimeOf(pod);
   const deletedByController = events.deletedPods.has(name);
-  const podFailed = isPodFailed(pod, facts);
+  const podFailed = isPodFailed(pod, { spec: facts.spec });
   const decidedBefore = (decision: number | undefined) =>
     decision !== undefined && deletionRequested !== undefined && deletionRequested >= decision - SAME_SECOND_MS;
   const stoppedAfterSuccess =
@@ -106,13 +104,12 @@ function analyzePod(pod: RawPod, facts: JobFacts, events: EventIndex, decisions:
         ? match.countFailed
         : true;
   const outcome = outcomeOf(pod);
-  const finishedMs = podFailed || phase === 'Succeeded' || phase === 'Failed' ? finishedTime(pod) : undefined;
+  const finishedMs = podFailed || phase === 'Succeeded' || phase === 'Failed' ? finishedTimeOf(pod) : undefined;
   const deletion = toMillis(pod.metadata.deletionTimestamp);
   const overdueSeconds = terminating && deletion !== undefined ? Math.max(0, secondsBetween(deletion, now)) : 0;
-  const restarts = restartsOf(pod);
+  const restarts = containerRestartsOf(pod);
   const lastTermination = lastTerminationOf(pod);
   const disruption = disruptionOf(pod);
-  const failureCounts = indexFailureCounts(pod);
 
   const notes: string[] = [];
   if (match?.action === 'Ignore') notes.push(`ignored by pod failure policy rule ${match.rule}: not counted`);
@@ -168,7 +165,7 @@ function analyzePod(pod: RawPod, facts: JobFacts, events: EventIndex, decisions:
     counted,
     policyRule: match?.rule ?? null,
     policyAction: match?.action ?? null,
-    indexFailureCount: failureCounts.present ? failureCounts.counted : null,
+    indexFailureCount: hasIndexFailureCountAnnotation(pod) ? indexFailureCountOf(pod) : null,
     note: notes.length > 0 ? notes.join('; ') : null,
   };
   return {
@@ -178,7 +175,7 @@ function analyzePod(pod: RawPod, facts: JobFacts, events: EventIndex, decisions:
     createdMs: toMillis(pod.metadata.creationTimestamp) ?? 0,
     finishedMs,
     outcome,
-    active: isActive(pod),
+    active: isPodActive(pod),
     terminating,
     overdueSeconds,
     failed,
@@ -200,6 +197,6 @@ function finishedText(pod: RawPod): string | null {
     if (text && ms !== undefined && (!latest || ms > latest.ms)) latest = { ms, text };
   }
   if (latest) return latest.text;
-  const fallback = finishedTime(pod);
+  const fallback = finishedTimeOf(pod);
   return fallback === undefined ? null : toRfc3339(fallback);
 }

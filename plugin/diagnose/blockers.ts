@@ -5,7 +5,7 @@ import type { PodAnalysis } from './attempts.ts';
 import { STUCK_TERMINATING_SECONDS } from './attempts.ts';
 import { latest, type EventIndex, type EventView } from './events.ts';
 import type { JobFacts } from './job-facts.ts';
-import { CONTAINER_CONFIG_REASONS, IMAGE_PULL_REASONS } from './pod-facts.ts';
+import { CONTAINER_CONFIG_REASONS, IMAGE_PULL_REASONS } from './waiting-reasons.ts';
 import { humanDuration } from '../../kubernetes/index.ts';
 
 export type BlockerReason =

@@ -2,17 +2,22 @@
 // evidence behind it. The order of the checks follows syncJob (job_controller.go): managedBy,
 // finished, the interim FailureTarget / SuccessCriteriaMet, then what blocks a running Job.
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
-import { describeRule } from '../../kubernetes/index.ts';
+import { describeRule, restartsFailingJob } from '../../kubernetes/index.ts';
 import type { Decisions, PodAnalysis } from './attempts.ts';
 import type { Blocker } from './blockers.ts';
 import { latest, type EventIndex } from './events.ts';
 import type { MissingPod } from './evidence-gone.ts';
 import { describeFailures, failureGroups, groupDetail, groupVerb, type FailureGroup } from './failure-groups.ts';
 import { trueCondition, type JobFacts } from './job-facts.ts';
-import type { Retries } from './retries.ts';
+import { failedByRestarts, type Retries } from './retries.ts';
 import { humanDuration, secondsBetween, toMillis } from '../../kubernetes/index.ts';
-import { formatIntervals, parseIndexesLenient, toIntervals } from '../../kubernetes/index.ts';
-import { hasIndex } from './retries.ts';
+import {
+  contains,
+  formatIntervals,
+  matchSuccessPolicy,
+  parseIndexesLenient,
+  toIntervals,
+} from '../../kubernetes/index.ts';
 
 export type State = DiagnoseOutput['state'];
 export type Evidence = DiagnoseOutput['evidence'][number];
@@ -179,11 +184,12 @@ function failedCause(
 function backoffLimitExceeded(ctx: Context, groups: FailureGroup[], evidence: Evidence[]): string {
   const { facts, retries } = ctx;
   const counted = facts.status.failed;
-  if (facts.restartPolicy === 'OnFailure' && counted <= facts.backoffLimit) {
+  if (failedByRestarts(facts, ctx.pods, ctx.missing, ctx.decisions)) {
     // pastBackoffLimitOnFailure: the restarts of active pods reached the limit.
     const present = ctx.pods.filter((p) => p.attempt.restarts > 0);
     const gone = ctx.missing.filter((m) => m.restarts > 0);
-    const restarts = present.reduce((n, p) => n + p.attempt.restarts, 0) + gone.reduce((n, m) => n + m.restarts, 0);
+    const restarts = retries.restartsCounted ?? 0;
+    const limit = restartsFailingJob(facts.backoffLimit);
     const last = present.map((p) => p.attempt.lastTermination).find((t) => t !== null);
     const container =
       last?.container ??
@@ -197,7 +203,7 @@ function backoffLimitExceeded(ctx: Context, groups: FailureGroup[], evidence: Ev
     }
     evidence.push({
       kind: 'status',
-      message: `restartPolicy OnFailure: the controller counts container restarts of active pods against backoffLimit ${facts.backoffLimit} and fails the Job when they reach it${restarts > 0 ? ` (${plural(restarts, 'restart')} seen)` : ''}.`,
+      message: `restartPolicy OnFailure: the controller counts container restarts of active pods against backoffLimit ${facts.backoffLimit} and fails the Job when they reach ${limit}${restarts > 0 ? ` (${plural(restarts, 'restart')} counted)` : ''}.`,
       object: `job/${facts.name}`,
       at: null,
     });
@@ -264,7 +270,7 @@ function failedIndexes(ctx: Context, reason: string, groups: FailureGroup[], evi
   const failedSet = parseIndexesLenient(failedText, facts.completions ?? 0);
   const failedGroups = failureGroups(
     ctx.pods,
-    (p) => p.counted === true && p.index !== null && hasIndex(failedSet, p.index),
+    (p) => p.counted === true && p.index !== null && contains(failedSet, p.index),
   );
   const one = failedGroups.length === 1 ? failedGroups[0]! : undefined;
   const how = one
@@ -670,25 +676,7 @@ function successPolicyWouldHaveMatched(ctx: Context): number | null {
   const { facts } = ctx;
   if (!facts.indexed || !facts.successPolicyRules || facts.completions === null) return null;
   const succeeded = parseIndexesLenient(facts.status.completedIndexes ?? '', facts.completions);
-  const total = succeeded.reduce((n, i) => n + i.last - i.first + 1, 0);
-  if (total === 0) return null;
-  for (const [index, rule] of facts.successPolicyRules.entries()) {
-    const count = typeof rule.succeededCount === 'number' ? rule.succeededCount : undefined;
-    if (typeof rule.succeededIndexes === 'string') {
-      const wanted = parseIndexesLenient(rule.succeededIndexes, facts.completions);
-      if (wanted.length === 0) continue;
-      let contains = 0;
-      let need = 0;
-      for (const w of wanted) {
-        need += w.last - w.first + 1;
-        for (let i = w.first; i <= w.last; i++) if (hasIndex(succeeded, i)) contains++;
-      }
-      if (contains === need || (count !== undefined && contains >= count)) return index;
-    } else if (count !== undefined && total >= count) {
-      return index;
-    }
-  }
-  return null;
+  return matchSuccessPolicy(facts.successPolicyRules, facts.completions, succeeded)?.rule ?? null;
 }
 
 // --- evidence ---------------------------------------------------------------------------------

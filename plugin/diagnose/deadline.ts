@@ -3,7 +3,7 @@
 // it anew, so the deadline restarts.
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
 import type { JobFacts } from './job-facts.ts';
-import { secondsBetween } from '../../kubernetes/index.ts';
+import { pastActiveDeadline, secondsBetween } from '../../kubernetes/index.ts';
 
 export type Deadline = DiagnoseOutput['deadline'];
 
@@ -34,6 +34,8 @@ export function toDeadline(
     startTime: facts.status.startTimeText,
     elapsedSeconds: elapsed,
     remainingSeconds: running ? Math.max(0, seconds - elapsed) : null,
-    exceeded: reason === 'DeadlineExceeded' || (running && elapsed >= seconds),
+    exceeded:
+      reason === 'DeadlineExceeded' ||
+      (decidedAt === undefined && pastActiveDeadline(seconds, start, facts.suspend, now)),
   };
 }

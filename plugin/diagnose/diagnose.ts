@@ -14,7 +14,7 @@ import { toJobFacts, type JobFacts } from './job-facts.ts';
 import { describeRule } from '../../kubernetes/index.ts';
 import { toRetries } from './retries.ts';
 import { suggest } from './suggestions.ts';
-import { humanDuration, secondsBetween, toMillis, toRfc3339 } from '../../kubernetes/index.ts';
+import { finishAndExpireTime, humanDuration, secondsBetween, toMillis, toRfc3339 } from '../../kubernetes/index.ts';
 
 export function diagnose(snapshot: JobSnapshot): DiagnoseOutput {
   const facts = toJobFacts(snapshot.job);
@@ -23,9 +23,9 @@ export function diagnose(snapshot: JobSnapshot): DiagnoseOutput {
   const decisions = decisionsOf(facts);
   const pods = analyzePods(snapshot.pods, facts, events, decisions, now);
   const decided = decisions.failedAt !== undefined || decisions.succeededAt !== undefined;
-  const retries = toRetries(facts, pods, decided, now);
-  const blockers = decided || facts.suspend ? [] : findBlockers(facts, pods, events, now);
   const missing = missingPods(pods, events);
+  const retries = toRetries(facts, pods, missing, decisions, now);
+  const blockers = decided || facts.suspend ? [] : findBlockers(facts, pods, events, now);
   const ctx = { facts, pods, events, now, decisions, retries, blockers, missing };
   const cause = findCause(ctx);
   const decidedAt = decisions.failedAt ?? decisions.succeededAt;
@@ -105,11 +105,9 @@ function policyReplay(facts: JobFacts, pods: readonly PodAnalysis[]): DiagnoseOu
 /** The TTL controller deletes a finished Job (with its pods) ttlSecondsAfterFinished after it finished. */
 function ttlOf(facts: JobFacts, now: number): DiagnoseOutput['ttl'] {
   if (facts.ttlSecondsAfterFinished === null) return null;
-  const finished = facts.conditions.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
-  const finishedAt = toMillis(finished?.lastTransitionTime);
-  if (finishedAt === undefined)
-    return { seconds: facts.ttlSecondsAfterFinished, deletesAt: null, deletesInSeconds: null };
-  const deletesAt = finishedAt + facts.ttlSecondsAfterFinished * 1000;
+  const expiry = finishAndExpireTime(facts.conditions, facts.ttlSecondsAfterFinished);
+  if (expiry === undefined) return { seconds: facts.ttlSecondsAfterFinished, deletesAt: null, deletesInSeconds: null };
+  const deletesAt = expiry.expireAt;
   return {
     seconds: facts.ttlSecondsAfterFinished,
     deletesAt: toRfc3339(deletesAt),

@@ -49,6 +49,18 @@ export function missingPods(pods: readonly PodAnalysis[], events: EventIndex): M
   return missing.sort((a, b) => firstSeen(a) - firstSeen(b) || a.pod.localeCompare(b.pod));
 }
 
+/**
+ * The gone pods the Job controller deleted because the Job failed (deleteActivePods): active at
+ * the decision, and counted as failed only after it. Condition times have second precision.
+ */
+export function deletedWhenJobFailed(missing: readonly MissingPod[], decisions: Decisions): MissingPod[] {
+  const failedAt = decisions.failedAt;
+  if (failedAt === undefined) return [];
+  return missing.filter(
+    (m) => m.deletedBy === 'job-controller' && m.deletedAtMs !== undefined && m.deletedAtMs >= failedAt - 1000,
+  );
+}
+
 export function toEvidenceGone(
   facts: JobFacts,
   pods: readonly PodAnalysis[],
@@ -61,10 +73,7 @@ export function toEvidenceGone(
   if (missingFailedPods === 0 && missing.length === 0) return null;
   const why: string[] = [];
   const byController = missing.filter((m) => m.deletedBy === 'job-controller');
-  const atFailure = byController.filter(
-    (m) =>
-      decisions.failedAt !== undefined && m.deletedAtMs !== undefined && m.deletedAtMs >= decisions.failedAt - 1000,
-  );
+  const atFailure = deletedWhenJobFailed(missing, decisions);
   const atSuccess = byController.filter(
     (m) =>
       decisions.failedAt === undefined &&

@@ -4,11 +4,7 @@
 import { int, isObject, obj, objects, str, type JsonObject } from '../../kubernetes/index.ts';
 import { podFailurePolicyRules, podSpecOf, restartPolicyOf } from '../../kubernetes/index.ts';
 import type { RawCondition, RawJob } from '../../kubernetes/index.ts';
-import { toMillis } from '../../kubernetes/index.ts';
-
-/** The built-in controller's own name in spec.managedBy (batch.JobControllerName): same as unset. */
-export const BUILT_IN_CONTROLLER = 'kubernetes.io/job-controller';
-const MAX_INT32 = 2147483647;
+import { defaultBackoffLimit, JOB_CONTROLLER_NAME, onlyReplaceFailedPods, toMillis } from '../../kubernetes/index.ts';
 /** Kueue puts a Job in a queue with this label (older releases: an annotation of the same name). */
 export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
 
@@ -53,6 +49,8 @@ export interface JobFacts {
     startTime: number | null;
     startTimeText: string | null;
     completionTime: string | null;
+    /** status.uncountedTerminatedPods.failed: pods counted as failed, not yet in status.failed. */
+    uncountedFailed: string[];
   };
   conditions: RawCondition[];
 }
@@ -81,18 +79,18 @@ export function toJobFacts(job: RawJob): JobFacts {
     // SetDefaults_Job: both unset → 1 and 1; only parallelism set → completions stays nil.
     completions: typeof completionsRaw === 'number' ? completionsRaw : parallelismRaw === undefined ? 1 : null,
     parallelism: parallelismRaw ?? 1,
-    backoffLimit: int(spec, 'backoffLimit') ?? (backoffLimitPerIndex !== null ? MAX_INT32 : 6),
+    backoffLimit: int(spec, 'backoffLimit') ?? defaultBackoffLimit(spec),
     backoffLimitPerIndex,
     maxFailedIndexes: int(spec, 'maxFailedIndexes') ?? null,
     activeDeadlineSeconds: int(spec, 'activeDeadlineSeconds') ?? null,
     ttlSecondsAfterFinished: int(spec, 'ttlSecondsAfterFinished') ?? null,
     suspend: spec.suspend === true,
-    managedElsewhereBy: managedBy !== undefined && managedBy !== BUILT_IN_CONTROLLER ? managedBy : null,
+    managedElsewhereBy: managedBy !== undefined && managedBy !== JOB_CONTROLLER_NAME ? managedBy : null,
     podReplacementPolicy: replacement,
     restartPolicy: restartPolicyOf(spec),
     podFailurePolicyRules: rules,
     successPolicyRules: obj(spec, 'successPolicy') ? objects(obj(spec, 'successPolicy'), 'rules') : null,
-    onlyReplaceFailedPods: replacement === 'Failed' || rules !== null,
+    onlyReplaceFailedPods: onlyReplaceFailedPods({ spec }),
     kueueQueue: meta.labels?.[KUEUE_QUEUE_LABEL] ?? meta.annotations?.[KUEUE_QUEUE_LABEL] ?? null,
     kueueManaged:
       meta.labels?.[KUEUE_QUEUE_LABEL] !== undefined ||
@@ -110,6 +108,7 @@ export function toJobFacts(job: RawJob): JobFacts {
       startTime: toMillis(status.startTime) ?? null,
       startTimeText: status.startTime ?? null,
       completionTime: status.completionTime ?? null,
+      uncountedFailed: (status.uncountedTerminatedPods?.failed ?? []).filter((uid) => typeof uid === 'string'),
     },
     conditions: status.conditions ?? [],
   };

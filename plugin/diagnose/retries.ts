@@ -1,39 +1,57 @@
 // Retry accounting: failures counted against backoffLimit (or backoffLimitPerIndex), container
 // restarts under restartPolicy OnFailure, and when the controller may create the next pod
 // (backoff_utils.go: newBackoffRecord, getRemainingTimeForFailuresCount, getRemainingTimePerIndex).
-import { backoffDelaySeconds } from '../../kubernetes/index.ts';
-import { parseIndexesLenient, type IndexInterval } from '../../kubernetes/index.ts';
+import {
+  contains,
+  EMPTY_BACKOFF_RECORD,
+  exceedsBackoffLimit,
+  hasJobTrackingFinalizer,
+  indexFailureCountOf,
+  indexIgnoredFailureCountOf,
+  newBackoffRecord,
+  parseIndexesLenient,
+  remainingBackoffSeconds,
+  remainingBackoffSecondsPerIndex,
+  restartsCountedOnFailure,
+  restartsFailingJob,
+  wantActive,
+  type RawPod,
+} from '../../kubernetes/index.ts';
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
-import type { PodAnalysis } from './attempts.ts';
-import type { JobFacts } from './job-facts.ts';
-import { indexFailureCounts } from './pod-facts.ts';
-import { secondsBetween } from '../../kubernetes/index.ts';
+import type { Decisions, PodAnalysis } from './attempts.ts';
+import { deletedWhenJobFailed, type MissingPod } from './evidence-gone.ts';
+import { trueCondition, type JobFacts } from './job-facts.ts';
 
 export type Retries = DiagnoseOutput['retries'];
 type PerIndex = NonNullable<Retries['perIndex']>;
 
-export function hasIndex(intervals: readonly IndexInterval[], index: number): boolean {
-  return intervals.some((interval) => index >= interval.first && index <= interval.last);
-}
-
 /**
- * `decided`: the controller has decided the outcome (FailureTarget, SuccessCriteriaMet or a
- * terminal condition), so nothing is retried any more.
+ * Once the controller has decided the outcome (FailureTarget, SuccessCriteriaMet or a terminal
+ * condition), nothing is retried any more. `missing`: the pods only the Events still name.
  */
-export function toRetries(facts: JobFacts, pods: readonly PodAnalysis[], decided: boolean, now: number): Retries {
+export function toRetries(
+  facts: JobFacts,
+  pods: readonly PodAnalysis[],
+  missing: readonly MissingPod[],
+  decisions: Decisions,
+  now: number,
+): Retries {
+  const decided = decisions.failedAt !== undefined || decisions.succeededAt !== undefined;
   const onFailure = facts.restartPolicy === 'OnFailure';
-  const restartsCounted = onFailure
-    ? pods
-        .filter((p) => p.raw.status?.phase === 'Running' || p.raw.status?.phase === 'Pending')
-        .reduce((sum, p) => sum + p.attempt.restarts, 0)
-    : null;
+  // The restarts of the pods still running; for a Job its restarts failed, at least the number
+  // that failed it, though its pods (and their restartCount) may be gone.
+  const restartsSeen = onFailure ? restartsCountedOnFailure(pods.map((p) => p.raw)) : null;
+  const restartsCounted =
+    restartsSeen !== null && failedByRestarts(facts, pods, missing, decisions)
+      ? Math.max(restartsSeen, restartsFailingJob(facts.backoffLimit))
+      : restartsSeen;
   const counted = facts.status.failed;
   let remaining: number | null = null;
   if (!decided) {
     remaining = Math.max(0, facts.backoffLimit - counted);
     // pastBackoffLimitOnFailure: restarts >= backoffLimit fail the Job (> 0 when the limit is 0).
     if (restartsCounted !== null)
-      remaining = Math.min(remaining, Math.max(0, facts.backoffLimit - 1 - restartsCounted));
+      remaining = Math.min(remaining, Math.max(0, restartsFailingJob(facts.backoffLimit) - 1 - restartsCounted));
   }
   const since = failuresSinceLastSuccess(pods);
   return {
@@ -50,23 +68,46 @@ export function toRetries(facts: JobFacts, pods: readonly PodAnalysis[], decided
 }
 
 /**
- * newBackoffRecord: failures (ignored ones too: isPodFailed is not filtered by the policy) that
- * finished after the latest success. The controller keeps the count in memory across syncs; from
- * a snapshot only the pods still present can be seen.
+ * Whether a Job that failed with BackoffLimitExceeded got there through pastBackoffLimitOnFailure.
+ * syncJob fails it when exceedsBackoffLimit(failed, backoffLimit) or pastBackoffLimitOnFailure
+ * holds; the pods still active then are deleted and counted as failed only afterwards. So if
+ * the failures counted before the decision do not exceed backoffLimit, the restarts reached it.
+ */
+export function failedByRestarts(
+  facts: JobFacts,
+  pods: readonly PodAnalysis[],
+  missing: readonly MissingPod[],
+  decisions: Decisions,
+): boolean {
+  if (facts.restartPolicy !== 'OnFailure' || decisions.failedAt === undefined) return false;
+  const condition = trueCondition(facts, 'FailureTarget') ?? trueCondition(facts, 'Failed');
+  if (condition?.reason !== 'BackoffLimitExceeded') return false;
+  // Counted so far: status.failed and the failed pods in uncountedTerminatedPods. Of those, the
+  // pods deleted when the Job failed: the gone ones, and those present that no longer carry the
+  // tracking finalizer or are in uncountedTerminatedPods (the controller counts a pod first).
+  const uncounted = new Set(facts.status.uncountedFailed);
+  const countedSoFar = facts.status.failed + uncounted.size;
+  const countedAfter =
+    pods.filter(
+      (p) => p.stoppedByJobFailure && (!hasJobTrackingFinalizer(p.raw) || uncounted.has(p.raw.metadata.uid ?? '')),
+    ).length + deletedWhenJobFailed(missing, decisions).length;
+  return !exceedsBackoffLimit(countedSoFar - countedAfter, facts.backoffLimit);
+}
+
+/**
+ * newBackoffRecord over the pods still present: failures (ignored ones too: isPodFailed is not
+ * filtered by the policy) that finished after the latest success. The controller keeps the count
+ * in memory across syncs; from a snapshot only the pods still there can be seen.
  */
 function failuresSinceLastSuccess(pods: readonly PodAnalysis[]): { count: number; lastFailureMs: number | undefined } {
-  let lastSuccess = -Infinity;
-  for (const pod of pods)
-    if (pod.raw.status?.phase === 'Succeeded' && pod.finishedMs !== undefined)
-      lastSuccess = Math.max(lastSuccess, pod.finishedMs);
-  let count = 0;
-  let lastFailureMs: number | undefined;
-  for (const pod of pods) {
-    if (!pod.podFailed || pod.finishedMs === undefined || pod.finishedMs <= lastSuccess) continue;
-    count++;
-    lastFailureMs = lastFailureMs === undefined ? pod.finishedMs : Math.max(lastFailureMs, pod.finishedMs);
-  }
-  return { count, lastFailureMs };
+  const finished = (list: readonly PodAnalysis[]) =>
+    list.map((p) => p.finishedMs).filter((ms): ms is number => ms !== undefined);
+  const record = newBackoffRecord(
+    EMPTY_BACKOFF_RECORD,
+    finished(pods.filter((p) => p.raw.status?.phase === 'Succeeded')),
+    finished(pods.filter((p) => p.podFailed)),
+  );
+  return { count: record.failuresAfterLastSuccess, lastFailureMs: record.lastFailureTime };
 }
 
 /** manageJob: a replacement is due when fewer pods run than wanted; it waits out the backoff first. */
@@ -79,20 +120,13 @@ function globalNextRetry(
   if (since.count === 0 || since.lastFailureMs === undefined) return null;
   const active = pods.filter((p) => p.active).length;
   const terminating = facts.onlyReplaceFailedPods ? pods.filter((p) => p.terminating).length : 0;
-  const succeeded = facts.status.succeeded;
-  const wantActive =
-    facts.completions === null
-      ? succeeded > 0
-        ? active
-        : facts.parallelism
-      : Math.max(0, Math.min(facts.completions - succeeded, facts.parallelism));
-  if (wantActive - terminating - active <= 0) return null;
-  return remainingSeconds(since.count, since.lastFailureMs, now);
+  const wanted = wantActive(facts.completions, facts.parallelism, facts.status.succeeded, active);
+  if (wanted - terminating - active <= 0) return null;
+  return Math.ceil(remainingBackoffSeconds(since.count, since.lastFailureMs, now));
 }
 
-function remainingSeconds(failures: number, lastFailureMs: number, now: number): number {
-  const left = backoffDelaySeconds(failures) - secondsBetween(lastFailureMs, now);
-  return left > 0 ? Math.ceil(left) : 0;
+function failureCounts(pod: RawPod): { counted: number; ignored: number } {
+  return { counted: indexFailureCountOf(pod), ignored: indexIgnoredFailureCountOf(pod) };
 }
 
 function perIndexOf(facts: JobFacts, pods: readonly PodAnalysis[], decided: boolean, now: number): PerIndex {
@@ -110,18 +144,18 @@ function perIndexOf(facts: JobFacts, pods: readonly PodAnalysis[], decided: bool
   for (const [index, list] of [...byIndex.entries()].sort((a, b) => a[0] - b[0])) {
     // The newest pod of the index carries the counts of the ones before it (addIndexFailureCountAnnotation).
     const newest = list.reduce((a, b) => {
-      const ca = indexFailureCounts(a.raw);
-      const cb = indexFailureCounts(b.raw);
+      const ca = failureCounts(a.raw);
+      const cb = failureCounts(b.raw);
       return cb.counted + cb.ignored > ca.counted + ca.ignored ||
         (cb.counted + cb.ignored === ca.counted + ca.ignored && b.createdMs >= a.createdMs)
         ? b
         : a;
     });
-    const before = indexFailureCounts(newest.raw);
+    const before = failureCounts(newest.raw);
     const counted = before.counted + (newest.failed && newest.counted === true ? 1 : 0);
     const ignored =
       before.ignored + (newest.failed && newest.counted === false && newest.match?.action === 'Ignore' ? 1 : 0);
-    const failed = hasIndex(failedIntervals, index);
+    const failed = contains(failedIntervals, index);
     if (counted + ignored === 0 && !failed) continue;
     let nextRetryInSeconds: number | null = null;
     // getPodsWithDelayedDeletionPerIndex + getRemainingTimePerIndex: an index with no active pod,
@@ -130,12 +164,12 @@ function perIndexOf(facts: JobFacts, pods: readonly PodAnalysis[], decided: bool
       !decided &&
       !facts.suspend &&
       !failed &&
-      !hasIndex(succeededIntervals, index) &&
+      !contains(succeededIntervals, index) &&
       !list.some((p) => p.active) &&
       newest.podFailed &&
       newest.finishedMs !== undefined
     ) {
-      nextRetryInSeconds = remainingSeconds(before.counted + before.ignored + 1, newest.finishedMs, now);
+      nextRetryInSeconds = Math.ceil(remainingBackoffSecondsPerIndex(newest.raw, now));
     }
     indexes.push({ index, counted, ignored, failed, nextRetryInSeconds });
   }

@@ -2,7 +2,7 @@ import { PLACEHOLDER_UID } from '../../kubernetes/index.ts';
 import { type JobView } from '../../policy/index.ts';
 import { defaultJob } from '../../kubernetes/index.ts';
 import { bool, int, isObject, obj, str, type JsonObject } from '../../kubernetes/index.ts';
-import { podSpecOf } from '../../kubernetes/index.ts';
+import { CONTROLLER_UID_LABEL, LEGACY_CONTROLLER_UID_LABEL, podSpecOf } from '../../kubernetes/index.ts';
 import type { Effective } from './explanation.ts';
 
 /**
@@ -103,7 +103,7 @@ export function toLastApplied(object: JsonObject): JsonObject | undefined {
   }
 }
 
-const UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid'];
+const UID_LABELS = [LEGACY_CONTROLLER_UID_LABEL, CONTROLLER_UID_LABEL];
 
 /**
  * A stored Job as its create looked to validation. defaultJob models a create, where the API

@@ -2,13 +2,23 @@ import { obj, str, stringMap, type JsonObject } from '../../kubernetes/index.ts'
 import { podSpecOf } from '../../kubernetes/index.ts';
 import { PLACEHOLDER_UID } from '../../kubernetes/index.ts';
 import { formatIntervals } from '../../kubernetes/index.ts';
+import {
+  COMPLETION_INDEX_ENV_NAME,
+  JOB_COMPLETION_INDEX_ANNOTATION,
+  JOB_CONTROLLER_NAME,
+  JOB_INDEX_FAILURE_COUNT_ANNOTATION,
+  JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION,
+  JOB_NAME_LABEL,
+  LEGACY_JOB_NAME_LABEL,
+  wantActive,
+} from '../../kubernetes/index.ts';
 import type { Effective, Pattern, Pods } from './explanation.ts';
 
-export const COMPLETION_INDEX_KEY = 'batch.kubernetes.io/job-completion-index' as const;
-const INDEX_FAILURE_COUNT_KEY = 'batch.kubernetes.io/job-index-failure-count';
-const INDEX_IGNORED_FAILURE_COUNT_KEY = 'batch.kubernetes.io/job-index-ignored-failure-count';
-const DEFAULT_CONTROLLER = 'kubernetes.io/job-controller';
-const JOB_NAME_LABELS = ['job-name', 'batch.kubernetes.io/job-name'];
+const JOB_NAME_LABELS = [LEGACY_JOB_NAME_LABEL, JOB_NAME_LABEL];
+
+/** The annotation and label naming a pod's index, as the wording prints it. */
+export const COMPLETION_INDEX_KEY = JOB_COMPLETION_INDEX_ANNOTATION;
+export { COMPLETION_INDEX_ENV_NAME };
 /** The API server keeps at most 58 characters of generateName (63 minus the 5 random ones). */
 const MAX_GENERATE_NAME_BASE = 58;
 
@@ -20,12 +30,11 @@ export function toPattern(effective: Effective): Pattern {
   return 'FixedCompletions';
 }
 
-/** The most pods the controller keeps running: min(completions, parallelism), or parallelism for a work queue. */
+/** The most pods the controller keeps running: its wantActive before any pod succeeded. */
 export function podsAtOnce(effective: Effective): number | null {
   const { completions, parallelism } = effective;
   if (parallelism === null) return null;
-  const atOnce = completions === null ? parallelism : Math.min(parallelism, completions);
-  return Math.max(0, atOnce);
+  return Math.max(0, wantActive(completions, parallelism, 0, 0));
 }
 
 export interface PodsInput {
@@ -59,7 +68,7 @@ export function explainPods(input: PodsInput): { pods: Omit<Pods, 'sentences'>; 
     podName: indexed ? `${jobName}-<index>-<random>` : `${base}-<random>`,
     hostname: indexed ? `${jobName}-<index>` : null,
     completionIndex: indexed
-      ? { env: 'JOB_COMPLETION_INDEX', annotation: COMPLETION_INDEX_KEY, label: COMPLETION_INDEX_KEY }
+      ? { env: COMPLETION_INDEX_ENV_NAME, annotation: COMPLETION_INDEX_KEY, label: COMPLETION_INDEX_KEY }
       : null,
     labels: toPodLabels(input),
     annotations: toPodAnnotations(effective, indexed),
@@ -110,7 +119,7 @@ function toPodsFacts(input: PodsInput, atOnce: number | null): PodsFacts {
     suspended: effective.suspend === true,
     suspendTerminatesPods: effective.suspend !== true && managedBy === null && kind === 'Job',
     podReplacementPolicy: effective.podReplacementPolicy,
-    managedElsewhereBy: managedBy !== null && managedBy !== DEFAULT_CONTROLLER ? managedBy : null,
+    managedElsewhereBy: managedBy !== null && managedBy !== JOB_CONTROLLER_NAME ? managedBy : null,
     specPath: kind === 'CronJob' ? 'spec.jobTemplate.spec' : 'spec',
   };
 }
@@ -128,8 +137,8 @@ function toPodAnnotations(effective: Effective, indexed: boolean): Record<string
   const annotations: Record<string, string> = {};
   if (indexed) annotations[COMPLETION_INDEX_KEY] = '<index>';
   if (indexed && effective.backoffLimitPerIndex !== null) {
-    annotations[INDEX_FAILURE_COUNT_KEY] = '<failures of the index so far>';
-    annotations[INDEX_IGNORED_FAILURE_COUNT_KEY] = '<ignored failures of the index, when any>';
+    annotations[JOB_INDEX_FAILURE_COUNT_ANNOTATION] = '<failures of the index so far>';
+    annotations[JOB_INDEX_IGNORED_FAILURE_COUNT_ANNOTATION] = '<ignored failures of the index, when any>';
   }
   return annotations;
 }

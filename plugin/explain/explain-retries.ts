@@ -1,13 +1,8 @@
-import { backoffSchedule } from '../../kubernetes/index.ts';
+import { backoffSchedule, crashLoopSchedule, MAX_INT32, restartsFailingJob } from '../../kubernetes/index.ts';
 import type { Effective, Retries } from './explanation.ts';
 
-/** backoffLimit's default with backoffLimitPerIndex: no Job-wide limit in practice. */
-export const MAX_INT32 = 2147483647;
 /** Retries listed in a schedule; every later one waits the cap. */
 export const SCHEDULE_LIMIT = 20;
-/** The kubelet's restart back-off (pod lifecycle docs): 10 s doubling, capped at 300 s. */
-const KUBELET_BACKOFF_BASE_SECONDS = 10;
-const KUBELET_BACKOFF_CAP_SECONDS = 300;
 
 export interface RetriesInput {
   readonly effective: Effective;
@@ -47,8 +42,9 @@ export interface PerIndexFacts {
 
 /**
  * The retry budget and the waits between retries (pkg/controller/job: the backoff-limit check in
- * syncJob, pastBackoffLimitOnFailure, backoff_utils.go): the data of `retries` and the facts its
- * sentences are worded from.
+ * syncJob, pastBackoffLimitOnFailure, backoff_utils.go; with OnFailure the kubelet's crash-loop
+ * back-off before each counted restart): the data of `retries` and the facts its sentences are
+ * worded from.
  */
 export function explainRetries(input: RetriesInput): { retries: Omit<Retries, 'sentences'>; facts: RetriesFacts } {
   const { effective } = input;
@@ -56,11 +52,12 @@ export function explainRetries(input: RetriesInput): { retries: Omit<Retries, 's
   const onFailure = effective.restartPolicy === 'OnFailure';
   const unlimited = budget !== null && budget >= MAX_INT32;
   // Never: the Job fails when failed pods exceed backoffLimit. OnFailure: also when the container
-  // restarts of its pending and running pods reach backoffLimit (any restart when it is 0).
-  const failsAfter = budget === null ? null : onFailure ? Math.max(budget, 1) : budget + 1;
-  const retries = budget === null ? 0 : onFailure ? Math.max(budget - 1, 0) : budget;
+  // restarts of its pending and running pods reach backoffLimit (any restart when it is 0); the
+  // schedule then lists the kubelet's wait before each of those restarts, the last one included.
+  const failsAfter = budget === null ? null : onFailure ? restartsFailingJob(budget) : budget + 1;
+  const retries = budget === null ? 0 : onFailure ? Math.max(failsAfter ?? 0, 0) : budget;
   const schedule = onFailure
-    ? kubeletSchedule(Math.min(retries, SCHEDULE_LIMIT))
+    ? crashLoopSchedule(retries, SCHEDULE_LIMIT)
     : backoffSchedule(Math.max(retries, 0), SCHEDULE_LIMIT);
   const perIndex = perIndexBudget(effective);
   const data = {
@@ -93,13 +90,6 @@ export function explainRetries(input: RetriesInput): { retries: Omit<Retries, 's
     },
   };
   return { retries: data, facts };
-}
-
-function kubeletSchedule(count: number): number[] {
-  const schedule: number[] = [];
-  for (let n = 1; n <= count; n++)
-    schedule.push(Math.min(KUBELET_BACKOFF_BASE_SECONDS * 2 ** (n - 1), KUBELET_BACKOFF_CAP_SECONDS));
-  return schedule;
 }
 
 function perIndexBudget(effective: Effective): Retries['perIndex'] {

@@ -1,8 +1,6 @@
 import { int, type JsonObject } from '../../kubernetes/index.ts';
-import { podSpecOf } from '../../kubernetes/index.ts';
+import { JOB_CONTROLLER_NAME, podSpecOf } from '../../kubernetes/index.ts';
 import type { Effective, Pattern } from './explanation.ts';
-
-const DEFAULT_CONTROLLER = 'kubernetes.io/job-controller';
 
 /**
  * What the pods must be built for, from the Kubernetes Job documentation (the seeds): each
@@ -36,7 +34,7 @@ export function explainWarnings(
     const specPath = kind === 'CronJob' ? 'spec.jobTemplate.spec' : 'spec';
     warnings.push({ id: 'pod-deadline-is-not-job-deadline', podDeadline, specPath });
   }
-  if (effective.managedBy !== null && effective.managedBy !== DEFAULT_CONTROLLER)
+  if (effective.managedBy !== null && effective.managedBy !== JOB_CONTROLLER_NAME)
     warnings.push({ id: 'managed-elsewhere', managedBy: effective.managedBy });
   return warnings;
 }

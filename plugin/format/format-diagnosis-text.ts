@@ -2,7 +2,7 @@
 // seconds), then the evidence, the attempts as a kubectl-style timeline, the limits, what is
 // gone, the last log lines and the suggestions.
 import { Document, isScalar, isSeq, visit } from 'yaml';
-import { humanDuration, secondsBetween, toMillis } from '../../kubernetes/index.ts';
+import { humanDuration, restartsFailingJob, secondsBetween, toMillis } from '../../kubernetes/index.ts';
 import type { Attempt, DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
 import { createColors, type Colors } from './colors.ts';
 import { renderTable, type TableCell } from './diagnosis-table.ts';
@@ -391,7 +391,7 @@ function limitLines(output: DiagnoseOutput, now: number): [string, string][] {
     if (r.ignored > 0) parts.push(`${r.ignored} ignored by the pod failure policy`);
     if ((r.restartsCounted ?? 0) > 0) {
       parts.push(
-        `${r.restartsCounted} container ${r.restartsCounted === 1 ? 'restart' : 'restarts'} counted too (restartPolicy OnFailure): the Job fails when they reach ${r.budget}`,
+        `${r.restartsCounted} container ${r.restartsCounted === 1 ? 'restart' : 'restarts'} counted too (restartPolicy OnFailure): the Job fails when they reach ${restartsFailingJob(r.budget)}`,
       );
     } else if (r.remaining !== null && r.counted > 0) {
       parts.push(`${r.remaining} more tolerated`);

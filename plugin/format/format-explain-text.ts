@@ -1,6 +1,7 @@
 import type { Colors } from './colors.ts';
 import type { ExplainFinding, Explanation } from '../explain/index.ts';
 import { EFFECTIVE_FIELDS } from '../explain/index.ts';
+import { JOB_NAME_LABEL } from '../../kubernetes/index.ts';
 
 export interface ExplainTextOptions {
   readonly colors: Colors;
@@ -57,11 +58,11 @@ function formatOne(e: Explanation, options: ExplainTextOptions): string {
   if (labels.length > 0) facts.push(['Labels', labels.join(', ')]);
   const annotations = Object.entries(e.pods.annotations).map(([key, value]) => `${key}=${value}`);
   if (annotations.length > 0) facts.push(['Annotations', annotations.join(', ')]);
-  const jobNameLabel = e.pods.labels['batch.kubernetes.io/job-name'];
+  const jobNameLabel = e.pods.labels[JOB_NAME_LABEL];
   if (jobNameLabel !== undefined)
     facts.push([
       'List them',
-      `kubectl get pods -l batch.kubernetes.io/job-name=${jobNameLabel}${e.namespace ? ` -n ${e.namespace}` : ''}`,
+      `kubectl get pods -l ${JOB_NAME_LABEL}=${jobNameLabel}${e.namespace ? ` -n ${e.namespace}` : ''}`,
     ]);
   const factWidth = Math.max(...facts.map(([label]) => label.length)) + 2;
   for (const [label, value] of facts)

@@ -8,7 +8,7 @@ import type { IndexState, IndexStatus, NotIndexed } from '../index-status/index.
 import { fromIndexes } from '../../kubernetes/index.ts';
 import type { Colors } from './colors.ts';
 import { gridLabelWidth, toIndexStatusGrid, type GridCell } from './index-status-grid.ts';
-import { humanDuration } from '../../kubernetes/index.ts';
+import { humanDuration, MAX_INT32 } from '../../kubernetes/index.ts';
 
 export interface IndexStatusTextOptions {
   readonly colors: Colors;
@@ -24,7 +24,8 @@ export const DEFAULT_GRID_ROWS = 20;
 /** Failed indexes listed in the overview; -o json or --index have them all. */
 const FAILURE_ROWS = 10;
 const NONE = '<none>';
-const UNLIMITED = 2147483647;
+/** backoffLimit's default with backoffLimitPerIndex: no Job-wide limit. */
+const UNLIMITED = MAX_INT32;
 
 /** Unicode glyphs, each one terminal column wide, told apart without colour. */
 export const GRID_GLYPHS: Readonly<Record<GridCell, string>> = {

@@ -6,10 +6,9 @@ import type { RawContainerStatus, RawPod } from '../../kubernetes/index.ts';
 import { indexStateOf, type IndexStatus } from './index-status.ts';
 import {
   hasIndexFailureCountAnnotation,
-  indexFailureCountOf,
-  indexIgnoredFailureCountOf,
+  indexAbsoluteFailureCountOf,
   isPodTerminating,
-} from './pod-facts.ts';
+} from '../../kubernetes/index.ts';
 
 /** One entry per selected index, in order. */
 export function toIndexDetails(status: IndexStatus, selection: readonly IndexInterval[]): IndexDetail[] {
@@ -43,9 +42,7 @@ export function toIndexPod(pod: RawPod): IndexPod {
     name: pod.metadata.name ?? '',
     phase: pod.status?.phase ?? null,
     terminating,
-    attempt: hasIndexFailureCountAnnotation(pod)
-      ? indexFailureCountOf(pod) + indexIgnoredFailureCountOf(pod) + 1
-      : null,
+    attempt: hasIndexFailureCountAnnotation(pod) ? indexAbsoluteFailureCountOf(pod) + 1 : null,
     exitCode: shown?.state?.terminated?.exitCode ?? null,
     reason: reasonOf(pod, terminating, shown, containers),
     node: typeof pod.spec?.nodeName === 'string' ? pod.spec.nodeName : null,

@@ -2,7 +2,7 @@
 // the Job controller computes it in a sync (pkg/controller/job, 1.36): the recorded status strings
 // read with its lenient parser, plus the pods it has not counted yet. Everything is interval
 // arithmetic, so a Job with 100,000 completions costs what its status strings and pods cost.
-import { countIndexes, parseIndexesLenient, type IndexInterval } from '../../kubernetes/index.ts';
+import { countIndexes, type IndexInterval } from '../../kubernetes/index.ts';
 import { int } from '../../kubernetes/index.ts';
 import type {
   Condition,
@@ -12,18 +12,22 @@ import type {
 } from '../../schemas/generated/index-status-output.ts';
 import type { RawCondition, RawJob, RawPod } from '../../kubernetes/index.ts';
 import type { JobSnapshot } from '../job-snapshot.ts';
-import { complement, contains, fromIndexes, normalize, subtract, union } from '../../kubernetes/index.ts';
+import { complement, contains, fromIndexes, subtract, union } from '../../kubernetes/index.ts';
 import {
+  calculateFailedIndexes,
+  calculateSucceededIndexes,
   completionIndexOf,
+  defaultBackoffLimit,
+  exceedsBackoffLimit,
   hasJobTrackingFinalizer,
   indexFailureCountOf,
   indexIgnoredFailureCountOf,
   isPodActive,
   isPodFailed,
   isPodTerminating,
-} from './pod-facts.ts';
-import { matchPodFailurePolicy } from '../../kubernetes/index.ts';
-import { podFailurePolicyRules } from '../../kubernetes/index.ts';
+  newIndexFailureCounts,
+  pastBackoffLimitOnFailure,
+} from '../../kubernetes/index.ts';
 import { toSuccessPolicyProgress } from './success-policy-progress.ts';
 
 export type IndexState = 'succeeded' | 'failed' | 'active' | 'pending';
@@ -76,7 +80,6 @@ export type IndexStatusResult =
   { readonly indexed: true; readonly status: IndexStatus } | { readonly indexed: false; readonly job: NotIndexed };
 
 const CONDITION_ORDER = ['Complete', 'Failed', 'SuccessCriteriaMet', 'FailureTarget', 'Suspended'] as const;
-const API_DEFAULT_BACKOFF_LIMIT = 6;
 
 /** The index-status of the snapshot's Job. Never throws on odd input: what cannot be read counts as absent. */
 export function toIndexStatus(snapshot: JobSnapshot): IndexStatusResult {
@@ -107,7 +110,7 @@ export function toIndexStatus(snapshot: JobSnapshot): IndexStatusResult {
   let strayPods = 0;
   for (const pod of pods) {
     const index = completionIndexOf(pod);
-    if (index === undefined || index >= completions) {
+    if (index === null || index >= completions) {
       strayPods++;
       continue;
     }
@@ -116,29 +119,16 @@ export function toIndexStatus(snapshot: JobSnapshot): IndexStatusResult {
     else podsByIndex.set(index, [pod]);
   }
 
-  // calculateSucceededIndexes: the recorded string plus Succeeded pods not counted yet (they still
-  // carry the tracking finalizer). A Succeeded pod without it whose index is missing from the
-  // string (dropped by an elastic scale-down) does not count: the controller runs the index again.
-  const recordedSucceeded = normalize(parseIndexesLenient(status.completedIndexes ?? '', completions));
-  const newlySucceeded: number[] = [];
-  for (const [index, list] of podsByIndex) {
-    if (list.some((pod) => pod.status?.phase === 'Succeeded' && hasJobTrackingFinalizer(pod)))
-      newlySucceeded.push(index);
-  }
-  const succeeded = union(recordedSucceeded, subtract(fromIndexes(newlySucceeded), recordedSucceeded));
-
-  // calculateFailedIndexes, only with backoffLimitPerIndex (the controller keeps failedIndexes nil otherwise).
+  // calculateSucceededIndexes; calculateFailedIndexes only with backoffLimitPerIndex (the
+  // controller keeps failedIndexes nil otherwise).
+  const { previous: recordedSucceeded, current: succeeded } = calculateSucceededIndexes(job, pods, completions);
   let failed: IndexInterval[] = [];
   let recordedFailed: IndexInterval[] = [];
   if (backoffLimitPerIndex !== null) {
-    recordedFailed = normalize(parseIndexesLenient(status.failedIndexes ?? '', completions));
-    const newlyFailed: number[] = [];
-    for (const [index, list] of podsByIndex) {
-      if (list.some((pod) => hasJobTrackingFinalizer(pod) && isIndexFailed(job, pod, backoffLimitPerIndex)))
-        newlyFailed.push(index);
-    }
+    const failedIndexes = calculateFailedIndexes(job, pods, completions);
+    recordedFailed = failedIndexes.previous;
     // The API server keeps the two strings disjoint; should pods disagree, a success is final.
-    failed = subtract(union(recordedFailed, fromIndexes(newlyFailed)), succeeded);
+    failed = subtract(failedIndexes.current, succeeded);
   }
   const finished = union(succeeded, failed);
 
@@ -182,9 +172,11 @@ export function toIndexStatus(snapshot: JobSnapshot): IndexStatusResult {
             .map((f) => f.index),
         );
 
-  // The controller's order in a sync: backoffLimit, then maxFailedIndexes and failed indexes, then the success policy.
+  // The controller's order in a sync: backoffLimit (failed pods, or under OnFailure the restarts of
+  // the running pods), then maxFailedIndexes and failed indexes, then the success policy.
   const failing =
-    backoffLimit.failed > backoffLimit.limit ||
+    exceedsBackoffLimit(backoffLimit.failed, backoffLimit.limit) ||
+    pastBackoffLimitOnFailure(job, backoffLimit.limit, pods) ||
     (maxFailedIndexes?.exceeded ?? false) ||
     (backoffLimitPerIndex !== null && failedCount > 0 && failedCount + countIndexes(succeeded) >= completions);
   const finishing = condition !== null && condition.type !== 'Suspended' ? condition : null;
@@ -222,17 +214,6 @@ export function indexStateOf(sets: IndexSets, index: number): IndexState {
 }
 
 /**
- * isIndexFailed: a counted failure of a pod that had already used every retry
- * (job-index-failure-count >= backoffLimitPerIndex), or a FailIndex rule.
- */
-function isIndexFailed(job: RawJob, pod: RawPod, backoffLimitPerIndex: number): boolean {
-  if (!isPodFailed(pod, job)) return false;
-  const match = matchPodFailurePolicy(podFailurePolicyRules(job.spec ?? {}), pod);
-  if (match?.action === 'FailIndex') return true;
-  return (match?.countFailed ?? true) && indexFailureCountOf(pod) >= backoffLimitPerIndex;
-}
-
-/**
  * Failures per index. With backoffLimitPerIndex the controller carries the counts forward on each
  * replacement pod (getNewIndexFailureCounts), so the index's count is the highest of "the pod's
  * annotation, plus one if the pod itself failed"; without it, the failed pods still present.
@@ -250,13 +231,15 @@ function toFailures(
     let ignored = 0;
     for (const pod of list) {
       const podFailed = countsAsFailure(pod, job);
-      const counted =
-        podFailed && (matchPodFailurePolicy(podFailurePolicyRules(job.spec ?? {}), pod)?.countFailed ?? true);
+      const own = { failures: indexFailureCountOf(pod), ignored: indexIgnoredFailureCountOf(pod) };
+      // getNewIndexFailureCounts: what a failed pod hands on to its replacement, its own failure
+      // added as counted or, under an Ignore rule, as ignored.
+      const handedOn = podFailed ? newIndexFailureCounts(job, pod) : own;
       if (source === 'annotations') {
-        failures = Math.max(failures, indexFailureCountOf(pod) + (podFailed && counted ? 1 : 0));
-        ignored = Math.max(ignored, indexIgnoredFailureCountOf(pod) + (podFailed && !counted ? 1 : 0));
+        failures = Math.max(failures, handedOn.failures);
+        ignored = Math.max(ignored, handedOn.ignored);
       } else if (podFailed) {
-        if (counted) failures++;
+        if (handedOn.failures > own.failures) failures++;
         else ignored++;
       }
     }
@@ -294,9 +277,7 @@ function toCondition(conditions: readonly RawCondition[] | undefined): Condition
 
 function toBackoffLimit(job: RawJob): IndexStatus['backoffLimit'] {
   // The API server always sets it; a snapshot without it (hand-made) gets the server's default.
-  const limit =
-    int(job.spec, 'backoffLimit') ??
-    (int(job.spec, 'backoffLimitPerIndex') !== undefined ? 2147483647 : API_DEFAULT_BACKOFF_LIMIT);
+  const limit = int(job.spec, 'backoffLimit') ?? defaultBackoffLimit(job.spec ?? {});
   const failed = job.status?.failed ?? 0;
   return { limit, failed, remaining: Math.max(0, limit - failed) };
 }

@@ -1,10 +1,10 @@
-// Progress of spec.successPolicy, evaluated as the Job controller's matchSuccessPolicy does
-// (pkg/controller/job/success_policy.go, 1.36), rule by rule, so a user sees how far each is.
-import { countIndexes, parseIndexesLenient } from '../../kubernetes/index.ts';
-import { int, obj, objects, str } from '../../kubernetes/index.ts';
+// Progress of spec.successPolicy, rule by rule, so a user sees how far each is: the port's
+// successRuleOutcomes (matchSuccessPolicy, pkg/controller/job/success_policy.go, 1.36), plus
+// whether the controller would act on it now, given what it evaluates first.
+import { countIndexes, int, obj, objects, str, successRuleOutcomes } from '../../kubernetes/index.ts';
 import type { SuccessPolicy, SuccessRuleProgress } from '../../schemas/generated/index-status-output.ts';
 import type { RawJob } from '../../kubernetes/index.ts';
-import { intersectionCount, normalize, type IntervalSet } from '../../kubernetes/index.ts';
+import type { IntervalSet } from '../../kubernetes/index.ts';
 
 /** Whether the controller would, or did, end the Job for a reason evaluated before the success policy. */
 export interface SuccessPolicyContext {
@@ -25,36 +25,25 @@ export function toSuccessPolicyProgress(
 ): SuccessPolicy | null {
   const policy = obj(job.spec, 'successPolicy');
   if (policy === undefined) return null;
-  const total = countIndexes(succeeded);
-  const rules = objects(policy, 'rules').map((rule, index): SuccessRuleProgress => {
+  const ruleSpecs = objects(policy, 'rules');
+  const rules = successRuleOutcomes(ruleSpecs, completions, succeeded).map((outcome): SuccessRuleProgress => {
+    const rule = ruleSpecs[outcome.rule];
     const succeededIndexes = str(rule, 'succeededIndexes') ?? null;
     const succeededCount = int(rule, 'succeededCount') ?? null;
-    if (succeededIndexes !== null) {
-      // Unreadable or empty: the controller skips the rule (len(requiredIndexes) == 0).
-      const required = normalize(parseIndexesLenient(succeededIndexes, completions));
-      const indexes = countIndexes(required);
-      const done = intersectionCount(required, succeeded);
-      return {
-        rule: index,
-        succeededIndexes,
-        succeededCount,
-        indexes,
-        succeeded: done,
-        required: succeededCount !== null ? Math.min(succeededCount, indexes) : indexes,
-        // matchSucceededIndexesRule: all listed indexes, or at least succeededCount of them.
-        satisfied:
-          total > 0 && indexes > 0 && (done === indexes || (succeededCount !== null && done >= succeededCount)),
-      };
-    }
+    const indexes = outcome.requiredIndexes === null ? null : countIndexes(outcome.requiredIndexes);
     return {
-      rule: index,
+      rule: outcome.rule,
       succeededIndexes,
       succeededCount,
-      indexes: null,
-      succeeded: total,
-      required: succeededCount ?? 0,
-      // A rule with neither field is rejected by the API server; the controller never matches it.
-      satisfied: total > 0 && succeededCount !== null && total >= succeededCount,
+      indexes,
+      succeeded: outcome.succeeded,
+      required:
+        indexes === null
+          ? (succeededCount ?? 0)
+          : succeededCount !== null
+            ? Math.min(succeededCount, indexes)
+            : indexes,
+      satisfied: outcome.matched,
     };
   });
   const firstSatisfied = rules.find((r) => r.satisfied)?.rule ?? null;

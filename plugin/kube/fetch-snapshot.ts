@@ -14,6 +14,7 @@ import type { KubeClient } from './client.ts';
 import { KubeError } from './errors.ts';
 import type { ResolvedJob } from './fetch-job.ts';
 import type { RawContainerStatus, RawEvent, RawJob, RawPod } from '../../kubernetes/index.ts';
+import { CONTROLLER_UID_LABEL } from '../../kubernetes/index.ts';
 import type { JobSnapshot, LogTail } from '../job-snapshot.ts';
 
 export interface SnapshotOptions {
@@ -114,7 +115,7 @@ export function labelSelectorOf(job: RawJob): string {
     else if (operator === 'Exists') parts.push(key);
     else if (operator === 'DoesNotExist') parts.push(`!${key}`);
   }
-  return parts.length > 0 ? parts.join(',') : `batch.kubernetes.io/controller-uid=${job.metadata.uid ?? ''}`;
+  return parts.length > 0 ? parts.join(',') : `${CONTROLLER_UID_LABEL}=${job.metadata.uid ?? ''}`;
 }
 
 /** Events are evidence, not the subject: a refusal to list them is a warning, not an error. */

@@ -1,9 +1,6 @@
 import { DOCS } from '../docs-urls.ts';
-import { has, int } from '../../kubernetes/index.ts';
+import { defaultBackoffLimit, has, int } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
-
-/** The default backoffLimit when backoffLimitPerIndex is set: no Job-wide limit. */
-const MAX_INT32 = 2147483647;
 
 const REMOVE = 'Remove backoffLimit';
 /** maxFailedIndexes is already there: removing backoffLimit is all that is left. */
@@ -23,7 +20,9 @@ export default defineRule({
   },
   check(view) {
     const limit = int(view.spec, 'backoffLimit');
-    if (!has(view.spec, 'backoffLimitPerIndex') || limit === undefined || limit === MAX_INT32) return [];
+    // The default with backoffLimitPerIndex (MaxInt32) is no Job-wide limit.
+    if (!has(view.spec, 'backoffLimitPerIndex') || limit === undefined || limit === defaultBackoffLimit(view.spec))
+      return [];
     return [
       {
         path: view.specPath.child('backoffLimit').toString(),

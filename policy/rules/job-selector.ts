@@ -1,7 +1,13 @@
 import { fieldError, type FieldError } from '../../kubernetes/index.ts';
 import { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { PLACEHOLDER_UID } from '../../kubernetes/index.ts';
+import {
+  CONTROLLER_UID_LABEL,
+  JOB_NAME_LABEL,
+  LEGACY_CONTROLLER_UID_LABEL,
+  LEGACY_JOB_NAME_LABEL,
+  PLACEHOLDER_UID,
+} from '../../kubernetes/index.ts';
 import { bool, obj, stringMap } from '../../kubernetes/index.ts';
 import { checkLabelSelector, selectorMatches } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
@@ -29,11 +35,12 @@ export default defineRule({
     const selectorPath = view.specPath.child('selector');
     if (bool(spec, 'manualSelector') !== true && selector) {
       const name = view.name ?? '';
+      // ValidateGeneratedSelector's order: the legacy labels, then the prefixed ones.
       const expected: Record<string, string> = {
-        'controller-uid': PLACEHOLDER_UID,
-        'job-name': name,
-        'batch.kubernetes.io/controller-uid': PLACEHOLDER_UID,
-        'batch.kubernetes.io/job-name': name,
+        [LEGACY_CONTROLLER_UID_LABEL]: PLACEHOLDER_UID,
+        [LEGACY_JOB_NAME_LABEL]: name,
+        [CONTROLLER_UID_LABEL]: PLACEHOLDER_UID,
+        [JOB_NAME_LABEL]: name,
       };
       const labelsPath = FieldPath.root('spec', 'template', 'metadata', 'labels');
       for (const [key, value] of Object.entries(expected)) {

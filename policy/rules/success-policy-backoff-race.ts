@@ -1,11 +1,8 @@
 import { DOCS } from '../docs-urls.ts';
-import { has, int, obj, objects, str } from '../../kubernetes/index.ts';
+import { defaultBackoffLimit, has, int, obj, objects, str } from '../../kubernetes/index.ts';
 import { parseIndexesStrict } from '../../kubernetes/index.ts';
 import { isIndexed } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
-
-/** backoffLimit's default when backoffLimitPerIndex is unset. */
-const DEFAULT_BACKOFF_LIMIT = 6;
 
 const PER_INDEX =
   'Set backoffLimitPerIndex and leave backoffLimit unset (it then defaults to no limit, and each index gets its own budget)';
@@ -33,7 +30,7 @@ export default defineRule({
       has(view.spec, 'backoffLimitPerIndex')
     )
       return [];
-    const backoffLimit = int(view.spec, 'backoffLimit') ?? DEFAULT_BACKOFF_LIMIT;
+    const backoffLimit = int(view.spec, 'backoffLimit') ?? defaultBackoffLimit(view.spec);
     // The most indexes any one rule lets fail while still being met.
     const mayFail = Math.max(
       ...rules.map((rule) => {

@@ -213,7 +213,7 @@ export interface DiagnoseOutput {
      */
     remaining: number | null;
     /**
-     * restartPolicy OnFailure only: container restarts of Pending and Running pods, which the controller counts against backoffLimit too (it fails the Job when they reach it); null otherwise.
+     * restartPolicy OnFailure only: container restarts of Pending and Running pods, which the controller counts against backoffLimit too (pastBackoffLimitOnFailure: it fails the Job when they reach backoffLimit, or 1 when backoffLimit is 0). For a Job that failed that way, at least that many, even when its pods are gone. null otherwise.
      */
     restartsCounted: number | null;
     /**

@@ -227,7 +227,7 @@ export interface Retries {
    */
   unlimited: boolean;
   /**
-   * Seconds the controller waits before each retry the budget allows (entry n: after failure n+1): 10 s doubling, capped at 600 s. With OnFailure: the kubelet's restart back-off instead (10 s doubling, capped at 300 s).
+   * Seconds the controller waits before each retry the budget allows (entry n: after failure n+1): 10 s doubling, capped at 600 s. With OnFailure: the kubelet's wait before each container restart that counts, the last one (the restart that fails the Job) included: the first restart is immediate, then 10 s doubling, capped at 300 s.
    */
   schedule: number[];
   /**

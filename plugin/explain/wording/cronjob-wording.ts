@@ -1,4 +1,5 @@
 import type { CronJobFacts } from '../explain-cronjob.ts';
+import { CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION } from '../../../kubernetes/index.ts';
 import { formatDuration } from '../durations.ts';
 
 /** The sentences of `cronJob`: when it creates Jobs, what happens to overlapping and late runs. */
@@ -24,7 +25,7 @@ export function cronJobSentences(facts: CronJobFacts): string[] {
       : 'No starting deadline: a late run still starts; but after more than 100 missed runs (controller down, clock skew) the CronJob stops creating Jobs (event FailedNeedsStart) — startingDeadlineSeconds limits how far back it looks.',
   );
   sentences.push(
-    `Its Jobs are named ${facts.name}-<scheduled time in minutes since the epoch>, carry the annotation batch.kubernetes.io/cronjob-scheduled-timestamp, and are defaulted when created: the values below are theirs.`,
+    `Its Jobs are named ${facts.name}-<scheduled time in minutes since the epoch>, carry the annotation ${CRONJOB_SCHEDULED_TIMESTAMP_ANNOTATION}, and are defaulted when created: the values below are theirs.`,
     'A CronJob creates about one Job per scheduled time; rarely two, or none: the Jobs should be idempotent.',
   );
   return sentences;

@@ -1,4 +1,4 @@
-import { COMPLETION_INDEX_KEY, type PodsFacts } from '../explain-pods.ts';
+import { COMPLETION_INDEX_ENV_NAME, COMPLETION_INDEX_KEY, type PodsFacts } from '../explain-pods.ts';
 import { plural } from '../durations.ts';
 
 /** The sentences of `pods`: how many pods run, how they find their work, what stops them. */
@@ -36,7 +36,7 @@ export function podsSentences(facts: PodsFacts): string[] {
       else {
         sentences.push(
           `${c === 1 ? 'One index (0)' : `${c} indexes (0 to ${c - 1})`}, each done by one succeeded pod; up to ${plural(atOnce ?? 0, 'pod')} run${atOnce === 1 ? 's' : ''} at once, lowest missing index first.`,
-          `Each pod knows its index: environment variable JOB_COMPLETION_INDEX (in every container and init container), annotation and label ${COMPLETION_INDEX_KEY}, and hostname ${jobName}-<index>.`,
+          `Each pod knows its index: environment variable ${COMPLETION_INDEX_ENV_NAME} (in every container and init container), annotation and label ${COMPLETION_INDEX_KEY}, and hostname ${jobName}-<index>.`,
         );
       }
       if (facts.subdomainMissing) {

@@ -24,9 +24,11 @@ export function retriesSentences(facts: RetriesFacts): string[] {
     sentences.push(
       budget === 0
         ? 'No retries (backoffLimit 0): the first container restart fails the Job (reason BackoffLimitExceeded).'
-        : 'restartPolicy OnFailure: a failed container is restarted in the same pod by the kubelet, and each restart counts. ' +
-            `When the containers of the Job's running pods have restarted ${plural(budget, 'time')} in total — ` +
-            `at the ${ordinal(failsAfter)} failed run — the Job fails (reason BackoffLimitExceeded).`,
+        : [
+            'restartPolicy OnFailure: the kubelet restarts a failed container in the same pod, and each restart counts.',
+            `The ${ordinal(failsAfter)} restart across the Job's running pods, the one after the ${ordinal(failsAfter)} failed run,`,
+            'fails the Job (reason BackoffLimitExceeded).',
+          ].join(' '),
       'The controller then deletes the pod, and with it the logs of every failed run.',
       `Pods that fail as a whole (evicted, node lost) are replaced and count as well: the ${ordinal(budget + 1)} failed pod fails the Job too.`,
     );
@@ -47,13 +49,13 @@ export function retriesSentences(facts: RetriesFacts): string[] {
       );
     }
   }
-  if (retries > 0 && !unlimited && !perIndex) {
+  if (onFailure && schedule.length > 0 && !unlimited && !perIndex) {
+    sentences.push(crashLoopSentence(schedule, facts.scheduleTruncated));
+  } else if (!onFailure && retries > 0 && !unlimited && !perIndex) {
     const waits = formatSchedule(schedule, facts.scheduleTruncated);
     const total = schedule.reduce((sum, delay) => sum + delay, 0);
     sentences.push(
-      onFailure
-        ? `The kubelet waits about ${waits} before the restarts (CrashLoopBackOff, doubling up to 5m).`
-        : `Before each retry the controller waits ${waits} (10s doubling, capped at 10m; ${facts.scheduleTruncated ? 'over' : 'in all'} ${formatDuration(total)} of waiting).${facts.successResetsWait ? ' A pod that succeeds resets the wait (not the budget).' : ''}`,
+      `Before each retry the controller waits ${waits} (10s doubling, capped at 10m; ${facts.scheduleTruncated ? 'over' : 'in all'} ${formatDuration(total)} of waiting).${facts.successResetsWait ? ' A pod that succeeds resets the wait (not the budget).' : ''}`,
     );
   }
   if (facts.restartPolicy === 'Never')
@@ -96,6 +98,20 @@ function perIndexSentences(facts: PerIndexFacts): string[] {
     );
   }
   return sentences;
+}
+
+/**
+ * The kubelet's waits before the counted restarts (crashLoopSchedule): the first restart is
+ * immediate, so the back-off shows only from the second one on.
+ */
+function crashLoopSentence(schedule: readonly number[], truncated: boolean): string {
+  const later = schedule.slice(1);
+  if (later.length === 0)
+    return 'The kubelet makes that restart at once: its back-off (CrashLoopBackOff) only begins before a second restart.';
+  return [
+    'The kubelet restarts a failed container at once the first time,',
+    `then waits about ${formatSchedule(later, truncated)} before the next restarts (CrashLoopBackOff, 10s doubling up to 5m).`,
+  ].join(' ');
 }
 
 /** `10s, 20s, 40s, 1m20s`, then `… then 10m each` once the cap repeats. */

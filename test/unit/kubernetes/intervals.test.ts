@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { formatIntervals, parseIndexesLenient } from '../../../kubernetes/intervals.ts';
+import { formatIntervals, parseIndexesLenient } from '../../../kubernetes/index.ts';
 
 // The Job controller's reading of status.completedIndexes / failedIndexes (parseIndexesFromString);
 // the status cases of TestCalculateSucceededIndexes (pkg/controller/job, 1.36.4) plus the edges

@@ -33,7 +33,7 @@ interface PodOptions {
   finished?: number;
   exitCode?: number;
   index?: number;
-  failureCount?: number;
+  failureCount?: number | string;
   conditions?: RawCondition[];
   deleted?: number;
   restarts?: number;
@@ -203,6 +203,28 @@ describe('failure backoff (backoff_utils.go)', () => {
   });
 });
 
+describe('the per-index annotations as the controller reads them (indexed_job_utils.go)', () => {
+  // parseIndexFailureCountAnnotation reads a present key through parseInt32 (strconv.Atoi, then 0
+  // for what it cannot read or what falls outside int32): diagnose used to show such a pod as
+  // having no count at all, and to reject a sign that Atoi accepts (TestGetIndexFailureCount).
+  test('a present job-index-failure-count is a count, 0 when unreadable; a missing one is null', () => {
+    const spec = { completionMode: 'Indexed', completions: 4, parallelism: 4, backoffLimitPerIndex: 3 };
+    const pods = [
+      pod({ phase: 'Running', index: 0, failureCount: 'xyz' }),
+      pod({ phase: 'Running', index: 1, failureCount: '+2' }),
+      pod({ phase: 'Running', index: 2, failureCount: '2147483648' }),
+      pod({ phase: 'Running', index: 3 }),
+    ];
+    const out = diagnose(snapshot(job(spec, { active: 4, completedIndexes: '', failedIndexes: '' }), pods, 10));
+    expect(out.attempts.map((a) => [a.index, a.indexFailureCount])).toEqual([
+      [0, 0],
+      [1, 2],
+      [2, 0],
+      [3, null],
+    ]);
+  });
+});
+
 describe('restartPolicy OnFailure (pastBackoffLimitOnFailure)', () => {
   const onFailure = (backoffLimit: number, restarts: number) =>
     diagnose(
@@ -223,6 +245,84 @@ describe('restartPolicy OnFailure (pastBackoffLimitOnFailure)', () => {
 
   test('with backoffLimit 0 the first restart fails the Job', () => {
     expect(onFailure(0, 0).retries.remaining).toBe(0);
+  });
+
+  // TestJobBackoffForOnFailure "too many job failures with podRunning - multiple pods": the
+  // restarts fail the Job, then its running pods are deleted and counted as failed. With three
+  // of them status.failed ends at 3, past backoffLimit 2, though no pod had failed when the
+  // controller decided: only restarts can have reached the limit.
+  const failedByRestarts = (backoffLimit: number, pods: number) => {
+    const decided = 20;
+    const conditions = ['FailureTarget', 'Failed'].map((type) => ({
+      type,
+      status: 'True',
+      reason: 'BackoffLimitExceeded',
+      message: 'Job has reached the specified backoff limit',
+      lastTransitionTime: at(decided),
+    }));
+    const names = Array.from({ length: pods }, (_, i) => `work-gone-${i}`);
+    const events: RawEvent[] = names.map((name, i) => ({
+      metadata: { name: `work.${i}`, namespace: 'ns' },
+      involvedObject: { kind: 'Job', name: 'work', namespace: 'ns' },
+      type: 'Normal',
+      reason: 'SuccessfulDelete',
+      message: `Deleted pod: ${name}`,
+      count: 1,
+      firstTimestamp: at(decided),
+      lastTimestamp: at(decided),
+    }));
+    const spec = {
+      backoffLimit,
+      completions: pods,
+      parallelism: pods,
+      template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main' }] } },
+    };
+    return diagnose(snapshot(job(spec, { failed: pods, conditions }), [], 30, events));
+  };
+
+  test('a Job its restarts failed: the restarts counted are the ones that reached the limit', () => {
+    for (const [backoffLimit, pods, restarts] of [
+      [2, 1, 2],
+      [2, 3, 2],
+      [0, 1, 1],
+    ] as const) {
+      const out = failedByRestarts(backoffLimit, pods);
+      expect([backoffLimit, pods, out.retries.restartsCounted]).toEqual([backoffLimit, pods, restarts]);
+      expect(out.verdict).toMatch(new RegExp(`^Failed: backoffLimit ${backoffLimit} reached by container restarts`));
+    }
+  });
+
+  test('a Job its failed pods failed: no restart is inferred', () => {
+    const conditions = [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', lastTransitionTime: at(20) }];
+    const spec = {
+      backoffLimit: 1,
+      template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main' }] } },
+    };
+    const pods = [pod({ phase: 'Failed', finished: 5 }), pod({ phase: 'Failed', created: 6, finished: 15 })];
+    const out = diagnose(snapshot(job(spec, { failed: 2, conditions }), pods, 30));
+    expect(out.retries.restartsCounted).toBe(0);
+    expect(out.verdict).toMatch(/^Failed: backoffLimit 1 exceeded/);
+  });
+
+  // FailureTarget, pods still terminating: the pod deleted because the Job failed keeps the
+  // tracking finalizer until the controller counts it, so status.failed does not hold it yet and
+  // the three evictions alone (3 > backoffLimit 2) failed the Job.
+  test('failed pods that exceeded the limit, one pod still terminating: no restart is inferred', () => {
+    const conditions = [
+      { type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded', lastTransitionTime: at(20) },
+    ];
+    const spec = {
+      backoffLimit: 2,
+      parallelism: 4,
+      completions: 4,
+      template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main' }] } },
+    };
+    const evicted = [1, 2, 3].map((n) => pod({ phase: 'Failed', reason: 'Evicted', finished: 5 + n }));
+    const terminating = pod({ phase: 'Running', deleted: 50 });
+    terminating.metadata.finalizers = ['batch.kubernetes.io/job-tracking'];
+    const out = diagnose(snapshot(job(spec, { failed: 3, conditions }), [...evicted, terminating], 22));
+    expect(out.retries.restartsCounted).toBe(0);
+    expect(out.verdict).not.toMatch(/reached by container restarts/);
   });
 
   test('the running attempt shows its last exit and suggests restartPolicy Never', () => {

@@ -348,6 +348,22 @@ describe('what the recordings show, in detail', () => {
     expect(output.retries.remaining).toBe(1);
   });
 
+  // Issue 11 item 16. The pod is gone, so no restartCount is left to read; the controller's
+  // arithmetic tells the number instead. status.failed is 1 (the pod it deleted when it failed the
+  // Job, counted afterwards), not more than backoffLimit 2, so exceedsBackoffLimit cannot have
+  // fired: pastBackoffLimitOnFailure did, and it fires when the restarts reach backoffLimit (2).
+  test('onfailure-backoff-limit: the restarts the controller counted follow from pastBackoffLimitOnFailure', () => {
+    const { snapshot, output } = caseOf('onfailure-backoff-limit');
+    expect(snapshot.job.status?.failed).toBe(1);
+    expect(output.retries).toMatchObject({ budget: 2, counted: 1, restartsCounted: 2, remaining: null });
+    expect(output.verdict).toMatch(
+      /^Failed: backoffLimit 2 reached by container restarts .* restarted container pi 2 times/,
+    );
+    expect(output.evidence.map((e) => e.message)).toContain(
+      'restartPolicy OnFailure: the controller counts container restarts of active pods against backoffLimit 2 and fails the Job when they reach 2 (2 restarts counted).',
+    );
+  });
+
   test('evidence gone: the deleted pods are named, with why', () => {
     const deadline = caseOf('deadline-exceeded').output.evidenceGone!;
     expect(deadline.missingFailedPods).toBe(1);

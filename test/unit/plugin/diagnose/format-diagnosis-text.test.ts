@@ -40,6 +40,18 @@ describe('text snapshots of recorded Jobs', () => {
   });
 });
 
+describe('the Limits row', () => {
+  // Issue 11 item 16: the row said "1 failure counted, 2 allowed" for a Job its restarts had failed.
+  test('onfailure-backoff-limit: the restarts that failed the Job are counted against the limit they reached', () => {
+    const limits = text('onfailure-backoff-limit')
+      .split('\n')
+      .find((line) => line.trimStart().startsWith('backoffLimit '));
+    expect(limits?.trim().replace(/\s+/g, ' ')).toBe(
+      'backoffLimit 1 failure counted, 2 allowed; 2 container restarts counted too (restartPolicy OnFailure): the Job fails when they reach 2',
+    );
+  });
+});
+
 describe('every recording', () => {
   test.each(snapshotScenarios())(
     '%s: the verdict comes first, no line ends in a blank, prose wraps at 80 columns',

@@ -116,26 +116,39 @@ describe('retries', () => {
     );
   });
 
-  test('OnFailure counts container restarts: backoffLimit 2 fails the Job at the 2nd failed run', () => {
+  test('OnFailure counts container restarts: backoffLimit 2 fails the Job at the 2nd restart', () => {
     // pastBackoffLimitOnFailure: restarts of pending/running pods >= backoffLimit.
     const e = explain(job({ backoffLimit: 2 }, { restartPolicy: 'OnFailure' }));
-    expect(e.retries).toMatchObject({ budget: 2, failsAfter: 2, countedAs: 'containerRestarts', schedule: [10] });
+    expect(e.retries).toMatchObject({ budget: 2, failsAfter: 2, countedAs: 'containerRestarts', schedule: [0, 10] });
     expect(e.warnings.map((w) => w.id)).toContain('on-failure-loses-logs');
     expect(e.afterFinish.sentences).toContain(
       'If it fails, its running pods are terminated and deleted: with OnFailure the failed runs leave no pod behind.',
     );
   });
 
-  test('OnFailure with backoffLimit 0: any restart fails the Job', () => {
+  // The kubelet raises restartCount when it starts the container again (kuberuntime_container.go
+  // startContainer), and starts it at once the first time: doBackOff finds no back-off entry yet
+  // (TestDoBackOff "not in backoff"). So backoffLimit 3 fails the Job at the 3rd restart, after
+  // waits of 0 s, 10 s and 20 s: three waits, the first of them immediate.
+  test('OnFailure with backoffLimit 3: three restarts, the first at once, then after 10s and 20s', () => {
+    const e = explain(job({ backoffLimit: 3 }, { restartPolicy: 'OnFailure' }));
+    expect(e.retries).toMatchObject({ failsAfter: 3, schedule: [0, 10, 20], scheduleTruncated: false });
+    expect(e.retries.sentences).toContain(
+      'The kubelet restarts a failed container at once the first time, then waits about 10s, 20s before the next restarts (CrashLoopBackOff, 10s doubling up to 5m).',
+    );
+    expect(e.retries.sentences.join(' ')).toMatch(/The 3rd restart .* fails the Job \(reason BackoffLimitExceeded\)/);
+  });
+
+  test('OnFailure with backoffLimit 0: the first restart, made at once, fails the Job', () => {
     expect(explain(job({ backoffLimit: 0 }, { restartPolicy: 'OnFailure' })).retries).toMatchObject({
       failsAfter: 1,
-      schedule: [],
+      schedule: [0],
     });
   });
 
   test('OnFailure: the kubelet back-off is capped at 5 minutes', () => {
     expect(explain(job({ backoffLimit: 8 }, { restartPolicy: 'OnFailure' })).retries.schedule).toEqual([
-      10, 20, 40, 80, 160, 300, 300,
+      0, 10, 20, 40, 80, 160, 300, 300,
     ]);
   });
 

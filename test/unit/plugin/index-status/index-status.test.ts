@@ -261,6 +261,20 @@ describe('success policy progress', () => {
     expect(result.successPolicy!.rules[0]!.satisfied).toBe(true);
   });
 
+  test('OnFailure restarts that reach backoffLimit fail the Job first too (pastBackoffLimitOnFailure)', () => {
+    const restartPolicy = { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main' }] } } };
+    const restarting = (restartCount: number) => {
+      const pod = indexPod(4);
+      pod.status!.containerStatuses![0]!.restartCount = restartCount;
+      return pod;
+    };
+    const job = policyJob([{ succeededCount: 1 }], '3', { backoffLimit: 2, ...restartPolicy }).job;
+    const reached = output(snapshotOf(job, [restarting(2)]));
+    expect(reached.successPolicy).toMatchObject({ met: false, rule: null });
+    expect(reached.successPolicy!.rules[0]!.satisfied).toBe(true);
+    expect(output(snapshotOf(job, [restarting(1)])).successPolicy).toMatchObject({ met: true, rule: 0 });
+  });
+
   test('the rule the controller recorded wins over the first satisfied one', () => {
     const conditions = [
       { type: 'SuccessCriteriaMet', status: 'True', reason: 'SuccessPolicy', message: 'Matched rules at index 1' },
