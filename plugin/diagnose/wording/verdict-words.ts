@@ -63,14 +63,15 @@ const FAILED: MessageTable<FailedWhy> = {
     );
   },
   'backoff-limit-exceeded': (w) => {
-    const present = w.failures.total;
-    let failures = failuresWords(w.failures);
-    if (w.leftNoPod > 0) failures += `${present > 0 ? '; ' : ''}${plural(w.leftNoPod, 'counted failure')} left no pod`;
-    if (w.ignored) failures += `; ${ignoredWords(w.ignored)}`;
+    // How the pods still there failed, unless none is (the count of those gone says it then).
+    const parts = [w.failures.total > 0 || w.leftNoPod === 0 ? failuresWords(w.failures) : ''];
+    if (w.leftNoPod > 0) parts.push(`${plural(w.leftNoPod, 'counted failure')} left no pod`);
+    if (w.ignored) parts.push(ignoredWords(w.ignored));
     if (w.race) {
       const met = indexes(w.race.succeeded, w.race.completedIndexes);
-      failures += `; ${met} also met success policy rule ${w.race.rule}, but backoffLimit is checked first`;
+      parts.push(`${met} also met success policy rule ${w.race.rule}, but backoffLimit is checked first`);
     }
+    const failures = parts.filter(Boolean).join('; ');
     return `backoffLimit ${w.backoffLimit} exceeded — ${plural(w.counted, 'failure')} counted; ${failures}`;
   },
   'deadline-exceeded': (w) => {
