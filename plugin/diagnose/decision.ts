@@ -20,6 +20,14 @@ export type Decision = Omit<DiagnoseOutput, Worded> & {
   suggestions: SuggestionFact[];
 };
 
+/** Compiles only when both code lists are the same: the facts' and the schema's enum. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type EvidenceCodesMatchSchema = Assert<Same<EvidenceFact['code'], DiagnoseOutput['evidence'][number]['code']>>;
+export type SuggestionCodesMatchSchema = Assert<
+  Same<SuggestionFact['code'], DiagnoseOutput['suggestions'][number]['code']>
+>;
+
 type ReplayedRule = Omit<NonNullable<DiagnoseOutput['policyReplay']>['rules'][number], 'on'>;
 
 /** spec.podFailurePolicy replayed over the failed pods; each rule with its spec (for its words). */

@@ -38,6 +38,7 @@ export function stuckTerminatingSuggestions(ctx: Context, out: SuggestionList): 
 }
 
 export function restartPolicyNeverForDebugging(ctx: Context, out: SuggestionList): void {
+  if (ctx.facts.restartPolicy !== 'OnFailure') return;
   out.add({
     code: 'restart-policy-never',
     ...specChange(
@@ -68,7 +69,9 @@ export function afterFailureSuggestions(ctx: Context, cause: Cause, out: Suggest
     out.add({
       code: 'keep-more-failed-jobs',
       cronJob: name,
+      // The snapshot does not hold the CronJob: read its limit before raising it.
       ...commands(
+        `kubectl get cronjob ${name} -n ${facts.namespace} -o jsonpath='{.spec.failedJobsHistoryLimit}'`,
         `kubectl patch cronjob ${name} -n ${facts.namespace} --type=merge -p '{"spec":{"failedJobsHistoryLimit":3}}'`,
       ),
     });

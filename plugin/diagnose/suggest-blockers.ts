@@ -1,9 +1,12 @@
 // Suggestions for a Job that something blocks (blockers.ts): what to check or change for each
 // blocker reason, and a deadline for a Job whose pods never fail on their own.
-import { obj, str } from '../../kubernetes/index.ts';
+import { obj, secondsBetween, str } from '../../kubernetes/index.ts';
 import type { Cause } from './cause.ts';
 import type { Context } from './context.ts';
+import { templateContainers } from './job-facts.ts';
 import { adviceOnly, commands, specChange, type NeverFails, type SuggestionList } from './suggestion-facts.ts';
+
+const HOUR = 3600;
 
 export function blockerSuggestions(ctx: Context, cause: Cause, out: SuggestionList): void {
   const { facts } = ctx;
@@ -29,7 +32,8 @@ export function blockerSuggestions(ctx: Context, cause: Cause, out: SuggestionLi
       if (pod)
         out.add({ code: 'unschedulable', pod: pod.name, ...commands(`kubectl describe pod ${pod.name} -n ${ns}`) });
       const nodeSelector = obj(podSpec, 'nodeSelector');
-      if (nodeSelector && /node affinity\/selector/.test(blocker?.message ?? ''))
+      const selects = nodeSelector !== undefined && Object.keys(nodeSelector).length > 0;
+      if (nodeSelector && selects && /node affinity\/selector/.test(blocker?.message ?? ''))
         out.add({ code: 'node-selector-matches-no-node', nodeSelector, ...adviceOnly });
       deadlineGuard(ctx, out, 'never-scheduled');
       break;
@@ -54,15 +58,17 @@ export function blockerSuggestions(ctx: Context, cause: Cause, out: SuggestionLi
       break;
     case 'ImagePullFailing': {
       const container = blocker?.container ?? null;
-      const field = container
-        ? `spec.template.spec.containers[name=${container}].image`
-        : 'spec.template.spec.containers';
+      const template = container === null ? undefined : templateContainers(facts).get(container);
+      const key = template?.init ? 'initContainers' : 'containers';
+      const secrets = podSpec?.imagePullSecrets;
       out.add({
         code: 'fix-image',
         container,
         image: blocker?.image ?? null,
-        pullSecrets: false,
-        ...specChange(field, null, false),
+        pullSecrets: Array.isArray(secrets) && secrets.length > 0,
+        inTemplate: template !== undefined,
+        // A container the template does not declare (a webhook injected it) has its image set there.
+        ...(template ? specChange(`spec.template.spec.${key}[name=${container}].image`, null, false) : adviceOnly),
       });
       deadlineGuard(ctx, out, 'image-pull');
       break;
@@ -104,12 +110,19 @@ function creationSuggestions(ctx: Context, message: string, out: SuggestionList)
   }
 }
 
-/** A Job whose pods never fail waits forever unless a deadline ends it. */
+/**
+ * A Job whose pods never fail waits forever unless a deadline ends it: an hour, or for a Job that
+ * has run longer, whole hours that leave it at least half an hour (pastActiveDeadline counts from
+ * status.startTime, so a deadline below what it has run would fail it at once).
+ */
 function deadlineGuard(ctx: Context, out: SuggestionList, neverFails: NeverFails): void {
-  if (ctx.facts.activeDeadlineSeconds !== null) return;
+  const { facts } = ctx;
+  if (facts.activeDeadlineSeconds !== null) return;
+  const ran = facts.status.startTime === null ? 0 : Math.max(0, secondsBetween(facts.status.startTime, ctx.now));
+  const seconds = HOUR * Math.max(1, Math.ceil((ran + HOUR / 2) / HOUR));
   out.add({
     code: 'set-active-deadline',
     neverFails,
-    ...specChange('spec.activeDeadlineSeconds', { spec: { activeDeadlineSeconds: 3600 } }, true),
+    ...specChange('spec.activeDeadlineSeconds', { spec: { activeDeadlineSeconds: seconds } }, true),
   });
 }

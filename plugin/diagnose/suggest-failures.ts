@@ -1,17 +1,15 @@
 // Suggestions for failed attempts: read their logs, give OOMKilled containers more memory, ignore
 // disruptions, fail fast on an exit code every attempt shares, and, for failed indexes, spend
 // backoffLimitPerIndex and maxFailedIndexes where they help.
-import { obj, parseQuantity, str, type JsonObject } from '../../kubernetes/index.ts';
+import { obj, parseQuantity, str } from '../../kubernetes/index.ts';
 import type { PodAnalysis } from './attempts.ts';
 import type { Cause } from './cause.ts';
 import type { Context } from './context.ts';
 import { podCount, type FailureGroup } from './failure-groups.ts';
 import { templateContainers } from './job-facts.ts';
+import { deterministicExit, exitCodeRule, exitRule, withAction, withFirstRule } from './policy-rule-patch.ts';
 import { restartPolicyNeverForDebugging } from './suggest-aftermath.ts';
-import { commands, specChange, type SuggestionFact, type SuggestionList } from './suggestion-facts.ts';
-
-/** Exit codes that mean a signal (SIGKILL, SIGTERM): the process was killed, not a bug of its own. */
-const SIGNAL_EXIT_CODES = new Set([137, 143]);
+import { adviceOnly, commands, specChange, type SuggestionFact, type SuggestionList } from './suggestion-facts.ts';
 
 /** kubectl logs for an attempt's container (--previous for the run before a restart). */
 export function readLogs(ctx: Context, pod: PodAnalysis, container: string | null, previous = false): SuggestionFact {
@@ -37,32 +35,32 @@ export function failureSuggestions(ctx: Context, groups: FailureGroup[], out: Su
   oomSuggestions(ctx, groups, out);
   disruptionSuggestions(ctx, groups, out);
   const deterministic = deterministicExit(groups);
-  if (deterministic && podCount(groups) >= 2) {
-    const rules = [exitRule('FailJob', deterministic), ...(facts.podFailurePolicyRules ?? [])];
+  const failJob = deterministic && exitRule(ctx, 'FailJob', deterministic);
+  const failJobPatch = failJob && withFirstRule(ctx, failJob);
+  if (deterministic && failJobPatch && podCount(groups) >= 2) {
     out.add({
       code: 'fail-job-on-exit',
       exitCode: deterministic.exitCode,
       container: deterministic.container,
       backoffLimit: facts.backoffLimit,
-      ...specChange(
-        'spec.podFailurePolicy',
-        { spec: { podFailurePolicy: { rules }, ...restartPolicyNever(ctx) } },
-        false,
-      ),
+      ...specChange('spec.podFailurePolicy', failJobPatch, false),
     });
   }
   // Every counted failure matched the same Count rule: the user chose to retry that exit code.
   const countRule = countedByOneCountRule(groups);
   const group = groups[0];
-  if (countRule !== null && groups.length === 1 && group!.exitCode !== null && group!.pods.length >= 2) {
-    const rules = (facts.podFailurePolicyRules ?? []).map((rule, i) =>
-      i === countRule ? { ...rule, action: 'FailJob' } : rule,
-    );
+  if (
+    countRule !== null &&
+    exitCodeRule(ctx, countRule, 'Count') &&
+    groups.length === 1 &&
+    group!.exitCode !== null &&
+    group!.pods.length >= 2
+  ) {
     out.add({
       code: 'count-rule-to-fail-job',
       exitCode: group!.exitCode,
       rule: countRule,
-      ...specChange('spec.podFailurePolicy', { spec: { podFailurePolicy: { rules } } }, false),
+      ...specChange('spec.podFailurePolicy', withAction(ctx, countRule, 'FailJob'), false),
     });
   }
   if (
@@ -81,22 +79,21 @@ export function failedIndexesSuggestions(ctx: Context, cause: Cause, out: Sugges
   if (lastFailed) out.add(readLogs(ctx, lastFailed, lastFailed.attempt.container));
   oomSuggestions(ctx, groups, out);
   disruptionSuggestions(ctx, groups, out);
-  const perIndex = facts.backoffLimitPerIndex ?? 0;
+  // FailedIndexes needs backoffLimitPerIndex; a Job whose spec lost it gets no per-index advice.
+  const perIndex = facts.backoffLimitPerIndex;
+  if (perIndex === null) return;
   const deterministic = deterministicExit(groups);
-  if (deterministic) {
-    const rules = [exitRule('FailIndex', deterministic), ...(facts.podFailurePolicyRules ?? [])];
+  const failIndex = deterministic && exitRule(ctx, 'FailIndex', deterministic);
+  const failIndexPatch = failIndex && withFirstRule(ctx, failIndex);
+  if (deterministic && failIndexPatch) {
     out.add({
       code: 'fail-index-on-exit',
       exitCode: deterministic.exitCode,
       container: deterministic.container,
       backoffLimitPerIndex: perIndex,
-      ...specChange(
-        'spec.podFailurePolicy',
-        { spec: { podFailurePolicy: { rules }, ...restartPolicyNever(ctx) } },
-        false,
-      ),
+      ...specChange('spec.podFailurePolicy', failIndexPatch, false),
     });
-  } else {
+  } else if (!deterministic) {
     const to = perIndex + 2;
     out.add({
       code: 'more-attempts-per-index',
@@ -104,15 +101,18 @@ export function failedIndexesSuggestions(ctx: Context, cause: Cause, out: Sugges
       ...specChange('spec.backoffLimitPerIndex', { spec: { backoffLimitPerIndex: to } }, false),
     });
   }
-  if (cause.reason === 'MaxFailedIndexesExceeded') {
-    const max = facts.maxFailedIndexes ?? 0;
+  const max = facts.maxFailedIndexes;
+  if (cause.reason === 'MaxFailedIndexesExceeded' && max !== null) {
     const to = Math.max(ctx.retries.perIndex?.failedIndexCount ?? 0, max + 1);
-    out.add({
-      code: 'raise-max-failed-indexes',
-      maxFailedIndexes: max,
-      to,
-      ...specChange('spec.maxFailedIndexes', { spec: { maxFailedIndexes: to } }, true),
-    });
+    // maxFailedIndexes may not exceed completions.
+    if (facts.completions === null || to <= facts.completions) {
+      out.add({
+        code: 'raise-max-failed-indexes',
+        maxFailedIndexes: max,
+        to,
+        ...specChange('spec.maxFailedIndexes', { spec: { maxFailedIndexes: to } }, true),
+      });
+    }
   }
 }
 
@@ -120,14 +120,19 @@ export function oomSuggestions(ctx: Context, groups: FailureGroup[], out: Sugges
   for (const group of groups.filter((g) => g.kind === 'oom')) {
     const name = group.container;
     if (!name) continue;
+    const times = group.pods.length;
     const template = templateContainers(ctx.facts).get(name);
-    const resources = obj(template?.spec, 'resources');
+    if (!template) {
+      // A container the Job does not declare (a webhook injected it): its resources are set there.
+      out.add({ code: 'oom-outside-template', container: name, times, ...adviceOnly });
+      continue;
+    }
+    const resources = obj(template.spec, 'resources');
     const limit = str(obj(resources, 'limits'), 'memory');
     const request = str(obj(resources, 'requests'), 'memory');
-    const base = parseBytes(limit) ?? parseBytes(request);
-    const key = template?.init ? 'initContainers' : 'containers';
+    const key = template.init ? 'initContainers' : 'containers';
     const field = `spec.template.spec.${key}[name=${name}].resources`;
-    const times = group.pods.length;
+    const base = limit === undefined ? parseBytes(request) : parseBytes(limit);
     if (base !== undefined) {
       const to = formatBytes(base * 2);
       const patch = { spec: { template: { spec: { [key]: [{ name, resources: { limits: { memory: to } } }] } } } };
@@ -139,26 +144,29 @@ export function oomSuggestions(ctx: Context, groups: FailureGroup[], out: Sugges
         to,
         ...specChange(`${field}.limits.memory`, patch, false),
       });
-    } else {
+    } else if (limit === undefined) {
       out.add({ code: 'set-memory-limits', container: name, times, ...specChange(field, null, false) });
     }
   }
 }
 
 function disruptionSuggestions(ctx: Context, groups: FailureGroup[], out: SuggestionList): void {
-  const counted = groups.filter((g) => g.kind === 'disruption').flatMap((g) => g.pods);
+  // An Ignore rule on DisruptionTarget helps only pods that carry the condition.
+  const counted = groups
+    .filter((g) => g.kind === 'disruption')
+    .flatMap((g) => g.pods)
+    .filter((p) => p.attempt.disruption !== null);
   if (counted.length === 0) return;
-  const ignore = { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] };
-  const rules = [ignore, ...(ctx.facts.podFailurePolicyRules ?? [])];
+  const patch = withFirstRule(ctx, {
+    action: 'Ignore',
+    onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }],
+  });
+  if (!patch) return;
   out.add({
     code: 'ignore-disruptions',
     count: counted.length,
     reasons: [...new Set(counted.map((p) => p.attempt.disruption?.reason ?? p.attempt.reason))],
-    ...specChange(
-      'spec.podFailurePolicy',
-      { spec: { podFailurePolicy: { rules }, ...restartPolicyNever(ctx) } },
-      false,
-    ),
+    ...specChange('spec.podFailurePolicy', patch, false),
   });
 }
 
@@ -175,31 +183,6 @@ function countedByOneCountRule(groups: FailureGroup[]): number | null {
   const rules = new Set(pods.map((p) => (p.match?.action === 'Count' ? p.match.rule : -1)));
   if (pods.length === 0 || rules.size !== 1 || rules.has(-1)) return null;
   return [...rules][0]!;
-}
-
-/** The single non-signal exit code every counted failure shares, unless a rule already handles it. */
-function deterministicExit(groups: FailureGroup[]): { exitCode: number; container: string | null } | undefined {
-  if (groups.length !== 1) return undefined;
-  const group = groups[0]!;
-  if (group.kind !== 'exit' || group.exitCode === null || SIGNAL_EXIT_CODES.has(group.exitCode)) return undefined;
-  if (group.pods.some((p) => p.match !== null)) return undefined;
-  return { exitCode: group.exitCode, container: group.container };
-}
-
-function exitRule(action: 'FailJob' | 'FailIndex', exit: { exitCode: number; container: string | null }): JsonObject {
-  return {
-    action,
-    onExitCodes: {
-      ...(exit.container ? { containerName: exit.container } : {}),
-      operator: 'In',
-      values: [exit.exitCode],
-    },
-  };
-}
-
-/** A pod failure policy requires restartPolicy Never. */
-function restartPolicyNever(ctx: Context): JsonObject {
-  return ctx.facts.restartPolicy === 'Never' ? {} : { template: { spec: { restartPolicy: 'Never' } } };
 }
 
 function parseBytes(quantity: string | undefined): number | undefined {

@@ -11,6 +11,7 @@ import {
   stuckTerminatingSuggestions,
 } from './suggest-aftermath.ts';
 import { failedIndexesSuggestions, failureSuggestions, oomSuggestions, readLogs } from './suggest-failures.ts';
+import { exitCodeRule, withAction } from './policy-rule-patch.ts';
 import { adviceOnly, commands, SuggestionList, specChange, type SuggestionFact } from './suggestion-facts.ts';
 
 export function suggest(ctx: Context, cause: Cause): SuggestionFact[] {
@@ -22,15 +23,16 @@ export function suggest(ctx: Context, cause: Cause): SuggestionFact[] {
       const pod = decisive ? ctx.pods.find((p) => p.name === decisive.pod) : undefined;
       if (pod) out.add(readLogs(ctx, pod, decisive?.container ?? null));
       oomSuggestions(ctx, cause.groups, out);
-      if (decisive && decisive.exitCode !== null) {
-        const rules = facts.podFailurePolicyRules ?? [];
-        const patched = rules.map((rule, i) => (i === decisive.matchedRule ? { ...rule, action: 'Count' } : rule));
+      // Count retries only when the Job has retries to give (a budget of 0 fails it just the same).
+      const budget = facts.backoffLimitPerIndex ?? facts.backoffLimit;
+      const rule = decisive && exitCodeRule(ctx, decisive.matchedRule, 'FailJob');
+      if (decisive && decisive.exitCode !== null && rule && budget > 0) {
         out.add({
           code: 'count-instead-of-fail-job',
           rule: decisive.matchedRule,
           exitCode: decisive.exitCode,
-          perIndex: false,
-          ...specChange('spec.podFailurePolicy', { spec: { podFailurePolicy: { rules: patched } } }, false),
+          perIndex: facts.backoffLimitPerIndex !== null,
+          ...specChange('spec.podFailurePolicy', withAction(ctx, decisive.matchedRule, 'Count'), false),
         });
       }
       break;
@@ -38,7 +40,11 @@ export function suggest(ctx: Context, cause: Cause): SuggestionFact[] {
     case 'BackoffLimitExceeded':
     case 'Retrying':
     case 'WaitingForBackoff':
-      if (cause.successPolicyRace !== null && facts.completions !== null) {
+      if (
+        cause.successPolicyRace !== null &&
+        facts.completions !== null &&
+        facts.completions - 1 > facts.backoffLimit
+      ) {
         // The failures are expected here (the success policy tolerates them): only the order bites.
         const to = facts.completions - 1;
         out.add({
@@ -46,17 +52,19 @@ export function suggest(ctx: Context, cause: Cause): SuggestionFact[] {
           backoffLimit: facts.backoffLimit,
           to,
           rule: cause.successPolicyRace,
-          perIndex: false,
+          perIndex: facts.backoffLimitPerIndex !== null,
           ...specChange('spec.backoffLimit', { spec: { backoffLimit: to } }, true),
         });
         break;
       }
       failureSuggestions(ctx, cause.groups, out);
       break;
-    case 'DeadlineExceeded':
-      out.add(moreTime(ctx));
+    case 'DeadlineExceeded': {
+      const more = moreTime(ctx);
+      if (more) out.add(more);
       failureSuggestions(ctx, cause.groups, out);
       break;
+    }
     case 'MaxFailedIndexesExceeded':
     case 'FailedIndexes':
       failedIndexesSuggestions(ctx, cause, out);
@@ -80,7 +88,7 @@ export function suggest(ctx: Context, cause: Cause): SuggestionFact[] {
             ...(queue ? [`kubectl describe localqueue ${queue} -n ${ns}`] : []),
           ),
         });
-      } else {
+      } else if (facts.suspend) {
         out.add({ code: 'resume', ...specChange('spec.suspend', { spec: { suspend: false } }, true) });
       }
       break;
@@ -96,10 +104,11 @@ export function suggest(ctx: Context, cause: Cause): SuggestionFact[] {
   return out.list;
 }
 
-/** DeadlineExceeded: a deadline for the next run from the pace of this one. */
-function moreTime(ctx: Context): SuggestionFact {
+/** DeadlineExceeded: a longer deadline for the next run, from this run's pace; null when the Job allows as much. */
+function moreTime(ctx: Context): SuggestionFact | null {
   const { facts } = ctx;
-  const seconds = facts.activeDeadlineSeconds ?? 0;
+  const seconds = facts.activeDeadlineSeconds;
+  if (seconds === null) return null;
   const elapsed =
     facts.status.startTime !== null && ctx.decisions.failedAt !== undefined
       ? (ctx.decisions.failedAt - facts.status.startTime) / 1000
@@ -110,6 +119,7 @@ function moreTime(ctx: Context): SuggestionFact {
     done > 0 && total !== null && total > done
       ? Math.ceil(((elapsed * total) / done) * 1.5)
       : Math.max(seconds * 2, 60);
+  if (to <= seconds) return null;
   return {
     code: 'allow-more-time',
     seconds,

@@ -40,7 +40,7 @@ export type SuggestionFact =
   | Fact<'scheduler-not-acting', { scheduler: string }>
   | Fact<'node-not-reporting', { node: string }>
   | Fact<'scheduling-gates-stay'>
-  | Fact<'fix-image', { container: string | null; image: string | null; pullSecrets: boolean }>
+  | Fact<'fix-image', { container: string | null; image: string | null; pullSecrets: boolean; inTemplate: boolean }>
   | Fact<'container-config'>
   | Fact<'volume-mount'>
   | Fact<'set-active-deadline', { neverFails: NeverFails }>
@@ -56,6 +56,7 @@ export type SuggestionFact =
   | Fact<'count-rule-to-fail-job', { exitCode: number; rule: number }>
   | Fact<'raise-memory-limit', { container: string; times: number; from: string | null; to: string }>
   | Fact<'set-memory-limits', { container: string; times: number }>
+  | Fact<'oom-outside-template', { container: string; times: number }>
   | Fact<'ignore-disruptions', { count: number; reasons: (string | null)[] }>
   | Fact<'keep-logs'>
   | Fact<'keep-failed-jobs-longer', { seconds: number }>

@@ -468,6 +468,7 @@ export interface DiagnoseOutput {
       | 'count-rule-to-fail-job'
       | 'raise-memory-limit'
       | 'set-memory-limits'
+      | 'oom-outside-template'
       | 'ignore-disruptions'
       | 'keep-logs'
       | 'keep-failed-jobs-longer'

@@ -71,8 +71,9 @@ const SUGGESTIONS: MessageTable<SuggestionFact> = {
     'Something added scheduling gates and never removed them (a queueing or quota controller): ' +
     'check that controller, or remove the gates from the pods.',
   'fix-image': (s) =>
-    `Fix the image of container ${s.container ?? '?'} (${s.image ?? '?'}): ` +
-    'check the name and tag exist in the registry, ' +
+    `Fix the image of container ${s.container ?? '?'} (${s.image ?? '?'})` +
+    (s.inTemplate ? '' : ", which the Job's pod template does not declare (whatever injected it sets the image)") +
+    ': check the name and tag exist in the registry, ' +
     (s.pullSecrets
       ? 'and that the imagePullSecrets give access to it if it is private.'
       : 'and add imagePullSecrets if it is private.'),
@@ -118,6 +119,9 @@ const SUGGESTIONS: MessageTable<SuggestionFact> = {
   'set-memory-limits': (s) =>
     `Container ${s.container} was OOMKilled ${times(s.times)} without a memory limit of its own ` +
     "(a LimitRange default or the node's memory ran out): set requests and limits above its peak use.",
+  'oom-outside-template': (s) =>
+    `Container ${s.container} was OOMKilled ${times(s.times)}, but the Job's pod template does not declare it ` +
+    '(an admission webhook injected it): raise its memory where it is injected.',
   'ignore-disruptions': (s) =>
     `${s.count === 1 ? 'An eviction' : `${s.count} evictions`} (${s.reasons.join(', ')}) ` +
     'counted against backoffLimit: ' +
@@ -129,7 +133,8 @@ const SUGGESTIONS: MessageTable<SuggestionFact> = {
     `ttlSecondsAfterFinished ${s.seconds} deletes the failed Job and its pods soon after it finished: ` +
     'keep failures longer to debug them.',
   'keep-more-failed-jobs': (s) =>
-    `CronJob ${s.cronJob} keeps only failedJobsHistoryLimit failed Jobs (default 1): keep more to compare failures.`,
+    `CronJob ${s.cronJob} keeps only failedJobsHistoryLimit failed Jobs (default 1): ` +
+    'if it keeps fewer than 3, keep more to compare failures.',
 };
 
 export function suggestionWords(fact: SuggestionFact): string {
