@@ -203,11 +203,12 @@ function schedulingGatesOf(pod: PodAnalysis): string[] {
     .filter((name) => name !== '');
 }
 
+/** The image the pod spec gives the container (decoded data: only string images count). */
 function imageOf(pod: PodAnalysis, container: string): string | null {
   for (const key of ['initContainers', 'containers']) {
-    const list = (pod.raw.spec?.[key] as { name?: string; image?: string }[] | undefined) ?? [];
-    const found = list.find((c) => c.name === container);
-    if (found?.image) return found.image;
+    const list: unknown = pod.raw.spec?.[key];
+    const found = Array.isArray(list) ? list.find((c) => isObject(c) && c.name === container) : undefined;
+    if (isObject(found) && typeof found.image === 'string' && found.image) return found.image;
   }
   return null;
 }
