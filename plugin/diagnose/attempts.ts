@@ -18,7 +18,7 @@ import {
   type PolicyMatch,
 } from '../../kubernetes/index.ts';
 import { disruptionOf, lastTerminationOf, outcomeOf, startedTime, type Outcome } from './pod-outcome.ts';
-import { humanDuration, secondsBetween, toMillis, toRfc3339 } from '../../kubernetes/index.ts';
+import { secondsBetween, toMillis, toRfc3339 } from '../../kubernetes/index.ts';
 
 /** A pod still terminating this long after its deletionTimestamp (the end of its grace period) is stuck. */
 export const STUCK_TERMINATING_SECONDS = 10;
@@ -46,8 +46,24 @@ export interface PodAnalysis {
   stoppedByJobFailure: boolean;
   /** Deleted by the Job controller after the Job met its success criteria (never counted). */
   stoppedAfterSuccess: boolean;
-  attempt: Attempt;
+  attempt: AttemptData;
+  /** What else matters about the attempt; wording/attempt-note-words.ts says it as the attempt's note. */
+  notes: AttemptNote[];
 }
+
+/** An attempt of the output without its note, which the wording adds. */
+export type AttemptData = Omit<Attempt, 'note'>;
+
+export type AttemptNote =
+  | { code: 'ignored'; rule: number }
+  | { code: 'stopped-by-job-failure'; killed: boolean }
+  | { code: 'stopped-after-success' }
+  | { code: 'removed-uncounted' }
+  | { code: 'deleted-while-running' }
+  | { code: 'stuck-terminating'; overdueSeconds: number; node: string | null }
+  | { code: 'restarted'; restarts: number; last: Attempt['lastTermination'] }
+  | { code: 'pod-deadline' }
+  | { code: 'index-outside-completions' };
 
 export interface Decisions {
   /** When the controller decided the Job failed (FailureTarget, else Failed). */
@@ -111,44 +127,31 @@ function analyzePod(pod: RawPod, facts: JobFacts, events: EventIndex, decisions:
   const lastTermination = lastTerminationOf(pod);
   const disruption = disruptionOf(pod);
 
-  const notes: string[] = [];
-  if (match?.action === 'Ignore') notes.push(`ignored by pod failure policy rule ${match.rule}: not counted`);
-  if (stoppedByJobFailure)
-    notes.push(
-      `${phase === 'Failed' ? 'killed' : 'deleted'} by the Job controller when the Job failed; counted as failed`,
-    );
-  else if (stoppedAfterSuccess)
-    notes.push('stopped by the Job controller once the Job met its success criteria; not counted');
-  else if (removedUncounted) notes.push('deleted by the Job controller (suspension or scale-down); not counted');
+  const node = typeof pod.spec?.nodeName === 'string' ? pod.spec.nodeName : null;
+  const notes: AttemptNote[] = [];
+  if (match?.action === 'Ignore') notes.push({ code: 'ignored', rule: match.rule });
+  if (stoppedByJobFailure) notes.push({ code: 'stopped-by-job-failure', killed: phase === 'Failed' });
+  else if (stoppedAfterSuccess) notes.push({ code: 'stopped-after-success' });
+  else if (removedUncounted) notes.push({ code: 'removed-uncounted' });
   else if (
     pod.metadata.deletionTimestamp !== undefined &&
     !terminating &&
     phase !== 'Succeeded' &&
     !deletedByController
   )
-    notes.push('deleted while running');
-  if (terminating && overdueSeconds >= STUCK_TERMINATING_SECONDS) {
-    notes.push(
-      `stuck terminating: ${humanDuration(overdueSeconds)} past its grace period${pod.spec?.nodeName ? ` on node ${String(pod.spec.nodeName)}` : ''}`,
-    );
-  }
-  if (restarts > 0) {
-    notes.push(
-      `restarted ${restarts}× in place${lastTermination ? ` (last run: exit ${lastTermination.exitCode ?? '?'}${lastTermination.reason ? ` ${lastTermination.reason}` : ''})` : ''}`,
-    );
-  }
-  if (outcome.reason === 'DeadlineExceeded' && pod.status?.reason === 'DeadlineExceeded') {
-    notes.push(
-      "the pod's own activeDeadlineSeconds (spec.template.spec.activeDeadlineSeconds) ended it, not the Job's",
-    );
-  }
-  if (!countable && failed) notes.push('index outside completions: not counted');
+    notes.push({ code: 'deleted-while-running' });
+  if (terminating && overdueSeconds >= STUCK_TERMINATING_SECONDS)
+    notes.push({ code: 'stuck-terminating', overdueSeconds, node });
+  if (restarts > 0) notes.push({ code: 'restarted', restarts, last: lastTermination });
+  if (outcome.reason === 'DeadlineExceeded' && pod.status?.reason === 'DeadlineExceeded')
+    notes.push({ code: 'pod-deadline' });
+  if (!countable && failed) notes.push({ code: 'index-outside-completions' });
 
-  const attempt: Attempt = {
+  const attempt: AttemptData = {
     pod: name,
     index,
     phase,
-    node: typeof pod.spec?.nodeName === 'string' ? pod.spec.nodeName : null,
+    node,
     createdAt: pod.metadata.creationTimestamp ?? null,
     startedAt: startedTime(pod),
     finishedAt: phase === 'Succeeded' || phase === 'Failed' ? finishedText(pod) : null,
@@ -166,7 +169,6 @@ function analyzePod(pod: RawPod, facts: JobFacts, events: EventIndex, decisions:
     policyRule: match?.rule ?? null,
     policyAction: match?.action ?? null,
     indexFailureCount: hasIndexFailureCountAnnotation(pod) ? indexFailureCountOf(pod) : null,
-    note: notes.length > 0 ? notes.join('; ') : null,
   };
   return {
     raw: pod,
@@ -185,10 +187,14 @@ function analyzePod(pod: RawPod, facts: JobFacts, events: EventIndex, decisions:
     stoppedByJobFailure,
     stoppedAfterSuccess,
     attempt,
+    notes,
   };
 }
 
-/** The latest container finish as the pod states it (init containers too: an init container may be all that ran), else getFinishedTime. */
+/**
+ * The latest container finish as the pod states it (init containers too: an init container may be
+ * all that ran), else getFinishedTime.
+ */
 function finishedText(pod: RawPod): string | null {
   let latest: { ms: number; text: string } | undefined;
   for (const status of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {

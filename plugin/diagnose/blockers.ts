@@ -5,8 +5,8 @@ import type { PodAnalysis } from './attempts.ts';
 import { STUCK_TERMINATING_SECONDS } from './attempts.ts';
 import { latest, type EventIndex, type EventView } from './events.ts';
 import type { JobFacts } from './job-facts.ts';
+import { isObject } from '../../kubernetes/index.ts';
 import { CONTAINER_CONFIG_REASONS, IMAGE_PULL_REASONS } from './waiting-reasons.ts';
-import { humanDuration } from '../../kubernetes/index.ts';
 
 export type BlockerReason =
   | 'ParallelismZero'
@@ -37,12 +37,20 @@ const PRIORITY: readonly BlockerReason[] = [
 export interface Blocker {
   reason: BlockerReason;
   pods: PodAnalysis[];
-  /** The Kubernetes message that shows it (scheduler, kubelet, API server), quoted as is. */
+  /** The Kubernetes message that shows it (scheduler, kubelet, API server, pod condition), quoted as is. */
   message: string | null;
   /** The container concerned, for image and config problems. */
   container: string | null;
   /** The image that cannot be pulled. */
   image: string | null;
+  /** PodsSchedulingGated: the scheduling gates of the first pod that has any. */
+  gates: string[];
+  /** PodsNotScheduled: the schedulerName nobody serves. */
+  scheduler: string | null;
+  /** PodsNotStarting: the node whose kubelet reports nothing. */
+  node: string | null;
+  /** PodsNotScheduled, PodsNotStarting: seconds since the pod was created. */
+  ageSeconds: number | null;
   event: EventView | undefined;
 }
 
@@ -76,10 +84,19 @@ export function findBlockers(
       message: null,
       container: null,
       image: null,
+      gates: [],
+      scheduler: null,
+      node: null,
+      ageSeconds: null,
       event: undefined,
     };
     if (pod) blocker.pods.push(pod);
+    // The first pod that says why speaks for all: its gates, else its message.
+    if (blocker.gates.length === 0 && blocker.message === null) blocker.gates = details.gates ?? [];
     blocker.message ??= details.message ?? null;
+    blocker.scheduler ??= details.scheduler ?? null;
+    blocker.node ??= details.node ?? null;
+    blocker.ageSeconds ??= details.ageSeconds ?? null;
     blocker.container ??= details.container ?? null;
     blocker.image ??= details.image ?? null;
     blocker.event ??= details.event;
@@ -105,12 +122,8 @@ export function findBlockers(
     const podEvents = events.byPod.get(pod.name);
     const scheduled = pod.raw.status?.conditions?.find((c) => c.type === 'PodScheduled');
     if (scheduled?.status === 'False' && scheduled.reason === 'SchedulingGated') {
-      const gates = ((pod.raw.spec?.schedulingGates as { name?: string }[] | undefined) ?? [])
-        .map((g) => g.name)
-        .filter(Boolean);
-      add('PodsSchedulingGated', pod, {
-        message: gates.length > 0 ? `scheduling gates: ${gates.join(', ')}` : (scheduled.message ?? null),
-      });
+      const gates = schedulingGatesOf(pod);
+      add('PodsSchedulingGated', pod, gates.length > 0 ? { gates } : { message: scheduled.message ?? null });
       continue;
     }
     if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
@@ -124,15 +137,11 @@ export function findBlockers(
     if (!node && scheduled === undefined && age >= NOT_SCHEDULED_SECONDS) {
       const scheduler =
         typeof pod.raw.spec?.schedulerName === 'string' ? pod.raw.spec.schedulerName : 'default-scheduler';
-      add('PodsNotScheduled', pod, {
-        message: `no scheduler has acted on it in ${humanDuration(age)} (schedulerName ${scheduler})`,
-      });
+      add('PodsNotScheduled', pod, { scheduler, ageSeconds: age });
       continue;
     }
     if (node && statuses.length === 0 && !pod.raw.status?.startTime && age >= NOT_STARTED_SECONDS) {
-      add('PodsNotStarting', pod, {
-        message: `bound to node ${node}, whose kubelet has reported nothing about it in ${humanDuration(age)}`,
-      });
+      add('PodsNotStarting', pod, { node, ageSeconds: age });
       continue;
     }
     const image = statuses.find((s) => IMAGE_PULL_REASONS.has(s.state?.waiting?.reason ?? ''));
@@ -185,11 +194,21 @@ export function wantActive(facts: JobFacts): number {
   return Math.max(0, Math.min(facts.completions - facts.status.succeeded, facts.parallelism));
 }
 
+/** The names of the pod's scheduling gates (decoded data: only string names count). */
+function schedulingGatesOf(pod: PodAnalysis): string[] {
+  const gates = pod.raw.spec?.schedulingGates;
+  if (!Array.isArray(gates)) return [];
+  return gates
+    .map((g: unknown) => (isObject(g) && typeof g.name === 'string' ? g.name : ''))
+    .filter((name) => name !== '');
+}
+
+/** The image the pod spec gives the container (decoded data: only string images count). */
 function imageOf(pod: PodAnalysis, container: string): string | null {
   for (const key of ['initContainers', 'containers']) {
-    const list = (pod.raw.spec?.[key] as { name?: string; image?: string }[] | undefined) ?? [];
-    const found = list.find((c) => c.name === container);
-    if (found?.image) return found.image;
+    const list: unknown = pod.raw.spec?.[key];
+    const found = Array.isArray(list) ? list.find((c) => isObject(c) && c.name === container) : undefined;
+    if (isObject(found) && typeof found.image === 'string' && found.image) return found.image;
   }
   return null;
 }

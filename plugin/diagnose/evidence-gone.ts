@@ -7,7 +7,18 @@ import type { Decisions, PodAnalysis } from './attempts.ts';
 import type { EventIndex, EventView } from './events.ts';
 import type { JobFacts } from './job-facts.ts';
 
-export type EvidenceGone = DiagnoseOutput['evidenceGone'];
+/** What the output says about pods that are gone; wording/gone-words.ts says `why`. */
+export type EvidenceGone = Omit<NonNullable<DiagnoseOutput['evidenceGone']>, 'why'> & { why: GoneReason[] };
+
+/** Why pods are gone, most likely first. */
+export type GoneReason =
+  | { code: 'on-failure-pod-deleted' }
+  | { code: 'deleted-at-failure'; pods: string[] }
+  | { code: 'stopped-at-success'; pods: string[] }
+  | { code: 'deleted-by-controller'; pods: string[] }
+  | { code: 'deleted-by-others'; pods: string[] }
+  | { code: 'no-trace'; failures: number }
+  | { code: 'cronjob-history'; cronJob: string };
 
 export interface MissingPod {
   pod: string;
@@ -67,11 +78,11 @@ export function toEvidenceGone(
   missing: readonly MissingPod[],
   events: EventIndex,
   decisions: Decisions,
-): EvidenceGone {
+): EvidenceGone | null {
   const countedPresent = pods.filter((p) => p.counted === true).length;
   const missingFailedPods = Math.max(0, facts.status.failed - countedPresent);
   if (missingFailedPods === 0 && missing.length === 0) return null;
-  const why: string[] = [];
+  const why: GoneReason[] = [];
   const byController = missing.filter((m) => m.deletedBy === 'job-controller');
   const atFailure = deletedWhenJobFailed(missing, decisions);
   const atSuccess = byController.filter(
@@ -81,42 +92,18 @@ export function toEvidenceGone(
       m.deletedAtMs !== undefined &&
       m.deletedAtMs >= decisions.succeededAt - 1000,
   );
-  if (facts.restartPolicy === 'OnFailure' && atFailure.length > 0) {
-    why.push(
-      'restartPolicy OnFailure restarts a failing container inside the same pod, so its failures show only as restart counts; when the Job failed, the controller deleted that still-active pod, and its logs and exit codes went with it.',
-    );
-  } else if (atFailure.length > 0) {
-    why.push(
-      `The Job controller deletes the pods still running when a Job fails: ${list(atFailure)} (counted as failed).`,
-    );
-  }
-  if (atSuccess.length > 0)
-    why.push(
-      `The Job controller stopped ${list(atSuccess)} once the Job met its success criteria (not counted as failed).`,
-    );
+  const names = (list: readonly MissingPod[]) => list.map((m) => m.pod);
+  if (facts.restartPolicy === 'OnFailure' && atFailure.length > 0) why.push({ code: 'on-failure-pod-deleted' });
+  else if (atFailure.length > 0) why.push({ code: 'deleted-at-failure', pods: names(atFailure) });
+  if (atSuccess.length > 0) why.push({ code: 'stopped-at-success', pods: names(atSuccess) });
   const unexplained = missing.filter((m) => !atFailure.includes(m) && !atSuccess.includes(m));
   const byControllerOther = unexplained.filter((m) => m.deletedBy === 'job-controller');
-  if (byControllerOther.length > 0)
-    why.push(
-      `The Job controller deleted ${list(byControllerOther)} (suspension or lower parallelism); such pods are not counted.`,
-    );
+  if (byControllerOther.length > 0) why.push({ code: 'deleted-by-controller', pods: names(byControllerOther) });
   const byOthers = unexplained.filter((m) => m.deletedBy === null);
-  if (byOthers.length > 0) {
-    why.push(
-      `${list(byOthers)} ${byOthers.length === 1 ? 'was' : 'were'} deleted by something other than the Job controller: kubectl delete, the pod garbage collector (kube-controller-manager --terminated-pod-gc-threshold, or a node that is gone), or an eviction.`,
-    );
-  }
+  if (byOthers.length > 0) why.push({ code: 'deleted-by-others', pods: names(byOthers) });
   const unnamed = missingFailedPods - missing.filter((m) => m.deletedBy === null || atFailure.includes(m)).length;
-  if (unnamed > 0) {
-    why.push(
-      `${unnamed} counted ${unnamed === 1 ? 'failure left' : 'failures left'} neither a pod nor an Event: Events expire after an hour (kube-apiserver --event-ttl), and deleted pods take their status with them.`,
-    );
-  }
-  if (facts.owner?.kind === 'CronJob') {
-    why.push(
-      `CronJob ${facts.owner.name} deletes its older Jobs with their pods beyond successfulJobsHistoryLimit (default 3) and failedJobsHistoryLimit (default 1).`,
-    );
-  }
+  if (unnamed > 0) why.push({ code: 'no-trace', failures: unnamed });
+  if (facts.owner?.kind === 'CronJob') why.push({ code: 'cronjob-history', cronJob: facts.owner.name });
   return {
     missingFailedPods,
     pods: missing.map((m) => ({
@@ -137,10 +124,4 @@ export function toEvidenceGone(
     })),
     why,
   };
-}
-
-function list(missing: readonly MissingPod[]): string {
-  const names = missing.map((m) => m.pod);
-  const shown = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
-  return `${names.length === 1 ? 'pod' : `${names.length} pods`} ${shown}`;
 }

@@ -161,6 +161,8 @@ function ago(time: string, now: number): string {
 // --- attempts ---------------------------------------------------------------------------------
 
 interface Row {
+  /** When the pod started (Infinity: it has not), then when it was created or first seen. */
+  started: number;
   at: number;
   cells: TableCell[];
   failed: boolean;
@@ -196,6 +198,7 @@ function timeline(output: DiagnoseOutput, c: Colors, now: number, width: number 
     if (withPolicy) cells.push({ text: '' });
     cells.push({ text: '' }, { text: note, paint: c.dim });
     rows.push({
+      started: start ?? Infinity,
       at: toMillis(gone.firstSeenAt) ?? start ?? end ?? created,
       cells,
       failed: false,
@@ -203,7 +206,9 @@ function timeline(output: DiagnoseOutput, c: Colors, now: number, width: number 
       pod: gone.pod,
     });
   }
-  rows.sort((a, b) => a.at - b.at);
+  // Oldest first by start, as STARTED shows it; pods that have not started last. Ties by creation
+  // (Infinity − Infinity is NaN, falsy), then in the output's order (the sort is stable).
+  rows.sort((a, b) => a.started - b.started || a.at - b.at);
 
   const count = output.attempts.length + (output.evidenceGone?.pods.length ?? 0);
   const title = `${c.bold('Attempts')} ${c.dim(`${count} ${count === 1 ? 'pod' : 'pods'}, oldest first; STARTED is counted from the Job's creation`)}`;
@@ -288,6 +293,7 @@ function attemptRow(
   ].filter(Boolean);
   cells.push({ text: notes.join('; '), paint: c.dim });
   return {
+    started: start ?? Infinity,
     at: toMillis(a.createdAt) ?? start ?? 0,
     cells,
     failed: a.failed,

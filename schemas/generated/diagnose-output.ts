@@ -305,6 +305,34 @@ export interface DiagnoseOutput {
    */
   evidence: {
     /**
+     * What the fact is, for scripts: the message is written from it (and its values), and may be reworded; the code stays.
+     */
+    code:
+      | 'condition'
+      | 'event'
+      | 'success-policy-rule'
+      | 'restarts-counted'
+      | 'backoff-limit-exceeded'
+      | 'success-policy-race'
+      | 'deadline-from-start'
+      | 'max-failed-indexes-exceeded'
+      | 'failed-indexes'
+      | 'failure-group'
+      | 'policy-match'
+      | 'decisive-match'
+      | 'suspended'
+      | 'deadline-paused'
+      | 'kueue-queued'
+      | 'managed-elsewhere'
+      | 'untouched'
+      | 'job-deleting'
+      | 'parallelism-zero'
+      | 'pod-creations-refused'
+      | 'pod-stuck-terminating'
+      | 'pod-waiting'
+      | 'pod-terminating'
+      | 'ttl-deletes';
+    /**
      * Where the fact comes from.
      */
     kind: 'condition' | 'event' | 'pod' | 'status' | 'spec' | 'policy';
@@ -401,6 +429,50 @@ export interface DiagnoseOutput {
    * What to change, most useful first. Empty for a Job with nothing wrong.
    */
   suggestions: {
+    /**
+     * What the suggestion is, for scripts: the message is written from it, and may be reworded; the code stays.
+     */
+    code:
+      | 'read-logs'
+      | 'count-instead-of-fail-job'
+      | 'raise-backoff-limit-for-success-policy'
+      | 'allow-more-time'
+      | 'fail-index-on-exit'
+      | 'more-attempts-per-index'
+      | 'raise-max-failed-indexes'
+      | 'raise-parallelism'
+      | 'resource-quota'
+      | 'fewer-pods-for-quota'
+      | 'admission-webhook-denies'
+      | 'pod-security-refuses'
+      | 'limit-range'
+      | 'fix-failed-create'
+      | 'unschedulable'
+      | 'node-selector-matches-no-node'
+      | 'scheduler-not-acting'
+      | 'node-not-reporting'
+      | 'scheduling-gates-stay'
+      | 'fix-image'
+      | 'container-config'
+      | 'volume-mount'
+      | 'set-active-deadline'
+      | 'check-external-controller'
+      | 'recreate-without-managed-by'
+      | 'ask-kueue'
+      | 'resume'
+      | 'force-delete-stuck-pod'
+      | 'check-finalizers'
+      | 'replace-terminating-at-once'
+      | 'restart-policy-never'
+      | 'fail-job-on-exit'
+      | 'count-rule-to-fail-job'
+      | 'raise-memory-limit'
+      | 'set-memory-limits'
+      | 'oom-outside-template'
+      | 'ignore-disruptions'
+      | 'keep-logs'
+      | 'keep-failed-jobs-longer'
+      | 'keep-more-failed-jobs';
     /**
      * The suggestion, in words, ending with a period.
      */

@@ -501,7 +501,8 @@ describe('suggested patches', () => {
 
   test('a FailJob rule for a repeated exit code goes first and keeps the existing rules; OnFailure is switched to Never', () => {
     const rules = [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }];
-    const j = job({ backoffLimit: 1, podFailurePolicy: { rules } }, { failed: 2 });
+    // A pod failure policy needs podReplacementPolicy Failed (the API server refuses anything else).
+    const j = job({ backoffLimit: 1, podFailurePolicy: { rules }, podReplacementPolicy: 'Failed' }, { failed: 2 });
     j.status!.conditions = [
       {
         type: 'Failed',
@@ -590,7 +591,7 @@ describe('keeping the evidence', () => {
     });
   });
 
-  test('a Job of a CronJob whose failed pod is gone: the history limits are named, and raising them suggested', () => {
+  test('a Job of a CronJob whose failed pod is gone: the history limits are named, and raising them suggested after reading them', () => {
     const created: RawEvent = {
       metadata: { name: 'e' },
       involvedObject: { kind: 'Job', name: 'work' },
@@ -602,8 +603,12 @@ describe('keeping the evidence', () => {
     expect(out.job.owner).toEqual({ kind: 'CronJob', name: 'nightly' });
     expect(out.evidenceGone).toMatchObject({ missingFailedPods: 1, pods: [{ pod: 'work-gone', deletedBy: null }] });
     expect(out.evidenceGone!.why.join(' ')).toMatch(/failedJobsHistoryLimit/);
+    // The snapshot does not hold the CronJob, so its limit is read before it is raised.
     expect(out.suggestions.map((s) => s.command)).toContain(
-      `kubectl patch cronjob nightly -n ns --type=merge -p '{"spec":{"failedJobsHistoryLimit":3}}'`,
+      [
+        `kubectl get cronjob nightly -n ns -o jsonpath='{.spec.failedJobsHistoryLimit}'`,
+        `kubectl patch cronjob nightly -n ns --type=merge -p '{"spec":{"failedJobsHistoryLimit":3}}'`,
+      ].join('\n'),
     );
   });
 });

@@ -299,7 +299,7 @@ describe('what the recordings show, in detail', () => {
     expect(output.retries).toMatchObject({ budget: 1, counted: 2, ignored: 1 });
   });
 
-  test('evicted-counted: without a pod failure policy the eviction counts, and an Ignore rule for DisruptionTarget is suggested', () => {
+  test('evicted-counted: without a pod failure policy the eviction counts, and an Ignore rule for DisruptionTarget is suggested, with the podReplacementPolicy a policy needs', () => {
     const { output } = caseOf('evicted-counted');
     expect(output.attempts[0]).toMatchObject({
       counted: true,
@@ -312,6 +312,8 @@ describe('what the recordings show, in detail', () => {
         podFailurePolicy: {
           rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }],
         },
+        // The recorded Job has TerminatingOrFailed, which the API server refuses next to a pod failure policy.
+        podReplacementPolicy: 'Failed',
       },
     });
     expect(rule.mutable).toBe(false);

@@ -81,6 +81,57 @@ describe('every recording', () => {
   });
 });
 
+describe('the attempts table is in the order its title says: oldest first, by when each pod started', () => {
+  /** The STARTED cells of the attempts table, in seconds after the Job's creation (blank: not started). */
+  const startedColumn = (out: string): (number | null)[] => {
+    const lines = out.split('\n');
+    const header = lines.findIndex((l) => /^ {2}POD\s/.test(l));
+    if (header < 0) return []; // no attempts
+    const at = lines[header]!.indexOf('STARTED');
+    const rows = lines.slice(header + 1, lines.indexOf('', header));
+    return rows
+      .filter((l) => !l.startsWith('  …'))
+      .map((l) => {
+        const cell = l.slice(at).split(/\s+/)[0]!;
+        return cell.startsWith('+') ? Number(/^\+(\d+)s$/.exec(cell)?.[1]) : null;
+      });
+  };
+
+  test.each(snapshotScenarios())('%s: STARTED never goes back', (scenario) => {
+    const started = startedColumn(text(scenario)).filter((s) => s !== null);
+    expect(started).toEqual([...started].sort((a, b) => a - b));
+  });
+
+  test('a pod created first but started later comes after; pods that started together keep their creation order; pods not started come last', () => {
+    const base = loadSnapshot('backoff-limit-exceeded');
+    const created = Date.parse(base.job.metadata.creationTimestamp!);
+    const at = (seconds: number) => new Date(created + seconds * 1000).toISOString().replace('.000Z', 'Z');
+    const pod = (name: string, createdAt: number, startedAt: number) => {
+      const copy = structuredClone(base.pods[0]!);
+      copy.metadata.name = name;
+      copy.metadata.creationTimestamp = at(createdAt);
+      copy.status!.startTime = at(startedAt);
+      copy.status!.containerStatuses![0]!.state!.terminated!.startedAt = at(startedAt);
+      return copy;
+    };
+    const pending = structuredClone(base.pods[0]!);
+    pending.metadata.name = 'pi-pending';
+    pending.metadata.creationTimestamp = at(0);
+    pending.status = { phase: 'Pending' };
+    const snapshot: JobSnapshot = {
+      ...base,
+      events: [],
+      // Listed oldest first by creation, as the fetch lists them.
+      pods: [pending, pod('pi-late', 1, 3), pod('pi-tie-a', 1, 2), pod('pi-early', 2, 2), pod('pi-tie-b', 2, 2)],
+    };
+    const rows = formatDiagnosisText(diagnose(snapshot), { color: false })
+      .split('\n')
+      .filter((l) => /^ {2}pi-/.test(l))
+      .map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '));
+    expect(rows).toEqual(['pi-tie-a +2s', 'pi-early +2s', 'pi-tie-b +2s', 'pi-late +3s', 'pi-pending Pending']);
+  });
+});
+
 test('a Job with thousands of pods: the timeline shows the first and last attempts and says how many it left out', () => {
   const base = loadSnapshot('backoff-limit-exceeded');
   const pods = Array.from({ length: 5000 }, (_, i) => {
