@@ -1,2 +1,3 @@
 export { addKubeFlags, type KubeFlags } from './flags.ts';
 export { KubeError } from './errors.ts';
+export { parseKubectlDuration } from './duration.ts';
