@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { resolvePolicy, RULES } from '../../../policy/index.ts';
+import { explainManifest } from '../../../plugin/explain/explain-manifest.ts';
 import { lintFile } from '../../../plugin/lint/lint-file.ts';
 import { readFileCapped } from '../../../plugin/lint/read-source.ts';
 
@@ -201,5 +202,13 @@ describe('what the findings say', () => {
       message:
         'the document is a sequence, not an object: kubectl refuses it ("invalid object to validate"); write each item as a document of its own (separated by ---) or put them in a kind: List',
     });
+  });
+
+  test('explain names the look-alike too, instead of "cannot read" with the parser\'s riddle', () => {
+    const name = 'lookalike-fullwidth-colon.yaml';
+    const text = readFileSync(join(FIXTURES, 'kubectl-reading', name), 'utf8');
+    expect(explainManifest(name, text, policy).problems).toEqual([
+      expect.objectContaining({ line: 7, column: 20, message: expect.stringMatching(/^U\+FF1A FULLWIDTH COLON/) }),
+    ]);
   });
 });
