@@ -2,6 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 
 /**
@@ -146,6 +147,31 @@ describe('file names that are not valid UTF-8', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.json.results).toEqual([expect.objectContaining({ file: `${tree}/bad\\xff\\xfe.yaml`, name: 'bad' })]);
+    // Node.js gets such a name as an argument with U+FFFD in it: the error says what to do.
+    const direct = spawnSync(
+      'sh',
+      ['-c', `'${process.execPath}' '${BIN}' lint "$(printf '${tree}/bad\\377\\376.yaml')"`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(direct.status).toBe(2);
+    expect(direct.stderr).toContain(
+      'a name that is not valid UTF-8 cannot be passed as an argument; give its directory instead',
+    );
+  });
+});
+
+describe('standard input from a terminal', () => {
+  test('a note on stderr says how to end it', async () => {
+    const { lint } = await import('../../../plugin/commands/lint.ts');
+    const stdin = Object.assign(Readable.from([Buffer.from(CONFIG_MAP)]), { isTTY: true });
+    let stderr = '';
+    await lint(
+      { paths: ['-'], output: 'json', quiet: false, color: 'never' },
+      { stdin, stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) }, env: {} },
+    );
+    expect(stderr).toBe('reading manifests from standard input (a terminal): end with Ctrl-D, stop with Ctrl-C\n');
   });
 });
 
