@@ -251,3 +251,11 @@ describe('inputs without an end are read up to the cap', () => {
     expect(stderr).toBe('error: cannot read standard input: no data for 500ms (--read-timeout)\n');
   }, 30_000);
 });
+
+describe('the policy file is read up to a cap too', () => {
+  test('--policy /dev/zero stops with a clear error', () => {
+    const r = run(['lint', '--policy', '/dev/zero', '-'], { input: CONFIG_MAP, timeout: 20_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: cannot read policy file /dev/zero: larger than 1 MiB, more than a policy needs\n');
+  });
+});
