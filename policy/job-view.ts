@@ -25,19 +25,28 @@ export interface JobView {
   readonly annotations: Readonly<Record<string, unknown>>;
 }
 
-/** Kinds compared in lower case: kubectl's discovery mapper knows `job` too (and the server then refuses it). */
-const JOB_KINDS: ReadonlySet<string> = new Set(['job', 'cronjob']);
-
 /**
- * Whether a document is meant as a Kubernetes Job or CronJob, served or not: its kind in any case,
- * and any apiVersion (none included) but that of another API group, such as Volcano's
- * `batch.volcano.sh` Job (a custom resource: a dotted group other than Kubernetes' own). The
- * api-version rule reports what kubectl or the API server would refuse of those.
+ * Whether a document is meant as a Kubernetes Job or CronJob, served or not: its kind in any case
+ * (kubectl's discovery mapper knows `job` too; the server then refuses it) or with spaces around
+ * it, or no kind at all in the batch group; and any apiVersion (none included) but that of another
+ * API group, such as Volcano's `batch.volcano.sh` Job (a custom resource: a dotted group other
+ * than Kubernetes' own). The api-version rule reports what kubectl or the API server would refuse
+ * of those.
  */
 export function isJobKind(document: unknown): boolean {
-  if (!isObject(document)) return false;
-  const kind = str(document, 'kind');
-  return kind !== undefined && JOB_KINDS.has(kind.toLowerCase()) && !isOtherGroup(str(document, 'apiVersion'));
+  return isObject(document) && intendedKind(document) !== undefined && !isOtherGroup(str(document, 'apiVersion'));
+}
+
+/** The kind a document means, as above: a CronJob without a kind is told by its jobTemplate. */
+function intendedKind(document: JsonObject): JobKind | undefined {
+  const kind = document.kind;
+  if (typeof kind === 'string' && kind !== '') {
+    const spelled = kind.trim().toLowerCase();
+    return spelled === 'job' ? 'Job' : spelled === 'cronjob' ? 'CronJob' : undefined;
+  }
+  const apiVersion = str(document, 'apiVersion') ?? '';
+  if (apiVersion.slice(0, apiVersion.indexOf('/') + 1).toLowerCase() !== 'batch/') return undefined;
+  return obj(obj(document, 'spec'), 'jobTemplate') ? 'CronJob' : 'Job';
 }
 
 function isOtherGroup(apiVersion: string | undefined): boolean {
@@ -48,8 +57,8 @@ function isOtherGroup(apiVersion: string | undefined): boolean {
 }
 
 export function toJobView(document: JsonObject): JobView {
-  // Read as a CronJob in any case, so that a misspelt kind gets the findings of what it meant.
-  const kind = str(document, 'kind')?.toLowerCase() === 'cronjob' ? 'CronJob' : 'Job';
+  // Read as what it means, so that a misspelt kind gets the findings of what it meant.
+  const kind = intendedKind(document) ?? 'Job';
   const object = kind === 'Job' ? defaultJob(document) : defaultCronJob(document);
   const rawSpec = kind === 'Job' ? obj(document, 'spec') : obj(obj(obj(document, 'spec'), 'jobTemplate'), 'spec');
   const spec = kind === 'Job' ? obj(object, 'spec') : obj(obj(obj(object, 'spec'), 'jobTemplate'), 'spec');

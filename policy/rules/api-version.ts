@@ -11,16 +11,19 @@ const REMOVED: Readonly<Record<string, string>> = {
 
 /**
  * What kubectl or the API server says of a Job or CronJob it cannot take, at the field to fix:
- * no apiVersion (kubectl's own validation), an unserved version (kubectl's REST mapping: "no
- * matches for kind"), or a kind in the wrong case (the discovery mapper knows `job`, and the
- * server's decoder refuses it; any other spelling has no mapping).
+ * no apiVersion or no kind (kubectl's own validation), an unserved version (kubectl's REST
+ * mapping: "no matches for kind"), or a kind in the wrong case (the discovery mapper knows `job`,
+ * and the server's decoder refuses it; any other spelling has no mapping).
  */
 function servedTypeFinding(view: JobView): { path: string; message: string } | undefined {
-  const written = str(view.raw, 'kind') ?? view.kind;
+  const written = str(view.raw, 'kind') ?? '';
   const apiVersion = view.apiVersion;
-  const caseHint = written === view.kind ? '' : `; kind is case-sensitive: use ${JSON.stringify(view.kind)}`;
+  const caseHint =
+    written === view.kind || written === '' ? '' : `; kind is case-sensitive: use ${JSON.stringify(view.kind)}`;
   if (apiVersion === undefined || apiVersion === '')
     return { path: 'apiVersion', message: `apiVersion not set: kubectl refuses the object; use "batch/v1"${caseHint}` };
+  const use = JSON.stringify(view.kind);
+  if (written === '') return { path: 'kind', message: `kind not set: kubectl refuses the object; use ${use}` };
   if (apiVersion !== 'batch/v1') {
     const removed = REMOVED[apiVersion] === undefined ? '' : ` (${REMOVED[apiVersion]})`;
     return {
@@ -33,7 +36,9 @@ function servedTypeFinding(view: JobView): { path: string; message: string } | u
     written === written.toLowerCase()
       ? `no kind ${JSON.stringify(written)} is registered for version "batch/v1"`
       : `no matches for kind ${JSON.stringify(written)} in version "batch/v1"`;
-  return { path: 'kind', message: `${refusal}: kind is case-sensitive; use ${JSON.stringify(view.kind)}` };
+  const fix =
+    written.trim() === view.kind ? `remove the spaces around it: ${use}` : `kind is case-sensitive; use ${use}`;
+  return { path: 'kind', message: `${refusal}: ${fix}` };
 }
 
 export default defineRule({
@@ -44,7 +49,7 @@ export default defineRule({
   docs: {
     summary: 'Jobs and CronJobs are served as batch/v1 only, with the kind spelled Job or CronJob.',
     rationale:
-      'kubectl refuses an object without apiVersion; for any other version than batch/v1 (batch/v1beta1 CronJobs were removed in Kubernetes 1.25, batch/v2alpha1 in 1.21) it answers "no matches for kind", and a kind in another case is refused too.',
+      'kubectl refuses an object without apiVersion; for any other version than batch/v1 (batch/v1beta1 CronJobs were removed in Kubernetes 1.25, batch/v2alpha1 in 1.21) it answers "no matches for kind"; a kind missing, in another case or with spaces around it is refused too.',
     remediation: 'Set apiVersion to `batch/v1` and spell the kind `Job` or `CronJob` (the fields are the same).',
     url: DOCS.apiDeprecations,
   },

@@ -44,6 +44,9 @@ const EXPECTED: Record<string, Expected> = {
   'kind-cronjob-lowercase.yaml': { errors: ['api-version', 'restart-policy'] },
   'kind-lowercase.yaml': { errors: ['api-version', 'restart-policy'] },
   'kind-uppercase.yaml': { errors: ['api-version', 'restart-policy'] },
+  'kind-missing.yaml': { errors: ['api-version', 'restart-policy'] },
+  'kind-missing-cronjob.yaml': { errors: ['api-version', 'restart-policy'] },
+  'kind-with-spaces.yaml': { errors: ['api-version', 'restart-policy'] },
   'list-item-version-missing.yaml': { errors: ['api-version', 'restart-policy'] },
   'list-items-in-any-kind.yaml': { errors: ['restart-policy'] },
   'list-items-null.yaml': {
@@ -132,6 +135,13 @@ describe('what the findings say', () => {
       'kind-cronjob-lowercase.yaml',
       'kind',
       'no kind "cronjob" is registered for version "batch/v1": kind is case-sensitive; use "CronJob"',
+    ],
+    ['kind-missing.yaml', 'kind', 'kind not set: kubectl refuses the object; use "Job"'],
+    ['kind-missing-cronjob.yaml', 'kind', 'kind not set: kubectl refuses the object; use "CronJob"'],
+    [
+      'kind-with-spaces.yaml',
+      'kind',
+      'no matches for kind "Job " in version "batch/v1": remove the spaces around it: "Job"',
     ],
   ])('%s: api-version at %j', (name, path, message) => {
     expect(only(name, 'api-version')).toMatchObject({ origin: 'apiserver', severity: 'error', path, message });
