@@ -41,6 +41,7 @@ const EXPECTED: Record<string, Expected> = {
   'encoding-utf32be-bom.yaml': { errors: ['file-encoding'] },
   'encoding-utf32le-bom.yaml': { errors: ['file-encoding'] },
   'encoding-utf8-bom.yaml': { errors: ['restart-policy'] },
+  'json-stream-of-objects.json': { errors: ['restart-policy'], skipped: 1 },
   'kind-cronjob-lowercase.yaml': { errors: ['api-version', 'restart-policy'] },
   'kind-lowercase.yaml': { errors: ['api-version', 'restart-policy'] },
   'kind-uppercase.yaml': { errors: ['api-version', 'restart-policy'] },
@@ -167,6 +168,15 @@ describe('what the findings say', () => {
       expect.objectContaining({ ruleId: 'nested-list', line: 7, column: 5 }),
       expect.objectContaining({ ruleId: 'restart-policy', line: 16, column: 13, item: 0, itemPath: [0, 0, 0] }),
     ]);
+  });
+
+  test('a stream of JSON objects (jq -c): each one a document, located in the whole file', () => {
+    const { result } = lintCase('json-stream-of-objects.json');
+    expect(result.results).toEqual([expect.objectContaining({ document: 1, kind: 'Job', name: 'bad' })]);
+    expect(result.results[0]!.findings.find((f) => f.ruleId === 'restart-policy')).toMatchObject({
+      line: 2,
+      column: 93,
+    });
   });
 
   test('a typed List (JobList) gives its kind and apiVersion to items that have neither, as kubectl does', () => {
