@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { PolicyError, resolvePolicy, RULES, type ResolvedPolicy } from '../policy/index.ts';
 import type { JobXPolicy } from '../schemas/generated/policy.ts';
 import { ConfigError } from './errors.ts';
+import { readTextCapped } from './read-text-capped.ts';
+
+/** A policy is a few kilobytes; a file this large is a mistake (or a device). */
+const MAX_POLICY_BYTES = 1024 * 1024;
 
 export interface LoadedPolicy {
   readonly resolved: ResolvedPolicy;
@@ -17,11 +20,13 @@ export async function loadPolicyFile(path: string | undefined): Promise<Resolved
 /** loadPolicyFile, also giving the validated document. */
 export async function loadPolicy(path: string | undefined): Promise<LoadedPolicy> {
   if (path === undefined) return { resolved: resolvePolicy(RULES, undefined), document: undefined };
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const text = await readTextCapped(path, MAX_POLICY_BYTES).catch((error: NodeJS.ErrnoException) => {
     throw new ConfigError(
       `cannot read policy file ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
     );
   });
+  if (text === undefined)
+    throw new ConfigError(`cannot read policy file ${path}: larger than 1 MiB, more than a policy needs`);
   // Loaded only with --policy: the YAML parser and the JSON schema validator (ajv) would
   // otherwise cost every run its start-up time.
   const [{ yamlPackage }, { parsePolicy }] = await Promise.all([

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { LINT_FORMATS, type LintFormat } from './commands/index.ts';
 import { DIAGNOSE_FORMATS, type DiagnoseFormat } from './commands/index.ts';
 import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/index.ts';
-import { addKubeFlags, type KubeFlags } from './kube/index.ts';
+import { addKubeFlags, parseKubectlDuration, type KubeFlags } from './kube/index.ts';
 import { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './commands/index.ts';
 import { VERSION } from '../edge/index.ts';
 import type { CommandContext } from './command-context.ts';
@@ -16,6 +16,16 @@ const nonNegativeInt = (value: string): number => {
 const HELP_WIDTH = { min: 40, otherwise: 80 } as const;
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** --read-timeout: a kubectl duration (30s, 2m, 500ms; a bare number is seconds; 0 = wait). */
+const readTimeout = (value: string): number => {
+  const ms = parseKubectlDuration(value);
+  if (ms === undefined)
+    throw new InvalidArgumentError('must be a duration such as 30s, 2m or 500ms (a bare number is seconds; 0 = wait)');
+  return ms;
+};
+const READ_TIMEOUT_HELP =
+  'give up on standard input, a FIFO or a device that sends no data for this long (e.g. 30s; default 0: wait)';
 
 /**
  * All command wiring; each action lazy-loads its command so `--help` and `lint` start fast. Every
@@ -46,6 +56,7 @@ export function createProgram(context: CommandContext): Command {
     .option('--policy <file>', 'a job-x policy file that switches rules off, changes their level or sets options')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInt)
     .option('-q, --quiet', 'report errors only', false)
+    .option('--read-timeout <duration>', READ_TIMEOUT_HELP, readTimeout)
     .addOption(
       new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
     )
@@ -54,6 +65,10 @@ export function createProgram(context: CommandContext): Command {
       `
 Exit codes: 0 no error-level findings, 1 error-level findings (or more warnings than
 --max-warnings), 2 usage, policy or read errors.
+
+Files are read as kubectl reads them (UTF-8, or UTF-16 after a byte order mark), at most 16 MiB
+each. Standard input, a FIFO or a device is read until it ends: from a terminal end it with
+Ctrl-D; in scripts, --read-timeout stops waiting for data that never comes.
 
 Examples:
   kubectl job-x lint manifests/
@@ -70,6 +85,7 @@ Examples:
           maxWarnings?: number;
           quiet: boolean;
           color: 'auto' | 'always' | 'never';
+          readTimeout?: number;
         },
       ) => {
         const { lint } = await import('./commands/lint.ts');
@@ -81,6 +97,7 @@ Examples:
             maxWarnings: opts.maxWarnings,
             quiet: opts.quiet,
             color: opts.color,
+            readTimeoutMs: opts.readTimeout,
           },
           context,
         );
@@ -113,7 +130,8 @@ Examples:
     .addOption(
       new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
     )
-    .option('--policy <file>', 'a job-x policy file for the findings (as for lint)');
+    .option('--policy <file>', 'a job-x policy file for the findings (as for lint)')
+    .option('--read-timeout <duration>', `with -f: ${READ_TIMEOUT_HELP}`, readTimeout);
   addKubeFlags(explainCommand)
     .addHelpText(
       'after',
@@ -140,11 +158,12 @@ Examples:
           output: ExplainFormat;
           color: 'auto' | 'always' | 'never';
           policy?: string;
+          readTimeout?: number;
         },
       ) => {
         const { explain } = await import('./commands/explain.ts');
-        const { filename, output, color, policy, ...kube } = opts;
-        await explain({ name, filenames: filename, output, color, policy, kube }, context);
+        const { filename, output, color, policy, readTimeout: readTimeoutMs, ...kube } = opts;
+        await explain({ name, filenames: filename, output, color, policy, kube, readTimeoutMs }, context);
       },
     );
 

@@ -25,17 +25,40 @@ export interface JobView {
   readonly annotations: Readonly<Record<string, unknown>>;
 }
 
-const JOB_KINDS: ReadonlySet<string> = new Set(['Job', 'CronJob']);
-
-/** The kinds job-x reads: any `batch/*` Job or CronJob (the api-version rule flags old versions). */
+/**
+ * Whether a document is meant as a Kubernetes Job or CronJob, served or not: its kind in any case
+ * (kubectl's discovery mapper knows `job` too; the server then refuses it) or with spaces around
+ * it, or no kind at all in the batch group; and any apiVersion (none included) but that of another
+ * API group, such as Volcano's `batch.volcano.sh` Job (a custom resource: a dotted group other
+ * than Kubernetes' own). The api-version rule reports what kubectl or the API server would refuse
+ * of those.
+ */
 export function isJobKind(document: unknown): boolean {
-  if (!isObject(document)) return false;
+  return isObject(document) && intendedKind(document) !== undefined && !isOtherGroup(str(document, 'apiVersion'));
+}
+
+/** The kind a document means, as above: a CronJob without a kind is told by its jobTemplate. */
+function intendedKind(document: JsonObject): JobKind | undefined {
+  const kind = document.kind;
+  if (typeof kind === 'string' && kind !== '') {
+    const spelled = kind.trim().toLowerCase();
+    return spelled === 'job' ? 'Job' : spelled === 'cronjob' ? 'CronJob' : undefined;
+  }
   const apiVersion = str(document, 'apiVersion') ?? '';
-  return JOB_KINDS.has(str(document, 'kind') ?? '') && (apiVersion === 'batch' || apiVersion.startsWith('batch/'));
+  if (apiVersion.slice(0, apiVersion.indexOf('/') + 1).toLowerCase() !== 'batch/') return undefined;
+  return obj(obj(document, 'spec'), 'jobTemplate') ? 'CronJob' : 'Job';
+}
+
+function isOtherGroup(apiVersion: string | undefined): boolean {
+  const slash = apiVersion?.indexOf('/') ?? -1;
+  if (apiVersion === undefined || slash < 0) return false;
+  const group = apiVersion.slice(0, slash).toLowerCase();
+  return group.includes('.') && !group.endsWith('.k8s.io') && !group.endsWith('.kubernetes.io');
 }
 
 export function toJobView(document: JsonObject): JobView {
-  const kind = str(document, 'kind') === 'CronJob' ? 'CronJob' : 'Job';
+  // Read as what it means, so that a misspelt kind gets the findings of what it meant.
+  const kind = intendedKind(document) ?? 'Job';
   const object = kind === 'Job' ? defaultJob(document) : defaultCronJob(document);
   const rawSpec = kind === 'Job' ? obj(document, 'spec') : obj(obj(obj(document, 'spec'), 'jobTemplate'), 'spec');
   const spec = kind === 'Job' ? obj(object, 'spec') : obj(obj(obj(object, 'spec'), 'jobTemplate'), 'spec');

@@ -5,21 +5,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { RULES } from '../policy/index.ts';
 import { SUPPRESSION_PREFIX } from '../policy/suppression.ts';
+import { PARSER_FINDINGS } from '../plugin/lint/index.ts';
 
 const OUT = 'docs/rules.md';
-
-const PARSER_FINDINGS: [string, string][] = [
-  [
-    'yaml-syntax',
-    'The file is not valid YAML or JSON (or nests too deeply, or expands too many aliases). The other documents of the file are still linted.',
-  ],
-  [
-    'duplicate-key',
-    'A mapping repeats a key. kubectl refuses such manifests; other YAML tools silently keep one of the values.',
-  ],
-  ['document-too-large', 'A document is larger than 3 MiB, the most the API server accepts in one request.'],
-  ['file-too-large', 'A file is larger than 16 MiB; job-x does not read it (split it).'],
-];
 
 function render(): string {
   const lines: string[] = [
@@ -76,10 +64,10 @@ function render(): string {
   lines.push(
     '## Findings about the source',
     '',
-    'Origin `parser`, severity error: problems of the file itself, found before any rule runs.',
+    'Origin `parser`: problems of the file itself, found before any rule runs (errors, but look-alike-quote, a warning).',
     '',
   );
-  for (const [id, text] of PARSER_FINDINGS) lines.push(`### ${id}`, '', text, '');
+  for (const { id, description } of PARSER_FINDINGS) lines.push(`### ${id}`, '', description, '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

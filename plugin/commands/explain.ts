@@ -21,6 +21,8 @@ export interface ExplainOptions {
   readonly color: ColorMode;
   readonly policy?: string;
   readonly kube: KubeFlags;
+  /** Give up on standard input, a FIFO or a device that sends nothing for this long (0: wait). */
+  readonly readTimeoutMs?: number;
 }
 
 /** Text is wrapped to the terminal, within these bounds; not on a terminal, at 100 columns. */
@@ -44,7 +46,7 @@ export async function explain(options: ExplainOptions, io: CommandContext): Prom
   const explanations =
     options.name !== undefined
       ? [await explainLive(options.name, options.kube, policy, io)]
-      : await explainFiles(options.filenames, policy, io);
+      : await explainFiles(options.filenames, policy, io, options.readTimeoutMs);
   io.stdout.write(await render(explanations, options, io));
   return explanations;
 }
@@ -53,20 +55,22 @@ async function explainFiles(
   paths: readonly string[],
   policy: ResolvedPolicy,
   io: CommandContext,
+  readTimeoutMs: number | undefined,
 ): Promise<Explanation[]> {
-  const [{ expandInputs, readInput, MAX_SOURCE_BYTES }, { explainManifest }] = await Promise.all([
+  const [{ expandInputs }, { readInput }, { explainManifest }] = await Promise.all([
     import('../lint/sources.ts'),
+    import('../lint/read-source.ts'),
     import('../explain/explain-manifest.ts'),
   ]);
   const explanations: Explanation[] = [];
   const skippedNotes: string[] = [];
-  for (const input of expandInputs(paths)) {
-    const source = await readInput(input, io.stdin);
-    if (source.text === undefined) {
-      throw new UsageError(
-        `${source.name} is ${((source.tooLarge ?? 0) / 1024 / 1024).toFixed(1)} MiB; job-x reads at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB per file`,
-      );
-    }
+  const inputs = expandInputs(paths, {
+    skipped: (path, reason) => io.stderr.write(`note: skipped ${path}: ${reason}\n`),
+  });
+  for (const input of inputs) {
+    const source = await readInput(input, { ...io, readTimeoutMs });
+    if (source.text === undefined)
+      throw new UsageError(`cannot read ${source.name}: ${source.problem?.message ?? 'no text'}`);
     const result = explainManifest(source.name, source.text, policy);
     const problem = result.problems[0];
     if (problem) {

@@ -4,7 +4,7 @@ import type { ColorMode } from '../format/index.ts';
 import type { LintReport } from '../format/index.ts';
 import type { FileOutcome } from '../lint/index.ts';
 import type { ObjectResult, SourceResult } from '../lint/index.ts';
-import type { Input } from '../lint/index.ts';
+import type { FilePath, Input, ReadOptions } from '../lint/index.ts';
 import type { LoadedPolicy } from '../../edge/index.ts';
 import type { CommandContext } from '../command-context.ts';
 
@@ -21,10 +21,12 @@ export interface LintOptions {
   readonly maxWarnings?: number;
   readonly quiet: boolean;
   readonly color: ColorMode;
+  /** Give up on standard input, a FIFO or a device that sends nothing for this long (0: wait). */
+  readonly readTimeoutMs?: number;
 }
 
 /** What lint needs of the command context (command-context.ts). */
-export type LintIo = Pick<CommandContext, 'stdin' | 'stdout' | 'color'>;
+export type LintIo = Pick<CommandContext, 'stdin' | 'stdout' | 'stderr' | 'color'>;
 
 /**
  * `kubectl job-x lint`: reads the inputs, lints every Job and CronJob, prints the report and
@@ -43,14 +45,18 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintReport
       throw new UsageError('no input: give files or directories to lint, or - to read standard input');
     paths = ['-'];
   }
-  const inputs = expandInputs(paths);
+  const inputs = expandInputs(paths, {
+    skipped: (path, reason) => io.stderr.write(`note: skipped ${path}: ${reason}\n`),
+  });
   const { workerCount } = await import('../lint/lint-pool.ts');
-  // Standard input is read on this thread, and small inputs do not pay for starting workers.
-  const workers = inputs.some((input) => input.kind === 'stdin') ? 0 : workerCount(inputs.length);
+  // Standard input and other streams are read on this thread, and small inputs do not pay for starting workers.
+  const workers = inputs.some((input) => input.kind === 'stdin' || input.kind === 'stream')
+    ? 0
+    : workerCount(inputs.length);
   const sources =
     workers > 0
       ? await lintFilesInParallel(inputs, policy, workers)
-      : await lintInputs(inputs, io.stdin, policy.resolved);
+      : await lintInputs(inputs, { ...io, readTimeoutMs: options.readTimeoutMs }, policy.resolved);
   const results: ObjectResult[] = [];
   let skipped = 0;
   for (const source of sources) {
@@ -76,15 +82,15 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintReport
 /** On this thread, in order; the first input that cannot be read ends the run. */
 async function lintInputs(
   inputs: readonly Input[],
-  stdin: NodeJS.ReadableStream,
+  read: ReadOptions,
   policy: ResolvedPolicy,
 ): Promise<SourceResult[]> {
   const [{ readInput }, { detach, lintFile }] = await Promise.all([
-    import('../lint/sources.ts'),
+    import('../lint/read-source.ts'),
     import('../lint/lint-file.ts'),
   ]);
   const sources: SourceResult[] = [];
-  for (const input of inputs) sources.push(detach(lintFile(await readInput(input, stdin), policy)));
+  for (const input of inputs) sources.push(detach(lintFile(await readInput(input, read), policy)));
   return sources;
 }
 
@@ -103,7 +109,7 @@ async function lintFilesInParallel(
   ]);
   // An error that stopped the expansion of the paths is raised after the files before it.
   const end = inputs.findIndex((input) => input.kind !== 'file');
-  const files = (end === -1 ? inputs : inputs.slice(0, end)).map((input) => (input as { path: string }).path);
+  const files = (end === -1 ? inputs : inputs.slice(0, end)).map((input) => (input as { path: FilePath }).path);
   let outcomes: FileOutcome[];
   try {
     outcomes = await lintInParallel(files, policy, workers);

@@ -44,6 +44,9 @@ export function explainManifest(file: string, text: string, policy: ResolvedPoli
     }
     explanations.push(explainObject(object.value, { policy, source: { type: 'manifest', file, ...position } }));
   }
-  const problems = parsed.problems.map(({ document, line, column, message }) => ({ document, line, column, message }));
+  // Warnings (a typographic quote kept in a value) do not stop the explanation; lint reports them.
+  const problems = parsed.problems
+    .filter((problem) => problem.severity !== 'warning')
+    .map(({ document, line, column, message }) => ({ document, line, column, message }));
   return { explanations, skipped, problems };
 }

@@ -7,6 +7,7 @@ export function formatLintJson(report: LintReport): string {
     file: r.file,
     document: r.document,
     ...(r.item !== undefined ? { item: r.item } : {}),
+    ...(r.itemPath !== undefined ? { itemPath: [...r.itemPath] } : {}),
     kind: r.kind,
     namespace: r.namespace,
     name: r.name,

@@ -1,15 +1,8 @@
 import type { Rule, Severity } from '../../policy/index.ts';
 import type { LintReport } from './lint-report.ts';
+import { PARSER_FINDINGS } from '../lint/index.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-
-/** Problems of the source itself (not rules in the registry), described for code scanning. */
-const PARSER_RULES: Record<string, string> = {
-  'yaml-syntax': 'The file is not valid YAML or JSON.',
-  'duplicate-key': 'A mapping repeats a key; kubectl refuses such manifests.',
-  'document-too-large': 'A document is larger than the 3 MiB the API server accepts in one request.',
-  'file-too-large': 'The file is larger than job-x reads.',
-};
 
 export interface SarifTool {
   readonly version: string;
@@ -37,13 +30,13 @@ export function formatLintSarif(report: LintReport, rules: readonly Rule[], tool
         tags: [rule.origin === 'apiserver' ? 'api-server' : 'policy'],
       },
     })),
-    ...Object.entries(PARSER_RULES).map(([id, text]) => ({
+    ...PARSER_FINDINGS.map(({ id, severity, description: text }) => ({
       id,
       name: id,
       shortDescription: { text },
       help: { text },
       helpUri: `${tool.rulesDocUri}#${id}`,
-      defaultConfiguration: { level: 'error' as const },
+      defaultConfiguration: { level: LEVEL[severity] },
       properties: { origin: 'parser' },
     })),
   ];

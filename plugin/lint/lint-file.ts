@@ -1,15 +1,16 @@
 import type { ResolvedPolicy } from '../../policy/index.ts';
 import { UsageError } from '../../edge/index.ts';
 import { lintSource, type SourceResult } from './lint-source.ts';
-import { MAX_SOURCE_BYTES, readFileCapped, type Source } from './sources.ts';
+import type { FilePath } from './file-names.ts';
+import { readFileCapped, type Source } from './read-source.ts';
 
 /** What one file gave: its results, or the read error that stops the run when its turn comes. */
 export type FileOutcome = { readonly result: SourceResult } | { readonly error: string };
 
-/** Lints one read input: its text, or the finding for a file too large to read. */
+/** Lints one read input: its text, or the finding for a file that could not be read as text. */
 export function lintFile(source: Source, policy: ResolvedPolicy): SourceResult {
   if (source.text !== undefined) return lintSource(source.name, source.text, policy);
-  const mib = ((source.tooLarge ?? 0) / 1024 / 1024).toFixed(1);
+  const { ruleId, message } = source.problem ?? { ruleId: 'file-encoding', message: 'the file has no text' };
   return {
     file: source.name,
     skipped: 0,
@@ -20,17 +21,7 @@ export function lintFile(source: Source, policy: ResolvedPolicy): SourceResult {
         kind: null,
         namespace: null,
         name: null,
-        findings: [
-          {
-            ruleId: 'file-too-large',
-            severity: 'error',
-            origin: 'parser',
-            path: '',
-            line: 1,
-            column: 1,
-            message: `file is ${mib} MiB; job-x reads at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB per file (split it)`,
-          },
-        ],
+        findings: [{ ruleId, severity: 'error', origin: 'parser', path: '', line: 1, column: 1, message }],
       },
     ],
   };
@@ -40,7 +31,7 @@ export function lintFile(source: Source, policy: ResolvedPolicy): SourceResult {
  * Reads and lints files in order. A file that cannot be read ends the batch with its error: the
  * run stops at the first such file, so the files after it are not needed.
  */
-export function lintFiles(paths: readonly string[], policy: ResolvedPolicy): FileOutcome[] {
+export function lintFiles(paths: readonly FilePath[], policy: ResolvedPolicy): FileOutcome[] {
   const outcomes: FileOutcome[] = [];
   for (const path of paths) {
     let source: Source;

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { ResolvedPolicy } from '../../policy/index.ts';
 import type { JobXPolicy } from '../../schemas/generated/policy.ts';
+import type { FilePath } from './file-names.ts';
 import { detach, lintFiles, type FileOutcome } from './lint-file.ts';
 
 /**
@@ -19,7 +20,7 @@ export interface WorkerSetup {
 
 export interface WorkerRequest {
   readonly batch: number;
-  readonly paths: readonly string[];
+  readonly paths: readonly FilePath[];
 }
 
 export type WorkerMessage = { readonly ready: true } | { readonly batch: number; readonly outcomes: FileOutcome[] };
@@ -55,7 +56,7 @@ export interface ParallelOptions {
 }
 
 export async function lintInParallel(
-  paths: readonly string[],
+  paths: readonly FilePath[],
   policy: { readonly resolved: ResolvedPolicy; readonly document: JobXPolicy | undefined },
   workers: number,
   { thisThread = true }: ParallelOptions = {},
@@ -83,7 +84,7 @@ export async function lintInParallel(
     batchOutcomes.forEach((outcome, i) => (outcomes[batch * BATCH_SIZE + i] = outcome));
     if (--pending === 0) finish();
   };
-  const filesOf = (batch: number): string[] => paths.slice(batch * BATCH_SIZE, (batch + 1) * BATCH_SIZE);
+  const filesOf = (batch: number): FilePath[] => paths.slice(batch * BATCH_SIZE, (batch + 1) * BATCH_SIZE);
   const send = (worker: Worker): void => {
     if (nextBatch >= batches) return;
     const batch = nextBatch++;

@@ -11,6 +11,8 @@ export interface ObjectResult {
   readonly file: string;
   readonly document: number;
   readonly item?: number;
+  /** For an object of a List inside a List: the item indexes from the outer List in. */
+  readonly itemPath?: readonly number[];
   readonly kind: JobKind | null;
   readonly namespace: string | null;
   readonly name: string | null;
@@ -29,28 +31,22 @@ const rank = (f: LintFinding): number[] => [f.line, f.column];
 /** Lints one file's text: pure, so the CLI, tests and benchmarks share it. */
 export function lintSource(file: string, text: string, policy: ResolvedPolicy): SourceResult {
   const parsed = parseSource(text);
-  const results: ObjectResult[] = parsed.problems.map((problem) => ({
-    file,
-    document: problem.document,
-    kind: null,
-    namespace: null,
-    name: null,
-    findings: [
-      {
-        ruleId: problem.ruleId,
-        severity: 'error',
-        origin: 'parser',
-        path: '',
-        message: problem.message,
-        line: problem.line,
-        column: problem.column,
-      },
-    ],
-  }));
+  const results: ObjectResult[] = parsed.problems.map((problem) =>
+    documentResult(file, problem.document, {
+      ruleId: problem.ruleId,
+      severity: problem.severity ?? 'error',
+      message: problem.message,
+      line: problem.line,
+      column: problem.column,
+    }),
+  );
   let skipped = 0;
   for (const object of parsed.objects) {
     if (!isJobKind(object.value)) {
-      skipped++;
+      if (Array.isArray(object.value) && object.value.some(isJobKind)) {
+        const { line, column } = object.locate('');
+        results.push(documentResult(file, object.document, { ...NOT_AN_OBJECT, line, column }));
+      } else skipped++;
       continue;
     }
     const view = toJobView(object.value as Record<string, unknown>);
@@ -61,12 +57,42 @@ export function lintSource(file: string, text: string, policy: ResolvedPolicy): 
       file,
       document: object.document,
       ...(object.item !== undefined ? { item: object.item } : {}),
+      ...(object.itemPath !== undefined ? { itemPath: object.itemPath } : {}),
       kind: view.kind,
       namespace: view.namespace ?? null,
       name: view.name ?? null,
       findings,
     });
   }
-  results.sort((a, b) => a.document - b.document || (a.item ?? 0) - (b.item ?? 0));
+  results.sort((a, b) => a.document - b.document || compareItems(a, b));
   return { file, results, skipped };
+}
+
+/** Document-level results first, then items in file order (an item path compared index by index). */
+function compareItems(a: ObjectResult, b: ObjectResult): number {
+  const left = a.itemPath ?? (a.item === undefined ? [] : [a.item]);
+  const right = b.itemPath ?? (b.item === undefined ? [] : [b.item]);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) if (left[i] !== right[i]) return left[i]! - right[i]!;
+  return left.length - right.length;
+}
+
+type DocumentFinding = Pick<LintFinding, 'ruleId' | 'severity' | 'message' | 'line' | 'column'>;
+
+const NOT_AN_OBJECT: Omit<DocumentFinding, 'line' | 'column'> = {
+  ruleId: 'document-not-object',
+  severity: 'error',
+  message:
+    'the document is a sequence, not an object: kubectl refuses it ("invalid object to validate"); write each item as a document of its own (separated by ---) or put them in a kind: List',
+};
+
+/** A finding about a document as a whole (it could not be read, or not as an object), from the parser. */
+function documentResult(file: string, document: number, finding: DocumentFinding): ObjectResult {
+  return {
+    file,
+    document,
+    kind: null,
+    namespace: null,
+    name: null,
+    findings: [{ ...finding, origin: 'parser', path: '' }],
+  };
 }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolvePolicy, RULES } from '../../policy/index.ts';
+import { fromMessage } from './file-names.ts';
 import { lintFiles } from './lint-file.ts';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './lint-pool.ts';
 
@@ -11,7 +12,7 @@ const policy = resolvePolicy(RULES, setup.policy);
 const port = parentPort!;
 
 port.on('message', (request: WorkerRequest) => {
-  const reply: WorkerMessage = { batch: request.batch, outcomes: lintFiles(request.paths, policy) };
+  const reply: WorkerMessage = { batch: request.batch, outcomes: lintFiles(request.paths.map(fromMessage), policy) };
   port.postMessage(reply);
 });
 // Work is sent only once the worker can take it, so that no batch waits for a slow start.

@@ -1,38 +1,42 @@
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { UsageError } from '../../edge/index.ts';
+import { compareNames, displayPath, joinPath, toFilePath, type FilePath } from './file-names.ts';
+import { describeIoError } from './io-errors.ts';
 
-/** Files larger than this are refused before reading (a manifest file of 16 MiB is already odd). */
-export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 /** Folders a recursive walk never enters. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
-export interface Source {
-  readonly name: string;
-  /** The text, or why it could not be read (reported as a finding, not a crash). */
-  readonly text?: string;
-  readonly tooLarge?: number;
-}
-
-export const STDIN_NAME = '<stdin>';
-
 /**
- * One input in the order it is linted: a file, standard input, or the error that stopped the
+ * One input in the order it is linted: a regular file, a path to read as a stream (a FIFO, a
+ * device: given by name, never found in a walk), standard input, or the error that stopped the
  * expansion of the paths there (raised only when the inputs before it are done, as when each path
  * was expanded just before its turn).
  */
 export type Input =
-  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'file'; readonly path: FilePath }
+  | { readonly kind: 'stream'; readonly path: string; readonly type: SpecialFileType }
   | { readonly kind: 'stdin' }
   | { readonly kind: 'error'; readonly error: UsageError };
+
+export type SpecialFileType = 'FIFO' | 'character device' | 'block device' | 'socket';
+
+export interface ExpandOptions {
+  /** Told about each file of a directory that is not read (a dangling link, a FIFO): `path: why`. */
+  readonly skipped?: (path: string, reason: string) => void;
+}
 
 /**
  * Expands paths (files, directories recursively, `-` for stdin) into inputs in a stable order.
  * Synchronous, as is reading files: they are small and local, and going through the thread pool
  * for each stat, open and read cost more than it saved.
+ *
+ * A directory is walked as kubectl's `-f DIR` walks it (cli-runtime ExpandPathsToFileVisitors,
+ * filepath.Walk): entries by the bytes of their names, links to files followed, links to
+ * directories not entered. Unlike kubectl, which fails on them or waits for ever, a dangling link,
+ * a link loop and a FIFO or device are skipped (and reported through `skipped`).
  */
-export function expandInputs(paths: readonly string[]): Input[] {
+export function expandInputs(paths: readonly string[], options: ExpandOptions = {}): Input[] {
   const inputs: Input[] = [];
   try {
     for (const path of paths) {
@@ -44,10 +48,11 @@ export function expandInputs(paths: readonly string[]): Input[] {
       try {
         info = statSync(path);
       } catch (error) {
-        throw new UsageError(`cannot read ${path}: ${describeIoError(error as NodeJS.ErrnoException)}`);
+        throw new UsageError(`cannot read ${displayPath(path)}: ${describeArgumentError(path, error)}`);
       }
-      if (info.isDirectory()) walk(path, inputs);
-      else inputs.push({ kind: 'file', path });
+      if (info.isDirectory()) walk(path, inputs, options);
+      else if (info.isFile()) inputs.push({ kind: 'file', path });
+      else inputs.push({ kind: 'stream', path, type: specialType(info) });
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -56,81 +61,63 @@ export function expandInputs(paths: readonly string[]): Input[] {
   return inputs;
 }
 
-function walk(dir: string, into: Input[]): void {
-  let entries: Dirent[];
+function walk(dir: FilePath, into: Input[], options: ExpandOptions): void {
+  let entries: Dirent<Buffer>[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (error) {
-    throw new UsageError(`cannot read directory ${dir}: ${describeIoError(error as NodeJS.ErrnoException)}`);
+    throw new UsageError(`cannot read directory ${displayPath(dir)}: ${describeIoError(error)}`);
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareNames(a.name, b.name));
   for (const entry of entries) {
-    const path = join(dir, entry.name);
+    const name = entry.name.toString('utf8');
+    const path = joinPath(dir, toFilePath(entry.name));
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(path, into);
-    } else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) {
-      into.push({ kind: 'file', path });
+      if (!SKIPPED_DIRS.has(name)) walk(path, into, options);
+      continue;
     }
+    if (!MANIFEST_FILE.test(name)) continue;
+    if (entry.isFile()) {
+      into.push({ kind: 'file', path });
+      continue;
+    }
+    const reason = entry.isSymbolicLink() ? followLink(path) : notRegular(entry);
+    if (reason === undefined) into.push({ kind: 'file', path });
+    else options.skipped?.(displayPath(path), reason);
   }
 }
 
-/** Reads one input; a file or stream that cannot be read is a UsageError naming it. */
-export async function readInput(input: Input, stdin: NodeJS.ReadableStream): Promise<Source> {
-  switch (input.kind) {
-    case 'file':
-      return readFileCapped(input.path);
-    case 'stdin':
-      return readStream(STDIN_NAME, stdin);
-    case 'error':
-      throw input.error;
-  }
-}
-
-export function readFileCapped(path: string): Source {
-  let fd: number;
+/** Undefined when the link leads to a regular file (read through it); else why it is skipped. */
+function followLink(path: FilePath): string | undefined {
+  let target: Stats;
   try {
-    fd = openSync(path, 'r');
+    target = statSync(path);
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${describeIoError(error as NodeJS.ErrnoException)}`);
+    return describeIoError(error);
   }
-  try {
-    const { size } = fstatSync(fd);
-    if (size > MAX_SOURCE_BYTES) return { name: path, tooLarge: size };
-    return { name: path, text: stripBom(readFileSync(fd, 'utf8')) };
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${describeIoError(error as NodeJS.ErrnoException)}`);
-  } finally {
-    closeSync(fd);
-  }
+  if (target.isFile()) return undefined;
+  if (target.isDirectory()) return 'a link to a directory (kubectl does not follow those either)';
+  return `not a regular file (a ${specialType(target)})`;
 }
 
-async function readStream(name: string, stream: NodeJS.ReadableStream): Promise<Source> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buffer.length;
-    // Keep reading to count, but stop holding data past the cap so memory stays bounded.
-    if (size <= MAX_SOURCE_BYTES) chunks.push(buffer);
-  }
-  if (size > MAX_SOURCE_BYTES) return { name, tooLarge: size };
-  return { name, text: stripBom(Buffer.concat(chunks).toString('utf8')) };
+function notRegular(entry: Dirent<Buffer>): string {
+  return `not a regular file (a ${specialType(entry)})`;
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+function specialType(info: Stats | Dirent<Buffer>): SpecialFileType {
+  if (info.isFIFO()) return 'FIFO';
+  if (info.isCharacterDevice()) return 'character device';
+  if (info.isBlockDevice()) return 'block device';
+  return 'socket';
 }
 
-function describeIoError(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return error.message;
-  }
+/**
+ * Node.js decodes its arguments as UTF-8, so a name that is not valid UTF-8 cannot be given on
+ * the command line (its bad bytes became U+FFFD): say so, and how to lint it anyway.
+ */
+function describeArgumentError(path: string, error: unknown): string {
+  const reason = describeIoError(error);
+  return path.includes('\ufffd') && (error as NodeJS.ErrnoException).code === 'ENOENT'
+    ? `${reason} (a name that is not valid UTF-8 cannot be passed as an argument; give its directory instead)`
+    : reason;
 }

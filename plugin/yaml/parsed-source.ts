@@ -12,8 +12,10 @@ export interface SourcePosition {
 }
 
 export interface SourceProblem extends SourcePosition {
-  readonly ruleId: 'yaml-syntax' | 'duplicate-key' | 'document-too-large';
+  readonly ruleId: 'yaml-syntax' | 'duplicate-key' | 'document-too-large' | 'nested-list' | 'look-alike-quote';
   readonly message: string;
+  /** Absent: an error. A warning does not stop the document from being read. */
+  readonly severity?: 'warning';
 }
 
 /** One object to lint: a document, or one item of a `kind: List` document. */
@@ -22,6 +24,8 @@ export interface SourceObject {
   readonly document: number;
   /** 0-based index in the List's items, for objects that came from a List. */
   readonly item?: number;
+  /** For an object of a List inside a List: the item indexes from the outer List in (item is the first). */
+  readonly itemPath?: readonly number[];
   readonly value: unknown;
   /** Maps a printed field path to its position; falls back to the nearest existing parent. */
   locate(path: string): SourcePosition;
@@ -29,17 +33,10 @@ export interface SourceObject {
 
 export interface ParsedSource {
   readonly objects: SourceObject[];
-  /** Syntax errors and other problems of a document, with its index. */
+  /** Syntax errors and other problems of a document (warnings too), with its index. */
   readonly problems: (SourceProblem & { readonly document: number })[];
   /** Documents that were empty (only comments or `---`). */
   readonly emptyDocuments: number;
-}
-
-/** `kind: List` (and typed lists such as `JobList`) as kubectl get -o yaml writes them. */
-export function isListKind(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const kind = (value as Record<string, unknown>).kind;
-  return typeof kind === 'string' && kind.endsWith('List') && Array.isArray((value as Record<string, unknown>).items);
 }
 
 /** The segments of a printed field path: `spec.rules[0]`, `labels[batch.kubernetes.io/job-name]`. */

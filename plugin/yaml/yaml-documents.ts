@@ -1,7 +1,10 @@
 import { LineIndex } from './line-index.ts';
+import { forbiddenCharacters } from './forbidden-characters.ts';
+import { splitJsonStream } from './json-stream.ts';
+import { addDocumentObjects } from './list-items.ts';
+import { hasLookAlike } from './look-alike-characters.ts';
 import {
   duplicateKeyMessage,
-  isListKind,
   MAX_DOCUMENT_BYTES,
   PATH_SEGMENT,
   type ParsedSource,
@@ -26,10 +29,48 @@ export {
  * Two readers give the same result: the fast reader handles the YAML manifests are made of, and
  * gives up on anything else (errors included), which the `yaml` package then reads.
  */
-export function parseSource(text: string): ParsedSource {
-  // A source of at most 3 MiB cannot hold a document over the API server's limit.
-  const fast = text.length <= MAX_DOCUMENT_BYTES ? readYamlFast(text) : undefined;
+export function parseSource(source: string): ParsedSource {
+  const values = /^\s*\{/.test(source) ? splitJsonStream(source) : undefined;
+  return values ? parseJsonStream(source, values) : parseYamlStream(source);
+}
+
+/** Each object of a JSON stream read as a document, its positions those of the whole text. */
+function parseJsonStream(text: string, values: readonly { start: number; end: number }[]): ParsedSource {
+  const lines = new LineIndex(text);
+  const objects: SourceObject[] = [];
+  const problems: ParsedSource['problems'] = [];
+  let emptyDocuments = 0;
+  values.forEach(({ start, end }, document) => {
+    const base = lines.position(start);
+    const shift = ({ line, column }: SourcePosition): SourcePosition =>
+      line === 1 ? { line: base.line, column: column + base.column - 1 } : { line: line + base.line - 1, column };
+    const read = parseYamlStream(text.slice(start, end));
+    for (const object of read.objects)
+      objects.push({ ...object, document, locate: (path) => shift(object.locate(path)) });
+    for (const problem of read.problems) problems.push({ ...problem, document, ...shift(problem) });
+    emptyDocuments += read.emptyDocuments;
+  });
+  return { objects, problems, emptyDocuments };
+}
+
+function parseYamlStream(source: string): ParsedSource {
+  const text = withoutDocumentMarks(source);
+  // A source of at most 3 MiB cannot hold a document over the API server's limit. Characters
+  // kubectl refuses, and look-alikes of YAML's punctuation, are found by the full parser.
+  const fast =
+    text.length <= MAX_DOCUMENT_BYTES && !forbiddenCharacters(text) && !hasLookAlike(text)
+      ? readYamlFast(text)
+      : undefined;
   return (fast && fromFastStream(fast)) ?? parseWithYamlPackage(text);
+}
+
+/**
+ * kubectl splits a stream at `---` lines and hands each document to go-yaml, which drops a byte
+ * order mark at the start of its input: so does a file made by concatenating files saved with one.
+ * (The mark at the start of the file went with the decoding.)
+ */
+function withoutDocumentMarks(text: string): string {
+  return text.includes('\ufeff') ? text.replace(/(^|\n)((?:---|\.\.\.)(?:[ \t][^\n]*)?\r?\n)\ufeff/g, '$1$2') : text;
 }
 
 /** The objects of what the fast reader read, or undefined for a form left to the full parser. */
@@ -55,26 +96,18 @@ function fromFastStream(stream: FastStream): ParsedSource | undefined {
       emptyDocuments++;
       continue;
     }
-    if (isListKind(value)) {
-      const items = (value as { items: unknown[] }).items;
+    // `items: *alias` places every item at the `items` key in the full parser, at the alias here: left to it.
+    if (isObject(value) && Object.hasOwn(value, 'items')) {
       const at = keyIndex(record, 'items');
-      // `items: *alias` places every item at the document start in the full parser: left to it.
-      if ((record[at + 1] as number) < 0) return undefined;
-      const itemRecords = record[at + 2] as NodeOffsets;
-      items.forEach((item, i) => {
-        const start = itemRecords[1 + 2 * i] as number;
-        const itemRecord = itemRecords[2 + 2 * i] as NodeOffsets | 0;
-        // An item that is an alias is located at the alias, whatever the path.
-        const locate =
-          start < 0 ? () => lines.position(~start) : (path: string) => locator.locate(item, itemRecord, start, path);
-        objects.push({ document: index, item: i, value: item, locate });
-      });
-      continue;
+      if (at >= 0 && (record[at + 1] as number) < 0) return undefined;
     }
-    objects.push({ document: index, value, locate: (path) => locator.locate(value, record, doc.start, path) });
+    addDocumentObjects(index, value, (path) => locator.locate(value, record, doc.start, path), objects, problems);
   }
   return { objects, problems, emptyDocuments };
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Mappings with more keys than this get a lookup table on first use (a 50,000-key mapping with a finding per key). */
 const LINEAR_SEARCH_LIMIT = 32;

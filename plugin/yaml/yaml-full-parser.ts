@@ -1,8 +1,16 @@
 import type { Document, Node } from 'yaml';
 import { yamlPackage } from '../../edge/index.ts';
+import { firstForbidden, forbiddenCharacterMessage, forbiddenCharacters } from './forbidden-characters.ts';
+import { addDocumentObjects } from './list-items.ts';
+import {
+  describeLookAlike,
+  hasLookAlike,
+  isLookAlikeQuote,
+  lookAlikeBefore,
+  lookAlikeQuoteMessage,
+} from './look-alike-characters.ts';
 import {
   duplicateKeyMessage,
-  isListKind,
   MAX_DOCUMENT_BYTES,
   PATH_SEGMENT,
   type ParsedSource,
@@ -21,7 +29,7 @@ import {
 const MAX_ALIAS_COUNT = 100;
 
 export function parseWithYamlPackage(text: string): ParsedSource {
-  const { isMap, isSeq, LineCounter, parseAllDocuments } = yamlPackage();
+  const { LineCounter, parseAllDocuments } = yamlPackage();
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, lineCounter, prettyErrors: false });
   const objects: SourceObject[] = [];
@@ -32,17 +40,38 @@ export function parseWithYamlPackage(text: string): ParsedSource {
     return { line, column: col };
   };
   const list = Array.isArray(documents) ? documents : [documents];
+  const forbidden = forbiddenCharacters(text);
+  const lookAlikes = hasLookAlike(text);
   list.forEach((doc, index) => {
     const start = position(doc.range[0]);
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors.slice(0, 1)) {
-        problems.push({
-          document: index,
-          ruleId: 'yaml-syntax',
-          message: firstLine(error.message),
-          ...position(error.pos[0]),
-        });
-      }
+    // What go-yaml reads as this document: from here to the next one (comments around it included).
+    const from = index === 0 ? 0 : doc.range[0];
+    const to = list[index + 1]?.range[0] ?? text.length;
+    const control = forbidden ? firstForbidden(text, forbidden, from, to) : -1;
+    if (control >= 0) {
+      const c = String.fromCodePoint(text.codePointAt(control)!);
+      problems.push({
+        document: index,
+        ruleId: 'yaml-syntax',
+        message: forbiddenCharacterMessage(c),
+        ...position(control),
+      });
+      return;
+    }
+    const error = doc.errors[0];
+    if (error) {
+      const message = firstLine(error.message);
+      const lookAlike = lookAlikes ? lookAlikeBefore(text, from, to, error.pos[0]) : undefined;
+      problems.push(
+        lookAlike === undefined
+          ? { document: index, ruleId: 'yaml-syntax', message, ...position(error.pos[0]) }
+          : {
+              document: index,
+              ruleId: 'yaml-syntax',
+              message: `${describeLookAlike(text[lookAlike]!)} (the YAML parser then says: ${message})`,
+              ...position(lookAlike),
+            },
+      );
       return;
     }
     if (doc.contents === null) {
@@ -85,19 +114,41 @@ export function parseWithYamlPackage(text: string): ParsedSource {
       emptyDocuments++;
       return;
     }
-    const locateIn = (root: Node | null) => (path: string) => locatePath(root, path, position, start);
-    if (isListKind(value) && isMap(doc.contents)) {
-      const itemsNode = doc.contents.get('items', true);
-      const items = (value as { items: unknown }).items;
-      (Array.isArray(items) ? items : []).forEach((item, i) => {
-        const node = isSeq(itemsNode) ? (itemsNode.items[i] as Node | undefined) : undefined;
-        objects.push({ document: index, item: i, value: item, locate: locateIn(node ?? null) });
-      });
-      return;
-    }
-    objects.push({ document: index, value, locate: locateIn(doc.contents as Node) });
+    if (lookAlikes) problems.push(...lookAlikeQuotes(text, doc, index, position));
+    const root = doc.contents as Node;
+    addDocumentObjects(index, value, (path) => locatePath(root, path, position, start), objects, problems);
   });
   return { objects, problems, emptyDocuments };
+}
+
+/**
+ * Warnings for plain scalars (keys or values) that begin or end with a typographic quote: the
+ * writer meant to quote them, and YAML keeps the quotes in the value.
+ */
+function lookAlikeQuotes(
+  text: string,
+  doc: Document,
+  index: number,
+  position: (offset: number) => SourcePosition,
+): ParsedSource['problems'] {
+  const { visit } = yamlPackage();
+  const found: ParsedSource['problems'] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type !== 'PLAIN' || !node.range) return;
+      const source = text.slice(node.range[0], node.range[1]);
+      const at = isLookAlikeQuote(source[0]) ? 0 : isLookAlikeQuote(source.at(-1)) ? source.length - 1 : -1;
+      if (at < 0) return;
+      found.push({
+        document: index,
+        ruleId: 'look-alike-quote',
+        severity: 'warning',
+        message: lookAlikeQuoteMessage(source[at]!),
+        ...position(node.range[0] + at),
+      });
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {

@@ -53,6 +53,10 @@ export interface ObjectResult {
    */
   item?: number;
   /**
+   * For an object of a List inside a List (which kubectl refuses: see nested-list): the 0-based item indexes from the outer List in; item is the first.
+   */
+  itemPath?: number[];
+  /**
    * null for a document that could not be read.
    */
   kind: 'Job' | 'CronJob' | null;

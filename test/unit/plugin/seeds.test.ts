@@ -68,4 +68,11 @@ describe('the seed examples', () => {
     );
     expect(findings.sort()).toEqual([...(EXPECTED[id] ?? [])].sort());
   });
+
+  test('the full-width colon of the skeleton is named, where it is', () => {
+    const example = examples.find((e) => e.id === '001_7c83f7a6d56bfd86.txt#1')!;
+    const [finding] = lintSource(example.id, example.text, policy).results.flatMap((r) => r.findings);
+    expect(finding).toMatchObject({ ruleId: 'yaml-syntax', line: 3, column: 9 });
+    expect(finding!.message).toMatch(/^U\+FF1A FULLWIDTH COLON where YAML needs ":"/);
+  });
 });
