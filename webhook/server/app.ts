@@ -106,7 +106,7 @@ export function createApp(options: AppOptions): Express {
       // The connection may hold the rest of an oversized body: do not reuse it.
       if (body.code === 413) res.setHeader('connection', 'close');
       sendJson(res, body.code, toErrorStatus(body.code, body.reason, body.message));
-      metrics.requests.inc({ endpoint, result: HTTP_RESULT[body.code]! });
+      metrics.countRequest(endpoint, HTTP_RESULT[body.code]!);
       logger.warn('request refused', { endpoint, code: body.code, reason: body.reason });
       return;
     }
@@ -115,7 +115,7 @@ export function createApp(options: AppOptions): Express {
     const seconds = (performance.now() - started) / 1000;
     metrics.duration.observe({ endpoint }, seconds);
     if (handled.status !== 200) {
-      metrics.requests.inc({ endpoint, result: HTTP_RESULT[handled.status]! });
+      metrics.countRequest(endpoint, HTTP_RESULT[handled.status]!);
       logger.warn('request refused', {
         endpoint,
         code: handled.status,
@@ -142,27 +142,30 @@ export function createApp(options: AppOptions): Express {
   };
   app.post('/validate', admission('validate'));
   app.post('/mutate', admission('mutate'));
-  app.all(['/validate', '/mutate'], (req: Request, res: Response) => {
+  // Routing ignores case and a trailing slash: the label is the route's, never the path asked for.
+  const methodNotAllowed = (endpoint: AdmissionEndpoint) => (req: Request, res: Response) => {
     res.setHeader('allow', 'POST');
     sendJson(
       res,
       405,
       toErrorStatus(405, 'MethodNotAllowed', `${req.method} is not allowed here: send the AdmissionReview with POST`),
     );
-    metrics.requests.inc({ endpoint: req.path.slice(1), result: 'method_not_allowed' });
-  });
+    metrics.countRequest(endpoint, 'method_not_allowed');
+  };
+  app.all('/validate', methodNotAllowed('validate'));
+  app.all('/mutate', methodNotAllowed('mutate'));
 
   app.get('/healthz', (_req: Request, res: Response) => {
     sendText(res, 200, 'ok\n');
-    metrics.requests.inc({ endpoint: 'healthz', result: 'ok' });
+    metrics.countRequest('healthz', 'ok');
   });
   app.get('/readyz', (_req: Request, res: Response) => {
     const ready = state.ready && !state.draining;
     sendText(res, ready ? 200 : 503, ready ? 'ok\n' : state.draining ? 'shutting down\n' : 'starting\n');
-    metrics.requests.inc({ endpoint: 'readyz', result: ready ? 'ok' : 'not_ready' });
+    metrics.countRequest('readyz', ready ? 'ok' : 'not_ready');
   });
   app.get('/metrics', (_req: Request, res: Response) => {
-    metrics.requests.inc({ endpoint: 'metrics', result: 'ok' });
+    metrics.countRequest('metrics', 'ok');
     sendText(res, 200, metrics.registry.render(), PROMETHEUS_CONTENT_TYPE);
   });
 
@@ -176,13 +179,13 @@ export function createApp(options: AppOptions): Express {
         `no such endpoint: ${req.method} ${req.path.slice(0, 200)} (POST /validate or /mutate; GET /healthz, /readyz, /metrics)`,
       ),
     );
-    metrics.requests.inc({ endpoint: 'other', result: 'not_found' });
+    metrics.countRequest('other', 'not_found');
   });
 
   // Last resort: express routes errors thrown in a handler here. Never a stack trace to clients.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     logger.error('request failed', { path: req.path.slice(0, 200), ...errorFields(error) });
-    metrics.requests.inc({ endpoint: 'other', result: 'internal_error' });
+    metrics.countRequest('other', 'internal_error');
     if (res.headersSent) {
       res.destroy();
       return;

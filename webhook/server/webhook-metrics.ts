@@ -7,6 +7,15 @@ import { Counter, GaugeFunction, Histogram, Registry } from './metrics.ts';
  */
 export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
+/**
+ * The values of the `endpoint` label of jobx_webhook_requests_total. A fixed set: a label value
+ * taken from the request (its path, in any case, with a trailing slash) would let any client
+ * create series without end.
+ */
+export const ENDPOINT_LABELS = ['validate', 'mutate', 'healthz', 'readyz', 'metrics', 'other'] as const;
+export type EndpointLabel = (typeof ENDPOINT_LABELS)[number];
+const KNOWN_ENDPOINTS: ReadonlySet<string> = new Set(ENDPOINT_LABELS);
+
 export interface WebhookGauges {
   readonly inflight: () => number;
   readonly ready: () => boolean;
@@ -16,12 +25,14 @@ export interface WebhookGauges {
 
 export interface WebhookMetrics {
   readonly registry: Registry;
-  /** Every HTTP request: endpoint (validate, mutate, healthz, readyz, metrics, other) and result. */
+  /** Every HTTP request: endpoint (one of ENDPOINT_LABELS) and result. Count through countRequest. */
   readonly requests: Counter;
   readonly duration: Histogram;
   readonly findings: Counter;
   readonly defaults: Counter;
   readonly tlsReloads: Counter;
+  /** Counts one request; an endpoint outside ENDPOINT_LABELS is counted as `other`. */
+  countRequest(endpoint: EndpointLabel, result: string): void;
   recordDecision(endpoint: 'validate' | 'mutate', decision: Decision): void;
 }
 
@@ -87,6 +98,8 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
   );
 
   const count = (rule: string, action: string): void => findings.inc({ rule, action });
+  const countRequest = (endpoint: EndpointLabel, result: string): void =>
+    requests.inc({ endpoint: KNOWN_ENDPOINTS.has(endpoint) ? endpoint : 'other', result });
   return {
     registry,
     requests,
@@ -94,8 +107,9 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
     findings,
     defaults,
     tlsReloads,
+    countRequest,
     recordDecision(endpoint, decision) {
-      requests.inc({ endpoint, result: decision.outcome });
+      countRequest(endpoint, decision.outcome);
       for (const id of decision.denied) count(id, 'deny');
       for (const id of decision.warned) count(id, 'warn');
       for (const id of decision.info) count(id, 'info');
