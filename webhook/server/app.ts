@@ -8,7 +8,10 @@ import { handleAdmission, type AdmissionEndpoint } from '../admission/index.ts';
 import { toErrorStatus, type AdmissionRequest } from '../admission/index.ts';
 import { errorFields, type LogFields, type Logger } from './log.ts';
 import { PROMETHEUS_CONTENT_TYPE } from './metrics.ts';
+import { MemoryBudget } from './memory-budget.ts';
+import { maxQueueWaitMs } from './queue-wait.ts';
 import { BODY_LIMIT_BYTES, readJsonBody, type BodyResult } from './read-json-body.ts';
+import { MEMORY_BUDGET_BYTES, requestCost } from './request-cost.ts';
 import type { WebhookMetrics } from './webhook-metrics.ts';
 
 /** What the HTTP layer shares with start-up and shutdown. */
@@ -26,12 +29,15 @@ export interface AppOptions {
   readonly metrics: WebhookMetrics;
   readonly state: ServerState;
   readonly bodyLimit?: number;
+  /** Memory shared by the admission requests in flight (see request-cost.ts). */
+  readonly budget?: MemoryBudget;
 }
 
 const HTTP_RESULT: Record<number, string> = {
   400: 'bad_request',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+  429: 'too_many_requests',
   500: 'internal_error',
 };
 
@@ -61,6 +67,7 @@ function requestFields(request: AdmissionRequest): LogFields {
 export function createApp(options: AppOptions): Express {
   const { policy, logger, metrics, state } = options;
   const bodyLimit = options.bodyLimit ?? BODY_LIMIT_BYTES;
+  const budget = options.budget ?? new MemoryBudget(MEMORY_BUDGET_BYTES);
   // While draining every answer closes its connection, whenever its request began.
   const send = (res: ServerResponse, status: number, text: string, contentType: string): void => {
     const headers: Record<string, string | number> = {
@@ -90,15 +97,44 @@ export function createApp(options: AppOptions): Express {
     next();
   });
 
+  // Each admission request reserves the memory it may need before its body is read, and waits
+  // (its body unread) while others hold it: see request-cost.ts and memory-budget.ts.
   const admission = (endpoint: AdmissionEndpoint) => (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
-    readJsonBody(req, bodyLimit, (body) => {
-      try {
-        answer(endpoint, body, res, started);
-      } catch (error) {
-        // Outside express's own try (the body arrives later): hand it to the error handler.
-        next(error);
-      }
+    const declared = Number(req.headers['content-length']);
+    const cost = requestCost(Number.isFinite(declared) && declared >= 0 ? declared : undefined, bodyLimit);
+    const ticket = budget.reserve(cost, maxQueueWaitMs(req.query.timeout), {
+      granted: () =>
+        readJsonBody(req, bodyLimit, (body) => {
+          try {
+            answer(endpoint, body, res, started);
+          } catch (error) {
+            // Outside express's own try (the body arrives later): hand it to the error handler.
+            next(error);
+          }
+        }),
+      expired: () => tooBusy(endpoint, req, res, started),
+    });
+    res.once('close', () => ticket.release());
+  };
+  /** No memory came free in time: a quick 429 that the API server's client may retry after a second. */
+  const tooBusy = (endpoint: AdmissionEndpoint, req: Request, res: Response, started: number): void => {
+    // The body was never read: discard it, and do not reuse the connection.
+    req.resume();
+    res.setHeader('connection', 'close');
+    res.setHeader('retry-after', '1');
+    sendJson(
+      res,
+      429,
+      toErrorStatus(429, 'TooManyRequests', 'the webhook is busy with other large requests; try again in a second'),
+    );
+    metrics.countRequest(endpoint, HTTP_RESULT[429]!);
+    logger.warn('request refused', {
+      endpoint,
+      code: 429,
+      reason: 'TooManyRequests',
+      waitedMs: Math.round(performance.now() - started),
+      queued: budget.waiting,
     });
   };
   const answer = (endpoint: AdmissionEndpoint, body: BodyResult, res: Response, started: number): void => {
@@ -110,7 +146,7 @@ export function createApp(options: AppOptions): Express {
       logger.warn('request refused', { endpoint, code: body.code, reason: body.reason });
       return;
     }
-    const handled = handleAdmission(endpoint, body.value, policy);
+    const handled = handleAdmission(endpoint, body.value, policy, body.tooManyValues);
     sendJson(res, handled.status, handled.body);
     const seconds = (performance.now() - started) / 1000;
     metrics.duration.observe({ endpoint }, seconds);
@@ -138,6 +174,7 @@ export function createApp(options: AppOptions): Express {
       durationMs: Math.round(seconds * 1e6) / 1e3,
     };
     if (decision.outcome === 'error') logger.error('admission failed', { ...fields, ...errorFields(decision.error) });
+    else if (decision.outcome === 'too_large') logger.warn('admission', fields);
     else logger.info('admission', fields);
   };
   app.post('/validate', admission('validate'));

@@ -21,6 +21,8 @@ export interface WebhookGauges {
   readonly ready: () => boolean;
   /** Unix seconds at which the serving certificate expires. */
   readonly certificateNotAfter: () => number | undefined;
+  /** The memory budget of admission requests: its size, what is reserved, how many wait. */
+  readonly memoryBudget: () => { readonly capacity: number; readonly inUse: number; readonly waiting: number };
 }
 
 export interface WebhookMetrics {
@@ -41,7 +43,7 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
   const requests = registry.register(
     new Counter(
       'jobx_webhook_requests_total',
-      'HTTP requests by endpoint and result (allowed, denied, patched, skipped, malformed, error; bad_request, payload_too_large, unsupported_media_type, internal_error; ok, not_ready, not_found).',
+      'HTTP requests by endpoint and result (allowed, denied, patched, skipped, malformed, error, too_large; bad_request, payload_too_large, unsupported_media_type, too_many_requests, method_not_allowed, internal_error; ok, not_ready, not_found).',
     ),
   );
   const duration = registry.register(
@@ -67,6 +69,27 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
     ),
   );
   registry.register(new GaugeFunction('jobx_webhook_inflight_requests', 'Requests being handled.', gauges.inflight));
+  registry.register(
+    new GaugeFunction(
+      'jobx_webhook_memory_budget_bytes',
+      'Memory that admission requests in flight may reserve together.',
+      () => gauges.memoryBudget().capacity,
+    ),
+  );
+  registry.register(
+    new GaugeFunction(
+      'jobx_webhook_memory_reserved_bytes',
+      'Memory reserved by the admission requests being served (an estimate from their sizes).',
+      () => gauges.memoryBudget().inUse,
+    ),
+  );
+  registry.register(
+    new GaugeFunction(
+      'jobx_webhook_queued_requests',
+      'Admission requests waiting for memory, their bodies unread.',
+      () => gauges.memoryBudget().waiting,
+    ),
+  );
   registry.register(
     new GaugeFunction('jobx_webhook_ready', '1 when /readyz answers 200.', () => (gauges.ready() ? 1 : 0)),
   );
