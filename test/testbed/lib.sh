@@ -45,7 +45,7 @@ component_running() {
 }
 
 # SIGTERM, then SIGKILL after ${TESTBED_STOP_GRACE:-5} seconds; then waits (5 s at most) for its
-# supervisor (start_component) to record how it ended, so that a new start never sees the old end.
+# supervisor (start_component) to log how it ended, so that a new start never sees the old end.
 stop_component() {
   local name=$1 pid supervisor i
   pid=$(component_pid "$name")
@@ -70,7 +70,7 @@ stop_component() {
     owned_pid_alive "$supervisor" || break
     sleep 0.1
   done
-  rm -f "$TESTBED_DIR/pids/$name".{pid,supervisor}
+  rm -f "$TESTBED_DIR/pids/$name".{pid,supervisor,exit}
 }
 
 # Stops every component with a pid file: the known ones in order, then any other (e.g. a helper a

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
@@ -121,6 +121,6 @@ describe('starting a testbed component', () => {
     const result = shell(START, { STUB });
     expect(result.status).toBe(1);
     expect(runs()).toHaveLength(1);
-    expect(existsSync(join(testbed, 'pids', 'stub.exit'))).toBe(true);
+    expect(logOf()).toMatch(/address already in use\n.* exited with status 1\n$/);
   });
 });
