@@ -18,7 +18,7 @@ import {
   type TlsCredentials,
   type TlsFiles,
 } from './server/index.ts';
-import { createWebhookMetrics } from './server/index.ts';
+import { createWebhookMetrics, MEMORY_BUDGET_BYTES, MemoryBudget } from './server/index.ts';
 
 /**
  * The API server's webhook client keeps idle connections for 90 s (Go's http.Transport default):
@@ -93,15 +93,17 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
   const { options, files } = configured;
   let credentials = configured.credentials;
   const state: ServerState = { ready: false, draining: false, inflight: 0 };
+  const budget = new MemoryBudget(MEMORY_BUDGET_BYTES);
   const metrics = createWebhookMetrics(
     {
       inflight: () => state.inflight,
       ready: () => state.ready && !state.draining,
       certificateNotAfter: () => credentials.notAfter.getTime() / 1000,
+      memoryBudget: () => budget,
     },
     VERSION,
   );
-  const app = createApp({ policy: toAdmissionPolicy(configured.policy), logger, metrics, state });
+  const app = createApp({ policy: toAdmissionPolicy(configured.policy), logger, metrics, state, budget });
   const server = createServer({ cert: credentials.cert, key: credentials.key, minVersion: TLS_MIN_VERSION }, app);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;

@@ -4,8 +4,9 @@
 # State lives in $TESTBED_DIR (default: .testbed/ at the repo root):
 #   pki/            CA, serving and client certificates, service-account key pair
 #   etcd/           etcd data (throwaway)
-#   logs/<c>.log    one log per component
-#   pids/<c>.pid    one pid per running component
+#   logs/<c>.log    one log per component: each start, the output, how it ended (exit status or signal)
+#   pids/<c>.pid    one pid per running component; <c>.supervisor its supervisor (supervise.sh),
+#                   <c>.exit how it ended
 #   ports           the loopback ports picked at start (shell assignments)
 #   kubeconfig      admin kubeconfig; written only once everything is ready
 #
@@ -43,9 +44,10 @@ component_running() {
   [[ -n $pid ]] && owned_pid_alive "$pid"
 }
 
-# SIGTERM, then SIGKILL after ${TESTBED_STOP_GRACE:-5} seconds.
+# SIGTERM, then SIGKILL after ${TESTBED_STOP_GRACE:-5} seconds; then waits (5 s at most) for its
+# supervisor (start_component) to log how it ended, so that a new start never sees the old end.
 stop_component() {
-  local name=$1 pid i
+  local name=$1 pid supervisor i
   pid=$(component_pid "$name")
   if [[ -n $pid ]] && owned_pid_alive "$pid"; then
     log "stopping $name (pid $pid)"
@@ -63,7 +65,12 @@ stop_component() {
       done
     fi
   fi
-  rm -f "$TESTBED_DIR/pids/$name.pid"
+  supervisor=$({ tr -dc '0-9' <"$TESTBED_DIR/pids/$name.supervisor"; } 2>/dev/null || true)
+  for ((i = 0; i < 50; i++)); do
+    owned_pid_alive "$supervisor" || break
+    sleep 0.1
+  done
+  rm -f "$TESTBED_DIR/pids/$name".{pid,supervisor,exit}
 }
 
 # Stops every component with a pid file: the known ones in order, then any other (e.g. a helper a
@@ -89,9 +96,83 @@ remove_state() {
   rm -rf "$TESTBED_DIR"
 }
 
-# --- node simulator hook -------------------------------------------------------------------------
-# The node simulator (TypeScript, under test/testbed/) is not written yet. When it is, start it
-# from start_node_simulator in up.sh with start_component (so that it gets
-# pids/node-simulator.pid and logs/node-simulator.log, and its command line mentions
-# $TESTBED_DIR, e.g. through --kubeconfig "$TESTBED_DIR/kubeconfig"); stop_all already stops it
-# first.
+# --- starting components ---------------------------------------------------------------------
+# start_component NAME COMMAND...: runs COMMAND detached in its own session (so a Ctrl-C aimed at
+# the caller does not reach it) under supervise.sh, which writes its pid to pids/NAME.pid and, when
+# it ends, how (exit status or signal) to logs/NAME.log and pids/NAME.exit. Output is appended to
+# logs/NAME.log after a line naming the start.
+start_component() {
+  local name=$1
+  shift
+  mkdir -p "$TESTBED_DIR/logs" "$TESTBED_DIR/pids"
+  rm -f "$TESTBED_DIR/pids/$name".{pid,exit,supervisor}
+  printf '%s testbed: starting %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$name" >>"$TESTBED_DIR/logs/$name.log"
+  setsid bash "$testbed_here/supervise.sh" "$TESTBED_DIR" "$name" "$@" >>"$TESTBED_DIR/logs/$name.log" 2>&1 </dev/null &
+}
+
+# How component NAME ended ("exited with status 1", "killed by signal KILL"); empty while it runs
+# or is still being started.
+component_end() {
+  local f=$TESTBED_DIR/pids/$1.exit
+  [[ -f $f ]] && cat "$f"
+  return 0
+}
+
+# wait_for NAME CHECK...: polls CHECK until it succeeds (0), the component ends or
+# ${TESTBED_TIMEOUT:-120} seconds pass (1, with $failure saying which). A component counts as
+# ended only once its supervisor has recorded how: until then it may still be starting.
+wait_for() {
+  local name=$1 timeout=${TESTBED_TIMEOUT:-120} end
+  shift
+  local deadline=$((SECONDS + timeout))
+  while :; do
+    end=$(component_end "$name")
+    if [[ -n $end ]]; then
+      failure="$name $end during start-up"
+      return 1
+    fi
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    if ((SECONDS >= deadline)); then
+      failure="$name was not ready within ${timeout}s"
+      return 1
+    fi
+    sleep 0.25
+  done
+}
+
+# start_and_wait NAME CHECK [--fresh DIR] -- COMMAND...: starts component NAME and waits until the
+# function CHECK succeeds. A start that fails (the component ends, or is not ready in time) is
+# stopped and tried once more, after removing DIR if given: on a loaded machine a start-up can
+# fail once and pass the next time. Not when the port was taken (address already in use): the
+# caller picks other ports. Returns 1 after the last failure, with $failed_component and $failure.
+start_and_wait() {
+  local name=$1 check=$2 fresh='' attempt
+  shift 2
+  if [[ ${1:-} == --fresh ]]; then
+    fresh=$2
+    shift 2
+  fi
+  [[ ${1:-} == -- ]] && shift
+  mkdir -p "$TESTBED_DIR/logs"
+  : >"$TESTBED_DIR/logs/$name.log"
+  for attempt in 1 2; do
+    if [[ -n $fresh ]]; then rm -rf "$fresh"; fi
+    start_component "$name" "$@"
+    if wait_for "$name" "$check"; then return 0; fi
+    failed_component=$name
+    stop_component "$name"
+    if grep -qi 'address already in use' "$TESTBED_DIR/logs/$name.log" 2>/dev/null; then return 1; fi
+    if ((attempt == 1)); then log "$failure; starting it once more"; fi
+  done
+  return 1
+}
+
+# Prints why start-up failed: the cause, then the last lines of the failing component's log
+# (each start and how it ended are in it).
+report_failure() {
+  log "FAILED: $failure"
+  if [[ -n ${failed_component:-} ]]; then
+    log "last lines of $TESTBED_DIR/logs/$failed_component.log:"
+    tail -n 40 "$TESTBED_DIR/logs/$failed_component.log" | sed 's/^/    /' >&2 || true
+  fi
+}

@@ -6,7 +6,8 @@
 #
 # Environment:
 #   TESTBED_DIR                  state folder (default: .testbed at the repo root)
-#   TESTBED_TIMEOUT              seconds to wait for readiness (default 120)
+#   TESTBED_TIMEOUT              seconds to wait for each component to be ready (default 120); a
+#                                component that dies or is not ready in time is started once more
 #   TESTBED_APISERVER_ARGS       extra kube-apiserver flags (word-split)
 #   TESTBED_KCM_ARGS             extra kube-controller-manager flags (word-split)
 #   JOBX_CACHE                   binary cache root (see build.sh)
@@ -15,7 +16,6 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
-timeout_s=${TESTBED_TIMEOUT:-120}
 pki=$TESTBED_DIR/pki
 
 # Controllers a Job needs in a real cluster. Names are the canonical ones
@@ -139,37 +139,12 @@ EOF
 }
 
 # ---------------------------------------------------------------------------------------------
-# start_component NAME COMMAND...: runs detached in its own session (so a Ctrl-C aimed at the
-# caller does not reach it), output to logs/NAME.log, pid to pids/NAME.pid.
-start_component() {
-  local name=$1; shift
-  setsid "$@" >"$TESTBED_DIR/logs/$name.log" 2>&1 </dev/null &
-  printf '%s\n' "$!" >"$TESTBED_DIR/pids/$name.pid"
-}
-
-# wait_for NAME CHECK-COMMAND...: polls until the check succeeds, the component dies, or the
-# deadline passes. Returns 0 ready, 1 failed.
-wait_for() {
-  local name=$1; shift
-  while :; do
-    if ! component_running "$name"; then
-      failed_component=$name
-      failure="$name exited during start-up"
-      return 1
-    fi
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    if ((SECONDS >= deadline)); then
-      failed_component=$name
-      failure="$name was not ready within ${timeout_s}s"
-      return 1
-    fi
-    sleep 0.25
-  done
-}
-
 etcd_healthy() { [[ $(curl -fsS --max-time 2 "http://127.0.0.1:$ETCD_CLIENT_PORT/health") == *'"health":"true"'* ]]; }
 apiserver_ready() { [[ $(apiserver_get /readyz) == ok ]]; }
 default_sa_exists() { apiserver_get /api/v1/namespaces/default/serviceaccounts/default; }
+# The default ServiceAccount appears once the serviceaccount controller has synced; pods cannot be
+# created in "default" before that (ServiceAccount admission).
+kcm_ready() { kcm_healthy && default_sa_exists; }
 
 write_kcm_kubeconfig() {
   cat >"$TESTBED_DIR/kube-controller-manager.kubeconfig" <<EOF
@@ -223,14 +198,14 @@ EOF
 # registered and its pod watch is running.
 node_simulator_ready_file() { printf '%s\n' "$TESTBED_DIR/node-simulator.ready"; }
 
+node_simulator_ready() { [[ -f $(node_simulator_ready_file) ]]; }
+
 start_node_simulator() {
-  local node_bin=$testbed_root/node_modules/.bin/node ready
+  local node_bin=$testbed_root/node_modules/.bin/node
   [[ -x $node_bin ]] || node_bin=node
-  ready=$(node_simulator_ready_file)
-  rm -f "$ready"
-  start_component node-simulator "$node_bin" "$testbed_here/node-simulator/main.ts" \
-    --kubeconfig "$TESTBED_DIR/kubeconfig" --ready-file "$ready"
-  wait_for node-simulator test -f "$ready" || return 1
+  rm -f "$(node_simulator_ready_file)"
+  start_and_wait node-simulator node_simulator_ready -- "$node_bin" "$testbed_here/node-simulator/main.ts" \
+    --kubeconfig "$TESTBED_DIR/kubeconfig" --ready-file "$(node_simulator_ready_file)"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -240,7 +215,7 @@ start_all() {
   failed_component='' failure=''
   pick_ports || { failure='no free loopback ports'; return 1; }
 
-  start_component etcd "$ETCD_BIN/etcd" \
+  start_and_wait etcd etcd_healthy --fresh "$TESTBED_DIR/etcd" -- "$ETCD_BIN/etcd" \
     --name=testbed \
     --data-dir="$TESTBED_DIR/etcd" \
     --listen-client-urls="http://127.0.0.1:$ETCD_CLIENT_PORT" \
@@ -251,11 +226,10 @@ start_all() {
     --initial-cluster-state=new \
     --auto-compaction-retention=1 \
     --unsafe-no-fsync \
-    --log-level=warn
-  wait_for etcd etcd_healthy || return 1
+    --log-level=warn || return 1
 
   # shellcheck disable=SC2086
-  start_component kube-apiserver "$K8S_BIN/kube-apiserver" \
+  start_and_wait kube-apiserver apiserver_ready -- "$K8S_BIN/kube-apiserver" \
     --etcd-servers="http://127.0.0.1:$ETCD_CLIENT_PORT" \
     --bind-address=127.0.0.1 \
     --advertise-address=127.0.0.1 \
@@ -280,14 +254,13 @@ start_all() {
     --endpoint-reconciler-type=none \
     --allow-privileged=true \
     --profiling=false \
-    ${TESTBED_APISERVER_ARGS:-}
-  wait_for kube-apiserver apiserver_ready || return 1
+    ${TESTBED_APISERVER_ARGS:-} || return 1
 
   write_kcm_kubeconfig
   local controllers
   controllers=$(IFS=,; printf '%s' "${kcm_controllers[*]}")
   # shellcheck disable=SC2086
-  start_component kube-controller-manager "$K8S_BIN/kube-controller-manager" \
+  start_and_wait kube-controller-manager kcm_ready -- "$K8S_BIN/kube-controller-manager" \
     --kubeconfig="$TESTBED_DIR/kube-controller-manager.kubeconfig" \
     --authentication-kubeconfig="$TESTBED_DIR/kube-controller-manager.kubeconfig" \
     --authorization-kubeconfig="$TESTBED_DIR/kube-controller-manager.kubeconfig" \
@@ -300,11 +273,7 @@ start_all() {
     --service-account-private-key-file="$pki/sa.key" \
     --root-ca-file="$pki/ca.crt" \
     --profiling=false \
-    ${TESTBED_KCM_ARGS:-}
-  wait_for kube-controller-manager kcm_healthy || return 1
-  # The default ServiceAccount appears once the serviceaccount controller has synced; pods
-  # cannot be created in "default" before that (ServiceAccount admission).
-  wait_for kube-controller-manager default_sa_exists || return 1
+    ${TESTBED_KCM_ARGS:-} || return 1
 
   write_admin_kubeconfig
   start_node_simulator || return 1
@@ -334,7 +303,6 @@ main() {
   trap 'exit 130' INT TERM
   gen_pki
 
-  deadline=$((SECONDS + timeout_s))
   for attempt in 1 2 3; do
     if start_all; then
       trap - EXIT
@@ -349,18 +317,13 @@ main() {
       log "$failed_component could not bind its port; retrying with other ports"
       stop_all
       rm -rf "$TESTBED_DIR/etcd" "$TESTBED_DIR/kubeconfig"
-      deadline=$((SECONDS + timeout_s))
       continue
     fi
     break
   done
 
   trap - EXIT
-  log "FAILED: $failure"
-  if [[ -n $failed_component ]]; then
-    log "last lines of $TESTBED_DIR/logs/$failed_component.log:"
-    tail -n 40 "$TESTBED_DIR/logs/$failed_component.log" | sed 's/^/    /' >&2 || true
-  fi
+  report_failure
   stop_all
   # Keep only the logs; the next up (or down) removes them.
   find "$TESTBED_DIR" -mindepth 1 -maxdepth 1 ! -name logs -exec rm -rf {} +

@@ -108,40 +108,34 @@ make_certs() {
 
 # --- 3. the process -------------------------------------------------------------------------------
 listening_port() {
-  # The server logs JSON lines; the one with "msg":"listening" carries the port it bound.
-  { grep -m1 '"msg":"listening"' "$log_file" | grep -o '"port":[0-9]*' | head -n1 | cut -d: -f2; } 2>/dev/null || true
+  # The server logs JSON lines; the one with "msg":"listening" carries the port it bound (the last
+  # one: a start that failed and was retried leaves its own lines above).
+  { grep '"msg":"listening"' "$log_file" | tail -n1 | grep -o '"port":[0-9]*' | head -n1 | cut -d: -f2; } 2>/dev/null || true
+}
+
+webhook_ready() {
+  bound=$(listening_port)
+  [[ -n $bound ]] && curl -fsS --max-time 2 --cacert "$instance_dir/ca.crt" "https://127.0.0.1:$bound/readyz" >/dev/null 2>&1
 }
 
 start_webhook() {
-  local node_bin=$testbed_root/node_modules/.bin/node args deadline bound=''
+  local node_bin=$testbed_root/node_modules/.bin/node args
   [[ -x $node_bin ]] || node_bin=node
   # No shutdown delay: the delay waits for a Service's endpoints to drop the pod; here the
   # registration is deleted before the process is stopped.
   args=(--tls-cert-file "$instance_dir/tls.crt" --tls-private-key-file "$instance_dir/tls.key"
     --host 127.0.0.1 --port "$port" --shutdown-delay 0)
   [[ -n ${JOBX_POLICY:-} ]] && args+=(--policy "$(realpath "$JOBX_POLICY")")
-  mkdir -p "$TESTBED_DIR/logs" "$TESTBED_DIR/pids"
   # The certificate paths put $TESTBED_DIR on the command line: lib.sh's stop_component (and so
-  # npm run testbed:down) recognises the process as the testbed's by it.
-  (
-    cd "$testbed_root" || exit 1
-    setsid "$node_bin" "$webhook_bin" "${args[@]}" >"$log_file" 2>&1 </dev/null &
-    printf '%s\n' "$!" >"$TESTBED_DIR/pids/$component.pid"
-  )
-  deadline=$((SECONDS + timeout_s))
-  while :; do
-    component_running "$component" || {
-      tail -n 20 "$log_file" | sed 's/^/    /' >&2
-      die "the webhook exited during start-up (log: $log_file)"
-    }
-    [[ -n $bound ]] || bound=$(listening_port)
-    if [[ -n $bound ]] && curl -fsS --max-time 2 --cacert "$instance_dir/ca.crt" "https://127.0.0.1:$bound/readyz" >/dev/null 2>&1; then
-      port=$bound
-      return 0
-    fi
-    ((SECONDS < deadline)) || die "the webhook was not ready within ${timeout_s}s (log: $log_file)"
-    sleep 0.2
-  done
+  # npm run testbed:down) recognises the process as the testbed's by it. start_and_wait records
+  # how the process ended in its log, and starts it once more if it dies or is not ready in time.
+  cd "$testbed_root"
+  bound=''
+  TESTBED_TIMEOUT=$timeout_s start_and_wait "$component" webhook_ready -- "$node_bin" "$webhook_bin" "${args[@]}" || {
+    report_failure
+    die "the webhook did not start (log: $log_file)"
+  }
+  port=$bound
 }
 
 # --- 4. registration --------------------------------------------------------------------------------

@@ -4,9 +4,10 @@ import type { SkipReason } from './scope.ts';
 /**
  * allowed: judged and let through (possibly with warnings); denied; patched: defaults applied;
  * skipped: not job-x's to judge (see SkipReason); malformed: a review that cannot be judged;
- * error: job-x failed (a bug), answered fail-closed by /validate and fail-open by /mutate.
+ * error: job-x failed (a bug), answered fail-closed by /validate and fail-open by /mutate;
+ * too_large: an object with more JSON values than job-x decodes (see too-many-values.ts).
  */
-export type Outcome = 'allowed' | 'denied' | 'patched' | 'skipped' | 'malformed' | 'error';
+export type Outcome = 'allowed' | 'denied' | 'patched' | 'skipped' | 'malformed' | 'error' | 'too_large';
 
 /** The response plus what the server logs and counts; rule id lists hold one entry per finding. */
 export interface Decision {

@@ -9,6 +9,7 @@ import {
   type AdmissionReview,
   type Status,
 } from './review.ts';
+import { tooManyValuesDecision, type TooManyValues } from './too-many-values.ts';
 import { validate } from './validate.ts';
 
 export type AdmissionEndpoint = 'validate' | 'mutate';
@@ -28,15 +29,22 @@ export type Handled =
  * well-formed review echoing the uid. If job-x itself fails (a bug), /validate fails closed (a 500
  * denial: a policy webhook that cannot judge must not wave objects through, and failurePolicy only
  * covers calls that fail) and /mutate fails open (allowed, no patch, a warning).
+ * With `tooManyValues`, `body` is the envelope alone (object and oldObject were not decoded).
  */
-export function handleAdmission(endpoint: AdmissionEndpoint, body: unknown, policy: AdmissionPolicy): Handled {
+export function handleAdmission(
+  endpoint: AdmissionEndpoint,
+  body: unknown,
+  policy: AdmissionPolicy,
+  tooManyValues?: TooManyValues,
+): Handled {
   const parsed = parseReview(body);
   if (!parsed.ok)
     return { status: 400, body: toErrorStatus(400, 'BadRequest', `not an AdmissionReview: ${parsed.message}`) };
   const { request } = parsed;
   let decision: Decision;
   try {
-    decision = endpoint === 'validate' ? validate(request, policy) : mutate(request, policy);
+    if (tooManyValues) decision = tooManyValuesDecision(endpoint, request, policy, tooManyValues);
+    else decision = endpoint === 'validate' ? validate(request, policy) : mutate(request, policy);
   } catch (error) {
     decision = failed(endpoint, request, error);
   }

@@ -8,7 +8,10 @@ import { handleAdmission, type AdmissionEndpoint } from '../admission/index.ts';
 import { toErrorStatus, type AdmissionRequest } from '../admission/index.ts';
 import { errorFields, type LogFields, type Logger } from './log.ts';
 import { PROMETHEUS_CONTENT_TYPE } from './metrics.ts';
+import { MemoryBudget } from './memory-budget.ts';
+import { maxQueueWaitMs } from './queue-wait.ts';
 import { BODY_LIMIT_BYTES, readJsonBody, type BodyResult } from './read-json-body.ts';
+import { MEMORY_BUDGET_BYTES, requestCost } from './request-cost.ts';
 import type { WebhookMetrics } from './webhook-metrics.ts';
 
 /** What the HTTP layer shares with start-up and shutdown. */
@@ -26,12 +29,15 @@ export interface AppOptions {
   readonly metrics: WebhookMetrics;
   readonly state: ServerState;
   readonly bodyLimit?: number;
+  /** Memory shared by the admission requests in flight (see request-cost.ts). */
+  readonly budget?: MemoryBudget;
 }
 
 const HTTP_RESULT: Record<number, string> = {
   400: 'bad_request',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+  429: 'too_many_requests',
   500: 'internal_error',
 };
 
@@ -61,6 +67,7 @@ function requestFields(request: AdmissionRequest): LogFields {
 export function createApp(options: AppOptions): Express {
   const { policy, logger, metrics, state } = options;
   const bodyLimit = options.bodyLimit ?? BODY_LIMIT_BYTES;
+  const budget = options.budget ?? new MemoryBudget(MEMORY_BUDGET_BYTES);
   // While draining every answer closes its connection, whenever its request began.
   const send = (res: ServerResponse, status: number, text: string, contentType: string): void => {
     const headers: Record<string, string | number> = {
@@ -90,15 +97,44 @@ export function createApp(options: AppOptions): Express {
     next();
   });
 
+  // Each admission request reserves the memory it may need before its body is read, and waits
+  // (its body unread) while others hold it: see request-cost.ts and memory-budget.ts.
   const admission = (endpoint: AdmissionEndpoint) => (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
-    readJsonBody(req, bodyLimit, (body) => {
-      try {
-        answer(endpoint, body, res, started);
-      } catch (error) {
-        // Outside express's own try (the body arrives later): hand it to the error handler.
-        next(error);
-      }
+    const declared = Number(req.headers['content-length']);
+    const cost = requestCost(Number.isFinite(declared) && declared >= 0 ? declared : undefined, bodyLimit);
+    const ticket = budget.reserve(cost, maxQueueWaitMs(req.query.timeout), {
+      granted: () =>
+        readJsonBody(req, bodyLimit, (body) => {
+          try {
+            answer(endpoint, body, res, started);
+          } catch (error) {
+            // Outside express's own try (the body arrives later): hand it to the error handler.
+            next(error);
+          }
+        }),
+      expired: () => tooBusy(endpoint, req, res, started),
+    });
+    res.once('close', () => ticket.release());
+  };
+  /** No memory came free in time: a quick 429 that the API server's client may retry after a second. */
+  const tooBusy = (endpoint: AdmissionEndpoint, req: Request, res: Response, started: number): void => {
+    // The body was never read: discard it, and do not reuse the connection.
+    req.resume();
+    res.setHeader('connection', 'close');
+    res.setHeader('retry-after', '1');
+    sendJson(
+      res,
+      429,
+      toErrorStatus(429, 'TooManyRequests', 'the webhook is busy with other large requests; try again in a second'),
+    );
+    metrics.countRequest(endpoint, HTTP_RESULT[429]!);
+    logger.warn('request refused', {
+      endpoint,
+      code: 429,
+      reason: 'TooManyRequests',
+      waitedMs: Math.round(performance.now() - started),
+      queued: budget.waiting,
     });
   };
   const answer = (endpoint: AdmissionEndpoint, body: BodyResult, res: Response, started: number): void => {
@@ -106,16 +142,16 @@ export function createApp(options: AppOptions): Express {
       // The connection may hold the rest of an oversized body: do not reuse it.
       if (body.code === 413) res.setHeader('connection', 'close');
       sendJson(res, body.code, toErrorStatus(body.code, body.reason, body.message));
-      metrics.requests.inc({ endpoint, result: HTTP_RESULT[body.code]! });
+      metrics.countRequest(endpoint, HTTP_RESULT[body.code]!);
       logger.warn('request refused', { endpoint, code: body.code, reason: body.reason });
       return;
     }
-    const handled = handleAdmission(endpoint, body.value, policy);
+    const handled = handleAdmission(endpoint, body.value, policy, body.tooManyValues);
     sendJson(res, handled.status, handled.body);
     const seconds = (performance.now() - started) / 1000;
     metrics.duration.observe({ endpoint }, seconds);
     if (handled.status !== 200) {
-      metrics.requests.inc({ endpoint, result: HTTP_RESULT[handled.status]! });
+      metrics.countRequest(endpoint, HTTP_RESULT[handled.status]!);
       logger.warn('request refused', {
         endpoint,
         code: handled.status,
@@ -138,31 +174,35 @@ export function createApp(options: AppOptions): Express {
       durationMs: Math.round(seconds * 1e6) / 1e3,
     };
     if (decision.outcome === 'error') logger.error('admission failed', { ...fields, ...errorFields(decision.error) });
+    else if (decision.outcome === 'too_large') logger.warn('admission', fields);
     else logger.info('admission', fields);
   };
   app.post('/validate', admission('validate'));
   app.post('/mutate', admission('mutate'));
-  app.all(['/validate', '/mutate'], (req: Request, res: Response) => {
+  // Routing ignores case and a trailing slash: the label is the route's, never the path asked for.
+  const methodNotAllowed = (endpoint: AdmissionEndpoint) => (req: Request, res: Response) => {
     res.setHeader('allow', 'POST');
     sendJson(
       res,
       405,
       toErrorStatus(405, 'MethodNotAllowed', `${req.method} is not allowed here: send the AdmissionReview with POST`),
     );
-    metrics.requests.inc({ endpoint: req.path.slice(1), result: 'method_not_allowed' });
-  });
+    metrics.countRequest(endpoint, 'method_not_allowed');
+  };
+  app.all('/validate', methodNotAllowed('validate'));
+  app.all('/mutate', methodNotAllowed('mutate'));
 
   app.get('/healthz', (_req: Request, res: Response) => {
     sendText(res, 200, 'ok\n');
-    metrics.requests.inc({ endpoint: 'healthz', result: 'ok' });
+    metrics.countRequest('healthz', 'ok');
   });
   app.get('/readyz', (_req: Request, res: Response) => {
     const ready = state.ready && !state.draining;
     sendText(res, ready ? 200 : 503, ready ? 'ok\n' : state.draining ? 'shutting down\n' : 'starting\n');
-    metrics.requests.inc({ endpoint: 'readyz', result: ready ? 'ok' : 'not_ready' });
+    metrics.countRequest('readyz', ready ? 'ok' : 'not_ready');
   });
   app.get('/metrics', (_req: Request, res: Response) => {
-    metrics.requests.inc({ endpoint: 'metrics', result: 'ok' });
+    metrics.countRequest('metrics', 'ok');
     sendText(res, 200, metrics.registry.render(), PROMETHEUS_CONTENT_TYPE);
   });
 
@@ -176,13 +216,13 @@ export function createApp(options: AppOptions): Express {
         `no such endpoint: ${req.method} ${req.path.slice(0, 200)} (POST /validate or /mutate; GET /healthz, /readyz, /metrics)`,
       ),
     );
-    metrics.requests.inc({ endpoint: 'other', result: 'not_found' });
+    metrics.countRequest('other', 'not_found');
   });
 
   // Last resort: express routes errors thrown in a handler here. Never a stack trace to clients.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     logger.error('request failed', { path: req.path.slice(0, 200), ...errorFields(error) });
-    metrics.requests.inc({ endpoint: 'other', result: 'internal_error' });
+    metrics.countRequest('other', 'internal_error');
     if (res.headersSent) {
       res.destroy();
       return;

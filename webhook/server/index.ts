@@ -9,3 +9,5 @@ export {
   watchTlsFiles,
 } from './tls.ts';
 export { createWebhookMetrics } from './webhook-metrics.ts';
+export { MemoryBudget } from './memory-budget.ts';
+export { MEMORY_BUDGET_BYTES } from './request-cost.ts';

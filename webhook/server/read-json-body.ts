@@ -1,4 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import { MAX_ENVELOPE_VALUES, MAX_VALUES_PER_OBJECT, mayExceedValueLimit } from './request-cost.ts';
+import { scanReview, withoutObjects } from './review-scan.ts';
+import type { TooManyValues } from '../admission/index.ts';
 
 /**
  * An AdmissionReview holds the object and, on UPDATE and DELETE, the old object: twice the API
@@ -10,7 +13,7 @@ export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 const DRAIN_LIMIT_BYTES = 4 * BODY_LIMIT_BYTES;
 
 export type BodyResult =
-  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: true; readonly value: unknown; readonly tooManyValues?: TooManyValues }
   | {
       readonly ok: false;
       readonly code: 400 | 413 | 415;
@@ -80,21 +83,56 @@ export function readJsonBody(req: IncomingMessage, limit: number, done: (result:
       done(tooLarge());
       return;
     }
-    const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      done({
-        ok: false,
-        code: 400,
-        reason: 'BadRequest',
-        message: `the request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      });
-      return;
-    }
-    done({ ok: true, value });
+    // Nothing of the body stays reachable while the request is answered but what was decoded.
+    const result = decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    chunks.length = 0;
+    done(result);
   });
   // An aborted request ends here: no answer is possible.
   req.on('error', () => undefined);
+}
+
+const notJson = (error: unknown): BodyResult => ({
+  ok: false,
+  code: 400,
+  reason: 'BadRequest',
+  message: `the request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+});
+
+/**
+ * Decodes a body. One that may hold more values than an object is allowed (see request-cost.ts) is
+ * scanned first: if its object or oldObject does, only the envelope is decoded, so that the review
+ * can still be answered; values outside the two objects beyond a real review's are a 413.
+ */
+function decode(bytes: Buffer): BodyResult {
+  if (mayExceedValueLimit(bytes.length)) {
+    const scan = scanReview(bytes);
+    const envelopeValues = scan.values - scan.objectValues - scan.oldObjectValues;
+    if (envelopeValues > MAX_ENVELOPE_VALUES) {
+      return {
+        ok: false,
+        code: 413,
+        reason: 'RequestEntityTooLarge',
+        message: `the review holds ${envelopeValues} JSON values besides request.object and request.oldObject; an AdmissionReview holds a few dozen`,
+      };
+    }
+    const which = scan.objectValues > MAX_VALUES_PER_OBJECT ? 'object' : 'oldObject';
+    const values = which === 'object' ? scan.objectValues : scan.oldObjectValues;
+    if (values > MAX_VALUES_PER_OBJECT) {
+      try {
+        return {
+          ok: true,
+          value: JSON.parse(withoutObjects(bytes, scan.objectRanges)),
+          tooManyValues: { which, values, limit: MAX_VALUES_PER_OBJECT },
+        };
+      } catch (error) {
+        return notJson(error);
+      }
+    }
+  }
+  try {
+    return { ok: true, value: JSON.parse(bytes.toString('utf8')) };
+  } catch (error) {
+    return notJson(error);
+  }
 }

@@ -7,21 +7,34 @@ import { Counter, GaugeFunction, Histogram, Registry } from './metrics.ts';
  */
 export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
+/**
+ * The values of the `endpoint` label of jobx_webhook_requests_total. A fixed set: a label value
+ * taken from the request (its path, in any case, with a trailing slash) would let any client
+ * create series without end.
+ */
+export const ENDPOINT_LABELS = ['validate', 'mutate', 'healthz', 'readyz', 'metrics', 'other'] as const;
+export type EndpointLabel = (typeof ENDPOINT_LABELS)[number];
+const KNOWN_ENDPOINTS: ReadonlySet<string> = new Set(ENDPOINT_LABELS);
+
 export interface WebhookGauges {
   readonly inflight: () => number;
   readonly ready: () => boolean;
   /** Unix seconds at which the serving certificate expires. */
   readonly certificateNotAfter: () => number | undefined;
+  /** The memory budget of admission requests: its size, what is reserved, how many wait. */
+  readonly memoryBudget: () => { readonly capacity: number; readonly inUse: number; readonly waiting: number };
 }
 
 export interface WebhookMetrics {
   readonly registry: Registry;
-  /** Every HTTP request: endpoint (validate, mutate, healthz, readyz, metrics, other) and result. */
+  /** Every HTTP request: endpoint (one of ENDPOINT_LABELS) and result. Count through countRequest. */
   readonly requests: Counter;
   readonly duration: Histogram;
   readonly findings: Counter;
   readonly defaults: Counter;
   readonly tlsReloads: Counter;
+  /** Counts one request; an endpoint outside ENDPOINT_LABELS is counted as `other`. */
+  countRequest(endpoint: EndpointLabel, result: string): void;
   recordDecision(endpoint: 'validate' | 'mutate', decision: Decision): void;
 }
 
@@ -30,7 +43,7 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
   const requests = registry.register(
     new Counter(
       'jobx_webhook_requests_total',
-      'HTTP requests by endpoint and result (allowed, denied, patched, skipped, malformed, error; bad_request, payload_too_large, unsupported_media_type, internal_error; ok, not_ready, not_found).',
+      'HTTP requests by endpoint and result (allowed, denied, patched, skipped, malformed, error, too_large; bad_request, payload_too_large, unsupported_media_type, too_many_requests, method_not_allowed, internal_error; ok, not_ready, not_found).',
     ),
   );
   const duration = registry.register(
@@ -56,6 +69,27 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
     ),
   );
   registry.register(new GaugeFunction('jobx_webhook_inflight_requests', 'Requests being handled.', gauges.inflight));
+  registry.register(
+    new GaugeFunction(
+      'jobx_webhook_memory_budget_bytes',
+      'Memory that admission requests in flight may reserve together.',
+      () => gauges.memoryBudget().capacity,
+    ),
+  );
+  registry.register(
+    new GaugeFunction(
+      'jobx_webhook_memory_reserved_bytes',
+      'Memory reserved by the admission requests being served (an estimate from their sizes).',
+      () => gauges.memoryBudget().inUse,
+    ),
+  );
+  registry.register(
+    new GaugeFunction(
+      'jobx_webhook_queued_requests',
+      'Admission requests waiting for memory, their bodies unread.',
+      () => gauges.memoryBudget().waiting,
+    ),
+  );
   registry.register(
     new GaugeFunction('jobx_webhook_ready', '1 when /readyz answers 200.', () => (gauges.ready() ? 1 : 0)),
   );
@@ -87,6 +121,8 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
   );
 
   const count = (rule: string, action: string): void => findings.inc({ rule, action });
+  const countRequest = (endpoint: EndpointLabel, result: string): void =>
+    requests.inc({ endpoint: KNOWN_ENDPOINTS.has(endpoint) ? endpoint : 'other', result });
   return {
     registry,
     requests,
@@ -94,8 +130,9 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
     findings,
     defaults,
     tlsReloads,
+    countRequest,
     recordDecision(endpoint, decision) {
-      requests.inc({ endpoint, result: decision.outcome });
+      countRequest(endpoint, decision.outcome);
       for (const id of decision.denied) count(id, 'deny');
       for (const id of decision.warned) count(id, 'warn');
       for (const id of decision.info) count(id, 'info');

@@ -147,6 +147,28 @@ describe('the webhook over HTTPS', () => {
     expect(wrongMethod.headers.allow).toBe('POST');
   });
 
+  test('the endpoint label of /metrics stays in its known set, whatever path a 405 was asked for', async () => {
+    // Routing is case-insensitive and ignores a trailing slash: these all reach the 405 handler.
+    for (const [method, path] of [
+      ['GET', '/VaLiDaTe'],
+      ['PUT', '/validate/'],
+      ['DELETE', '/MUTATE'],
+      ['GET', '/mutate/?x=1'],
+    ] as const) {
+      const answer = await client.request(method, path);
+      expect(answer.status).toBe(405);
+    }
+    const metrics = (await client.request('GET', '/metrics')).body;
+    const endpoints = new Set(
+      [...metrics.matchAll(/^jobx_webhook_requests_total\{endpoint="([^"]*)"/gm)].map((m) => m[1]),
+    );
+    expect(
+      [...endpoints].filter((e) => !['validate', 'mutate', 'healthz', 'readyz', 'metrics', 'other'].includes(e!)),
+    ).toEqual([]);
+    expect(metrics).toMatch(/^jobx_webhook_requests_total\{endpoint="validate",result="method_not_allowed"\} [2-9]/m);
+    expect(metrics).toMatch(/^jobx_webhook_requests_total\{endpoint="mutate",result="method_not_allowed"\} [2-9]/m);
+  });
+
   test('arbitrary bytes never crash it: each gets a 400, then it still answers', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ minLength: 0, maxLength: 300 }), async (bytes) => {

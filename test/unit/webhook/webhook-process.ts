@@ -73,9 +73,20 @@ export async function waitUntil(check: () => boolean, timeoutMs: number, what: s
   }
 }
 
+export interface Launch {
+  /** Node's own flags, before the script. */
+  readonly nodeFlags?: readonly string[];
+  /** Wraps the command line, e.g. to start it inside a memory cgroup. */
+  readonly wrap?: (command: string, args: readonly string[]) => [string, string[]];
+}
+
 /** Starts the webhook on a free port and waits for its "listening" line. */
-export async function startWebhook(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Webhook> {
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--host', '127.0.0.1', ...args], {
+export async function startWebhook(args: string[], env: NodeJS.ProcessEnv = {}, launch: Launch = {}): Promise<Webhook> {
+  const commandLine = [...(launch.nodeFlags ?? []), BIN, '--port', '0', '--host', '127.0.0.1', ...args];
+  const [command, commandArgs] = launch.wrap
+    ? launch.wrap(process.execPath, commandLine)
+    : [process.execPath, commandLine];
+  const child = spawn(command, commandArgs, {
     env: { ...process.env, JOBX_POLICY: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
