@@ -52,3 +52,4 @@ export {
 } from './names.ts';
 export { checkLabelSelector, selectorMatches } from './label-selector.ts';
 export { checkAnnotations, checkLabels, utf8Length } from './labels.ts';
+export { kubectlNumberText, recordExactInteger } from './exact-integers.ts';
