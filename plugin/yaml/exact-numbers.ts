@@ -4,9 +4,9 @@ import { recordExactInteger } from '../../kubernetes/index.ts';
  * The passes over a decoded document for the numbers kubectl treats specially, run only when the
  * scalar resolvers met one (see go-yaml-scalars.ts):
  *
- * - an integer that fits int64 but that a number cannot print exactly arrives as a bigint; it
- *   becomes a number, and its digits are recorded (kubernetes/exact-integers.ts) for the checks
- *   that decide int64 ranges and print the value as the API server does;
+ * - an integer that a number cannot print exactly arrives as a bigint; it becomes a number, and
+ *   its digits are recorded (kubernetes/exact-integers.ts) for the checks that decide int64
+ *   ranges and print the value as kubectl and the API server do;
  * - `.inf` and `.nan` make kubectl refuse the whole document (encoding/json cannot write them).
  */
 

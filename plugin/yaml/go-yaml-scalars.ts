@@ -55,9 +55,9 @@ type GoNumber =
 
 /**
  * Resolves a plain scalar's text (already unfolded) to its value: null, a boolean, a string or a
- * number. An integer that fits int64 but that a number cannot print exactly is a bigint (the
- * readers record its digits, see exact-numbers.ts); uint64 integers and floats are numbers (kubectl
- * sends them as float64). `.inf` and `.nan` are non-finite numbers, which kubectl cannot send.
+ * number. An integer (int64 or uint64 for go-yaml) that a number cannot print exactly is a bigint
+ * (the readers record its digits, see exact-numbers.ts). `.inf` and `.nan` are non-finite numbers,
+ * which kubectl cannot send.
  */
 export function resolvePlainScalar(source: string): unknown {
   if (source.length === 0) return null;
@@ -196,13 +196,11 @@ function parseUnsigned(digits: string): bigint | undefined {
   return BigInt(digits);
 }
 
-/** The JavaScript value of a go-yaml number: exact where a number prints its digits, else a bigint. */
+/** The JavaScript value of a go-yaml number: a number where it prints the same digits, else a bigint. */
 function numberValue(number: GoNumber): number | bigint {
   if (number.type === 'float') return number.value;
   const value = Number(number.value);
-  // uint64 values reach the API server as float64 (apimachinery's util/json keeps only int64).
-  if (number.type === 'uint' || String(value) === number.value.toString()) return value;
-  return number.value;
+  return String(value) === number.value.toString() ? value : number.value;
 }
 
 /** Go's strconv.FormatFloat(value, 'g', -1, 32), with go-yaml's spellings of the infinities and NaN. */

@@ -10,7 +10,7 @@ import { resolvePlainKey, resolvePlainScalar, resolveTaggedScalar, UNSUPPORTED_S
 
 /** What the resolvers met in one parse that needs a pass over the values afterwards. */
 export interface ScalarFlags {
-  /** A bigint (an int64 that a number cannot print exactly): exact-numbers.ts settles it. */
+  /** A bigint (an integer that a number cannot print exactly): exact-numbers.ts settles it. */
   exactIntegers: boolean;
   /** `.inf` or `.nan`, which kubectl cannot turn into JSON. */
   nonFinite: boolean;

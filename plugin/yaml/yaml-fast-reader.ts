@@ -180,7 +180,7 @@ class FastReader {
    * that starts first wins.
    */
   private duplicate: (DuplicateKey & { readonly mapStart: number }) | undefined;
-  /** Whether the current document holds an exact int64 as a bigint (see scalar()). */
+  /** Whether the current document holds an integer as a bigint (see scalar()). */
   private exactIntegers = false;
 
   constructor(text: string) {
@@ -627,7 +627,7 @@ class FastReader {
   }
 
   /**
-   * A plain scalar's value. An exact int64 comes as a bigint, settled when the document ends;
+   * A plain scalar's value. An integer a number cannot print comes as a bigint, settled when the document ends;
    * `.inf` and `.nan` (a document kubectl refuses) are the full parser's to report.
    */
   private scalar(source: string): unknown {

@@ -85,16 +85,18 @@ describe('plain scalars as kubectl reads them (go-yaml v2 under sigs.k8s.io/yaml
     for (const source of ['.nan', '.NaN', '.NAN']) expect(resolvePlainScalar(source)).toBeNaN();
   });
 
-  test('an int64 a number cannot print exactly is a bigint; uint64 and beyond are float64 numbers', () => {
+  test('an int64 or uint64 a number cannot print exactly is a bigint; beyond them, float64 numbers', () => {
     expect(resolvePlainScalar('9223372036854775807')).toBe(9223372036854775807n);
     expect(resolvePlainScalar('-9223372036854775808')).toBe(-9223372036854775808n);
     expect(resolvePlainScalar('0x7FFFFFFFFFFFFFFF')).toBe(9223372036854775807n);
     expect(resolvePlainScalar('9007199254740993')).toBe(9007199254740993n);
+    expect(resolvePlainScalar('18446744073709551615')).toBe(18446744073709551615n);
     // Exactly printable: a number.
     expect(resolvePlainScalar('9007199254740992')).toBe(9007199254740992);
-    expect(resolvePlainScalar('9223372036854775808')).toBe(2 ** 63);
+    // Floats for go-yaml (no longer int64 or uint64).
     expect(resolvePlainScalar('18446744073709551616')).toBe(2 ** 64);
     expect(resolvePlainScalar('-9223372036854775809')).toBe(-(2 ** 63));
+    expect(resolvePlainScalar('+9223372036854775808')).toBe(2 ** 63);
   });
 });
 
