@@ -82,7 +82,7 @@ export function resolvePlainScalar(source: string): unknown {
  * FormatFloat(f, 'g', -1, 32); null and uint64 keys are refused. `<<` is a merge key.
  */
 export function resolvePlainKey(source: string): string | UnsupportedKey | typeof UNSUPPORTED_SCALAR {
-  // Most keys are names: no word or number is longer than five characters or starts with a letter.
+  // Most keys are names: longer than any word of the tables (five characters), not starting like a number.
   if (source.length > 5 && !startsNumber(source.charCodeAt(0))) return source;
   if (source === '<<') return UNSUPPORTED_SCALAR;
   const resolved = classify(source);

@@ -173,6 +173,38 @@ function yamlFilesUnder(dir: string): string[] {
     });
 }
 
+/**
+ * Manifests with scalars swapped for spellings of the table (seeded: the same mutants every run):
+ * a block value, a block key, or a flow item at a time, one to three edits per mutant.
+ */
+function mutants(bases: readonly string[], count: number): string[] {
+  // mulberry32
+  let seed = 20261206;
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const plain = SCALARS.filter((x) => !/^[-?:,[\]{}#&*!|>'"%@`]|: | #/.test(x) && x !== '<<');
+  // `key: value` lines with a plain value, and the plain key of any mapping line.
+  const VALUE = /^(\s*(?:- )?[A-Za-z0-9_.\/-]+: )([^\s"'[{|>&*!#][^#]*)$/;
+  const KEY = /^(\s*(?:- )?)([A-Za-z][A-Za-z0-9_.\/-]*)(:(?: .*)?)$/;
+  return Array.from({ length: count }, () => {
+    const lines = pick(bases).split('\n');
+    for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
+      const i = Math.floor(random() * lines.length);
+      const line = lines[i]!;
+      const value = VALUE.exec(line);
+      const key = KEY.exec(line);
+      if (value && random() < 0.7) lines[i] = `${value[1]}${pick(plain)}`;
+      else if (key) lines[i] = `${key[1]}${pick(plain)}${key[3]}`;
+    }
+    return lines.join('\n');
+  });
+}
+
 describe('job-x reads manifests as kubectl does (differential against go-yaml v2)', () => {
   test('every spelling of a scalar, in keys and values, plain and quoted', () => {
     const texts = SCALARS.flatMap(placements);
@@ -184,6 +216,15 @@ describe('job-x reads manifests as kubectl does (differential against go-yaml v2
   test('tags, merges, aliases, multi-line and block scalars, odd keys, several documents', () => {
     const found = disagreements(FORMS);
     expect({ count: found.length, first: found.slice(0, 40) }).toEqual({ count: 0, first: [] });
+  });
+
+  test('manifests with scalars swapped for other spellings (400 seeded mutants)', () => {
+    const files = [join(ROOT, 'examples'), join(ROOT, 'test', 'e2e', 'manifests')].flatMap(yamlFilesUnder);
+    const bases = files.map((f) => readFileSync(f, 'utf8'));
+    const texts = mutants(bases, 400);
+    expect(texts.filter((t) => !bases.includes(t)).length).toBeGreaterThan(350);
+    const found = disagreements(texts);
+    expect({ count: found.length, first: found.slice(0, 20) }).toEqual({ count: 0, first: [] });
   });
 
   test('whole manifests: the examples, the e2e manifests, the seed documents and the corpus cases', () => {
