@@ -3,8 +3,10 @@ import { join } from 'node:path';
 
 /**
  * kubectl's reading of manifests, from the Go oracle in test/tools/goyaml-to-json (built on first
- * use into ~/.cache/job-x/tools by its build.sh; Go is on every machine that runs the tests).
+ * use into ${JOBX_CACHE:-~/.cache/job-x}/tools by its build.sh; Go is on every machine that runs
+ * the tests).
  */
+export const ORACLE_BUILD_TIMEOUT_MS = 600_000;
 
 /** A number as it appears in the JSON kubectl sends: its exact text. */
 export interface JsonNumber {
@@ -22,7 +24,8 @@ const BUILD_SCRIPT = join(import.meta.dirname, '..', 'tools', 'goyaml-to-json', 
 
 let binary: string | undefined;
 
-function oracleBinary(): string {
+/** Builds the oracle when the cache lacks it (a minute at most from a cold module cache): call it in a beforeAll. */
+export function oracleBinary(): string {
   binary ??= execFileSync('bash', [BUILD_SCRIPT], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
   return binary;
 }

@@ -1,13 +1,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { stringify } from 'yaml';
 import { kubectlNumberText, yamlToJsonNumberText } from '../../../../kubernetes/index.ts';
 import type { ParsedSource } from '../../../../plugin/yaml/parsed-source.ts';
 import { parseSource } from '../../../../plugin/yaml/yaml-documents.ts';
 import { parseWithYamlPackage } from '../../../../plugin/yaml/yaml-full-parser.ts';
 import { loadCorpus, manifestOf } from '../../../helpers/corpus.ts';
-import { readAsKubectl, type KubectlReading } from '../../../helpers/goyaml-oracle.ts';
+import {
+  oracleBinary,
+  ORACLE_BUILD_TIMEOUT_MS,
+  readAsKubectl,
+  type KubectlReading,
+} from '../../../helpers/goyaml-oracle.ts';
 import { seedExamples } from '../../../helpers/seed-examples.ts';
 
 /**
@@ -189,8 +194,8 @@ function mutants(bases: readonly string[], count: number): string[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const plain = SCALARS.filter((x) => !/^[-?:,[\]{}#&*!|>'"%@`]|: | #/.test(x) && x !== '<<');
   // `key: value` lines with a plain value, and the plain key of any mapping line.
-  const VALUE = /^(\s*(?:- )?[A-Za-z0-9_.\/-]+: )([^\s"'[{|>&*!#][^#]*)$/;
-  const KEY = /^(\s*(?:- )?)([A-Za-z][A-Za-z0-9_.\/-]*)(:(?: .*)?)$/;
+  const VALUE = /^(\s*(?:- )?[A-Za-z0-9_./-]+: )([^\s"'[{|>&*!#][^#]*)$/;
+  const KEY = /^(\s*(?:- )?)([A-Za-z][A-Za-z0-9_./-]*)(:(?: .*)?)$/;
   return Array.from({ length: count }, () => {
     const lines = pick(bases).split('\n');
     for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
@@ -206,6 +211,10 @@ function mutants(bases: readonly string[], count: number): string[] {
 }
 
 describe('job-x reads manifests as kubectl does (differential against go-yaml v2)', () => {
+  beforeAll(() => {
+    oracleBinary();
+  }, ORACLE_BUILD_TIMEOUT_MS);
+
   test('every spelling of a scalar, in keys and values, plain and quoted', () => {
     const texts = SCALARS.flatMap(placements);
     expect(texts.length).toBeGreaterThan(3000);
