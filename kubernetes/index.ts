@@ -37,7 +37,7 @@ export { cloneDecoded } from './clone-decoded.ts';
 export { FieldPath } from './field-path.ts';
 export { cronScheduleError } from './cron.ts';
 export { isKnownTimeZone } from './time-zone.ts';
-export { documentDecodeProblems } from './job-schema.ts';
+export { documentDecodeProblems } from './decode-problems.ts';
 export {
   dns1123LabelErrors,
   dns1123SubdomainErrors,
@@ -47,3 +47,4 @@ export {
 } from './names.ts';
 export { checkLabelSelector, selectorMatches } from './label-selector.ts';
 export { checkAnnotations, checkLabels, utf8Length } from './labels.ts';
+export { kubectlNumberText, recordExactInteger, yamlToJsonNumberText } from './exact-integers.ts';

@@ -1,12 +1,11 @@
-import { FieldPath } from './field-path.ts';
-import { isObject } from './decoded-access.ts';
-
 /**
- * The decoded types of the batch/v1 fields job-x reads. The API server decodes JSON into Go
- * structs before it validates anything: a value of the wrong type, an int32 out of range, or (with
- * kubectl's default `--validate=strict`) an unknown field is refused with 400 BadRequest.
- * Objects marked closed list every field of their Kubernetes 1.36 type, so unknown fields there
- * are reported; open objects (the pod spec, for one) are only partly described.
+ * The Go types of the batch/v1 fields job-x reads, as the API server decodes them. The server
+ * decodes the JSON body into these Go structs before it validates anything: a value of the wrong
+ * type, an integer out of its Go type's range, or (with kubectl's default `--validate=strict`) an
+ * unknown field is refused with 400 BadRequest, and encoding/json's message names the Go types
+ * (decode-problems.ts). Objects marked closed list every field of their Kubernetes 1.36 type, so
+ * unknown fields there are reported; open objects (the pod spec, for one) are only partly
+ * described.
  */
 export type FieldType =
   | 'int32'
@@ -14,12 +13,13 @@ export type FieldType =
   | 'string'
   | 'bool'
   | 'any'
-  | { readonly object: Readonly<Record<string, FieldType>>; readonly closed: boolean }
+  /** A named string type: its Go name (`v1.RestartPolicy`). */
+  | { readonly string: string }
+  /** A struct: its fields by JSON name, and its Go name (`v1.JobSpec`). */
+  | { readonly object: Readonly<Record<string, FieldType>>; readonly closed: boolean; readonly go: string }
   | { readonly array: FieldType }
   | { readonly map: FieldType };
 
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
 const stringMapType: FieldType = { map: 'string' };
 
 const objectMeta: FieldType = {
@@ -29,20 +29,36 @@ const objectMeta: FieldType = {
     namespace: 'string',
     labels: stringMapType,
     annotations: stringMapType,
+    generation: 'int64',
+    deletionGracePeriodSeconds: 'int64',
   },
   closed: false,
+  go: 'v1.ObjectMeta',
 };
 
 const container: FieldType = {
   object: {
     name: 'string',
     image: 'string',
-    imagePullPolicy: 'string',
-    terminationMessagePolicy: 'string',
+    imagePullPolicy: { string: 'v1.PullPolicy' },
+    terminationMessagePolicy: { string: 'v1.TerminationMessagePolicy' },
     command: { array: 'string' },
     args: { array: 'string' },
+    securityContext: {
+      object: {
+        runAsUser: 'int64',
+        runAsGroup: 'int64',
+        runAsNonRoot: 'bool',
+        privileged: 'bool',
+        allowPrivilegeEscalation: 'bool',
+        readOnlyRootFilesystem: 'bool',
+      },
+      closed: false,
+      go: 'v1.SecurityContext',
+    },
   },
   closed: false,
+  go: 'v1.Container',
 };
 
 const podTemplate: FieldType = {
@@ -52,8 +68,8 @@ const podTemplate: FieldType = {
       object: {
         containers: { array: container },
         initContainers: { array: container },
-        restartPolicy: 'string',
-        dnsPolicy: 'string',
+        restartPolicy: { string: 'v1.RestartPolicy' },
+        dnsPolicy: { string: 'v1.DNSPolicy' },
         hostname: 'string',
         subdomain: 'string',
         serviceAccountName: 'string',
@@ -62,21 +78,85 @@ const podTemplate: FieldType = {
         nodeSelector: stringMapType,
         activeDeadlineSeconds: 'int64',
         terminationGracePeriodSeconds: 'int64',
+        securityContext: {
+          object: {
+            runAsUser: 'int64',
+            runAsGroup: 'int64',
+            runAsNonRoot: 'bool',
+            fsGroup: 'int64',
+            supplementalGroups: { array: 'int64' },
+          },
+          closed: false,
+          go: 'v1.PodSecurityContext',
+        },
       },
       closed: false,
+      go: 'v1.PodSpec',
     },
   },
   closed: true,
+  go: 'v1.PodTemplateSpec',
 };
 
 const labelSelector: FieldType = {
   object: {
     matchLabels: stringMapType,
     matchExpressions: {
-      array: { object: { key: 'string', operator: 'string', values: { array: 'string' } }, closed: true },
+      array: {
+        object: { key: 'string', operator: { string: 'v1.LabelSelectorOperator' }, values: { array: 'string' } },
+        closed: true,
+        go: 'v1.LabelSelectorRequirement',
+      },
     },
   },
   closed: true,
+  go: 'v1.LabelSelector',
+};
+
+const podFailurePolicy: FieldType = {
+  object: {
+    rules: {
+      array: {
+        object: {
+          action: { string: 'v1.PodFailurePolicyAction' },
+          onExitCodes: {
+            object: {
+              containerName: 'string',
+              operator: { string: 'v1.PodFailurePolicyOnExitCodesOperator' },
+              values: { array: 'int32' },
+            },
+            closed: true,
+            go: 'v1.PodFailurePolicyOnExitCodesRequirement',
+          },
+          onPodConditions: {
+            array: {
+              object: { type: { string: 'v1.PodConditionType' }, status: { string: 'v1.ConditionStatus' } },
+              closed: true,
+              go: 'v1.PodFailurePolicyOnPodConditionsPattern',
+            },
+          },
+        },
+        closed: true,
+        go: 'v1.PodFailurePolicyRule',
+      },
+    },
+  },
+  closed: true,
+  go: 'v1.PodFailurePolicy',
+};
+
+const successPolicy: FieldType = {
+  object: {
+    rules: {
+      array: {
+        object: { succeededIndexes: 'string', succeededCount: 'int32' },
+        closed: true,
+        go: 'v1.SuccessPolicyRule',
+      },
+    },
+  },
+  closed: true,
+  go: 'v1.SuccessPolicy',
 };
 
 export const JOB_SPEC_TYPE: FieldType = {
@@ -84,28 +164,8 @@ export const JOB_SPEC_TYPE: FieldType = {
     parallelism: 'int32',
     completions: 'int32',
     activeDeadlineSeconds: 'int64',
-    podFailurePolicy: {
-      object: {
-        rules: {
-          array: {
-            object: {
-              action: 'string',
-              onExitCodes: {
-                object: { containerName: 'string', operator: 'string', values: { array: 'int32' } },
-                closed: true,
-              },
-              onPodConditions: { array: { object: { type: 'string', status: 'string' }, closed: true } },
-            },
-            closed: true,
-          },
-        },
-      },
-      closed: true,
-    },
-    successPolicy: {
-      object: { rules: { array: { object: { succeededIndexes: 'string', succeededCount: 'int32' }, closed: true } } },
-      closed: true,
-    },
+    podFailurePolicy,
+    successPolicy,
     backoffLimit: 'int32',
     backoffLimitPerIndex: 'int32',
     maxFailedIndexes: 'int32',
@@ -113,17 +173,34 @@ export const JOB_SPEC_TYPE: FieldType = {
     manualSelector: 'bool',
     template: podTemplate,
     ttlSecondsAfterFinished: 'int32',
-    completionMode: 'string',
+    completionMode: { string: 'v1.CompletionMode' },
     suspend: 'bool',
-    podReplacementPolicy: 'string',
+    podReplacementPolicy: { string: 'v1.PodReplacementPolicy' },
     managedBy: 'string',
   },
   closed: true,
+  go: 'v1.JobSpec',
+};
+
+/** The counters and index lists of a stored Job's status (`kubectl get job -o yaml` output). */
+const jobStatus: FieldType = {
+  object: {
+    active: 'int32',
+    succeeded: 'int32',
+    failed: 'int32',
+    terminating: 'int32',
+    ready: 'int32',
+    completedIndexes: 'string',
+    failedIndexes: 'string',
+  },
+  closed: false,
+  go: 'v1.JobStatus',
 };
 
 export const JOB_TYPE: FieldType = {
-  object: { apiVersion: 'string', kind: 'string', metadata: objectMeta, spec: JOB_SPEC_TYPE, status: 'any' },
+  object: { apiVersion: 'string', kind: 'string', metadata: objectMeta, spec: JOB_SPEC_TYPE, status: jobStatus },
   closed: true,
+  go: 'v1.Job',
 };
 
 export const CRONJOB_TYPE: FieldType = {
@@ -136,92 +213,30 @@ export const CRONJOB_TYPE: FieldType = {
         schedule: 'string',
         timeZone: 'string',
         startingDeadlineSeconds: 'int64',
-        concurrencyPolicy: 'string',
+        concurrencyPolicy: { string: 'v1.ConcurrencyPolicy' },
         suspend: 'bool',
-        jobTemplate: { object: { metadata: objectMeta, spec: JOB_SPEC_TYPE }, closed: true },
+        jobTemplate: {
+          object: { metadata: objectMeta, spec: JOB_SPEC_TYPE },
+          closed: true,
+          go: 'v1.JobTemplateSpec',
+        },
         successfulJobsHistoryLimit: 'int32',
         failedJobsHistoryLimit: 'int32',
       },
       closed: true,
+      go: 'v1.CronJobSpec',
     },
     status: 'any',
   },
   closed: true,
+  go: 'v1.CronJob',
 };
 
-export interface DecodeProblem {
-  readonly kind: 'type' | 'unknown-field';
-  readonly path: string;
-  readonly message: string;
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'array';
-  if (value === null) return 'null';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'number' : `number ${value}`;
-  return typeof value;
-}
-
-function expectedName(type: FieldType): string {
-  if (typeof type === 'string') return type;
-  if ('object' in type) return 'object';
-  if ('array' in type) return 'array';
-  return 'map';
-}
-
-/** Walks a decoded document against a type; null is always accepted (Go decodes it as unset). */
-export function decodeProblems(value: unknown, type: FieldType, path: FieldPath = FieldPath.root()): DecodeProblem[] {
-  if (value === null || value === undefined || type === 'any') return [];
-  const mismatch = (): DecodeProblem[] => [
-    {
-      kind: 'type',
-      path: path.toString(),
-      message: `cannot decode ${describe(value)} into a field of type ${expectedName(type)}`,
-    },
-  ];
-  if (type === 'string') return typeof value === 'string' ? [] : mismatch();
-  if (type === 'bool') return typeof value === 'boolean' ? [] : mismatch();
-  if (type === 'int32' || type === 'int64') {
-    if (typeof value !== 'number' || !Number.isInteger(value)) return mismatch();
-    if (type === 'int32' && (value < INT32_MIN || value > INT32_MAX)) {
-      return [
-        { kind: 'type', path: path.toString(), message: `${value} overflows int32 (${INT32_MIN} to ${INT32_MAX})` },
-      ];
-    }
-    return [];
-  }
-  if ('array' in type) {
-    if (!Array.isArray(value)) return mismatch();
-    return value.flatMap((item, i) => decodeProblems(item, type.array, path.index(i)));
-  }
-  if (!isObject(value)) return mismatch();
-  if ('map' in type)
-    return Object.entries(value).flatMap(([key, item]) => decodeProblems(item, type.map, path.key(key)));
-  const problems: DecodeProblem[] = [];
-  for (const [key, item] of Object.entries(value)) {
-    const fieldType = type.object[key];
-    if (fieldType) problems.push(...decodeProblems(item, fieldType, path.child(key)));
-    else if (type.closed)
-      problems.push({
-        kind: 'unknown-field',
-        path: path.child(key).toString(),
-        message: `unknown field "${path.child(key).toString()}"`,
-      });
-  }
-  return problems;
-}
-
-const problemsByDocument = new WeakMap<object, DecodeProblem[]>();
-
-/**
- * The decode problems of a whole Job or CronJob, computed once per document: the field-types and
- * unknown-fields rules both read them.
- */
-export function documentDecodeProblems(document: Record<string, unknown>, kind: 'Job' | 'CronJob'): DecodeProblem[] {
-  let problems = problemsByDocument.get(document);
-  if (!problems) {
-    problems = decodeProblems(document, kind === 'Job' ? JOB_TYPE : CRONJOB_TYPE);
-    problemsByDocument.set(document, problems);
-  }
-  return problems;
+/** The type's name as Go's reflect prints it in encoding/json's errors. */
+export function goTypeName(type: FieldType): string {
+  if (typeof type === 'string') return type === 'any' ? 'interface {}' : type;
+  if ('string' in type) return type.string;
+  if ('object' in type) return type.go;
+  if ('array' in type) return `[]${goTypeName(type.array)}`;
+  return `map[string]${goTypeName(type.map)}`;
 }

@@ -28,7 +28,7 @@ export interface ManifestExplanation {
 
 /**
  * Explains every Job and CronJob of a manifest, in document order, reading it as `lint` does
- * (multi-document YAML, JSON, `kind: List`, YAML 1.1 scalars, duplicate keys refused).
+ * (multi-document YAML, JSON, `kind: List`, scalars as go-yaml v2 reads them, duplicate keys refused).
  */
 export function explainManifest(file: string, text: string, policy: ResolvedPolicy): ManifestExplanation {
   const parsed = parseSource(text);

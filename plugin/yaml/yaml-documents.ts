@@ -23,8 +23,9 @@ export {
 } from './parsed-source.ts';
 
 /**
- * Splits a YAML or JSON stream into documents the way kubectl reads it: YAML 1.1 scalars
- * (`yes` is a boolean, `0644` octal), duplicate keys refused, `kind: List` expanded into its items.
+ * Splits a YAML or JSON stream into documents the way kubectl reads it: scalars as go-yaml v2
+ * resolves them (`yes` is a boolean, `0644` octal, `1:20` a string; go-yaml-scalars.ts),
+ * duplicate keys refused, `kind: List` expanded into its items.
  *
  * Two readers give the same result: the fast reader handles the YAML manifests are made of, and
  * gives up on anything else (errors included), which the `yaml` package then reads.

@@ -3,7 +3,8 @@
 // same values as the `yaml` package's document model, and takes 0.03× its time (540 ms against
 // 17.4 s). The `yaml` package was about 65% of lint's time before this reader existed, which is
 // what kept lint below kubeconform's throughput.
-import { resolvePlainScalar, UNSUPPORTED_SCALAR } from './yaml-1-1-scalars.ts';
+import { settleExactIntegers } from './exact-numbers.ts';
+import { resolvePlainKey, resolvePlainScalar } from './go-yaml-scalars.ts';
 import { blockScalarValue, doubleQuotedValue, singleQuotedValue, unfoldLines } from './yaml-scalar-text.ts';
 
 /**
@@ -13,10 +14,11 @@ import { blockScalarValue, doubleQuotedValue, singleQuotedValue, unfoldLines } f
  * times faster than composing the `yaml` package's document model, which dominated lint time.
  *
  * It is deliberately narrow: anything it does not handle exactly as the `yaml` package does
- * (tags, merge keys, explicit keys, directives, tabs, timestamps, empty sequence items, aliases
- * beyond the simple, odd indentation, any error at all) makes it give up on the whole text, and
- * the caller reads it with the `yaml` package instead. Both must give identical values and
- * positions; test/unit/plugin/yaml-fast-reader.test.ts compares them.
+ * (tags, merge keys, explicit keys, directives, tabs, empty sequence items, aliases beyond the
+ * simple, odd indentation, keys or numbers kubectl refuses, any error at all) makes it give up on
+ * the whole text, and the caller reads it with the `yaml` package instead. Both must give
+ * identical values and positions; test/unit/plugin/yaml-fast-reader.test.ts compares them, and
+ * goyaml-differential.test.ts compares both with kubectl's own reader.
  */
 
 /**
@@ -183,6 +185,8 @@ class FastReader {
    * that starts first wins.
    */
   private duplicate: (DuplicateKey & { readonly mapStart: number }) | undefined;
+  /** Whether the current document holds an integer as a bigint (see scalar()). */
+  private exactIntegers = false;
 
   constructor(text: string) {
     this.text = text;
@@ -216,6 +220,7 @@ class FastReader {
   /** The root node of a document whose first content line is indented by `indent`. */
   private document(indent: number): FastDocument {
     this.duplicate = undefined;
+    this.exactIntegers = false;
     this.anchors.clear();
     const start = this.pos;
     const c = this.code(start);
@@ -226,6 +231,7 @@ class FastReader {
       value = this.flowCollection(-1);
       this.endNode();
     } else value = this.blockMapping(indent);
+    if (this.exactIntegers) settleExactIntegers(value);
     // Anything after the root but another document is an error (or a form left to the full parser).
     const offsets = this.record;
     if (this.next >= 0) this.giveUp();
@@ -510,7 +516,7 @@ class FastReader {
     const text = this.text;
     const start = this.pos;
     const c = text.charCodeAt(start);
-    let key: unknown;
+    let key: string | undefined;
     let i: number;
     if (c === DQUOTE || c === SQUOTE) {
       const end = this.closingQuote(start);
@@ -519,7 +525,6 @@ class FastReader {
       // Implicit keys are single lines.
       if (source.includes('\n')) this.giveUp();
       key = c === DQUOTE ? doubleQuotedValue(source) : singleQuotedValue(source);
-      if (key === undefined) this.giveUp();
       i = end + 1;
       while (text.charCodeAt(i) === SPACE) i++;
       if (text.charCodeAt(i) !== COLON || !isBlankOrEnd(text.charCodeAt(i + 1))) this.giveUp();
@@ -540,14 +545,13 @@ class FastReader {
         } else end = i + 1;
         i++;
       }
-      key = resolvePlainScalar(text.slice(start, end), true);
+      const plain = resolvePlainKey(text.slice(start, end));
+      // Merge keys, and the keys kubectl refuses (null, uint64), are the full parser's business.
+      key = typeof plain === 'string' ? plain : undefined;
     }
-    if (i - start > MAX_KEY_LENGTH) this.giveUp();
-    // Null keys (`~`, `null`, empty) become '' in the full parser's objects but "null" in its
-    // duplicate check; merge keys and timestamps are its business too.
-    if (key === null || key === UNSUPPORTED_SCALAR) this.giveUp();
+    if (i - start > MAX_KEY_LENGTH || key === undefined) this.giveUp();
     this.pos = i + 1;
-    return String(key);
+    return key;
   }
 
   /** After a quoted scalar starting at pos: is it a key (`"a": …`)? */
@@ -621,10 +625,20 @@ class FastReader {
       this.lineStart = lineStart;
     }
     const source = text.slice(start, end);
-    const value = resolvePlainScalar(multiline ? unfoldLines(source) : source);
-    if (value === UNSUPPORTED_SCALAR) this.giveUp();
+    const value = this.scalar(multiline ? unfoldLines(source) : source);
     this.pos = end;
     this.endNode();
+    return value;
+  }
+
+  /**
+   * A plain scalar's value. An integer a number cannot print comes as a bigint, settled when the document ends;
+   * `.inf` and `.nan` (a document kubectl refuses) are the full parser's to report.
+   */
+  private scalar(source: string): unknown {
+    const value = resolvePlainScalar(source);
+    if (typeof value === 'bigint') this.exactIntegers = true;
+    else if (value !== value || value === Infinity || value === -Infinity) this.giveUp();
     return value;
   }
 
@@ -817,13 +831,15 @@ class FastReader {
     const text = this.text;
     const start = this.pos;
     const c = text.charCodeAt(start);
-    let key: unknown;
+    let key: string;
     if (c === DQUOTE || c === SQUOTE) {
       key = this.flowQuoted();
     } else {
       if (isIndicator(c)) this.giveUp();
-      key = resolvePlainScalar(text.slice(start, this.flowPlainEnd()), true);
-      if (key === null || key === UNSUPPORTED_SCALAR) this.giveUp();
+      const plain = resolvePlainKey(text.slice(start, this.flowPlainEnd()));
+      // Merge keys, and the keys kubectl refuses (null, uint64), are the full parser's business.
+      if (typeof plain !== 'string') this.giveUp();
+      key = plain;
     }
     while (text.charCodeAt(this.pos) === SPACE) this.pos++;
     // After a plain key, `:` must be followed by a blank (flowPlainEnd stops only there); after a
@@ -832,7 +848,7 @@ class FastReader {
     // `{a:[1]}` is read as it looks, but through a lexer corner case: leave it alone.
     if (c !== DQUOTE && c !== SQUOTE && !isBlankOrEnd(text.charCodeAt(this.pos + 1))) this.giveUp();
     if (this.pos - start > MAX_KEY_LENGTH) this.giveUp();
-    return String(key);
+    return key;
   }
 
   /** A flow collection's entry value, with its anchor if it has one; sets `valueStart`, `valueIsAlias` and `valueRecord`. */
@@ -864,8 +880,7 @@ class FastReader {
         if (c !== DASH || isBlankOrEnd(text.charCodeAt(this.pos + 1)) || isFlowIndicator(text.charCodeAt(this.pos + 1)))
           this.giveUp();
       }
-      value = resolvePlainScalar(text.slice(start, this.flowPlainEnd()));
-      if (value === UNSUPPORTED_SCALAR) this.giveUp();
+      value = this.scalar(text.slice(start, this.flowPlainEnd()));
     }
     const record = alias ? 0 : this.record;
     if (anchor) this.closeAnchor(anchor, value);

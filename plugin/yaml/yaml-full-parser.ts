@@ -9,6 +9,8 @@ import {
   lookAlikeBefore,
   lookAlikeQuoteMessage,
 } from './look-alike-characters.ts';
+import { firstUnsupportedNumber, settleExactIntegers } from './exact-numbers.ts';
+import { goYamlTags, type ScalarFlags } from './go-yaml-tags.ts';
 import {
   duplicateKeyMessage,
   MAX_DOCUMENT_BYTES,
@@ -22,7 +24,8 @@ import {
  * Reads a source with the `yaml` package's full document model: the reader of last resort, for
  * everything the fast reader (yaml-fast-reader.ts) leaves alone — tags, merge keys, unusual
  * aliases, errors of every kind with their positions, and hostile input, which is bounded here:
- * aliases are capped, nesting too deep for the parser becomes an error.
+ * aliases are capped, nesting too deep for the parser becomes an error. Scalars resolve as
+ * kubectl's go-yaml v2 resolves them (go-yaml-tags.ts).
  */
 
 /** An alias bomb expands exponentially; real manifests use a handful of anchors at most. */
@@ -31,7 +34,14 @@ const MAX_ALIAS_COUNT = 100;
 export function parseWithYamlPackage(text: string): ParsedSource {
   const { LineCounter, parseAllDocuments } = yamlPackage();
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, lineCounter, prettyErrors: false });
+  const flags: ScalarFlags = { exactIntegers: false, nonFinite: false };
+  const documents = parseAllDocuments(text, {
+    version: '1.1',
+    customTags: goYamlTags(flags),
+    uniqueKeys: false,
+    lineCounter,
+    prettyErrors: false,
+  });
   const objects: SourceObject[] = [];
   const problems: ParsedSource['problems'] = [];
   let emptyDocuments = 0;
@@ -97,9 +107,20 @@ export function parseWithYamlPackage(text: string): ParsedSource {
       });
       return;
     }
+    const collectionKey = findCollectionKey(doc);
+    if (collectionKey !== undefined) {
+      problems.push({
+        document: index,
+        ruleId: 'yaml-syntax',
+        message: 'error converting YAML to JSON: yaml: invalid map key: a mapping or a sequence cannot be a key',
+        ...position(collectionKey),
+      });
+      return;
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (flags.exactIntegers) value = settleExactIntegers(value);
     } catch (error) {
       const reason =
         error instanceof RangeError
@@ -116,6 +137,12 @@ export function parseWithYamlPackage(text: string): ParsedSource {
     }
     if (lookAlikes) problems.push(...lookAlikeQuotes(text, doc, index, position));
     const root = doc.contents as Node;
+    const unsupported = flags.nonFinite ? firstUnsupportedNumber(value) : undefined;
+    if (unsupported) {
+      const at = locatePath(root, unsupported.path, position, start);
+      problems.push({ document: index, ruleId: 'yaml-syntax', message: unsupported.message, ...at });
+      return;
+    }
     addDocumentObjects(index, value, (path) => locatePath(root, path, position, start), objects, problems);
   });
   return { objects, problems, emptyDocuments };
@@ -170,6 +197,24 @@ function findDuplicateKey(doc: Document): { key: string; offset: number } | unde
           return visit.BREAK;
         }
         seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Offset of the first key that is a mapping or a sequence (go-yaml refuses them), if any. */
+function findCollectionKey(doc: Document): number | undefined {
+  const { isCollection, isAlias, visit } = yamlPackage();
+  let found: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      const target = isAlias(key) ? key.resolve(doc) : key;
+      if (isCollection(target)) {
+        found = key?.range?.[0] ?? 0;
+        return visit.BREAK;
       }
       return undefined;
     },

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { settleExactIntegers } from '../../plugin/yaml/exact-numbers.ts';
 
 export interface CorpusCase {
   readonly file: string;
@@ -10,11 +11,21 @@ export interface CorpusCase {
   readonly patch?: unknown;
   readonly errors: readonly { path: string; type: string }[];
   readonly warnings?: readonly string[];
-  /** Refused before validation (400/404 without causes); lint must report this path. */
-  readonly refused?: { readonly path: string };
+  /**
+   * Refused before validation (400/404 without causes); lint must report this path, and, when
+   * `message` is given, the API server's decode message exactly (the server's answer contains it).
+   */
+  readonly refused?: { readonly path: string; readonly message?: string };
 }
 
 const CORPUS_DIR = join(import.meta.dirname, '..', 'corpus');
+
+/**
+ * Integers as bigints, so that int64s beyond 2^53 keep their digits; manifestOf() turns them into
+ * numbers with their digits recorded, as the YAML reader does, and the conformance test sends
+ * them to the API server exactly.
+ */
+const PARSE_OPTIONS = { intAsBigInt: true } as const;
 
 /** RFC 7386 JSON merge patch: objects merge, anything else replaces, null deletes. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
@@ -36,13 +47,13 @@ export function loadCorpus(): CorpusCase[] {
     .filter((f) => f.endsWith('.yaml'))
     .sort()
     .flatMap((file) => {
-      const doc = parse(readFileSync(join(dir, file), 'utf8')) as { cases: Omit<CorpusCase, 'file'>[] };
+      const doc = parse(readFileSync(join(dir, file), 'utf8'), PARSE_OPTIONS) as { cases: Omit<CorpusCase, 'file'>[] };
       return doc.cases.map((c) => ({ ...c, file, errors: c.errors ?? [] }));
     });
 }
 
-const bases = parse(readFileSync(join(CORPUS_DIR, 'bases.yaml'), 'utf8')) as Record<string, unknown>;
+const bases = parse(readFileSync(join(CORPUS_DIR, 'bases.yaml'), 'utf8'), PARSE_OPTIONS) as Record<string, unknown>;
 
 export function manifestOf(c: CorpusCase): Record<string, unknown> {
-  return mergePatch(bases[c.base], c.patch ?? {}) as Record<string, unknown>;
+  return settleExactIntegers(mergePatch(bases[c.base], c.patch ?? {})) as Record<string, unknown>;
 }

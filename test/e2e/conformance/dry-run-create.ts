@@ -1,5 +1,6 @@
 import { request } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { kubectlNumberText } from '../../../kubernetes/index.ts';
 
 /** What the API server answered to a dry-run create. */
 export interface DryRunAnswer {
@@ -34,7 +35,7 @@ export async function dryRunCreate(
     headers: { 'content-type': 'application/json', accept: 'application/json' },
   };
   await kubeconfig.applyToHTTPSOptions(options);
-  const body = JSON.stringify(manifest);
+  const body = kubectlJson(manifest);
   return new Promise((resolve, reject) => {
     const req = request(url, options, (res) => {
       const chunks: Buffer[] = [];
@@ -59,6 +60,16 @@ export async function dryRunCreate(
     });
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+/** JSON.rawJSON (Node 21+), which TypeScript's ES2023 library does not declare yet. */
+const { rawJSON } = JSON as unknown as { rawJSON(text: string): unknown };
+
+/** The manifest's JSON as kubectl sends it: integers that fit int64 with their exact digits. */
+function kubectlJson(manifest: Record<string, unknown>): string {
+  return JSON.stringify(manifest, function (this: object, key: string, value: unknown) {
+    return typeof value === 'number' ? rawJSON(kubectlNumberText(this, key, value)) : value;
   });
 }
 

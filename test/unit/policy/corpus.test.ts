@@ -19,6 +19,8 @@ describe('create-time corpus: lint agrees with the API server', () => {
     const errors = findings.filter(isApiServerRejection);
     if (c.refused) {
       expect(errors.map((f) => f.path)).toContain(c.refused.path);
+      if (c.refused.message !== undefined)
+        expect(errors.filter((f) => f.path === c.refused?.path).map((f) => f.message)).toContain(c.refused.message);
       return;
     }
     const actual = [...new Set(errors.map((f) => key(f.path, f.type)))].sort();
