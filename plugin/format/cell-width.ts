@@ -15,7 +15,7 @@ const ASCII = /^[\x20-\x7e]*$/;
 const ZERO_WIDTH = /^[\p{Mark}\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}]+$/u;
 const LEADING_NON_PRINTING = /^[\p{Mark}\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}]+/u;
 /** Emoji sequences terminals draw two cells wide (flags, keycaps, ZWJ families, ❤️ with VS16). */
-const RGI_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+let rgiEmoji: RegExp | undefined;
 const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}/u;
 
 /**
@@ -44,7 +44,9 @@ const WIDE: readonly (readonly [number, number])[] = [
   [0x20000, 0x3fffd],
 ];
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Made on first use: most output is ASCII, and every command loads this module.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (text: string) => (segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(text);
 
 function isWide(codePoint: number): boolean {
   if (codePoint < WIDE[0]![0]) return false;
@@ -57,7 +59,7 @@ function isWide(codePoint: number): boolean {
 
 function clusterWidth(cluster: string): number {
   if (ZERO_WIDTH.test(cluster)) return 0;
-  if (RGI_EMOJI.test(cluster)) return 2;
+  if ((rgiEmoji ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(cluster)) return 2;
   const base = cluster.replace(LEADING_NON_PRINTING, '');
   if (EMOJI_PRESENTATION.test(base)) return 2;
   return isWide(base.codePointAt(0)!) ? 2 : 1;
@@ -69,7 +71,7 @@ export function cellWidth(text: string): number {
   const plain = text.replace(SGR, '');
   if (ASCII.test(plain)) return plain.length;
   let width = 0;
-  for (const { segment } of segmenter.segment(plain)) width += clusterWidth(segment);
+  for (const { segment } of graphemes(plain)) width += clusterWidth(segment);
   return width;
 }
 
@@ -78,7 +80,7 @@ export function truncateCells(text: string, width: number): string {
   if (cellWidth(text) <= width) return text;
   let kept = '';
   let used = 0;
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of graphemes(text)) {
     const size = clusterWidth(segment);
     if (used + size > width - 1) break;
     kept += segment;
