@@ -13,6 +13,7 @@ import type { Retries } from './retries.ts';
 import { humanDuration, secondsBetween, toMillis } from '../../kubernetes/index.ts';
 import { formatIntervals, parseIndexesLenient, toIntervals } from '../../kubernetes/index.ts';
 import { hasIndex } from './retries.ts';
+import { plural } from '../format/index.ts';
 
 export type State = DiagnoseOutput['state'];
 export type Evidence = DiagnoseOutput['evidence'][number];
@@ -40,8 +41,6 @@ export interface Cause {
   /** BackoffLimitExceeded although this success policy rule was met (success-policy-backoff-race). */
   successPolicyRace: number | null;
 }
-
-const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 export function findCause(ctx: Context): Cause {
   const { facts } = ctx;

@@ -2,7 +2,8 @@ import { BACKOFF_CAP_SECONDS, backoffDelaySeconds } from '../../kubernetes/index
 import { int } from '../../kubernetes/index.ts';
 import { podSpecOf } from '../../kubernetes/index.ts';
 import type { JsonObject } from '../../kubernetes/index.ts';
-import { formatDuration, plural } from './durations.ts';
+import { plural } from '../format/index.ts';
+import { formatDuration } from './durations.ts';
 import type { Deadline, Effective } from './explanation.ts';
 
 /**

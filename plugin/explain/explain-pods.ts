@@ -2,7 +2,7 @@ import { obj, str, stringMap, type JsonObject } from '../../kubernetes/index.ts'
 import { podSpecOf } from '../../kubernetes/index.ts';
 import { PLACEHOLDER_UID } from '../../kubernetes/index.ts';
 import { formatIntervals } from '../../kubernetes/index.ts';
-import { plural } from './durations.ts';
+import { plural } from '../format/index.ts';
 import type { Effective, Pattern, Pods } from './explanation.ts';
 
 export const COMPLETION_INDEX_KEY = 'batch.kubernetes.io/job-completion-index';

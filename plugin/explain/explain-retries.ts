@@ -1,5 +1,6 @@
 import { backoffSchedule } from '../../kubernetes/index.ts';
-import { formatDuration, ordinal, plural } from './durations.ts';
+import { plural } from '../format/index.ts';
+import { formatDuration, ordinal } from './durations.ts';
 import type { Effective, Retries } from './explanation.ts';
 
 /** backoffLimit's default with backoffLimitPerIndex: no Job-wide limit in practice. */

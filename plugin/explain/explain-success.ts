@@ -1,6 +1,6 @@
 import { parseIndexesStrict } from '../../kubernetes/index.ts';
 import { int, obj, objects, str, type JsonObject } from '../../kubernetes/index.ts';
-import { plural } from './durations.ts';
+import { plural } from '../format/index.ts';
 import type { Effective, Pattern, Success, SuccessPolicy } from './explanation.ts';
 
 /** When the Job succeeds: completions reached (CompletionsReached), or a success policy rule met. */
