@@ -96,8 +96,9 @@ export function formatDiagnosisText(output: DiagnoseOutput, options: DiagnosisTe
       const detail = ' '.repeat(number.length + 3);
       out.push(...wrap(`${number} ${escapeText(s.message)}`, options.width, '  ', detail));
       const note = (text: string) => wrap(escapeText(text), options.width, detail).map((l) => c.dim(l));
-      // A command is lines of its own (a suggestion may give two).
-      if (s.command) out.push(...s.command.split('\n').map((cmd) => `${detail}${c.blue(escapeText(cmd))}`));
+      // A suggestion may give several commands, one a line: split only where the next one starts,
+      // so that a newline inside a name stays escaped on its line and starts nothing.
+      if (s.command) out.push(...s.command.split(/\n(?=kubectl )/).map((cmd) => `${detail}${c.blue(escapeText(cmd))}`));
       if (s.patch && s.mutable && !finished) {
         const patch = `kubectl patch job ${output.job.name} -n ${output.job.namespace} --type=strategic -p '${JSON.stringify(s.patch)}'`;
         out.push(`${detail}${c.blue(escapeText(patch))}`);
@@ -147,7 +148,10 @@ function subtitle(output: DiagnoseOutput, now: number): string {
   return parts.join(' · ');
 }
 
-/** A YAML snippet where lists of scalars stay on one line (`values: [42]`). */
+/**
+ * A YAML snippet where lists of scalars stay on one line (`values: [42]`), and so does every
+ * string: one holding a line break is double-quoted with JSON's escapes, never a block scalar.
+ */
 function toYaml(patch: Record<string, unknown>): string[] {
   const doc = new Document(patch);
   visit(doc, {
@@ -155,5 +159,9 @@ function toYaml(patch: Record<string, unknown>): string[] {
       if (isSeq(node) && node.items.every((item) => isScalar(item))) node.flow = true;
     },
   });
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd().split('\n');
+  const oneLineStrings = { blockQuote: false, doubleQuotedAsJSON: true, doubleQuotedMinMultiLineLength: Infinity };
+  return doc
+    .toString({ lineWidth: 0, flowCollectionPadding: false, ...oneLineStrings })
+    .trimEnd()
+    .split('\n');
 }
