@@ -68,6 +68,15 @@ describe('kubectl job-x lint (the executable)', () => {
     );
   });
 
+  test('a manifest cannot write a workflow command or an escape sequence into the text output', () => {
+    const hostile = BAD_JOB.replace('name: bad', 'name: "x\\n::error file=ci.yml::pwned\\e[2J"');
+    const r = run(['lint', '-'], hostile);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Job x\\n::error file=ci.yml::pwned\\u001b[2J');
+    expect(r.stdout.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+    expect(r.stdout).not.toContain('\u001b');
+  });
+
   test('warnings alone exit 0, unless --max-warnings is exceeded', () => {
     expect(run(['lint', join(dir, 'warning.yaml')]).code).toBe(0);
     expect(run(['lint', '--max-warnings', '0', join(dir, 'warning.yaml')]).code).toBe(1);
