@@ -10,11 +10,11 @@
 // The escapes are JSON's (`\n`, `\t`, `\u001b`), as -o json shows the same value. Backslashes are
 // left alone, so a Windows path stays readable: the text is for reading, -o json is exact.
 
-/** C0 and C1 controls, DEL, lone surrogates, line and paragraph separators, bidi controls. */
+/** C0 and C1 controls, DEL, line and paragraph separators, bidi controls; lone surrogates (a pair is one code point under `u`). */
 const UNSAFE =
   // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const HAS_UNSAFE = new RegExp(UNSAFE.source);
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/gu;
+const HAS_UNSAFE = new RegExp(UNSAFE.source, 'u');
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 const escapeOne = (char: string): string => NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;

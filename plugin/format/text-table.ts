@@ -60,7 +60,9 @@ export function renderTable(
   const widths: number[] = [];
   for (let c = 0; c < columns; c++) {
     let width = options.minWidths?.[c] ?? 0;
-    for (const row of all) width = Math.max(width, piecesWidth(row[c]));
+    // The last column is never padded: measured only when it may be cut.
+    if (c < columns - 1 || options.shrink !== undefined)
+      for (const row of all) width = Math.max(width, piecesWidth(row[c]));
     widths.push(width);
   }
   const shrink = options.shrink;
@@ -73,7 +75,7 @@ export function renderTable(
 
   const line = (row: readonly (readonly Piece[])[]): string[] => {
     let last = row.length - 1;
-    while (last >= 0 && piecesWidth(row[last]) === 0) last--;
+    while (last >= 0 && isEmpty(row[last]!)) last--;
     let prefix = indent;
     for (let c = 0; c < last; c++) {
       const cell = c === shrink ? fitPieces(row[c]!, widths[c]!) : row[c]!;
@@ -97,6 +99,8 @@ function toPieces(cell: Cell): readonly Piece[] {
 }
 
 const isPieceList = (cell: Piece | readonly Piece[]): cell is readonly Piece[] => Array.isArray(cell);
+
+const isEmpty = (pieces: readonly Piece[]): boolean => pieces.every((p) => p.text === '');
 
 function piecesWidth(pieces: readonly Piece[] | undefined): number {
   let width = 0;
