@@ -53,59 +53,72 @@ export function renderTable(
 ): string[] {
   const indent = options.indent ?? '';
   const gap = ' '.repeat(options.gap ?? KUBECTL_GAP);
-  const head = headers?.map((h) => [{ text: escapeText(h.toUpperCase()), paint: options.headerPaint }]);
-  const body = rows.map((row) => row.map(toPieces));
+  const head = headers?.map((h) => prepare({ text: h.toUpperCase(), paint: options.headerPaint }));
+  const body = rows.map((row) => row.map(prepare));
   const all = head ? [head, ...body] : body;
   const columns = Math.max(0, ...all.map((row) => row.length));
+  const shrink = options.shrink;
   const widths: number[] = [];
   for (let c = 0; c < columns; c++) {
     let width = options.minWidths?.[c] ?? 0;
-    // The last column is never padded: measured only when it may be cut.
-    if (c < columns - 1 || options.shrink !== undefined)
-      for (const row of all) width = Math.max(width, piecesWidth(row[c]));
+    // The last column is never padded: measured only when a column may be cut.
+    if (c < columns - 1 || shrink !== undefined) for (const row of all) width = Math.max(width, widthOf(row[c]));
     widths.push(width);
   }
-  const shrink = options.shrink;
   if (options.width !== undefined && shrink !== undefined && shrink < columns) {
     const total = cellWidth(indent) + widths.reduce((a, b) => a + b, 0) + gap.length * (columns - 1);
     const excess = total - options.width;
-    const floor = Math.max(SHRINK_FLOOR, piecesWidth(head?.[shrink]));
+    const floor = Math.max(SHRINK_FLOOR, widthOf(head?.[shrink]));
     if (excess > 0) widths[shrink] = Math.min(widths[shrink]!, Math.max(floor, widths[shrink]! - excess));
   }
 
-  const line = (row: readonly (readonly Piece[])[]): string[] => {
+  const line = (row: readonly Prepared[]): string[] => {
     let last = row.length - 1;
-    while (last >= 0 && isEmpty(row[last]!)) last--;
+    while (last >= 0 && row[last]!.empty) last--;
     let prefix = indent;
     for (let c = 0; c < last; c++) {
-      const cell = c === shrink ? fitPieces(row[c]!, widths[c]!) : row[c]!;
-      prefix += paintPieces(cell) + ' '.repeat(widths[c]! - piecesWidth(cell)) + gap;
+      const cell = c === shrink ? fit(row[c]!, widths[c]!) : row[c]!;
+      prefix += paintPieces(cell.pieces) + ' '.repeat(widths[c]! - widthOf(cell)) + gap;
     }
     if (last < 0) return [''];
-    const end = last === shrink ? fitPieces(row[last]!, widths[last]!) : row[last]!;
+    const end = last === shrink ? fit(row[last]!, widths[last]!) : row[last]!;
     if (options.wrapLast && options.width !== undefined) {
       const start = cellWidth(prefix);
-      return wrap(paintPieces(end), options.width, prefix, ' '.repeat(start)).map((l) => l.trimEnd());
+      return wrap(paintPieces(end.pieces), options.width, prefix, ' '.repeat(start)).map((l) => l.trimEnd());
     }
-    return [`${prefix}${paintPieces(end)}`.trimEnd()];
+    return [`${prefix}${paintPieces(end.pieces)}`.trimEnd()];
   };
   return all.flatMap(line);
 }
 
-function toPieces(cell: Cell): readonly Piece[] {
-  if (typeof cell === 'string') return [{ text: escapeText(cell) }];
-  const pieces: readonly Piece[] = isPieceList(cell) ? cell : [cell];
-  return pieces.map((p) => ({ text: escapeText(p.text), paint: p.paint }));
+/** A cell ready to lay out: its pieces escaped, its width measured once, when first asked. */
+interface Prepared {
+  readonly pieces: readonly Piece[];
+  readonly empty: boolean;
+  /** Terminal cells, -1 until measured. */
+  width: number;
+}
+
+function prepare(cell: Cell): Prepared {
+  if (typeof cell === 'string') {
+    const text = escapeText(cell);
+    return { pieces: [{ text }], empty: text === '', width: -1 };
+  }
+  const given: readonly Piece[] = isPieceList(cell) ? cell : [cell];
+  const pieces = given.map((p) => ({ text: escapeText(p.text), paint: p.paint }));
+  return { pieces, empty: pieces.every((p) => p.text === ''), width: -1 };
 }
 
 const isPieceList = (cell: Piece | readonly Piece[]): cell is readonly Piece[] => Array.isArray(cell);
 
-const isEmpty = (pieces: readonly Piece[]): boolean => pieces.every((p) => p.text === '');
-
-function piecesWidth(pieces: readonly Piece[] | undefined): number {
-  let width = 0;
-  for (const piece of pieces ?? []) width += cellWidth(piece.text);
-  return width;
+function widthOf(cell: Prepared | undefined): number {
+  if (cell === undefined) return 0;
+  if (cell.width < 0) {
+    let width = 0;
+    for (const piece of cell.pieces) width += cellWidth(piece.text);
+    cell.width = width;
+  }
+  return cell.width;
 }
 
 function paintPieces(pieces: readonly Piece[]): string {
@@ -114,11 +127,12 @@ function paintPieces(pieces: readonly Piece[]): string {
   return text;
 }
 
-/** The pieces cut to `width` cells on a character boundary, the … in the colour of what it ends. */
-function fitPieces(pieces: readonly Piece[], width: number): readonly Piece[] {
+/** The cell cut to `width` cells on a character boundary, the … in the colour of what it ends. */
+function fit(cell: Prepared, width: number): Prepared {
+  const { pieces } = cell;
   const text = pieces.map((p) => p.text).join('');
   const fitted = truncateCells(text, width);
-  if (fitted === text) return pieces;
+  if (fitted === text) return cell;
   let left = fitted.length - 1;
   const kept: Piece[] = [];
   for (const piece of pieces) {
@@ -128,5 +142,5 @@ function fitPieces(pieces: readonly Piece[], width: number): readonly Piece[] {
     left -= part.length;
   }
   const tail = kept.pop() ?? { text: '', paint: pieces[0]?.paint };
-  return [...kept, { text: `${tail.text}…`, paint: tail.paint }];
+  return { pieces: [...kept, { text: `${tail.text}…`, paint: tail.paint }], empty: false, width: -1 };
 }
