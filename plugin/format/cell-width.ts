@@ -1,8 +1,8 @@
 // How many terminal cells text takes, so that tables and wrapped prose line up whatever the
 // script: a CJK character or an emoji takes two cells, a combining mark or a zero-width joiner
 // none, the SGR colour codes of ./colors.ts none. Measured per grapheme cluster (what a terminal
-// draws as one character), as string-width does; cli-table3 was not used (see bench/README.md,
-// "Text tables"), and string-width 4, the version it brings, counts only the combining marks of
+// draws as one character), as string-width does; cli-table3 was not used (bench/README.md says
+// why), and string-width 4, the version it brings, counts only the combining marks of
 // U+0300–U+036F and takes zero-width characters for one cell.
 //
 // Text here is already escaped (./escape-text.ts): the only ESC sequences are our colours.

@@ -5,8 +5,8 @@
 // colour codes line up. Every cell's text is escaped here (./escape-text.ts) and painted after,
 // so data can neither break the layout nor carry its own escape sequences to the terminal.
 //
-// Hand-written rather than cli-table3: bench/format/bench-table.ts measured it 20 to 100 times
-// slower, and quadratic in rows (see bench/README.md, "Text tables").
+// Hand-written rather than cli-table3: bench/format/bench-table.ts measured it 40 to 200 times
+// slower, and quadratic in rows (a 1,000-row table takes seconds; figures in bench/README.md).
 import { cellWidth, truncateCells } from './cell-width.ts';
 import { escapeText } from './escape-text.ts';
 import { wrap } from './wrap-text.ts';
