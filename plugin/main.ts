@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { PolicyError } from '../policy/index.ts';
 import { ConfigError, EXIT, ExitError, UsageError } from '../edge/index.ts';
+import { escapeText } from './format/index.ts';
 import { KubeError } from './kube/index.ts';
 import { createProgram } from './program.ts';
 
@@ -21,11 +22,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof KubeError) {
       // The cluster's answer (or its absence), already phrased for the user; see kube/errors.ts.
-      process.stderr.write(`error: ${error.message}\n`);
+      // Messages quote paths, names and servers' words: escaped like every text output.
+      process.stderr.write(`error: ${escapeText(error.message)}\n`);
       return error.exitCode;
     }
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof PolicyError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      process.stderr.write(`error: ${escapeText(error.message)}\n`);
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -77,6 +77,13 @@ describe('kubectl job-x lint (the executable)', () => {
     expect(r.stdout).not.toContain('\u001b');
   });
 
+  test('an error message escapes the path it names', () => {
+    const r = run(['lint', join(dir, 'no\n::error::such\u001b[31m.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no\\n::error::such\\u001b[31m.yaml');
+    expect(r.stderr.split('\n').filter((line) => line.startsWith('::'))).toEqual([]);
+  });
+
   test('warnings alone exit 0, unless --max-warnings is exceeded', () => {
     expect(run(['lint', join(dir, 'warning.yaml')]).code).toBe(0);
     expect(run(['lint', '--max-warnings', '0', join(dir, 'warning.yaml')]).code).toBe(1);
