@@ -22,12 +22,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof KubeError) {
       // The cluster's answer (or its absence), already phrased for the user; see kube/errors.ts.
-      // Messages quote paths, names and servers' words: escaped like every text output.
-      process.stderr.write(`error: ${escapeText(error.message)}\n`);
+      process.stderr.write(`error: ${escapeLines(error.message)}\n`);
       return error.exitCode;
     }
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof PolicyError) {
-      process.stderr.write(`error: ${escapeText(error.message)}\n`);
+      process.stderr.write(`error: ${escapeLines(error.message)}\n`);
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -37,3 +36,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.usage;
   }
 }
+
+/**
+ * Messages quote paths, names and servers' words: escaped like every text output, line by line,
+ * as some messages add a hint on a line of their own (kube/kubeconfig.ts, kube/fetch-job.ts).
+ */
+const escapeLines = (message: string): string => message.split('\n').map(escapeText).join('\n');

@@ -77,11 +77,11 @@ describe('kubectl job-x lint (the executable)', () => {
     expect(r.stdout).not.toContain('\u001b');
   });
 
-  test('an error message escapes the path it names', () => {
-    const r = run(['lint', join(dir, 'no\n::error::such\u001b[31m.yaml')]);
+  test('an error message escapes the escape sequences and carriage returns of the path it names', () => {
+    const r = run(['lint', join(dir, 'no-such\r\u001b]0;title\u0007\u001b[31m.yaml')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no\\n::error::such\\u001b[31m.yaml');
-    expect(r.stderr.split('\n').filter((line) => line.startsWith('::'))).toEqual([]);
+    expect(r.stderr).toContain('no-such\\r\\u001b]0;title\\u0007\\u001b[31m.yaml');
+    for (const control of ['\r', '\u001b', '\u0007']) expect(r.stderr).not.toContain(control);
   });
 
   test('warnings alone exit 0, unless --max-warnings is exceeded', () => {
