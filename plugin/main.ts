@@ -1,9 +1,10 @@
 import { CommanderError } from 'commander';
 import { PolicyError } from '../policy/index.ts';
 import { ConfigError, EXIT, ExitError, UsageError } from '../edge/index.ts';
+import { escapeText } from './format/index.ts';
 import { KubeError } from './kube/index.ts';
-import { processCommandContext, type CommandContext } from './command-context.ts';
 import { createProgram } from './program.ts';
+import { processCommandContext, type CommandContext } from './command-context.ts';
 
 /**
  * The entry point of `kubectl-job_x`: runs the command and maps every error to a message on
@@ -26,11 +27,11 @@ export async function main(
     }
     if (error instanceof KubeError) {
       // The cluster's answer (or its absence), already phrased for the user; see kube/errors.ts.
-      context.stderr.write(`error: ${error.message}\n`);
+      context.stderr.write(`error: ${escapeLines(error.message)}\n`);
       return error.exitCode;
     }
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof PolicyError) {
-      context.stderr.write(`error: ${error.message}\n`);
+      context.stderr.write(`error: ${escapeLines(error.message)}\n`);
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -40,3 +41,9 @@ export async function main(
     return EXIT.usage;
   }
 }
+
+/**
+ * Messages quote paths, names and servers' words: escaped like every text output, line by line,
+ * as some messages add a hint on a line of their own (kube/kubeconfig.ts, kube/fetch-job.ts).
+ */
+const escapeLines = (message: string): string => message.split('\n').map(escapeText).join('\n');

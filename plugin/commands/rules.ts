@@ -1,5 +1,6 @@
 import { RULES } from '../../policy/index.ts';
 import { UsageError } from '../../edge/index.ts';
+import { escapeText, renderTable } from '../format/index.ts';
 
 export interface RulesOptions {
   readonly ruleId?: string;
@@ -33,17 +34,17 @@ export function rules(options: RulesOptions, out: { write(text: string): unknown
   }
   if (options.ruleId !== undefined) {
     const r = selected[0]!;
-    out.write(
-      `${r.id} (${r.origin}, ${r.severity}, stage ${r.stage})\n\n${r.docs.summary}\n\nWhy: ${r.docs.rationale}\n\nFix: ${r.docs.remediation}\n\nSee: ${r.docs.url}\n` +
-        (r.defaultOptions ? `\nOptions: ${JSON.stringify(r.defaultOptions)}\n` : ''),
-    );
+    const paragraphs = [
+      `${r.id} (${r.origin}, ${r.severity}, stage ${r.stage})`,
+      r.docs.summary,
+      `Why: ${r.docs.rationale}`,
+      `Fix: ${r.docs.remediation}`,
+      `See: ${r.docs.url}`,
+      ...(r.defaultOptions ? [`Options: ${JSON.stringify(r.defaultOptions)}`] : []),
+    ];
+    out.write(`${paragraphs.map(escapeText).join('\n\n')}\n`);
     return;
   }
-  const width = Math.max(...RULES.map((r) => r.id.length));
-  const lines = [`${'RULE'.padEnd(width)}   ORIGIN      SEVERITY   STAGE       SUMMARY`];
-  for (const r of selected)
-    lines.push(
-      `${r.id.padEnd(width)}   ${r.origin.padEnd(9)}   ${r.severity.padEnd(8)}   ${r.stage.padEnd(9)}   ${r.docs.summary}`,
-    );
-  out.write(`${lines.join('\n')}\n`);
+  const rows = selected.map((r) => [r.id, r.origin, r.severity, r.stage, r.docs.summary]);
+  out.write(`${renderTable(['rule', 'origin', 'severity', 'stage', 'summary'], rows).join('\n')}\n`);
 }

@@ -31,7 +31,3 @@ export function joinWords(words: readonly string[], last: 'or' | 'and' = 'or'): 
   if (words.length <= 1) return words[0] ?? '';
   return `${words.slice(0, -1).join(', ')} ${last} ${words[words.length - 1]}`;
 }
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}

@@ -8,19 +8,19 @@ export interface Colors {
   bold(text: string): string;
 }
 
-const wrap = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+const sgr = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
 const identity = (text: string) => text;
 
 export function createColors(enabled: boolean): Colors {
   if (!enabled)
     return { red: identity, yellow: identity, blue: identity, green: identity, dim: identity, bold: identity };
   return {
-    red: wrap(31, 39),
-    yellow: wrap(33, 39),
-    blue: wrap(34, 39),
-    green: wrap(32, 39),
-    dim: wrap(2, 22),
-    bold: wrap(1, 22),
+    red: sgr(31, 39),
+    yellow: sgr(33, 39),
+    blue: sgr(34, 39),
+    green: sgr(32, 39),
+    dim: sgr(2, 22),
+    bold: sgr(1, 22),
   };
 }
 

@@ -1,7 +1,10 @@
-import type { Colors } from './colors.ts';
 import type { ExplainFinding, Explanation } from '../explain/index.ts';
 import { EFFECTIVE_FIELDS } from '../explain/index.ts';
 import { JOB_NAME_LABEL } from '../../kubernetes/index.ts';
+import type { Colors } from './colors.ts';
+import { escapeText } from './escape-text.ts';
+import { renderTable, type Cell, type Paint } from './text-table.ts';
+import { wrap } from './wrap-text.ts';
 
 export interface ExplainTextOptions {
   readonly colors: Colors;
@@ -10,11 +13,15 @@ export interface ExplainTextOptions {
 }
 
 const INDENT = '  ';
+/** The severity column is as wide as `warning`, in every block. */
+const SEVERITY_WIDTH = 'warning'.length;
 
 /**
  * `explain`'s human output: one block per Job or CronJob, a section per question a developer
  * asks ("how many pods?", "what if one fails?", "when is it done?", "what stays behind?"), in
  * plain sentences wrapped to the terminal, with the effective spec as a kubectl-style table.
+ * The sentences quote the manifest (names, labels, messages): each is escaped before it is
+ * wrapped and coloured (./escape-text.ts).
  */
 export function formatExplainText(explanations: readonly Explanation[], options: ExplainTextOptions): string {
   return `${explanations.map((explanation) => formatOne(explanation, options)).join('\n\n')}\n`;
@@ -23,26 +30,31 @@ export function formatExplainText(explanations: readonly Explanation[], options:
 function formatOne(e: Explanation, options: ExplainTextOptions): string {
   const { colors } = options;
   const out: string[] = [];
-  const paragraph = (text: string, indent = INDENT): void => {
-    out.push(...wrap(text, options.width, indent));
+  const paragraph = (text: string, indent = INDENT, paint?: Paint): void => {
+    const lines = wrap(escapeText(text), options.width, indent);
+    out.push(...(paint ? lines.map(paint) : lines));
   };
   const heading = (text: string): void => {
     out.push('', colors.bold(text));
   };
 
-  out.push(
-    `${colors.bold(`${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name ?? '(unnamed)'}`)}${sourceNote(e, colors)}`,
-  );
+  const title = escapeText(`${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name ?? '(unnamed)'}`);
+  out.push(`${colors.bold(title)}${sourceNote(e, colors)}`);
   if (e.rejected) {
     const rejections = e.findings.filter(isRejection);
     out.push(colors.red(colors.bold(`✖ The API server would reject this ${e.kind}:`)));
     for (const finding of rejections)
       paragraph(`${finding.path ? `${finding.path}: ` : ''}${finding.message}`, `${INDENT}`);
-    paragraph(colors.dim('What follows describes it as written; fix the errors above first (see Findings).'), INDENT);
+    paragraph('What follows describes it as written; fix the errors above first (see Findings).', INDENT, colors.dim);
     out.push('');
   }
   out.push(
-    ...wrap(`${e.pattern} — ${patternSummary(e)}`, options.width, '', `${colors.bold('Pattern:')} `, '         '),
+    ...wrap(
+      escapeText(`${e.pattern} — ${patternSummary(e)}`),
+      options.width,
+      `${colors.bold('Pattern:')} `,
+      ' '.repeat(9),
+    ),
   );
 
   if (e.cronJob) {
@@ -64,11 +76,8 @@ function formatOne(e: Explanation, options: ExplainTextOptions): string {
       'List them',
       `kubectl get pods -l ${JOB_NAME_LABEL}=${jobNameLabel}${e.namespace ? ` -n ${e.namespace}` : ''}`,
     ]);
-  const factWidth = Math.max(...facts.map(([label]) => label.length)) + 2;
-  for (const [label, value] of facts)
-    out.push(
-      ...wrap(value, options.width, '', `${INDENT}${`${label}:`.padEnd(factWidth)}`, INDENT + ' '.repeat(factWidth)),
-    );
+  const factRows = facts.map(([label, value]) => [`${label}:`, value]);
+  out.push(...renderTable(null, factRows, { indent: INDENT, gap: 1, width: options.width, wrapLast: true }));
 
   heading(
     e.kind === 'CronJob'
@@ -77,7 +86,9 @@ function formatOne(e: Explanation, options: ExplainTextOptions): string {
   );
   if (e.defaulted === null)
     paragraph(
-      colors.dim('As stored by the API server; which values it defaulted is not known (no kubectl apply record).'),
+      'As stored by the API server; which values it defaulted is not known (no kubectl apply record).',
+      INDENT,
+      colors.dim,
     );
   out.push(...effectiveTable(e, colors));
 
@@ -86,7 +97,7 @@ function formatOne(e: Explanation, options: ExplainTextOptions): string {
   if (e.podFailurePolicy) {
     heading('Pod failure policy');
     for (const rule of e.podFailurePolicy.rules) paragraph(rule.sentence);
-    for (const sentence of e.podFailurePolicy.sentences) paragraph(colors.dim(sentence));
+    for (const sentence of e.podFailurePolicy.sentences) paragraph(sentence, INDENT, colors.dim);
   }
 
   heading('Deadline');
@@ -105,12 +116,12 @@ function formatOne(e: Explanation, options: ExplainTextOptions): string {
   if (e.warnings.length > 0) {
     heading('Design the pods for this');
     for (const warning of e.warnings)
-      out.push(...wrap(warning.message, options.width, INDENT, `${INDENT}${colors.yellow('!')} `, INDENT + INDENT));
+      out.push(...wrap(escapeText(warning.message), options.width, `${INDENT}${colors.yellow('!')} `, INDENT + INDENT));
   }
 
   heading(`Findings (kubectl job-x lint${e.source.type === 'cluster' ? ', admission stage' : ''})`);
-  if (e.findings.length === 0) paragraph(`${colors.green('✔')} none`);
-  for (const finding of e.findings) out.push(...formatFinding(finding, options));
+  if (e.findings.length === 0) out.push(`${INDENT}${colors.green('✔')} none`);
+  out.push(...findingsTable(e.findings, options));
   return out.join('\n');
 }
 
@@ -120,7 +131,7 @@ function sourceNote(e: Explanation, colors: Colors): string {
   const document =
     e.source.document !== undefined && e.source.document > 0 ? `, document ${e.source.document + 1}` : '';
   const item = e.source.item !== undefined ? `, item ${e.source.item + 1}` : '';
-  return colors.dim(`  (${where}${document}${item})`);
+  return colors.dim(escapeText(`  (${where}${document}${item})`));
 }
 
 function patternSummary(e: Explanation): string {
@@ -139,68 +150,38 @@ function patternSummary(e: Explanation): string {
 }
 
 function effectiveTable(e: Explanation, colors: Colors): string[] {
-  const rows = EFFECTIVE_FIELDS.map((field) => {
+  const rows = EFFECTIVE_FIELDS.map((field): Cell[] => {
     const value = e.effective[field];
-    return [
-      field,
-      value === null ? '<unset>' : String(value),
-      e.defaulted?.includes(field) ? 'defaulted' : '',
-    ] as const;
+    const note = e.defaulted?.includes(field) ? 'defaulted' : '';
+    return [field, value === null ? '<unset>' : String(value), { text: note, paint: colors.dim }];
   });
-  const width = Math.max(...rows.map(([field]) => field.length), 'FIELD'.length);
-  const valueWidth = Math.max(...rows.map(([, value]) => value.length), 'VALUE'.length);
-  const line = (a: string, b: string, c: string) =>
-    `${INDENT}${a.padEnd(width)}   ${c ? b.padEnd(valueWidth) : b}${c ? `   ${c}` : ''}`;
-  return [
-    line('FIELD', 'VALUE', e.defaulted === null ? '' : 'NOTE'),
-    ...rows.map(([a, b, c]) => (c ? colorNote(line(a, b, c), c, colors) : line(a, b, c))),
-  ];
-}
-
-function colorNote(text: string, note: string, colors: Colors): string {
-  return text.slice(0, text.length - note.length) + colors.dim(note);
+  return renderTable(['field', 'value', ...(e.defaulted === null ? [] : ['note'])], rows, { indent: INDENT });
 }
 
 function isRejection(finding: ExplainFinding): boolean {
   return finding.origin === 'apiserver' && finding.severity === 'error';
 }
 
-function formatFinding(finding: ExplainFinding, options: ExplainTextOptions): string[] {
+/** Severity, then the message and its rule, then the fix under the message; wrapped to the width. */
+function findingsTable(findings: readonly ExplainFinding[], options: ExplainTextOptions): string[] {
   const { colors } = options;
-  const label = { error: colors.red('error'), warning: colors.yellow('warning'), info: colors.blue('info') }[
-    finding.severity
-  ];
-  const pad = ' '.repeat(9 - finding.severity.length);
-  const text = `${finding.path ? `${finding.path}: ` : ''}${finding.message} ${colors.dim(`(${finding.ruleId})`)}`;
-  const lines = wrap(text, options.width, INDENT, `${INDENT}${label}${pad}`, INDENT + ' '.repeat(9));
-  if (finding.remediation) lines.push(...wrap(`Fix: ${finding.remediation}`, options.width, INDENT + ' '.repeat(9)));
-  return lines;
-}
-
-/** Display width of text without ANSI escapes. */
-function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
-}
-
-/**
- * Word-wraps `text` to `width` columns: the first line starts with `first` (default `indent`),
- * the following ones with `rest` (default `indent`). Words longer than a line stay whole.
- */
-export function wrap(text: string, width: number, indent: string, first = indent, rest = indent): string[] {
-  const words = text.split(' ').filter((word) => word !== '');
-  const lines: string[] = [];
-  let line = first;
-  let empty = true;
-  for (const word of words) {
-    if (!empty && visibleLength(line) + 1 + visibleLength(word) > width) {
-      lines.push(line);
-      line = rest;
-      empty = true;
-    }
-    line += empty ? word : ` ${word}`;
-    empty = false;
-  }
-  if (!empty || lines.length === 0) lines.push(line);
-  return lines;
+  const paint = { error: colors.red, warning: colors.yellow, info: colors.blue };
+  const rows = findings.flatMap((finding): Cell[][] => {
+    const message = `${finding.path ? `${finding.path}: ` : ''}${finding.message} `;
+    const rows: Cell[][] = [
+      [
+        { text: finding.severity, paint: paint[finding.severity] },
+        [{ text: message }, { text: `(${finding.ruleId})`, paint: colors.dim }],
+      ],
+    ];
+    if (finding.remediation) rows.push(['', `Fix: ${finding.remediation}`]);
+    return rows;
+  });
+  return renderTable(null, rows, {
+    indent: INDENT,
+    gap: 2,
+    minWidths: [SEVERITY_WIDTH],
+    width: options.width,
+    wrapLast: true,
+  });
 }

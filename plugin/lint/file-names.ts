@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
+import { escapeText } from '../format/index.ts';
 
 /**
  * A file's path: a string, or its bytes when a directory holds a name that is not valid UTF-8
@@ -32,17 +33,15 @@ export function compareNames(a: Buffer, b: Buffer): number {
   return Buffer.compare(a, b);
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are what it finds
-const CONTROL = /[\x00-\x1f\x7f-\x9f]/g;
 const hex = (code: number) => `\\x${code.toString(16).padStart(2, '0')}`;
 
 /**
- * The path as it is printed: bytes that are not UTF-8 and control characters escaped as `\xNN`,
- * so that a name can neither break a line of output nor be mistaken for another file.
+ * The path as it is printed: bytes that are not UTF-8 as `\xNN`, and control characters as every
+ * text view escapes them (escapeText), so that a name can neither break a line of output nor be
+ * mistaken for another file.
  */
 export function displayPath(path: FilePath): string {
-  const text = typeof path === 'string' ? path : decodeEscaped(path);
-  return text.replace(CONTROL, (c) => hex(c.charCodeAt(0)));
+  return escapeText(typeof path === 'string' ? path : decodeEscaped(path));
 }
 
 /** Valid UTF-8 sequences decoded, every other byte escaped. */

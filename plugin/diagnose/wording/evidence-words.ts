@@ -3,7 +3,8 @@
 import { describeRule, type JsonObject } from '../../../kubernetes/index.ts';
 import type { EvidenceFact } from '../evidence-facts.ts';
 import { failureDetail, failureVerb } from './failure-words.ts';
-import { duration, oneLine, plural, sentence, shortIndexes, someNames } from './phrases.ts';
+import { plural } from '../../format/index.ts';
+import { duration, oneLine, sentence, shortIndexes, someNames } from './phrases.ts';
 import { say, type MessageTable } from './message-table.ts';
 
 /** What a pod failure policy action did with the pod it matched. */

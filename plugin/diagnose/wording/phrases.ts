@@ -3,7 +3,6 @@
 import { humanDuration } from '../../../kubernetes/index.ts';
 
 /** `1 pod`, `3 pods`, `2 indexes`. */
-export const plural = (n: number, word: string, words = `${word}s`): string => `${n} ${n === 1 ? word : words}`;
 
 /** `index 2`, `indexes 0,2-3`. */
 export const indexes = (count: number, set: string): string =>

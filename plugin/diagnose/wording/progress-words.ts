@@ -2,7 +2,8 @@
 // used, failures an Ignore rule kept out, the pods a decided Job waits for.
 import type { IgnoredFact, ProgressFact, RunningFailuresFact, WaitingFact } from '../verdict-facts.ts';
 import { failuresWords } from './failure-words.ts';
-import { duration, lastExit, plural, shortIndexes } from './phrases.ts';
+import { plural } from '../../format/index.ts';
+import { duration, lastExit, shortIndexes } from './phrases.ts';
 
 /** `3/6 indexes succeeded (0,1,5), 2 pods active (2 ready), activeDeadlineSeconds ends it in 5m`. */
 export function progressWords(p: ProgressFact): string {

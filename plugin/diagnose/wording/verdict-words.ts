@@ -3,7 +3,8 @@
 import type { DecisiveFact, FailedWhy, SuccessFact, VerdictFact } from '../verdict-facts.ts';
 import { blockerWords } from './blocker-words.ts';
 import { containerWords, failureLabel, failuresWords } from './failure-words.ts';
-import { duration, indexes, lastExit, plural, shortIndexes } from './phrases.ts';
+import { plural } from '../../format/index.ts';
+import { duration, indexes, lastExit, shortIndexes } from './phrases.ts';
 import { ignoredWords, progressWords, runningFailuresWords, succeededWords, waitingWords } from './progress-words.ts';
 import { say, type MessageTable } from './message-table.ts';
 

@@ -1,5 +1,6 @@
 import type { DeadlineFacts } from '../explain-deadline.ts';
-import { formatDuration, plural } from '../durations.ts';
+import { plural } from '../../format/index.ts';
+import { formatDuration } from '../durations.ts';
 
 /** The sentences of `deadline`: how long the Job may run, and what the pod template's deadline does. */
 export function deadlineSentences(facts: DeadlineFacts): string[] {

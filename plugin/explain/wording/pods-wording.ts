@@ -1,5 +1,5 @@
 import { COMPLETION_INDEX_ENV_NAME, COMPLETION_INDEX_KEY, type PodsFacts } from '../explain-pods.ts';
-import { plural } from '../durations.ts';
+import { plural } from '../../format/index.ts';
 
 /** The sentences of `pods`: how many pods run, how they find their work, what stops them. */
 export function podsSentences(facts: PodsFacts): string[] {

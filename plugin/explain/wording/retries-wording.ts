@@ -1,5 +1,6 @@
 import type { PerIndexFacts, RetriesFacts } from '../explain-retries.ts';
-import { formatDuration, ordinal, plural } from '../durations.ts';
+import { plural } from '../../format/index.ts';
+import { formatDuration, ordinal } from '../durations.ts';
 
 /** The sentences of `retries`: the budget, what counts against it, the waits, the per-index budget. */
 export function retriesSentences(facts: RetriesFacts): string[] {

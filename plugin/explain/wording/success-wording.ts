@@ -1,5 +1,5 @@
 import type { SuccessFacts, SuccessPolicyFacts, SuccessRuleFacts } from '../explain-success.ts';
-import { plural } from '../durations.ts';
+import { plural } from '../../format/index.ts';
 
 const COMPLETE = 'The Job succeeds (condition Complete, reason CompletionsReached) when';
 const AT_ONCE = 'The Job succeeds at once: completions 0 needs no pod.';

@@ -68,6 +68,22 @@ describe('kubectl job-x lint (the executable)', () => {
     );
   });
 
+  test('a manifest cannot write a workflow command or an escape sequence into the text output', () => {
+    const hostile = BAD_JOB.replace('name: bad', 'name: "x\\n::error file=ci.yml::pwned\\e[2J"');
+    const r = run(['lint', '-'], hostile);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Job x\\n::error file=ci.yml::pwned\\u001b[2J');
+    expect(r.stdout.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+    expect(r.stdout).not.toContain('\u001b');
+  });
+
+  test('an error message escapes the escape sequences and carriage returns of the path it names', () => {
+    const r = run(['lint', join(dir, 'no-such\r\u001b]0;title\u0007\u001b[31m.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-such\\r\\u001b]0;title\\u0007\\u001b[31m.yaml');
+    for (const control of ['\r', '\u001b', '\u0007']) expect(r.stderr).not.toContain(control);
+  });
+
   test('warnings alone exit 0, unless --max-warnings is exceeded', () => {
     expect(run(['lint', join(dir, 'warning.yaml')]).code).toBe(0);
     expect(run(['lint', '--max-warnings', '0', join(dir, 'warning.yaml')]).code).toBe(1);

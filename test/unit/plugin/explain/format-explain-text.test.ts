@@ -5,7 +5,7 @@ import { describe, expect, test } from '@jest/globals';
 import { resolvePolicy, RULES } from '../../../../policy/index.ts';
 import { explainManifest } from '../../../../plugin/explain/explain-manifest.ts';
 import { createColors } from '../../../../plugin/format/colors.ts';
-import { formatExplainText, wrap } from '../../../../plugin/format/format-explain-text.ts';
+import { formatExplainText } from '../../../../plugin/format/format-explain-text.ts';
 
 const MANIFESTS = join(import.meta.dirname, '..', '..', '..', 'e2e', 'manifests');
 const policy = resolvePolicy(RULES, undefined);
@@ -93,20 +93,5 @@ describe('explain text', () => {
     const text = explainText('both.yaml', `${a}\n---\n${b}`);
     const headers = text.split('\n').filter((line) => /^Job /.test(line));
     expect(headers).toEqual(['Job pi  (both.yaml)', 'Job pi-with-ttl  (both.yaml, document 2)']);
-  });
-});
-
-describe('wrap', () => {
-  test('breaks at spaces, keeps the indents', () => {
-    expect(wrap('aaa bbb ccc ddd', 9, '  ')).toEqual(['  aaa bbb', '  ccc ddd']);
-    expect(wrap('aaa bbb ccc', 10, '', '- ', '  ')).toEqual(['- aaa bbb', '  ccc']);
-  });
-
-  test('a word longer than the line stays whole', () => {
-    expect(wrap('x averyveryverylongword y', 10, '')).toEqual(['x', 'averyveryverylongword', 'y']);
-  });
-
-  test('escapes take no width', () => {
-    expect(wrap('\u001b[1mabc\u001b[22m def', 7, '')).toEqual(['\u001b[1mabc\u001b[22m def']);
   });
 });

@@ -1,12 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { fromIndexes } from '../../../../kubernetes/interval-set.ts';
 import { createColors } from '../../../../plugin/format/colors.ts';
-import {
-  formatIndexStatusText,
-  formatIntervalsCapped,
-  formatNotIndexedMessage,
-  humanAge,
-} from '../../../../plugin/format/format-index-status-text.ts';
+import { formatIndexStatusText, formatNotIndexedMessage } from '../../../../plugin/format/format-index-status-text.ts';
+import { formatIntervalsCapped } from '../../../../plugin/format/index-intervals-text.ts';
+import { humanAge } from '../../../../plugin/format/index-status-details-text.ts';
 import { toIndexDetails } from '../../../../plugin/index-status/index-details.ts';
 import { toIndexStatus, type IndexStatus } from '../../../../plugin/index-status/index-status.ts';
 import type { JobSnapshot } from '../../../../plugin/job-snapshot.ts';
