@@ -6,12 +6,31 @@
 /** Exit codes shared by every command: 0 clean, 1 findings (lint) or a failed check, 2 usage/config/IO. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
+/**
+ * What to do about an error, in job-x's own words: printed after the message, each line on a line
+ * of its own. The message (which quotes paths, names and servers' words) is escaped whole, so a
+ * newline in the data cannot start a line; each hint line is escaped whole too.
+ */
+export interface ErrorHint {
+  readonly hint?: readonly string[];
+}
+
 export class UsageError extends Error {
   override name = 'UsageError';
+  readonly hint: readonly string[];
+  constructor(message: string, options: ErrorHint = {}) {
+    super(message);
+    this.hint = options.hint ?? [];
+  }
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  readonly hint: readonly string[];
+  constructor(message: string, options: ErrorHint = {}) {
+    super(message);
+    this.hint = options.hint ?? [];
+  }
 }
 
 /** Ends the command with an exit code after its output was written. */

@@ -7,11 +7,13 @@ export {
   type RawContainerStatus,
   type RawEvent,
   type RawJob,
+  type RawJobSpec,
   type RawObjectMeta,
   type RawPod,
 } from './objects.ts';
+export { toRawEvent, toRawJob, toRawObject, toRawPod } from './to-raw-objects.ts';
 export { humanDuration } from './human-duration.ts';
-export { secondsBetween, toMillis, toRfc3339 } from './timestamps.ts';
+export { isRfc3339, secondsBetween, toMillis, toRfc3339 } from './timestamps.ts';
 export { type IndexInterval, parseIndexesStrict, toIntervals } from './intervals.ts';
 export { containerNames, isIndexed, podFailurePolicyRules, podSpecOf, restartPolicyOf } from './job-spec.ts';
 export * from './job-controller/index.ts';

@@ -28,12 +28,33 @@ export interface RawCondition {
   [key: string]: unknown;
 }
 
-/** A batch/v1 Job as the API server returns it. `spec` stays loosely typed: policy/ reads it. */
+/**
+ * The scalar fields of a Job's spec the live views read, as a stored Job holds them (decoded as
+ * int32/int64, validated non-negative). The rest (template, policies) stays loosely typed:
+ * policy/ and the views read it through decoded-access.ts.
+ */
+export interface RawJobSpec {
+  completions?: number;
+  parallelism?: number;
+  backoffLimit?: number;
+  backoffLimitPerIndex?: number;
+  maxFailedIndexes?: number;
+  activeDeadlineSeconds?: number;
+  ttlSecondsAfterFinished?: number;
+  suspend?: boolean;
+  manualSelector?: boolean;
+  completionMode?: string;
+  podReplacementPolicy?: string;
+  managedBy?: string;
+  [key: string]: unknown;
+}
+
+/** A batch/v1 Job as the API server returns it. */
 export interface RawJob {
   apiVersion?: string;
   kind?: string;
   metadata: RawObjectMeta;
-  spec?: Record<string, unknown>;
+  spec?: RawJobSpec;
   status?: {
     conditions?: RawCondition[];
     startTime?: string;
@@ -103,6 +124,8 @@ export interface RawEvent {
   firstTimestamp?: string | null;
   lastTimestamp?: string | null;
   eventTime?: string | null;
+  /** events.k8s.io's record of repeats (an Event written through that API). */
+  series?: { count?: number; lastObservedTime?: string };
   source?: { component?: string };
   reportingComponent?: string;
   [key: string]: unknown;

@@ -1,6 +1,14 @@
 // Times in a snapshot are RFC 3339 strings (seconds, or microseconds for events.k8s.io times);
 // every duration is measured against the snapshot's `now`, never the clock.
 
+// metav1.Time and MicroTime as Go's time.Parse(time.RFC3339) reads them (fractions up to 9 digits).
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Whether a decoded value is a time as the API server writes one (and a real date). */
+export function isRfc3339(value: unknown): value is string {
+  return typeof value === 'string' && RFC3339.test(value) && !Number.isNaN(Date.parse(value));
+}
+
 /** Milliseconds since the epoch, or undefined for a missing or unreadable time. */
 export function toMillis(time: string | null | undefined): number | undefined {
   if (typeof time !== 'string' || time === '') return undefined;

@@ -27,11 +27,15 @@ export async function main(
     }
     if (error instanceof KubeError) {
       // The cluster's answer (or its absence), already phrased for the user; see kube/errors.ts.
-      context.stderr.write(`error: ${escapeLines(error.message)}\n`);
+      context.stderr.write(errorText(error.message, error.hint));
       return error.exitCode;
     }
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof PolicyError) {
-      context.stderr.write(`error: ${escapeLines(error.message)}\n`);
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      context.stderr.write(errorText(error.message, error.hint));
+      return EXIT.usage;
+    }
+    if (error instanceof PolicyError) {
+      context.stderr.write(errorText(error.message));
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -43,7 +47,10 @@ export async function main(
 }
 
 /**
- * Messages quote paths, names and servers' words: escaped like every text output, line by line,
- * as some messages add a hint on a line of their own (kube/kubeconfig.ts, kube/fetch-job.ts).
+ * Messages quote paths, names and servers' words: escaped whole like every text output, so a
+ * newline in them cannot start a line of its own (`::error::` in a CI log). The hint, job-x's own
+ * advice (edge/errors.ts), follows on lines of its own, each escaped whole too.
  */
-const escapeLines = (message: string): string => message.split('\n').map(escapeText).join('\n');
+function errorText(message: string, hint: readonly string[] = []): string {
+  return `${[`error: ${escapeText(message)}`, ...hint.map(escapeText)].join('\n')}\n`;
+}

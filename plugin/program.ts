@@ -172,7 +172,9 @@ Examples:
     .description(
       'Say why a Job failed, is failing or is stuck: its conditions, the rule or limit that decided, every attempt, events and logs.',
     )
-    .argument('<name>', "a Job in the cluster: NAME, job/NAME, or cronjob/NAME for a CronJob's most recent Job")
+    .argument('[name]', "a Job in the cluster: NAME, job/NAME, or cronjob/NAME for a CronJob's most recent Job")
+    .option('-f, --filename <file>', 'diagnose a saved snapshot or a kubectl List offline (- for standard input)')
+    .option('--save <file>', 'also write the fetched snapshot to this file (YAML for .yaml/.yml, else JSON)')
     .addOption(new Option('-o, --output <format>', 'output format').choices(DIAGNOSE_FORMATS).default('text'))
     .addOption(
       new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
@@ -187,21 +189,37 @@ few requests whatever the number of pods. Needs get on jobs, list on pods and ev
 pods/log (optional), and get on cronjobs plus list on jobs for cronjob/NAME. With -A the name is
 looked up in every namespace (it must be unique there).
 
+--save FILE keeps that snapshot (a support bundle, or a post-mortem after the TTL removed the
+Job); -f FILE diagnoses it later with its fetch time as now, without a cluster. -f also reads
+\`kubectl get job,pods,events -o yaml\` (or -o json): NAME then picks the Job if it holds several,
+and times are measured against the time of the run.
+
 Exit codes: 0 the diagnosis ran (whatever it found: a Failed Job still exits 0; read .state in
--o json), 1 the Job or CronJob was not found (or the CronJob has no Job), 2 usage, kubeconfig
-or cluster errors (unreachable, TLS, timeout, 401, 403).
+-o json), 1 the Job or CronJob was not found (or the CronJob has no Job), 2 usage, kubeconfig,
+snapshot-file or cluster errors (unreachable, TLS, timeout, 401, 403).
 
 Examples:
   kubectl job-x diagnose pi
   kubectl job-x diagnose cronjob/nightly -n batch
   kubectl job-x diagnose render-frames -o json | jq '{state, reason}'
-  kubectl job-x diagnose job/etl --context prod --request-timeout 10s`,
+  kubectl job-x diagnose job/etl --context prod --request-timeout 10s
+  kubectl job-x diagnose pi --save pi-snapshot.json && kubectl job-x diagnose -f pi-snapshot.json`,
     )
-    .action(async (name: string, opts: KubeFlags & { output: DiagnoseFormat; color: 'auto' | 'always' | 'never' }) => {
-      const { diagnoseCommand: run } = await import('./commands/diagnose.ts');
-      const { output, color, ...kube } = opts;
-      await run({ reference: name, output, color, kube }, context);
-    });
+    .action(
+      async (
+        name: string | undefined,
+        opts: KubeFlags & {
+          output: DiagnoseFormat;
+          color: 'auto' | 'always' | 'never';
+          filename?: string;
+          save?: string;
+        },
+      ) => {
+        const { diagnoseCommand: run } = await import('./commands/diagnose.ts');
+        const { output, color, filename, save, ...kube } = opts;
+        await run({ reference: name, filename, save, output, color, kube }, context);
+      },
+    );
 
   const indexStatusCommand = program
     .command('index-status')

@@ -2,6 +2,7 @@
 // (Kubernetes 1.36): matchPodFailurePolicy and its helpers, over a pod's raw status. One port
 // shared by diagnose (which rule decided each attempt) and index-status (which failures count).
 import { arr, isObject, obj, str, type JsonObject } from '../decoded-access.ts';
+import { describeValue } from '../describe-value.ts';
 import type { RawContainerStatus, RawPod } from '../objects.ts';
 
 export type PolicyAction = 'FailJob' | 'FailIndex' | 'Ignore' | 'Count';
@@ -133,7 +134,10 @@ function matchOnPodConditions(pod: RawPod, patterns: readonly unknown[]): string
 export function describeRule(rule: JsonObject): string {
   const onExitCodes = obj(rule, 'onExitCodes');
   if (onExitCodes) {
-    const values = (arr(onExitCodes, 'values') ?? []).map(String).join(', ');
+    // Decoded data: a value that is not a number is described, never String()ed (it may carry toString).
+    const values = (arr(onExitCodes, 'values') ?? [])
+      .map((value) => (typeof value === 'number' ? `${value}` : describeValue(value)))
+      .join(', ');
     const container = str(onExitCodes, 'containerName');
     return `exit code ${str(onExitCodes, 'operator') ?? '?'} [${values}]${container ? ` of container ${container}` : ' of any container'}`;
   }

@@ -2,6 +2,8 @@ import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts'
 import type { ColorMode } from '../format/index.ts';
 import type { KubeFlags } from '../kube/index.ts';
 import type { CommandContext, OutputStream } from '../command-context.ts';
+import type { JobSnapshot } from '../job-snapshot.ts';
+import { UsageError } from '../../edge/index.ts';
 
 // Only types and constants at the top: program.ts imports DIAGNOSE_FORMATS from here, and
 // `--help` must not load the cluster client or the analysis.
@@ -10,8 +12,12 @@ export const DIAGNOSE_FORMATS = ['text', 'json', 'yaml'] as const;
 export type DiagnoseFormat = (typeof DIAGNOSE_FORMATS)[number];
 
 export interface DiagnoseOptions {
-  /** NAME, job/NAME or cronjob/NAME. */
-  readonly reference: string;
+  /** NAME, job/NAME or cronjob/NAME; with `filename`, the Job to take from a List (optional). */
+  readonly reference?: string;
+  /** -f: a saved snapshot or a kubectl List to diagnose offline (`-` for standard input). */
+  readonly filename?: string;
+  /** --save: also write the fetched snapshot to this file. */
+  readonly save?: string;
   readonly output: DiagnoseFormat;
   readonly color: ColorMode;
   readonly kube: KubeFlags;
@@ -29,10 +35,54 @@ const WIDTH = { min: 60 } as const;
  * read `-o json` .state), 1 when the Job is not there, 2 for usage, configuration or cluster errors.
  */
 export async function diagnoseCommand(options: DiagnoseOptions, io: CommandContext): Promise<DiagnoseOutput> {
-  const [{ parseJobReference, resolveJob }, { fetchJobSnapshot }, { diagnose }] = await Promise.all([
+  const [{ diagnose }, { escapeText }] = await Promise.all([
+    import('../diagnose/diagnose.ts'),
+    import('../format/index.ts'),
+  ]);
+  // Notes and warnings quote names, files and the cluster's words: escaped like every text output.
+  const say = (kind: 'note' | 'warning', message: string) => io.stderr.write(`${kind}: ${escapeText(message)}\n`);
+  const snapshot =
+    options.filename !== undefined
+      ? await readSnapshot(options, options.filename, io, say)
+      : await fetchSnapshot(options, io, say);
+  const output = diagnose(snapshot);
+  io.stdout.write(await render(output, options, io));
+  return output;
+}
+
+type Say = (kind: 'note' | 'warning', message: string) => void;
+
+/** `-f FILE`: a saved snapshot or a kubectl List, diagnosed offline (no kubeconfig needed). */
+async function readSnapshot(
+  options: DiagnoseOptions,
+  file: string,
+  io: CommandContext,
+  say: Say,
+): Promise<JobSnapshot> {
+  if (options.save !== undefined)
+    throw new UsageError('--save writes what is fetched from the cluster: it does not go with -f');
+  const [{ parseJobReference }, { readSnapshotFile }, { toRfc3339 }] = await Promise.all([
+    import('../kube/fetch-job.ts'),
+    import('../kube/read-snapshot-file.ts'),
+    import('../../kubernetes/index.ts'),
+  ]);
+  const reference = options.reference === undefined ? undefined : parseJobReference(options.reference);
+  if (reference?.kind === 'CronJob')
+    throw new UsageError('-f reads the snapshot of a Job: give job/NAME (or NAME), or leave it out');
+  const reading = await readSnapshotFile(file, { name: reference?.name, now: toRfc3339(Date.now()), stdin: io.stdin });
+  for (const note of reading.notes) say('note', note);
+  return reading.snapshot;
+}
+
+/** NAME: one snapshot fetched from the cluster (and written to --save FILE when asked). */
+async function fetchSnapshot(options: DiagnoseOptions, io: CommandContext, say: Say): Promise<JobSnapshot> {
+  if (options.reference === undefined)
+    throw new UsageError(
+      'nothing to diagnose: give the NAME of a Job (job/NAME, cronjob/NAME) in the cluster, or -f FILE for a saved snapshot',
+    );
+  const [{ parseJobReference, resolveJob }, { fetchJobSnapshot }] = await Promise.all([
     import('../kube/fetch-job.ts'),
     import('../kube/fetch-snapshot.ts'),
-    import('../diagnose/diagnose.ts'),
   ]);
   // A malformed reference is a usage error, whatever the kubeconfig says.
   const reference = parseJobReference(options.reference);
@@ -41,25 +91,34 @@ export async function diagnoseCommand(options: DiagnoseOptions, io: CommandConte
     io.stderr,
     `fetching ${reference.kind.toLowerCase()}/${reference.name}, its pods and events...`,
   );
-  let output: DiagnoseOutput;
+  let snapshot: JobSnapshot;
   try {
     const resolved = await resolveJob(client, reference, { allNamespaces: options.kube.allNamespaces });
     const warnings: string[] = [];
-    const snapshot = await fetchJobSnapshot(client, resolved, { onWarning: (message) => warnings.push(message) });
+    snapshot = await fetchJobSnapshot(client, resolved, { onWarning: (message) => warnings.push(message) });
     progress.stop();
-    for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
-    if (resolved.cronJob && options.output === 'text') {
-      io.stderr.write(
-        `note: cronjob/${resolved.cronJob.name} → its most recent Job, job/${resolved.job.metadata.name}\n`,
-      );
-    }
-    output = diagnose(snapshot);
+    for (const warning of warnings) say('warning', warning);
+    if (resolved.cronJob && options.output === 'text')
+      say('note', `cronjob/${resolved.cronJob.name} → its most recent Job, job/${resolved.job.metadata.name ?? '?'}`);
   } finally {
     progress.stop();
     client.close();
   }
-  io.stdout.write(await render(output, options, io));
-  return output;
+  if (options.save !== undefined) await saveSnapshot(snapshot, options.save);
+  return snapshot;
+}
+
+/** --save FILE: the Snapshot document, as YAML for a .yaml/.yml name, else JSON. */
+async function saveSnapshot(snapshot: JobSnapshot, file: string): Promise<void> {
+  const [{ toSnapshotDocument }, { formatStructured }, { writeFile }] = await Promise.all([
+    import('../kube/snapshot-document.ts'),
+    import('../format/format-structured.ts'),
+    import('node:fs/promises'),
+  ]);
+  const text = await formatStructured(toSnapshotDocument(snapshot), /\.ya?ml$/i.test(file) ? 'yaml' : 'json');
+  await writeFile(file, text).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot write the snapshot to ${file}: ${error.code ?? error.message}`);
+  });
 }
 
 /** A one-line status on stderr, written only if the fetch is slow and stderr is a terminal; erased after. */

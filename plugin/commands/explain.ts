@@ -57,16 +57,17 @@ async function explainFiles(
   io: CommandContext,
   readTimeoutMs: number | undefined,
 ): Promise<Explanation[]> {
-  const [{ expandInputs }, { readInput }, { explainManifest }] = await Promise.all([
+  const [{ expandInputs }, { readInput }, { explainManifest }, { escapeText }] = await Promise.all([
     import('../lint/sources.ts'),
     import('../lint/read-source.ts'),
     import('../explain/explain-manifest.ts'),
+    import('../format/index.ts'),
   ]);
+  // Notes quote file names and the manifests' kinds and names: escaped like every text output.
+  const note = (text: string) => io.stderr.write(`note: ${escapeText(text)}\n`);
   const explanations: Explanation[] = [];
   const skippedNotes: string[] = [];
-  const inputs = expandInputs(paths, {
-    skipped: (path, reason) => io.stderr.write(`note: skipped ${path}: ${reason}\n`),
-  });
+  const inputs = expandInputs(paths, { skipped: (path, reason) => note(`skipped ${path}: ${reason}`) });
   for (const input of inputs) {
     const source = await readInput(input, { ...io, readTimeoutMs });
     if (source.text === undefined)
@@ -85,7 +86,7 @@ async function explainFiles(
         ? `${skipped.kind}${skipped.name ? ` "${skipped.name}"` : ''}`
         : 'a document that is not a Kubernetes object';
       skippedNotes.push(
-        `note: skipped ${what} (${source.name}, document ${skipped.document + 1}${skipped.item !== undefined ? `, item ${skipped.item + 1}` : ''}): explain reads Jobs and CronJobs only`,
+        `skipped ${what} (${source.name}, document ${skipped.document + 1}${skipped.item !== undefined ? `, item ${skipped.item + 1}` : ''}): explain reads Jobs and CronJobs only`,
       );
     }
   }
@@ -94,7 +95,7 @@ async function explainFiles(
       `no Job or CronJob to explain in ${paths.map((p) => (p === '-' ? 'standard input' : p)).join(', ')}${skippedNotes.length > 0 ? ` (${skippedNotes.length} other object${skippedNotes.length === 1 ? '' : 's'} skipped)` : ''}`,
     );
   }
-  for (const note of skippedNotes) io.stderr.write(`${note}\n`);
+  for (const skipped of skippedNotes) note(skipped);
   return explanations;
 }
 

@@ -47,10 +47,13 @@ export async function indexStatus(options: IndexStatusOptions, io: CommandContex
   let snapshot;
   try {
     const resolved = await resolveJob(client, reference, { allNamespaces: options.kube.allNamespaces });
-    if (resolved.cronJob)
+    if (resolved.cronJob) {
+      // The Job's name is the cluster's data: escaped like every text output.
+      const { escapeText } = await import('../format/index.ts');
       io.stderr.write(
-        `note: cronjob/${resolved.cronJob.name}: showing its most recent Job, ${resolved.job.metadata.name}\n`,
+        `note: ${escapeText(`cronjob/${resolved.cronJob.name}: showing its most recent Job, ${resolved.job.metadata.name ?? '?'}`)}\n`,
       );
+    }
     // Index state needs the Job and its pods only: no Events, no logs.
     snapshot = await fetchJobSnapshot(client, resolved, { events: false, logTail: false });
   } finally {

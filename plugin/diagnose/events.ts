@@ -28,7 +28,7 @@ export interface EventIndex {
 }
 
 function toView(event: RawEvent): EventView {
-  const series = event.series as { count?: number; lastObservedTime?: string } | undefined;
+  const series = event.series;
   const at =
     event.lastTimestamp ??
     series?.lastObservedTime ??

@@ -18,6 +18,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { createGunzip } from 'node:zlib';
 import { VERSION } from '../../edge/index.ts';
+import { arr, isObject, obj, str } from '../../kubernetes/index.ts';
 import { describeRequest, networkError, parseJson, statusError } from './answer-errors.ts';
 import { KubeApiError, KubeTimeoutError, KubeUnreachableError } from './errors.ts';
 import { textWithoutManagedFields } from './without-managed-fields.ts';
@@ -36,14 +37,6 @@ export interface KubeResponse<T> {
   body: T;
   /** The server's Date header as RFC 3339 (second precision), or null when it sent none. */
   serverDate: string | null;
-}
-
-/** A Kubernetes list (PodList, EventList, ...) as the server sends it. */
-export interface RawList<T> {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: { continue?: string; resourceVersion?: string; remainingItemCount?: number };
-  items?: T[];
 }
 
 export interface ListOptions<T, R> {
@@ -186,19 +179,19 @@ class HttpKubeClient implements KubeClient {
       // this process parses.
       const early = continueTokenOf(text);
       if (early) next = prefetch(fetchPage(early));
-      const page = parseJson<RawList<T>>(text, describeRequest(path));
-      const itemKind = page.kind?.replace(/List$/, '');
-      for (const item of page.items ?? []) {
+      // Decoded data, read by type: an answer of another shape is a list of nothing, not a crash.
+      const page: unknown = parseJson(text, describeRequest(path));
+      const itemKind = str(page, 'kind')?.replace(/List$/, '');
+      for (const item of arr(page, 'items') ?? []) {
         // Items of a list carry no apiVersion/kind; kubectl fills them in, and so does this.
-        const object = item as Record<string, unknown>;
-        if (itemKind && object && typeof object === 'object' && object.kind === undefined) {
-          object.apiVersion = page.apiVersion;
-          object.kind = itemKind;
+        if (itemKind && isObject(item) && item.kind === undefined) {
+          item.apiVersion = str(page, 'apiVersion');
+          item.kind = itemKind;
         }
-        const kept = keep(item);
+        const kept = keep(item as T);
         if (kept !== undefined) items.push(kept);
       }
-      token = page.metadata?.continue || undefined;
+      token = str(obj(page, 'metadata'), 'continue') || undefined;
       if (!token) return { items, serverDate };
       if (token !== early) next = prefetch(fetchPage(token));
     }
@@ -314,8 +307,8 @@ export function continueTokenOf(text: string): string | undefined {
   const items = text.indexOf('"items":');
   if (items < 0 || items > 4096) return undefined;
   try {
-    const head = JSON.parse(`${text.slice(0, items).replace(/,\s*$/, '')}}`) as RawList<unknown>;
-    return head.metadata?.continue || undefined;
+    const head: unknown = JSON.parse(`${text.slice(0, items).replace(/,\s*$/, '')}}`);
+    return str(obj(head, 'metadata'), 'continue') || undefined;
   } catch {
     return undefined;
   }

@@ -6,10 +6,19 @@
  * 1); 2 when the cluster could not be asked (unreachable, TLS, timeout) or refused the caller
  * (401, 403), like every usage, configuration or IO error of job-x.
  */
-import { EXIT } from '../../edge/index.ts';
+import { EXIT, type ErrorHint } from '../../edge/index.ts';
 
+/**
+ * `message` is one statement quoting the cluster's words (escaped whole when printed); `hint`
+ * holds job-x's advice, printed after it, a line each (edge/errors.ts).
+ */
 export abstract class KubeError extends Error {
   abstract readonly exitCode: number;
+  readonly hint: readonly string[];
+  constructor(message: string, options: ErrorHint = {}) {
+    super(message);
+    this.hint = options.hint ?? [];
+  }
 }
 
 /** A Kubernetes Status object (the body of every API error). */
@@ -40,11 +49,11 @@ export class KubeNotFoundError extends KubeError {
     resource: string;
     name: string;
     namespace: string | null;
-    hint?: string;
+    hint?: readonly string[];
     suggestions?: readonly string[];
   }) {
     const where = init.namespace ? ` in namespace "${init.namespace}"` : '';
-    super(`${init.resource} "${init.name}" not found${where}${init.hint ? `\n${init.hint}` : ''}`);
+    super(`${init.resource} "${init.name}" not found${where}`, { hint: init.hint });
     this.resource = init.resource;
     this.objectName = init.name;
     this.namespace = init.namespace;
@@ -76,11 +85,12 @@ export class KubeForbiddenError extends KubeError {
     const who = init.user ? `user "${init.user}"` : 'you';
     const where = init.namespace ? ` in namespace "${init.namespace}"` : ' at cluster scope';
     const check = `kubectl auth can-i ${init.verb} ${init.resource}${init.namespace ? ` -n ${init.namespace}` : ''}`;
-    super(
-      `forbidden: ${who} cannot ${init.verb} ${init.resource}${where}.\n` +
-        `Ask a cluster admin for a Role that allows it; check with: ${check}` +
-        (init.serverMessage ? `\n(the API server said: ${init.serverMessage})` : ''),
-    );
+    super(`forbidden: ${who} cannot ${init.verb} ${init.resource}${where}.`, {
+      hint: [
+        `Ask a cluster admin for a Role that allows it; check with: ${check}`,
+        ...(init.serverMessage ? [`(the API server said: ${init.serverMessage})`] : []),
+      ],
+    });
     this.verb = init.verb;
     this.resource = init.resource;
     this.namespace = init.namespace;
@@ -95,8 +105,8 @@ export class KubeUnauthorizedError extends KubeError {
   readonly server: string;
   constructor(server: string, userName: string | null) {
     super(
-      `the server ${server} did not accept the credentials${userName ? ` of kubeconfig user "${userName}"` : ''} (401 Unauthorized).\n` +
-        'The token or certificate may have expired: log in again, or pick another --context or --user.',
+      `the server ${server} did not accept the credentials${userName ? ` of kubeconfig user "${userName}"` : ''} (401 Unauthorized).`,
+      { hint: ['The token or certificate may have expired: log in again, or pick another --context or --user.'] },
     );
     this.server = server;
   }

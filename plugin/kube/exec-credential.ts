@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../edge/index.ts';
+import { describeValue, obj, own, str } from '../../kubernetes/index.ts';
 import type { ExecConfig, KubeCluster } from './kubeconfig.ts';
 
 export interface ExecCredentialStatus {
@@ -67,13 +68,13 @@ export async function runExecCredentialPlugin(
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
-      const hint = exec.installHint ? `\n\n${exec.installHint.trim()}` : '';
+      // The kubeconfig's installHint is written to be shown as it is, over several lines (as
+      // kubectl shows it): its lines are the hint, each escaped on its own.
+      const hint = exec.installHint ? ['', ...exec.installHint.trim().split(/\r?\n/)] : [];
       reject(
-        new ConfigError(
-          error.code === 'ENOENT'
-            ? `${label}: executable not found${hint}`
-            : `${label} could not run: ${error.message}`,
-        ),
+        error.code === 'ENOENT'
+          ? new ConfigError(`${label}: executable not found`, { hint })
+          : new ConfigError(`${label} could not run: ${error.message}`),
       );
     });
     child.on('close', (code, signal) => {
@@ -87,20 +88,28 @@ export async function runExecCredentialPlugin(
     });
   });
 
-  let credential: { apiVersion?: string; kind?: string; status?: ExecCredentialStatus };
+  let credential: unknown;
   try {
-    credential = JSON.parse(stdout) as typeof credential;
+    credential = JSON.parse(stdout);
   } catch {
     throw new ConfigError(`${label} did not print an ExecCredential (its output is not JSON)`);
   }
-  if (credential?.kind !== 'ExecCredential')
-    throw new ConfigError(`${label} printed kind "${credential?.kind}", not ExecCredential`);
-  if (credential.apiVersion !== apiVersion) {
+  // The plugin's output is decoded data: read by type, and shown described, never String()ed.
+  const kind = own(credential, 'kind');
+  if (kind !== 'ExecCredential')
+    throw new ConfigError(`${label} printed kind ${describeValue(kind)}, not ExecCredential`);
+  const answered = own(credential, 'apiVersion');
+  if (answered !== apiVersion) {
     throw new ConfigError(
-      `${label} answered with apiVersion "${credential.apiVersion}", not the "${apiVersion}" it was asked for`,
+      `${label} answered with apiVersion ${describeValue(answered)}, not the "${apiVersion}" it was asked for`,
     );
   }
-  const status = credential.status ?? {};
+  const fields = obj(credential, 'status');
+  const status: ExecCredentialStatus = {};
+  for (const key of ['token', 'clientCertificateData', 'clientKeyData', 'expirationTimestamp'] as const) {
+    const value = str(fields, key);
+    if (value !== undefined) status[key] = value;
+  }
   const hasCertificate = Boolean(status.clientCertificateData) && Boolean(status.clientKeyData);
   if (!status.token && !hasCertificate) {
     throw new ConfigError(`${label} returned neither a token nor a client certificate and key`);

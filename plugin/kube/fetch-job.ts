@@ -5,7 +5,9 @@
 import { UsageError } from '../../edge/index.ts';
 import type { KubeClient } from './client.ts';
 import { closestNames } from './closest-names.ts';
-import { KubeError, KubeNotFoundError, NoJobsError } from './errors.ts';
+import { describeRequest } from './answer-errors.ts';
+import { KubeApiError, KubeError, KubeNotFoundError, NoJobsError } from './errors.ts';
+import { bool, int, obj, str, toRawJob, toRawObject, type JsonObject } from '../../kubernetes/index.ts';
 import type { RawJob, RawObjectMeta } from '../../kubernetes/index.ts';
 
 export interface JobReference {
@@ -68,15 +70,13 @@ export async function fetchJob(client: KubeClient, namespace: string, name: stri
   return (await fetchJobResponse(client, namespace, name)).job;
 }
 
-/** GET one CronJob as raw JSON; NotFound names the closest CronJobs. */
+/** GET one CronJob, its metadata read as RawObjectMeta (to-raw-objects.ts); NotFound names the closest CronJobs. */
 export async function fetchCronJob(
   client: KubeClient,
   namespace: string,
   name: string,
-): Promise<Record<string, unknown> & { metadata?: RawObjectMeta }> {
-  return (await getOrNotFound(client, 'cronjobs', namespace, name)).body as Record<string, unknown> & {
-    metadata?: RawObjectMeta;
-  };
+): Promise<JsonObject & { metadata: RawObjectMeta }> {
+  return (await getOrNotFound(client, 'cronjobs', namespace, name)).body;
 }
 
 /** Resolves a reference (text or parsed) to one Job. Throws KubeError or UsageError. */
@@ -96,14 +96,18 @@ export async function resolveJob(
 async function resolveIn(client: KubeClient, ref: JobReference, namespace: string): Promise<ResolvedJob> {
   if (ref.kind === 'Job') return { ...(await fetchJobResponse(client, namespace, ref.name)), cronJob: null };
   const cronJob = await getOrNotFound(client, 'cronjobs', namespace, ref.name);
-  const uid = (cronJob.body.metadata as RawObjectMeta | undefined)?.uid;
-  const owned = await client.list<{ metadata: RawObjectMeta }, RawObjectMeta>(
+  const uid = cronJob.body.metadata.uid;
+  const owned = await client.list<unknown, RawObjectMeta>(
     `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs`,
     {},
     {
       accept: METADATA_LIST,
-      keep: (item) =>
-        (item.metadata.ownerReferences ?? []).some((o) => o.controller && o.uid === uid) ? item.metadata : undefined,
+      keep: (item) => {
+        const metadata = toRawObject(item)?.metadata;
+        return (metadata?.ownerReferences ?? []).some((o) => o.controller === true && o.uid === uid)
+          ? metadata
+          : undefined;
+      },
     },
   );
   const latest = owned.items.sort(
@@ -111,27 +115,28 @@ async function resolveIn(client: KubeClient, ref: JobReference, namespace: strin
       (b.creationTimestamp ?? '').localeCompare(a.creationTimestamp ?? '') ||
       (b.name ?? '').localeCompare(a.name ?? ''),
   )[0];
-  if (!latest?.name) throw new NoJobsError(noJobsMessage(ref.name, namespace, cronJob.body));
+  if (!latest?.name) throw noJobsError(ref.name, namespace, cronJob.body);
   return { ...(await fetchJobResponse(client, namespace, latest.name)), cronJob: { namespace, name: ref.name } };
 }
 
-function noJobsMessage(
-  name: string,
-  namespace: string,
-  cronJob: { spec?: Record<string, unknown>; status?: Record<string, unknown> },
-): string {
-  const spec = cronJob.spec ?? {};
-  const status = cronJob.status ?? {};
-  const lastSchedule =
-    typeof status.lastScheduleTime === 'string'
-      ? `it last started a Job at ${status.lastScheduleTime}`
-      : 'it has never started a Job';
-  const suspended = spec.suspend === true ? ' The CronJob is suspended.' : '';
-  const limits = `successfulJobsHistoryLimit ${spec.successfulJobsHistoryLimit ?? 3}, failedJobsHistoryLimit ${spec.failedJobsHistoryLimit ?? 1}`;
-  return (
-    `cronjob "${name}" in namespace "${namespace}" has no Jobs: ${lastSchedule} (schedule "${String(spec.schedule ?? '?')}").${suspended}\n` +
-    `Jobs it ran may have been removed by its history limits (${limits}) or by ttlSecondsAfterFinished. ` +
-    `To run one now: kubectl create job --from=cronjob/${name} ${name}-manual -n ${namespace}`
+/** A CronJob without Jobs: what it last did (decoded data, read by type), and how to run one. */
+function noJobsError(name: string, namespace: string, cronJob: JsonObject): NoJobsError {
+  const spec = obj(cronJob, 'spec');
+  const lastScheduleTime = str(obj(cronJob, 'status'), 'lastScheduleTime');
+  const lastSchedule = lastScheduleTime ? `it last started a Job at ${lastScheduleTime}` : 'it has never started a Job';
+  const suspended = bool(spec, 'suspend') === true ? ' The CronJob is suspended.' : '';
+  const schedule = str(spec, 'schedule') ?? '?';
+  const limits =
+    `successfulJobsHistoryLimit ${int(spec, 'successfulJobsHistoryLimit') ?? 3}, ` +
+    `failedJobsHistoryLimit ${int(spec, 'failedJobsHistoryLimit') ?? 1}`;
+  return new NoJobsError(
+    `cronjob "${name}" in namespace "${namespace}" has no Jobs: ${lastSchedule} (schedule "${schedule}").${suspended}`,
+    {
+      hint: [
+        `Jobs it ran may have been removed by its history limits (${limits}) or by ttlSecondsAfterFinished. ` +
+          `To run one now: kubectl create job --from=cronjob/${name} ${name}-manual -n ${namespace}`,
+      ],
+    },
   );
 }
 
@@ -141,7 +146,8 @@ async function fetchJobResponse(
   name: string,
 ): Promise<{ job: RawJob; serverDate: string | null }> {
   const response = await getOrNotFound(client, 'jobs', namespace, name);
-  return { job: response.body as RawJob, serverDate: response.serverDate };
+  // Read as a RawJob (to-raw-objects.ts): every view after this trusts its types.
+  return { job: toRawJob(response.body)!, serverDate: response.serverDate };
 }
 
 type Plural = 'jobs' | 'cronjobs';
@@ -152,16 +158,17 @@ async function getOrNotFound(client: KubeClient, plural: Plural, namespace: stri
     plural === 'jobs'
       ? jobPath(namespace, name)
       : `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/cronjobs/${encodeURIComponent(name)}`;
+  let response;
   try {
-    return await client.get<{
-      metadata?: RawObjectMeta;
-      spec?: Record<string, unknown>;
-      status?: Record<string, unknown>;
-    }>(path);
+    response = await client.get<unknown>(path);
   } catch (error) {
     if (!(error instanceof KubeNotFoundError)) throw error;
     throw await notFoundWithHints(client, plural, namespace, name);
   }
+  const body = toRawObject(response.body);
+  if (body === undefined)
+    throw new KubeApiError(200, null, `${describeRequest(path)} (its answer is not an object)`, client.server);
+  return { body, serverDate: response.serverDate };
 }
 
 /**
@@ -198,16 +205,16 @@ async function notFoundWithHints(
     resource: `${plural}.batch`,
     name,
     namespace,
-    hint: lines.join('\n') || undefined,
+    hint: lines,
     suggestions,
   });
 }
 
 async function namesOf(client: KubeClient, path: string, query: Record<string, string>): Promise<string[] | null> {
   try {
-    const list = await client.list<{ metadata: RawObjectMeta }, string>(path, query, {
+    const list = await client.list<unknown, string>(path, query, {
       accept: METADATA_LIST,
-      keep: (item) => item.metadata.name,
+      keep: (item) => str(obj(item, 'metadata'), 'name'),
     });
     return list.items;
   } catch (error) {
@@ -219,12 +226,12 @@ async function namesOf(client: KubeClient, path: string, query: Record<string, s
 /** The namespaces holding a Job (CronJob) of this name, or null when the cluster-wide list is not allowed. */
 async function namespacesHolding(client: KubeClient, plural: Plural, name: string): Promise<string[] | null> {
   try {
-    const list = await client.list<{ metadata: RawObjectMeta }, string>(
+    const list = await client.list<unknown, string>(
       `/apis/batch/v1/${plural}`,
       { fieldSelector: `metadata.name=${name}` },
       {
         accept: METADATA_LIST,
-        keep: (item) => item.metadata.namespace,
+        keep: (item) => str(obj(item, 'metadata'), 'namespace'),
       },
     );
     return list.items.sort();
@@ -237,12 +244,12 @@ async function namespacesHolding(client: KubeClient, plural: Plural, name: strin
 /** -A: the one namespace holding the name. */
 async function findNamespaceOf(client: KubeClient, ref: JobReference): Promise<string> {
   const plural: Plural = ref.kind === 'Job' ? 'jobs' : 'cronjobs';
-  const list = await client.list<{ metadata: RawObjectMeta }, string>(
+  const list = await client.list<unknown, string>(
     `/apis/batch/v1/${plural}`,
     { fieldSelector: `metadata.name=${ref.name}` },
     {
       accept: METADATA_LIST,
-      keep: (item) => item.metadata.namespace,
+      keep: (item) => str(obj(item, 'metadata'), 'namespace'),
     },
   );
   const namespaces = list.items.sort();
@@ -258,7 +265,9 @@ async function findNamespaceOf(client: KubeClient, ref: JobReference): Promise<s
     resource: `${plural}.batch`,
     name: ref.name,
     namespace: null,
-    hint: `No namespace has a ${ref.kind} of that name${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '.'}`,
+    hint: [
+      `No namespace has a ${ref.kind} of that name${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '.'}`,
+    ],
     suggestions,
   });
 }

@@ -14,7 +14,17 @@ import type { KubeClient } from './client.ts';
 import { KubeError } from './errors.ts';
 import type { ResolvedJob } from './fetch-job.ts';
 import type { RawContainerStatus, RawEvent, RawJob, RawPod } from '../../kubernetes/index.ts';
-import { CONTROLLER_UID_LABEL } from '../../kubernetes/index.ts';
+import {
+  arr,
+  CONTROLLER_UID_LABEL,
+  obj,
+  objects,
+  str,
+  stringMap,
+  toRawEvent,
+  toRawPod,
+} from '../../kubernetes/index.ts';
+import { belongsToJob, byCreation, byEventTime, isOwnedBy } from './job-members.ts';
 import type { JobSnapshot, LogTail } from '../job-snapshot.ts';
 
 export interface SnapshotOptions {
@@ -61,9 +71,7 @@ export async function fetchJobSnapshot(
       ? optionalEvents(client, namespace, { fieldSelector: 'involvedObject.kind=Pod,type=Warning' }, pageSize, warn)
       : Promise.resolve([]),
   ]);
-  const events = [...jobEvents, ...podWarnings.filter(belongsToJob(job, pods, jobEvents))].sort((a, b) =>
-    eventTime(a).localeCompare(eventTime(b)),
-  );
+  const events = [...jobEvents, ...podWarnings.filter(belongsToJob(job, pods, jobEvents))].sort(byEventTime);
   const logTail = options.logTail === false ? null : await fetchLogTail(client, namespace, pods);
   return { job, pods, events, now: resolved.serverDate ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), logTail };
 }
@@ -74,17 +82,18 @@ async function fetchPods(
   namespace: string,
   pageSize: number | undefined,
 ): Promise<RawPod[]> {
-  const uid = job.metadata.uid;
-  const { items } = await client.list<RawPod>(
+  const { items } = await client.list<unknown, RawPod>(
     `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
     { labelSelector: labelSelectorOf(job) },
     {
       pageSize,
       // Server-side-apply bookkeeping, 40 % of a pod's JSON: cut before parsing.
       dropManagedFields: true,
-      // The controller counts only the pods it owns; a selector (manualSelector) may match others.
-      keep: (pod) => {
-        if (!(pod.metadata.ownerReferences ?? []).some((o) => o.controller && o.uid === uid)) return undefined;
+      // Read as a RawPod (to-raw-objects.ts), the types the analyses trust. The controller
+      // counts only the pods it owns; a selector (manualSelector) may match others.
+      keep: (item) => {
+        const pod = toRawPod(item);
+        if (pod === undefined || !isOwnedBy(pod, job)) return undefined;
         // In case an answer came in a shape the cut did not recognize. Set to undefined rather
         // than deleted: `delete` turns each metadata object into a slower, bigger dictionary.
         if (pod.metadata.managedFields !== undefined) pod.metadata.managedFields = undefined;
@@ -92,24 +101,20 @@ async function fetchPods(
       },
     },
   );
-  return items.sort(
-    (a, b) =>
-      (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') ||
-      (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
-  );
+  return items.sort(byCreation);
 }
 
 /** spec.selector as a label selector string; the controller-uid label when the Job has none. */
 export function labelSelectorOf(job: RawJob): string {
-  const selector = job.spec?.selector as
-    | {
-        matchLabels?: Record<string, string>;
-        matchExpressions?: { key: string; operator: string; values?: string[] }[];
-      }
-    | undefined;
+  // Decoded data: only string labels and values count (the API server stores nothing else).
+  const selector = obj(job.spec, 'selector');
   const parts: string[] = [];
-  for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) parts.push(`${key}=${value}`);
-  for (const { key, operator, values = [] } of selector?.matchExpressions ?? []) {
+  for (const [key, value] of Object.entries(stringMap(selector, 'matchLabels') ?? {})) parts.push(`${key}=${value}`);
+  for (const expression of objects(selector, 'matchExpressions')) {
+    const key = str(expression, 'key');
+    const operator = str(expression, 'operator');
+    const values = (arr(expression, 'values') ?? []).filter((value) => typeof value === 'string');
+    if (key === undefined) continue;
     if (operator === 'In') parts.push(`${key} in (${values.join(',')})`);
     else if (operator === 'NotIn') parts.push(`${key} notin (${values.join(',')})`);
     else if (operator === 'Exists') parts.push(key);
@@ -127,55 +132,25 @@ async function optionalEvents(
   warn: (message: string) => void,
 ): Promise<RawEvent[]> {
   try {
-    const { items } = await client.list<RawEvent>(`/api/v1/namespaces/${encodeURIComponent(namespace)}/events`, query, {
-      pageSize,
-      dropManagedFields: true,
-      keep: (event) => {
-        if (event.metadata.managedFields !== undefined) event.metadata.managedFields = undefined;
-        return event;
+    const { items } = await client.list<unknown, RawEvent>(
+      `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`,
+      query,
+      {
+        pageSize,
+        dropManagedFields: true,
+        keep: (item) => {
+          const event = toRawEvent(item);
+          if (event?.metadata.managedFields !== undefined) event.metadata.managedFields = undefined;
+          return event;
+        },
       },
-    });
+    );
     return items;
   } catch (error) {
     if (!(error instanceof KubeError) || !('verb' in error)) throw error;
-    warn(`${error.message.split('\n')[0]} The diagnosis goes on without Events.`);
+    warn(`${error.message} The diagnosis goes on without Events.`);
     return [];
   }
-}
-
-const CREATED_POD = /Created pod: (\S+)$/; // also "(combined from similar events): Created pod: x"
-
-/**
- * An Event of a pod belongs to the Job when the pod is one of its live pods, or one the Job
- * created (its "Created pod: NAME" Events), or, for pods whose creation Events were aggregated
- * away, when the pod's name has the Job controller's form (NAME-xxxxx, NAME-INDEX-xxxxx) and the
- * Event is not older than the Job.
- */
-function belongsToJob(
-  job: RawJob,
-  pods: readonly RawPod[],
-  jobEvents: readonly RawEvent[],
-): (event: RawEvent) => boolean {
-  const uids = new Set(pods.map((p) => p.metadata.uid));
-  const names = new Set(pods.map((p) => p.metadata.name));
-  for (const event of jobEvents) {
-    const created = CREATED_POD.exec(event.message ?? '');
-    if (created) names.add(created[1]);
-  }
-  const jobName = job.metadata.name ?? '';
-  const generated = new RegExp(`^${jobName.replace(/[.]/g, '\\.')}-(?:\\d+-)?[a-z0-9]{5}$`);
-  const since = job.metadata.creationTimestamp ?? '';
-  return (event) => {
-    const involved = event.involvedObject;
-    if (!involved?.name) return false;
-    if (involved.uid && uids.has(involved.uid)) return true;
-    if (names.has(involved.name)) return true;
-    return generated.test(involved.name) && eventTime(event) >= since;
-  };
-}
-
-function eventTime(event: RawEvent): string {
-  return String(event.lastTimestamp ?? event.eventTime ?? event.metadata.creationTimestamp ?? '');
 }
 
 interface FailedContainer {

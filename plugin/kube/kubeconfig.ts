@@ -128,8 +128,8 @@ export function loadKubeConfig(flags: KubeConfigFlags, environment: KubeConfigEn
     if (inCluster) return inCluster;
     if (parsed.length === 0) {
       throw new ConfigError(
-        `no Kubernetes configuration found (looked at ${candidates.join(', ') || '~/.kube/config'}, and not running inside a cluster).\n` +
-          'Point --kubeconfig or KUBECONFIG at a kubeconfig file, or choose a context with --context.',
+        `no Kubernetes configuration found (looked at ${candidates.join(', ') || '~/.kube/config'}, and not running inside a cluster).`,
+        { hint: ['Point --kubeconfig or KUBECONFIG at a kubeconfig file, or choose a context with --context.'] },
       );
     }
     const names = merged.contexts.map((c) => c.name);

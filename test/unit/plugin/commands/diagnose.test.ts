@@ -21,7 +21,7 @@ describe('kubectl job-x diagnose (no cluster needed)', () => {
   test('--help shows the kubectl flags, the exit codes and examples', () => {
     const help = run(['diagnose', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Usage: kubectl job-x diagnose [options] <name>');
+    expect(help.stdout).toContain('Usage: kubectl job-x diagnose [options] [name]');
     for (const flag of [
       '-n, --namespace <namespace>',
       '--kubeconfig <file>',

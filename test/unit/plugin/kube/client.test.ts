@@ -212,9 +212,12 @@ describe('errors', () => {
       user: 'system:serviceaccount:ns1:reader',
       exitCode: 2,
     });
-    expect((error as Error).message).toBe(
-      'forbidden: user "system:serviceaccount:ns1:reader" cannot list pods in namespace "ns1".\nAsk a cluster admin for a Role that allows it; check with: kubectl auth can-i list pods -n ns1',
+    expect((error as KubeForbiddenError).message).toBe(
+      'forbidden: user "system:serviceaccount:ns1:reader" cannot list pods in namespace "ns1".',
     );
+    expect((error as KubeForbiddenError).hint).toEqual([
+      'Ask a cluster admin for a Role that allows it; check with: kubectl auth can-i list pods -n ns1',
+    ]);
     c.close();
   });
 
@@ -238,7 +241,7 @@ describe('errors', () => {
     handler = (_req, res) => json(res, 403, status(403, 'Forbidden', 'something a webhook authorizer said'));
     const other = (await c.getText('/api/v1/namespaces/ns1/pods/p/log').catch((e: unknown) => e)) as KubeForbiddenError;
     expect(other).toMatchObject({ verb: 'get', resource: 'pods/log', namespace: 'ns1', user: null });
-    expect(other.message).toContain('(the API server said: something a webhook authorizer said)');
+    expect(other.hint).toContain('(the API server said: something a webhook authorizer said)');
     c.close();
   });
 
@@ -357,11 +360,12 @@ describe('credentials', () => {
 
   test('exec plugin problems are configuration errors with the install hint', async () => {
     const missing = `{exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: no-such-login-tool, installHint: "install it with: brew install no-such-login-tool"}}`;
-    await expect(client({}, missing)).rejects.toThrow(
-      new ConfigError(
-        'exec credential plugin "no-such-login-tool" of user "u": executable not found\n\ninstall it with: brew install no-such-login-tool',
-      ),
-    );
+    const notFound = await client({}, missing).catch((e: unknown) => e);
+    expect(notFound).toBeInstanceOf(ConfigError);
+    expect(notFound).toMatchObject({
+      message: 'exec credential plugin "no-such-login-tool" of user "u": executable not found',
+      hint: ['', 'install it with: brew install no-such-login-tool'],
+    });
     const always = `{exec: {apiVersion: client.authentication.k8s.io/v1, command: "true", interactiveMode: Always}}`;
     await expect(client({}, always)).rejects.toThrow(
       'needs to prompt (interactiveMode: Always) but standard input is not a terminal',

@@ -170,7 +170,7 @@ describe('which file', () => {
     const error = catchConfigError(() => loadKubeConfig({}, environment()));
     expect(error.message).toContain('no Kubernetes configuration found');
     expect(error.message).toContain(join(dir, 'home', '.kube', 'config'));
-    expect(error.message).toContain('--kubeconfig');
+    expect(error.hint.join('\n')).toContain('--kubeconfig');
   });
 
   test('relative certificate paths resolve against the file that holds them', () => {
