@@ -1,5 +1,4 @@
 import type { ResolvedPolicy } from '../../policy/index.ts';
-import type { JsonObject } from '../../kubernetes/index.ts';
 import { UsageError } from '../../edge/index.ts';
 import type { ColorMode } from '../format/index.ts';
 import type { Explanation, ExplainOutput } from '../explain/index.ts';
@@ -109,34 +108,21 @@ async function explainLive(
   policy: ResolvedPolicy,
   io: CommandContext,
 ): Promise<Explanation> {
-  const [{ parseJobReference, fetchJob }, { explainObject }] = await Promise.all([
+  const [{ parseJobReference, fetchJob, fetchCronJob }, { explainLiveObject }] = await Promise.all([
     import('../kube/fetch-job.ts'),
-    import('../explain/explain-object.ts'),
+    import('../explain/explain-live-object.ts'),
   ]);
   // Parsed first: a malformed reference is a usage error, whatever the kubeconfig says.
   const ref = parseJobReference(reference);
   const client = await io.kubeClient(flags);
   try {
     const namespace = client.namespace;
-    const object: JsonObject =
+    // Both read into the Raw* shapes by the fetch (kubernetes/to-raw-objects.ts).
+    const object =
       ref.kind === 'Job'
-        ? ((await fetchJob(client, namespace, ref.name)) as unknown as JsonObject)
-        : (
-            await client.get<JsonObject>(
-              `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/cronjobs/${encodeURIComponent(ref.name)}`,
-            )
-          ).body;
-    // A single GET answers with apiVersion and kind; set them anyway so the object reads as itself.
-    const document: JsonObject = {
-      ...object,
-      apiVersion: object.apiVersion ?? 'batch/v1',
-      kind: object.kind ?? ref.kind,
-    };
-    const uid = (document.metadata as { uid?: unknown } | undefined)?.uid;
-    return explainObject(document, {
-      policy,
-      source: { type: 'cluster', ...(typeof uid === 'string' ? { uid } : {}) },
-    });
+        ? await fetchJob(client, namespace, ref.name)
+        : await fetchCronJob(client, namespace, ref.name);
+    return explainLiveObject(object, ref.kind, policy);
   } finally {
     client.close();
   }

@@ -46,7 +46,8 @@ export function belongsToJob(
     if (created) names.add(created[1]);
   }
   const jobName = job.metadata.name ?? '';
-  const generated = new RegExp(`^${jobName.replace(/[.]/g, '\\.')}-(?:\\d+-)?[a-z0-9]{5}$`);
+  // The name is data: every character of it literal (a name read from a file may hold `[` or `(`).
+  const generated = new RegExp(`^${jobName.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}-(?:\\d+-)?[a-z0-9]{5}$`);
   const since = job.metadata.creationTimestamp ?? '';
   return (event) => {
     const involved = event.involvedObject;
