@@ -14,6 +14,7 @@
 //   4. if that gave no usable context: the in-cluster config (KUBERNETES_SERVICE_HOST/PORT and the
 //      service-account token), namespace from POD_NAMESPACE, else the service account's.
 //   --context, --cluster and --user override; the namespace is -n, else the context's, else default.
+import { describeError, describeValue } from '../../kubernetes/index.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { homedir } from 'node:os';
@@ -205,7 +206,9 @@ function readKubeconfigFile(file: string): ParsedFile | null {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read kubeconfig ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ConfigError(
+      `cannot read kubeconfig ${file}: ${(error as NodeJS.ErrnoException).code ?? describeError(error)}`,
+    );
   }
   if (text.trim() === '') return null;
   let document: unknown;
@@ -276,12 +279,16 @@ function toExecConfig(value: unknown, dir: string): ExecConfig | undefined {
   const resolved = command !== '' && !isAbsolute(command) && /[\\/]/.test(command) ? join(dir, command) : command;
   return {
     command: resolved,
-    args: Array.isArray(exec.args) ? exec.args.map(String) : undefined,
+    // Decoded data: an argument that is not a string is described, never String()ed (a mapping
+    // can carry a `toString` key).
+    args: Array.isArray(exec.args)
+      ? exec.args.map((arg: unknown) => (typeof arg === 'string' ? arg : describeValue(arg)))
+      : undefined,
     env: Array.isArray(exec.env)
       ? exec.env.flatMap((e: unknown) => {
           const entry = e as { name?: unknown; value?: unknown } | null;
           return entry && typeof entry.name === 'string'
-            ? [{ name: entry.name, value: String(entry.value ?? '') }]
+            ? [{ name: entry.name, value: typeof entry.value === 'string' ? entry.value : '' }]
             : [];
         })
       : undefined,

@@ -358,6 +358,30 @@ describe('credentials', () => {
     c.close();
   });
 
+  test("an exec plugin's answer is decoded data: a token that is not a string is none; its kind is described", async () => {
+    const answer = (name: string, output: string) => {
+      const script = join(dir, name);
+      writeFileSync(script, `#!/bin/sh\nprintf '%s' '${output}'\n`);
+      chmodSync(script, 0o755);
+      return `{exec: {apiVersion: client.authentication.k8s.io/v1, command: ./${name}, interactiveMode: Never}}`;
+    };
+    const objectToken = answer(
+      'object-token.sh',
+      '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":{"toString":1}}}',
+    );
+    await expect(client({}, objectToken)).rejects.toThrow(
+      new ConfigError(
+        `exec credential plugin "${join(dir, 'object-token.sh')}" of user "u" returned neither a token nor a client certificate and key`,
+      ),
+    );
+    const objectKind = answer('object-kind.sh', '{"kind":{"toString":"ExecCredential"}}');
+    await expect(client({}, objectKind)).rejects.toThrow(
+      new ConfigError(
+        `exec credential plugin "${join(dir, 'object-kind.sh')}" of user "u" printed kind {"toString":"ExecCredential"}, not ExecCredential`,
+      ),
+    );
+  });
+
   test('exec plugin problems are configuration errors with the install hint', async () => {
     const missing = `{exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: no-such-login-tool, installHint: "install it with: brew install no-such-login-tool"}}`;
     const notFound = await client({}, missing).catch((e: unknown) => e);

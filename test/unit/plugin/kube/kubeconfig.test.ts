@@ -321,6 +321,21 @@ describe('exec credential plugins', () => {
     const bare = write('k/bare.yaml', text('kubelogin'));
     expect(loadKubeConfig({ kubeconfig: bare }, environment()).user.exec?.command).toBe('kubelogin');
   });
+
+  test('args and env values that are mappings carrying toString are read as data, not stringified', () => {
+    const file = write(
+      'k/hostile-exec.yaml',
+      `current-context: c\ncontexts: [{name: c, context: {cluster: c, user: u}}]\nclusters: [{name: c, cluster: {server: "https://x"}}]\n` +
+        `users: [{name: u, user: {exec: {command: login, args: [get-token, {toString: 1}, 8080], env: [{name: A, value: {toString: x}}, {name: B, value: b}]}}}]\n`,
+    );
+    expect(loadKubeConfig({ kubeconfig: file }, environment()).user.exec).toMatchObject({
+      args: ['get-token', '{"toString":1}', '8080'],
+      env: [
+        { name: 'A', value: '' },
+        { name: 'B', value: 'b' },
+      ],
+    });
+  });
 });
 
 function catchConfigError(fn: () => unknown): ConfigError {
