@@ -1,12 +1,17 @@
 // Times in a snapshot are RFC 3339 strings (seconds, or microseconds for events.k8s.io times);
 // every duration is measured against the snapshot's `now`, never the clock.
 
-// metav1.Time and MicroTime as Go's time.Parse(time.RFC3339) reads them (fractions up to 9 digits).
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+/**
+ * metav1.Time and MicroTime as Go's time.Parse(time.RFC3339) reads them: fractions up to 9 digits,
+ * each field in its range (a regular expression, not Date.parse: reading 5,000 pods' times that
+ * way cost more than the rest of their reading).
+ */
+const RFC3339 =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
-/** Whether a decoded value is a time as the API server writes one (and a real date). */
+/** Whether a decoded value is a time as the API server writes one. */
 export function isRfc3339(value: unknown): value is string {
-  return typeof value === 'string' && RFC3339.test(value) && !Number.isNaN(Date.parse(value));
+  return typeof value === 'string' && RFC3339.test(value);
 }
 
 /** Milliseconds since the epoch, or undefined for a missing or unreadable time. */

@@ -109,7 +109,8 @@ describe('diagnose: the Job is not there', () => {
     });
     const none = await jobX(['diagnose']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain("missing required argument 'name'");
+    // NAME is optional since -f FILE diagnoses a saved snapshot instead.
+    expect(none.stderr).toContain('error: nothing to diagnose: give the NAME of a Job');
     const timeout = await jobX(['diagnose', 'pi', '--request-timeout', '5 minutes']);
     expect(timeout.code).toBe(2);
     expect(timeout.stderr).toContain("option '--request-timeout <duration>' argument '5 minutes' is invalid");
