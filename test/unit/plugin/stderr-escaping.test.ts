@@ -3,15 +3,8 @@
 // server's message cannot start a line of its own (`::error::` in a CI log), recolour the
 // terminal or retitle it. The commands run in this process through main(argv, context), against
 // a local API server that answers with hostile names and messages.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { createCommandContext } from '../../../plugin/command-context.ts';
-import { main } from '../../../plugin/main.ts';
+import { runJobX, startFakeApiServer, statusBody, type FakeApiServer } from '../../helpers/fake-api-server.ts';
 
 /** An OSC title change, a bell, a newline that starts a GitHub Actions command, and a colour. */
 const EVIL = 'pi\u001b]0;owned\u0007\n::error::injected\u001b[31m';
@@ -25,22 +18,7 @@ function expectSafe(stderr: string): void {
   expect(stderr.split('\n').filter((line) => line.startsWith('::'))).toEqual([]);
 }
 
-function context(env: Record<string, string>, stdin = '') {
-  const err: string[] = [];
-  const out: string[] = [];
-  const ctx = createCommandContext({
-    stdin: Readable.from([Buffer.from(stdin)]),
-    stdout: { write: (text: string) => out.push(text), isTTY: false },
-    stderr: { write: (text: string) => err.push(text), isTTY: false },
-    env: { HOME: '/nonexistent', ...env },
-  });
-  return { ctx, stderr: () => err.join(''), stdout: () => out.join('') };
-}
-
-const run = (ctx: ReturnType<typeof context>['ctx'], ...args: string[]) =>
-  main(['node', 'kubectl-job_x', ...args], ctx);
-
-let server: http.Server;
+let server: FakeApiServer;
 let kubeconfig: string;
 
 beforeAll(async () => {
@@ -51,71 +29,61 @@ beforeAll(async () => {
     spec: { completions: 2, completionMode: 'Indexed', template: { spec: { containers: [{ name: 'c' }] } } },
     status: {},
   };
-  server = http.createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    const send = (status: number, body: unknown) => {
-      response.writeHead(status, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify(body));
-    };
-    const forbidden = (message: string) =>
-      send(403, { kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 403, reason: 'Forbidden', message });
+  server = await startFakeApiServer('ns1', ({ pathname: path }, send) => {
     if (path === '/apis/batch/v1/namespaces/ns1/cronjobs/nightly')
       return send(200, { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'nightly', uid: UID } });
     if (path === '/apis/batch/v1/namespaces/ns1/jobs')
       return send(200, { kind: 'PartialObjectMetadataList', items: [{ metadata: job.metadata }] });
     if (path === `/apis/batch/v1/namespaces/ns1/jobs/${encodeURIComponent(EVIL)}`) return send(200, job);
-    if (path === '/apis/batch/v1/namespaces/ns1/jobs/guarded') return forbidden(`a webhook authorizer said: ${EVIL}`);
+    if (path === '/apis/batch/v1/namespaces/ns1/jobs/guarded')
+      return send(403, statusBody(403, 'Forbidden', `a webhook authorizer said: ${EVIL}`));
     if (path === '/api/v1/namespaces/ns1/events')
-      return forbidden(
-        `events is forbidden: User "${EVIL}" cannot list resource "events" in API group "" in the namespace "ns1"`,
+      return send(
+        403,
+        statusBody(
+          403,
+          'Forbidden',
+          `events is forbidden: User "${EVIL}" cannot list resource "events" in API group "" in the namespace "ns1"`,
+        ),
       );
     return send(200, { kind: 'List', apiVersion: 'v1', metadata: {}, items: [] });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  kubeconfig = join(mkdtempSync(join(tmpdir(), 'job-x-stderr-')), 'config');
-  writeFileSync(
-    kubeconfig,
-    `current-context: c\ncontexts: [{name: c, context: {cluster: c, user: u, namespace: ns1}}]\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}"}}]\nusers: [{name: u, user: {token: t}}]\n`,
-  );
+  kubeconfig = server.kubeconfig;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 describe('notes and warnings on stderr are escaped', () => {
   test('diagnose cronjob/NAME: the note naming its latest Job, and the warning that Events are forbidden', async () => {
-    const { ctx, stderr } = context({ KUBECONFIG: kubeconfig });
-    expect(await run(ctx, 'diagnose', 'cronjob/nightly')).toBe(0);
-    expect(stderr()).toContain(`note: cronjob/nightly → its most recent Job, job/${EVIL_ESCAPED}\n`);
-    expect(stderr()).toContain(`warning: forbidden: user "${EVIL_ESCAPED}" cannot list events`);
-    expectSafe(stderr());
+    const { code, stderr } = await runJobX(['diagnose', 'cronjob/nightly'], { KUBECONFIG: kubeconfig });
+    expect(code).toBe(0);
+    expect(stderr).toContain(`note: cronjob/nightly → its most recent Job, job/${EVIL_ESCAPED}\n`);
+    expect(stderr).toContain(`warning: forbidden: user "${EVIL_ESCAPED}" cannot list events`);
+    expectSafe(stderr);
   });
 
   test('index-status cronjob/NAME: the note naming its latest Job', async () => {
-    const { ctx, stderr } = context({ KUBECONFIG: kubeconfig });
-    expect(await run(ctx, 'index-status', 'cronjob/nightly')).toBe(0);
-    expect(stderr()).toContain(`note: cronjob/nightly: showing its most recent Job, ${EVIL_ESCAPED}\n`);
-    expectSafe(stderr());
+    const { code, stderr } = await runJobX(['index-status', 'cronjob/nightly'], { KUBECONFIG: kubeconfig });
+    expect(code).toBe(0);
+    expect(stderr).toContain(`note: cronjob/nightly: showing its most recent Job, ${EVIL_ESCAPED}\n`);
+    expectSafe(stderr);
   });
 
   test('explain -f: the note on an object it skips', async () => {
     const manifest =
       'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: pi, image: perl}]\n' +
       `---\napiVersion: v1\nkind: ${JSON.stringify(EVIL)}\nmetadata: {name: ${JSON.stringify(EVIL)}}\n`;
-    const { ctx, stderr } = context({}, manifest);
-    expect(await run(ctx, 'explain', '-f', '-')).toBe(0);
-    expect(stderr()).toContain(`note: skipped ${EVIL_ESCAPED} "${EVIL_ESCAPED}" (<stdin>, document 2)`);
-    expectSafe(stderr());
+    const { code, stderr } = await runJobX(['explain', '-f', '-'], {}, manifest);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`note: skipped ${EVIL_ESCAPED} "${EVIL_ESCAPED}" (<stdin>, document 2)`);
+    expectSafe(stderr);
   });
 });
 
 describe('errors: the message escaped whole, the hint on lines of its own', () => {
   test("a 403 with the server's own words: they stay on the hint's line", async () => {
-    const { ctx, stderr } = context({ KUBECONFIG: kubeconfig });
-    expect(await run(ctx, 'diagnose', 'guarded')).toBe(2);
-    expect(stderr()).toBe(
+    const { code, stderr } = await runJobX(['diagnose', 'guarded'], { KUBECONFIG: kubeconfig });
+    expect(code).toBe(2);
+    expect(stderr).toBe(
       'error: forbidden: you cannot get jobs in namespace "ns1".\n' +
         'Ask a cluster admin for a Role that allows it; check with: kubectl auth can-i get jobs -n ns1\n' +
         `(the API server said: a webhook authorizer said: ${EVIL_ESCAPED})\n`,
@@ -123,16 +91,16 @@ describe('errors: the message escaped whole, the hint on lines of its own', () =
   });
 
   test('a path with a newline in the message does not start a line', async () => {
-    const { ctx, stderr } = context({});
-    expect(await run(ctx, 'diagnose', 'pi', '--kubeconfig', `/nonexistent/${EVIL}`)).toBe(2);
-    expect(stderr()).toBe(`error: cannot read kubeconfig /nonexistent/${EVIL_ESCAPED} (--kubeconfig): no such file\n`);
+    const { code, stderr } = await runJobX(['diagnose', 'pi', '--kubeconfig', `/nonexistent/${EVIL}`]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`error: cannot read kubeconfig /nonexistent/${EVIL_ESCAPED} (--kubeconfig): no such file\n`);
   });
 
   test('the hint of job-x itself still has its own line', async () => {
     // KUBECONFIG is a list split at colons: a name without them.
-    const { ctx, stderr } = context({ KUBECONFIG: '/nonexistent/no\u001b[31m\nconfig' });
-    expect(await run(ctx, 'diagnose', 'pi')).toBe(2);
-    expect(stderr()).toBe(
+    const { code, stderr } = await runJobX(['diagnose', 'pi'], { KUBECONFIG: '/nonexistent/no\u001b[31m\nconfig' });
+    expect(code).toBe(2);
+    expect(stderr).toBe(
       `error: no Kubernetes configuration found (looked at /nonexistent/no\\u001b[31m\\nconfig (KUBECONFIG), and not running inside a cluster).\n` +
         'Point --kubeconfig or KUBECONFIG at a kubeconfig file, or choose a context with --context.\n',
     );

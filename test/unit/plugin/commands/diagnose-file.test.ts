@@ -3,78 +3,39 @@
 // the clear errors a file that is no snapshot gets. The commands run in this process through
 // main(argv, context).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { stringify } from 'yaml';
-import { createCommandContext } from '../../../../plugin/command-context.ts';
-import { main } from '../../../../plugin/main.ts';
+import { runJobX, startFakeApiServer, statusBody, type FakeApiServer } from '../../../helpers/fake-api-server.ts';
 import { loadSnapshot } from '../../../helpers/snapshot-fixtures.ts';
 
 const recorded = loadSnapshot('backoff-limit-exceeded');
 const namespace = recorded.job.metadata.namespace!;
 const jobUid = recorded.job.metadata.uid!;
 const dir = mkdtempSync(join(tmpdir(), 'job-x-diagnose-file-'));
-let server: http.Server;
-let kubeconfig: string;
+let server: FakeApiServer;
 
-function context(stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx = createCommandContext({
-    stdin: Readable.from([Buffer.from(stdin)]),
-    stdout: { write: (text: string) => out.push(text), isTTY: false },
-    stderr: { write: (text: string) => err.push(text), isTTY: false },
-    env: { HOME: '/nonexistent', KUBECONFIG: kubeconfig },
-  });
-  return { ctx, stdout: () => out.join(''), stderr: () => err.join('') };
-}
-
-async function run(args: string[], stdin = '') {
-  const { ctx, stdout, stderr } = context(stdin);
-  const code = await main(['node', 'kubectl-job_x', ...args], ctx);
-  return { code, stdout: stdout(), stderr: stderr() };
-}
+const run = (args: string[], stdin = '') => runJobX(args, { KUBECONFIG: server.kubeconfig }, stdin);
 
 beforeAll(async () => {
-  server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://x');
-    const send = (body: unknown, type = 'application/json') => {
-      response.writeHead(200, { 'Content-Type': type });
-      response.end(typeof body === 'string' ? body : JSON.stringify(body));
-    };
-    if (url.pathname === `/apis/batch/v1/namespaces/${namespace}/jobs/pi`) return send(recorded.job);
+  server = await startFakeApiServer(namespace, (url, send) => {
+    if (url.pathname === `/apis/batch/v1/namespaces/${namespace}/jobs/pi`) return send(200, recorded.job);
     if (url.pathname === `/api/v1/namespaces/${namespace}/pods`)
-      return send({ kind: 'PodList', apiVersion: 'v1', metadata: {}, items: recorded.pods });
-    if (url.pathname.endsWith('/log')) return send('computing\nError: out of digits\n', 'text/plain');
+      return send(200, { kind: 'PodList', apiVersion: 'v1', metadata: {}, items: recorded.pods });
+    if (url.pathname.endsWith('/log')) return send(200, 'computing\nError: out of digits\n', 'text/plain');
     if (url.pathname === `/api/v1/namespaces/${namespace}/events`) {
       // The two lists the fetch asks for: the Job's Events (by uid), the pods' Warning Events.
       const byUid = url.searchParams.get('fieldSelector') === `involvedObject.uid=${jobUid}`;
       const items = recorded.events.filter((e) =>
         byUid ? e.involvedObject?.uid === jobUid : e.involvedObject?.kind === 'Pod' && e.type === 'Warning',
       );
-      return send({ kind: 'EventList', apiVersion: 'v1', metadata: {}, items });
+      return send(200, { kind: 'EventList', apiVersion: 'v1', metadata: {}, items });
     }
-    response.writeHead(404, { 'Content-Type': 'application/json' });
-    response.end(
-      JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 404, reason: 'NotFound' }),
-    );
+    return send(404, statusBody(404, 'NotFound'));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  kubeconfig = join(dir, 'config');
-  writeFileSync(
-    kubeconfig,
-    `current-context: c\ncontexts: [{name: c, context: {cluster: c, user: u, namespace: ${namespace}}}]\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}"}}]\nusers: [{name: u, user: {token: t}}]\n`,
-  );
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 describe('diagnose NAME --save FILE, then diagnose -f FILE', () => {
   test.each(['snapshot.json', 'snapshot.yaml'])(

@@ -1,61 +1,30 @@
 // The live views against an API server (a local fake, or a proxy in the way) whose answers have
 // other shapes than Kubernetes objects: the fetch reads them into the Raw* shapes like a file, so
 // diagnose, index-status and explain NAME answer (or fail with a clear error), never crash.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { createCommandContext } from '../../../../plugin/command-context.ts';
-import { main } from '../../../../plugin/main.ts';
+import { runJobX, startFakeApiServer, type FakeApiServer } from '../../../helpers/fake-api-server.ts';
 import { objectOf } from '../../../helpers/hostile-values.ts';
 import { compileSchema, loadSchema } from '../../../helpers/output-schemas.ts';
 import { loadSnapshot } from '../../../helpers/snapshot-fixtures.ts';
 
 const recorded = loadSnapshot('indexed-mixed-running');
 const namespace = recorded.job.metadata.namespace!;
-let server: http.Server;
-let kubeconfig: string;
+let server: FakeApiServer;
 /** What the fake server answers for the Job, its pods and its Events. */
 let answers: { job: unknown; pods: unknown; events: unknown };
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx = createCommandContext({
-    stdin: Readable.from([]),
-    stdout: { write: (text: string) => out.push(text), isTTY: false },
-    stderr: { write: (text: string) => err.push(text), isTTY: false },
-    env: { HOME: '/nonexistent', KUBECONFIG: kubeconfig },
-  });
-  const code = await main(['node', 'kubectl-job_x', ...args], ctx);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (...args: string[]) => runJobX(args, { KUBECONFIG: server.kubeconfig });
 
 beforeAll(async () => {
-  server = http.createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    response.writeHead(200, { 'Content-Type': 'application/json' });
+  server = await startFakeApiServer(namespace, ({ pathname: path }, send) => {
     if (path === `/apis/batch/v1/namespaces/${namespace}/jobs/${recorded.job.metadata.name}`)
-      response.end(JSON.stringify(answers.job));
-    else if (path === `/api/v1/namespaces/${namespace}/pods`) response.end(JSON.stringify(answers.pods));
-    else if (path === `/api/v1/namespaces/${namespace}/events`) response.end(JSON.stringify(answers.events));
-    else response.end('{}');
+      return send(200, answers.job);
+    if (path === `/api/v1/namespaces/${namespace}/pods`) return send(200, answers.pods);
+    if (path === `/api/v1/namespaces/${namespace}/events`) return send(200, answers.events);
+    return send(200, {});
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  kubeconfig = join(mkdtempSync(join(tmpdir(), 'job-x-hostile-answers-')), 'config');
-  writeFileSync(
-    kubeconfig,
-    `current-context: c\ncontexts: [{name: c, context: {cluster: c, user: u, namespace: ${namespace}}}]\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}"}}]\nusers: [{name: u, user: {token: t}}]\n`,
-  );
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 describe('answers of other shapes', () => {
   test('items that are not objects, fields of the wrong type, toString-carrying values: read, not crashed on', async () => {
