@@ -29,10 +29,11 @@ const PROGRESS_AFTER_MS = 1000;
 const WIDTH = { min: 60 } as const;
 
 /**
- * `kubectl job-x diagnose NAME`: fetches one snapshot of the Job (its pods, their Events, the log
- * tail of the last failure), diagnoses it and prints the diagnosis. The exit code says whether the
- * diagnosis ran, not what it found: 0 for a failed Job too (the answer is in the output; scripts
- * read `-o json` .state), 1 when the Job is not there, 2 for usage, configuration or cluster errors.
+ * `kubectl job-x diagnose NAME | -f FILE`: fetches one snapshot of the Job (its pods, their Events,
+ * the log tail of the last failure), or reads a saved one, diagnoses it and prints the diagnosis.
+ * The exit code says whether the diagnosis ran, not what it found: 0 for a failed Job too (the
+ * answer is in the output; scripts read `-o json` .state), 1 when the Job is not there, 2 for
+ * usage, configuration, snapshot-file or cluster errors.
  */
 export async function diagnoseCommand(options: DiagnoseOptions, io: CommandContext): Promise<DiagnoseOutput> {
   const [{ diagnose }, { escapeText }] = await Promise.all([
