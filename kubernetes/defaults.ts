@@ -1,5 +1,6 @@
 import { cloneDecoded } from './clone-decoded.ts';
-import { isObject, obj, objects, type JsonObject } from './decoded-access.ts';
+import { isObject, obj, objects, str, type JsonObject } from './decoded-access.ts';
+import { newDecodedObject } from './decoded-object.ts';
 
 /**
  * The API server's defaulting and create-time preparation of a batch/v1 object, applied before
@@ -105,16 +106,17 @@ function imageHasLatestOrNoTag(image: unknown): boolean {
 
 /** PrepareForCreate → generateSelector: template labels and the controller-uid selector. */
 function generateSelector(job: JsonObject, spec: JsonObject): void {
-  const name = String(obj(job, 'metadata')?.name ?? '');
+  // A name that is not a string never gets here on the server (it cannot be decoded: field-types).
+  const name = str(obj(job, 'metadata'), 'name') ?? '';
   const template = ensureObject(spec, 'template');
   const templateMeta = ensureObject(template, 'metadata');
   const labels = ensureObject(templateMeta, 'labels');
-  for (const key of ['job-name', 'batch.kubernetes.io/job-name']) if (!(key in labels)) labels[key] = name;
+  for (const key of ['job-name', 'batch.kubernetes.io/job-name']) if (!Object.hasOwn(labels, key)) labels[key] = name;
   for (const key of ['controller-uid', 'batch.kubernetes.io/controller-uid'])
-    if (!(key in labels)) labels[key] = PLACEHOLDER_UID;
+    if (!Object.hasOwn(labels, key)) labels[key] = PLACEHOLDER_UID;
   const selector = ensureObject(spec, 'selector');
   const matchLabels = ensureObject(selector, 'matchLabels');
-  if (!('batch.kubernetes.io/controller-uid' in matchLabels))
+  if (!Object.hasOwn(matchLabels, 'batch.kubernetes.io/controller-uid'))
     matchLabels['batch.kubernetes.io/controller-uid'] = PLACEHOLDER_UID;
 }
 
@@ -130,7 +132,7 @@ function setIfUnset(target: JsonObject, key: string, value: unknown): void {
 function ensureObject(target: JsonObject, key: string): JsonObject {
   const existing = target[key];
   if (isObject(existing)) return existing;
-  const created: JsonObject = {};
+  const created = newDecodedObject();
   target[key] = created;
   return created;
 }

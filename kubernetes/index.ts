@@ -1,4 +1,6 @@
-export { arr, bool, has, int, isObject, type JsonObject, obj, objects, str, stringMap } from './decoded-access.ts';
+export { arr, bool, has, int, isObject, type JsonObject, obj, objects, own, str, stringMap } from './decoded-access.ts';
+export { isDecodedPrototype, newDecodedObject, toDecodedObjects } from './decoded-object.ts';
+export { describeError, describeValue, valueText } from './describe-value.ts';
 export {
   type RawCondition,
   type RawContainerStatus,

@@ -199,7 +199,8 @@ export function decodeProblems(value: unknown, type: FieldType, path: FieldPath 
     return Object.entries(value).flatMap(([key, item]) => decodeProblems(item, type.map, path.key(key)));
   const problems: DecodeProblem[] = [];
   for (const [key, item] of Object.entries(value)) {
-    const fieldType = type.object[key];
+    // Own fields only: a key such as `constructor` or `toString` is unknown, not Object.prototype's.
+    const fieldType = Object.hasOwn(type.object, key) ? type.object[key] : undefined;
     if (fieldType) problems.push(...decodeProblems(item, fieldType, path.child(key)));
     else if (type.closed)
       problems.push({

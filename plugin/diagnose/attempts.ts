@@ -132,7 +132,7 @@ function analyzePod(pod: RawPod, facts: JobFacts, events: EventIndex, decisions:
     notes.push('deleted while running');
   if (terminating && overdueSeconds >= STUCK_TERMINATING_SECONDS) {
     notes.push(
-      `stuck terminating: ${humanDuration(overdueSeconds)} past its grace period${pod.spec?.nodeName ? ` on node ${String(pod.spec.nodeName)}` : ''}`,
+      `stuck terminating: ${humanDuration(overdueSeconds)} past its grace period${typeof pod.spec?.nodeName === 'string' && pod.spec.nodeName !== '' ? ` on node ${pod.spec.nodeName}` : ''}`,
     );
   }
   if (restarts > 0) {

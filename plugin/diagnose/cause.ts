@@ -1,6 +1,7 @@
 // The diagnosis proper: which state the Job is in, the reason, the one-line verdict and the
 // evidence behind it. The order of the checks follows syncJob (job_controller.go): managedBy,
 // finished, the interim FailureTarget / SuccessCriteriaMet, then what blocks a running Job.
+import { valueText } from '../../kubernetes/index.ts';
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
 import { describeRule } from '../../kubernetes/index.ts';
 import type { Decisions, PodAnalysis } from './attempts.ts';
@@ -85,7 +86,7 @@ function succeeded(
       if (spec) {
         evidence.push({
           kind: 'spec',
-          message: `successPolicy.rules[${rule}]: ${[spec.succeededIndexes !== undefined ? `succeededIndexes ${String(spec.succeededIndexes)}` : '', spec.succeededCount !== undefined ? `succeededCount ${String(spec.succeededCount)}` : ''].filter(Boolean).join(', ')}; completedIndexes ${facts.status.completedIndexes || '""'}.`,
+          message: `successPolicy.rules[${rule}]: ${[spec.succeededIndexes !== undefined ? `succeededIndexes ${valueText(spec.succeededIndexes)}` : '', spec.succeededCount !== undefined ? `succeededCount ${valueText(spec.succeededCount)}` : ''].filter(Boolean).join(', ')}; completedIndexes ${facts.status.completedIndexes || '""'}.`,
           object: `job/${facts.name}`,
           at: null,
         });

@@ -10,6 +10,7 @@
 // server on this machine), reads each answer as bytes and decodes it once, and is bounded
 // by --request-timeout. Errors come out typed (errors.ts). Set JOBX_KUBE_TRACE=1 to log each
 // request on stderr, like `kubectl -v=6`.
+import { describeError } from '../../kubernetes/index.ts';
 import http from 'node:http';
 import https from 'node:https';
 import { readFileSync } from 'node:fs';
@@ -215,7 +216,9 @@ function readConfigFile(file: string, what: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new ConfigError(`cannot read ${what} (${file}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ConfigError(
+      `cannot read ${what} (${file}): ${(error as NodeJS.ErrnoException).code ?? describeError(error)}`,
+    );
   }
 }
 

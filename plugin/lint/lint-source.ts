@@ -1,4 +1,13 @@
-import { evaluate, isJobKind, toJobView, type Finding, type JobKind, type ResolvedPolicy } from '../../policy/index.ts';
+import {
+  evaluate,
+  internalErrorFinding,
+  isJobKind,
+  toJobView,
+  type Finding,
+  type JobKind,
+  type JobView,
+  type ResolvedPolicy,
+} from '../../policy/index.ts';
 import { parseSource } from '../yaml/index.ts';
 
 export interface LintFinding extends Finding {
@@ -53,20 +62,36 @@ export function lintSource(file: string, text: string, policy: ResolvedPolicy): 
       skipped++;
       continue;
     }
-    const view = toJobView(object.value as Record<string, unknown>);
-    const findings = evaluate(view, policy, 'lint')
+    const judged = judge(object.value as Record<string, unknown>, policy);
+    const { view } = judged;
+    const findings = judged.findings
       .map((finding) => ({ ...finding, ...object.locate(finding.path) }))
       .sort((a, b) => rank(a)[0]! - rank(b)[0]! || rank(a)[1]! - rank(b)[1]! || a.ruleId.localeCompare(b.ruleId));
     results.push({
       file,
       document: object.document,
       ...(object.item !== undefined ? { item: object.item } : {}),
-      kind: view.kind,
-      namespace: view.namespace ?? null,
-      name: view.name ?? null,
+      kind: view?.kind ?? null,
+      namespace: view?.namespace ?? null,
+      name: view?.name ?? null,
       findings,
     });
   }
   results.sort((a, b) => a.document - b.document || (a.item ?? 0) - (b.item ?? 0));
   return { file, results, skipped };
+}
+
+/**
+ * The findings of one object. The engine already turns a failing rule into a finding; this also
+ * covers the defaulting before it, so that a bug met on one object is reported on that object and
+ * every other object and file is still linted (never a crash of the whole run).
+ */
+function judge(document: Record<string, unknown>, policy: ResolvedPolicy): { view?: JobView; findings: Finding[] } {
+  let view: JobView | undefined;
+  try {
+    view = toJobView(document);
+    return { view, findings: evaluate(view, policy, 'lint') };
+  } catch (error) {
+    return { view, findings: [internalErrorFinding('reading the object', error)] };
+  }
 }

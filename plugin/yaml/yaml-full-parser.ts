@@ -1,5 +1,6 @@
 import type { Document, Node } from 'yaml';
 import { yamlPackage } from '../../edge/index.ts';
+import { describeError, toDecodedObjects } from '../../kubernetes/index.ts';
 import {
   duplicateKeyMessage,
   isListKind,
@@ -70,14 +71,10 @@ export function parseWithYamlPackage(text: string): ParsedSource {
     }
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      // Objects that inherit nothing, as the fast reader builds them.
+      value = toDecodedObjects(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
     } catch (error) {
-      const reason =
-        error instanceof RangeError
-          ? 'nesting is too deep to read'
-          : error instanceof Error
-            ? error.message
-            : String(error);
+      const reason = error instanceof RangeError ? 'nesting is too deep to read' : describeError(error);
       problems.push({ document: index, ruleId: 'yaml-syntax', message: reason, ...start });
       return;
     }

@@ -1,3 +1,4 @@
+import { describeError } from '../../kubernetes/index.ts';
 import type { IncomingMessage } from 'node:http';
 
 /**
@@ -89,7 +90,7 @@ export function readJsonBody(req: IncomingMessage, limit: number, done: (result:
         ok: false,
         code: 400,
         reason: 'BadRequest',
-        message: `the request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        message: `the request body is not valid JSON: ${describeError(error)}`,
       });
       return;
     }
