@@ -19,12 +19,36 @@ const MAX_GENERATE_NAME_BASE = 58;
 
 const MAX_INT32 = 2147483647;
 
+/** What a message shows for the uid the API server assigns on create. */
+export const NEW_UID_SHOWN = '<uid of the new Job>';
+
+/**
+ * A message with the values the defaulting made up shown as what they stand for: the uid the
+ * API server will assign, and the name it will generate from generateName. A user must never
+ * read the placeholder as a value to write.
+ */
+export function withoutPlaceholders(text: string, raw: JsonObject): string {
+  let out = text.includes(PLACEHOLDER_UID) ? text.replaceAll(PLACEHOLDER_UID, NEW_UID_SHOWN) : text;
+  const base = generatedNameBase(raw);
+  if (base !== undefined) {
+    const standIn = base + GENERATED_NAME_SUFFIX;
+    if (out.includes(standIn)) out = out.replaceAll(standIn, `${base}<random>`);
+  }
+  return out;
+}
+
+/** The part of a generated name that generateName fixes, when the object has no name of its own. */
+function generatedNameBase(raw: JsonObject): string | undefined {
+  const metadata = obj(raw, 'metadata');
+  if (str(metadata, 'name') !== undefined) return undefined;
+  return str(metadata, 'generateName')?.slice(0, MAX_GENERATE_NAME_BASE);
+}
+
 export function defaultJob(raw: JsonObject): JsonObject {
   const job = cloneDecoded(raw);
   const metadata = ensureObject(job, 'metadata');
-  if (typeof metadata.name !== 'string' && typeof metadata.generateName === 'string') {
-    metadata.name = metadata.generateName.slice(0, MAX_GENERATE_NAME_BASE) + GENERATED_NAME_SUFFIX;
-  }
+  const generatedBase = generatedNameBase(raw);
+  if (generatedBase !== undefined) metadata.name = generatedBase + GENERATED_NAME_SUFFIX;
   metadata.uid = PLACEHOLDER_UID;
   const spec = ensureObject(job, 'spec');
   setDefaultsJob(job, spec);

@@ -28,7 +28,8 @@ export {
   backoffSchedule,
 } from './job-controller/index.ts';
 export { compareQuantities, hasFractionalUnits, parseQuantity } from './quantity.ts';
-export { defaultCronJob, defaultJob, PLACEHOLDER_UID } from './defaults.ts';
+export { defaultCronJob, defaultJob, NEW_UID_SHOWN, PLACEHOLDER_UID, withoutPlaceholders } from './defaults.ts';
+export { CONTROLLER_UID_LABELS, type StoredObject, toStoredObject } from './stored-object.ts';
 export {
   complement,
   contains,

@@ -1,4 +1,4 @@
-import { describeError } from '../kubernetes/index.ts';
+import { describeError, withoutPlaceholders } from '../kubernetes/index.ts';
 import type { ResolvedPolicy } from './config.ts';
 import type { Finding } from './finding.ts';
 import type { JobView } from './job-view.ts';
@@ -36,7 +36,8 @@ export function evaluate(view: JobView, policy: ResolvedPolicy, stage: Evaluatio
         severity,
         origin: rule.origin,
         path: report.path,
-        message: report.message,
+        // A rule may quote defaulted values: never the placeholders that stand for the server's.
+        message: withoutPlaceholders(report.message, view.raw),
         ...(report.type ? { type: report.type } : {}),
       });
     }
