@@ -1,4 +1,4 @@
-import { newDecodedObject } from '../../kubernetes/index.ts';
+import { newDecodedObject, valueText } from '../../kubernetes/index.ts';
 import { resolvePlainScalar, UNSUPPORTED_SCALAR } from './yaml-1-1-scalars.ts';
 import { blockScalarValue, doubleQuotedValue, singleQuotedValue, unfoldLines } from './yaml-scalar-text.ts';
 
@@ -544,7 +544,7 @@ class FastReader {
     // duplicate check; merge keys and timestamps are its business too.
     if (key === null || key === UNSUPPORTED_SCALAR) this.giveUp();
     this.pos = i + 1;
-    return String(key);
+    return valueText(key);
   }
 
   /** After a quoted scalar starting at pos: is it a key (`"a": …`)? */
@@ -829,7 +829,7 @@ class FastReader {
     // `{a:[1]}` is read as it looks, but through a lexer corner case: leave it alone.
     if (c !== DQUOTE && c !== SQUOTE && !isBlankOrEnd(text.charCodeAt(this.pos + 1))) this.giveUp();
     if (this.pos - start > MAX_KEY_LENGTH) this.giveUp();
-    return String(key);
+    return valueText(key);
   }
 
   /** A flow collection's entry value, with its anchor if it has one; sets `valueStart`, `valueIsAlias` and `valueRecord`. */

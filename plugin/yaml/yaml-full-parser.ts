@@ -1,6 +1,6 @@
 import type { Document, Node } from 'yaml';
 import { yamlPackage } from '../../edge/index.ts';
-import { describeError, toDecodedObjects } from '../../kubernetes/index.ts';
+import { describeError, toDecodedObjects, valueText } from '../../kubernetes/index.ts';
 import {
   duplicateKeyMessage,
   isListKind,
@@ -97,6 +97,11 @@ export function parseWithYamlPackage(text: string): ParsedSource {
   return { objects, problems, emptyDocuments };
 }
 
+/** A scalar key as the yaml package's toJS names it: String() of a string, number, boolean, null or Date. */
+function scalarKeyText(value: unknown): string {
+  return value instanceof Date ? value.toString() : valueText(value);
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
@@ -109,7 +114,7 @@ function findDuplicateKey(doc: Document): { key: string; offset: number } | unde
     Map(_, map) {
       const seen = new Set<string>();
       for (const pair of map.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const key = isScalar(pair.key) ? scalarKeyText(pair.key.value) : undefined;
         if (key === undefined) continue;
         if (seen.has(key)) {
           found = { key, offset: (pair.key as Node).range?.[0] ?? 0 };
@@ -135,7 +140,7 @@ function locatePath(
   for (const match of path.matchAll(PATH_SEGMENT)) {
     const name = match[1] ?? match[2] ?? '';
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === name);
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && scalarKeyText(p.key.value) === name);
       if (!pair) break;
       const keyNode = pair.key as Node;
       if (keyNode.range) best = position(keyNode.range[0]);
