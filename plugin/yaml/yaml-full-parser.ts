@@ -1,6 +1,7 @@
 import type { Document, Node } from 'yaml';
 import { yamlPackage } from '../../edge/index.ts';
-import { describeError, toDecodedObjects, valueText } from '../../kubernetes/index.ts';
+import { describeError, MAX_NESTING_DEPTH, toDecodedObjects, valueText } from '../../kubernetes/index.ts';
+import { composeDocuments } from './yaml-nesting.ts';
 import {
   duplicateKeyMessage,
   isListKind,
@@ -22,9 +23,14 @@ import {
 const MAX_ALIAS_COUNT = 100;
 
 export function parseWithYamlPackage(text: string): ParsedSource {
-  const { isMap, isSeq, LineCounter, parseAllDocuments } = yamlPackage();
+  const { isMap, isSeq, LineCounter } = yamlPackage();
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, lineCounter, prettyErrors: false });
+  const { documents, tooDeep } = composeDocuments(text, {
+    version: '1.1',
+    uniqueKeys: false,
+    lineCounter,
+    prettyErrors: false,
+  });
   const objects: SourceObject[] = [];
   const problems: ParsedSource['problems'] = [];
   let emptyDocuments = 0;
@@ -32,9 +38,18 @@ export function parseWithYamlPackage(text: string): ParsedSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const list = Array.isArray(documents) ? documents : [documents];
-  list.forEach((doc, index) => {
+  documents.forEach((doc, index) => {
     const start = position(doc.range[0]);
+    const deepAt = tooDeep.get(index);
+    if (deepAt !== undefined) {
+      problems.push({
+        document: index,
+        ruleId: 'yaml-syntax',
+        message: `nesting deeper than ${MAX_NESTING_DEPTH} levels: job-x does not read it (no field of a Job or CronJob nests this deep)`,
+        ...position(deepAt),
+      });
+      return;
+    }
     if (doc.errors.length > 0) {
       for (const error of doc.errors.slice(0, 1)) {
         problems.push({
