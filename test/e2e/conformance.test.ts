@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { evaluate, isApiServerRejection, resolvePolicy, RULES, toJobView } from '../../policy/index.ts';
 import { loadCorpus, manifestOf } from '../helpers/corpus.ts';
+import { KUBECONFIG } from './helpers/cluster.ts';
 import { dryRunCreate } from './conformance/dry-run-create.ts';
 
 /**
@@ -12,7 +12,6 @@ import { dryRunCreate } from './conformance/dry-run-create.ts';
  * differs from the server's, or where a path the server rejects is not among lint's apiserver
  * errors. The corpus expectations are checked against the server too, so they cannot rot.
  */
-const KUBECONFIG = join(import.meta.dirname, '..', '..', '.testbed', 'kubeconfig');
 const NAMESPACE = `conformance-${process.pid}`;
 const policy = resolvePolicy(RULES, undefined);
 const corpus = loadCorpus();
