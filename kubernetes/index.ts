@@ -1,4 +1,7 @@
-export { arr, bool, has, int, isObject, type JsonObject, obj, objects, str, stringMap } from './decoded-access.ts';
+export { arr, bool, has, int, isObject, type JsonObject, obj, objects, own, str, stringMap } from './decoded-access.ts';
+export { isDecodedPrototype, newDecodedObject, toDecodedObjects } from './decoded-object.ts';
+export { describeError, describeValue, valueText } from './describe-value.ts';
+export { MAX_NESTING_DEPTH, nestsDeeperThan } from './nesting-depth.ts';
 export {
   type RawCondition,
   type RawContainerStatus,
@@ -21,7 +24,16 @@ export {
 export { atoi, MAX_INT32 } from './go-integers.ts';
 export { finishAndExpireTime } from './ttl-after-finished.ts';
 export { compareQuantities, hasFractionalUnits, parseQuantity } from './quantity.ts';
-export { DEFAULT_BACKOFF_LIMIT, defaultBackoffLimit, defaultCronJob, defaultJob, PLACEHOLDER_UID } from './defaults.ts';
+export {
+  DEFAULT_BACKOFF_LIMIT,
+  defaultBackoffLimit,
+  defaultCronJob,
+  defaultJob,
+  NEW_UID_SHOWN,
+  PLACEHOLDER_UID,
+  withoutPlaceholders,
+} from './defaults.ts';
+export { CONTROLLER_UID_LABELS, type StoredObject, toStoredObject } from './stored-object.ts';
 export {
   complement,
   contains,

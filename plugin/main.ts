@@ -1,3 +1,4 @@
+import { describeError } from '../kubernetes/index.ts';
 import { CommanderError } from 'commander';
 import { PolicyError } from '../policy/index.ts';
 import { ConfigError, EXIT, ExitError, UsageError } from '../edge/index.ts';
@@ -34,7 +35,7 @@ export async function main(
       context.stderr.write(`error: ${escapeLines(error.message)}\n`);
       return EXIT.usage;
     }
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : describeError(error);
     context.stderr.write(
       `internal error: ${detail}\nThis is a bug in job-x; please report it with the command you ran.\n`,
     );

@@ -176,7 +176,8 @@ function formatSuccessPolicy(status: IndexStatus, colors: Colors): string[] {
       `met by rule ${policy.rule ?? '?'}${policy.recorded ? '' : ' (the controller has yet to record it)'}`,
     );
   else if (status.condition !== null && status.condition.type !== 'Suspended') {
-    const ended = ENDED[status.condition.type] ?? status.condition.type;
+    const type = status.condition.type;
+    const ended = Object.hasOwn(ENDED, type) ? ENDED[type]! : type;
     const because = status.condition.reason ? ` (${status.condition.reason})` : '';
     verdict = escapeText(`not met: the Job ${ended} first${because}`);
     if (satisfied.length > 0) note = `${ruleList(satisfied)} satisfied, but the controller evaluates failures first`;

@@ -2,6 +2,7 @@
 // kubectl's spellings: jobs, job.batch, ...) or cronjob/NAME, which means the CronJob's most
 // recent Job. A Job that is not there gets a NotFound error naming the closest Jobs of the
 // namespace and any other namespace holding a Job of that name.
+import { describeValue } from '../../kubernetes/index.ts';
 import { UsageError } from '../../edge/index.ts';
 import type { KubeClient } from './client.ts';
 import { closestNames } from './closest-names.ts';
@@ -127,9 +128,9 @@ function noJobsMessage(
       ? `it last started a Job at ${status.lastScheduleTime}`
       : 'it has never started a Job';
   const suspended = spec.suspend === true ? ' The CronJob is suspended.' : '';
-  const limits = `successfulJobsHistoryLimit ${spec.successfulJobsHistoryLimit ?? 3}, failedJobsHistoryLimit ${spec.failedJobsHistoryLimit ?? 1}`;
+  const limits = `successfulJobsHistoryLimit ${describeValue(spec.successfulJobsHistoryLimit ?? 3)}, failedJobsHistoryLimit ${describeValue(spec.failedJobsHistoryLimit ?? 1)}`;
   return (
-    `cronjob "${name}" in namespace "${namespace}" has no Jobs: ${lastSchedule} (schedule "${String(spec.schedule ?? '?')}").${suspended}\n` +
+    `cronjob "${name}" in namespace "${namespace}" has no Jobs: ${lastSchedule} (schedule ${describeValue(spec.schedule ?? '?')}).${suspended}\n` +
     `Jobs it ran may have been removed by its history limits (${limits}) or by ttlSecondsAfterFinished. ` +
     `To run one now: kubectl create job --from=cronjob/${name} ${name}-manual -n ${namespace}`
   );

@@ -14,6 +14,7 @@
 //   4. if that gave no usable context: the in-cluster config (KUBERNETES_SERVICE_HOST/PORT and the
 //      service-account token), namespace from POD_NAMESPACE, else the service account's.
 //   --context, --cluster and --user override; the namespace is -n, else the context's, else default.
+import { describeError } from '../../kubernetes/index.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { homedir } from 'node:os';
@@ -205,7 +206,9 @@ function readKubeconfigFile(file: string): ParsedFile | null {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read kubeconfig ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ConfigError(
+      `cannot read kubeconfig ${file}: ${(error as NodeJS.ErrnoException).code ?? describeError(error)}`,
+    );
   }
   if (text.trim() === '') return null;
   let document: unknown;
@@ -281,7 +284,7 @@ function toExecConfig(value: unknown, dir: string): ExecConfig | undefined {
       ? exec.env.flatMap((e: unknown) => {
           const entry = e as { name?: unknown; value?: unknown } | null;
           return entry && typeof entry.name === 'string'
-            ? [{ name: entry.name, value: String(entry.value ?? '') }]
+            ? [{ name: entry.name, value: typeof entry.value === 'string' ? entry.value : '' }]
             : [];
         })
       : undefined,

@@ -8,6 +8,7 @@ import https from 'node:https';
 import { readFileSync } from 'node:fs';
 import type * as ClientNode from '@kubernetes/client-node';
 import { ConfigError } from '../../edge/index.ts';
+import { describeError } from '../../kubernetes/index.ts';
 import { runExecCredentialPlugin, type ExecIo } from './exec-credential.ts';
 import type { KubeCluster, KubeUser, ResolvedKubeConfig } from './kubeconfig.ts';
 
@@ -104,7 +105,9 @@ function readConfigFile(file: string, what: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new ConfigError(`cannot read ${what} (${file}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ConfigError(
+      `cannot read ${what} (${file}): ${(error as NodeJS.ErrnoException).code ?? describeError(error)}`,
+    );
   }
 }
 
