@@ -1,10 +1,14 @@
 /**
- * Typed errors of the plugin's edges, each mapped to a message and an exit code by the entry
- * point. A user's mistake never prints a stack trace.
+ * Typed errors of both executables' edges, each mapped to a message and an exit code by the entry
+ * point (plugin/main.ts, webhook/main.ts). A user's mistake never prints a stack trace.
  */
 
-/** Exit codes shared by every command: 0 clean, 1 findings (lint) or a failed check, 2 usage/config/IO. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+/**
+ * The one exit-code map of kubectl-job_x and job-x-webhook: 0 clean; 1 findings at error level
+ * (lint, audit) or a failure at run time (the webhook could not serve); 2 usage, configuration or
+ * IO (a bad flag, policy, certificate or path), before anything ran.
+ */
+export const EXIT = { ok: 0, findings: 1, failure: 1, usage: 2 } as const;
 
 /**
  * What to do about an error, in job-x's own words: printed after the message, each line on a line

@@ -1,3 +1,4 @@
+import { describeError } from '../kubernetes/index.ts';
 import { PolicyError, resolvePolicy, RULES, type ResolvedPolicy } from '../policy/index.ts';
 import type { JobXPolicy } from '../schemas/generated/policy.ts';
 import { ConfigError } from './errors.ts';
@@ -37,9 +38,7 @@ export async function loadPolicy(path: string | undefined): Promise<LoadedPolicy
   try {
     document = yamlPackage().parse(text, { version: '1.1' });
   } catch (error) {
-    throw new ConfigError(
-      `policy file ${path} is not valid YAML: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
-    );
+    throw new ConfigError(`policy file ${path} is not valid YAML: ${describeError(error).split('\n')[0]}`);
   }
   try {
     const policy = parsePolicy(document);

@@ -1,11 +1,13 @@
 // A deep copy of decoded documents, for the engine's defaulting and the webhook's drafts.
+import { isDecodedPrototype, newDecodedObject } from './decoded-object.ts';
 
 /**
  * structuredClone for decoded JSON/YAML, several times faster (it was a visible share of lint
  * time, and the mutating webhook copies every object it is sent): plain objects and arrays are
  * copied by hand, keeping shared references and cycles (YAML aliases) shared as structuredClone
- * does, and an own `__proto__` key an own property; anything else (a YAML timestamp's Date) goes
- * through structuredClone itself.
+ * does, and an own `__proto__` key an own property; every object copied inherits nothing
+ * (decoded-object.ts), whatever the original's prototype; anything else (a YAML timestamp's Date)
+ * goes through structuredClone itself.
  */
 export function cloneDecoded<T extends object>(value: T): T {
   return cloneValue(value, new Map()) as T;
@@ -26,16 +28,14 @@ function cloneValue(value: object, copies: Map<object, unknown>): unknown {
     }
     return copy;
   }
-  if (prototype === Object.prototype) {
-    const copy: Record<string, unknown> = {};
+  if (isDecodedPrototype(prototype) || prototype === Object.prototype) {
+    const copy = newDecodedObject();
     copies.set(value, copy);
-    // for-in: the own enumerable keys in order (a plain object inherits none), without a keys array.
+    // for-in: the own enumerable keys in order (neither prototype has enumerable members), without
+    // a keys array. A decoded object inherits no `__proto__` setter: the key is an ordinary one.
     for (const key in value) {
       const property = (value as Record<string, unknown>)[key];
-      const item = typeof property === 'object' && property !== null ? cloneValue(property, copies) : property;
-      if (key === '__proto__')
-        Object.defineProperty(copy, key, { value: item, writable: true, enumerable: true, configurable: true });
-      else copy[key] = item;
+      copy[key] = typeof property === 'object' && property !== null ? cloneValue(property, copies) : property;
     }
     return copy;
   }

@@ -1,5 +1,6 @@
 import { cloneDecoded } from './clone-decoded.ts';
-import { isObject, obj, objects, type JsonObject } from './decoded-access.ts';
+import { isObject, obj, objects, str, type JsonObject } from './decoded-access.ts';
+import { newDecodedObject } from './decoded-object.ts';
 import { MAX_INT32 } from './go-integers.ts';
 import {
   CONTROLLER_UID_LABEL,
@@ -34,12 +35,36 @@ export function defaultBackoffLimit(spec: JsonObject): number {
   return isUnset(spec.backoffLimitPerIndex) ? DEFAULT_BACKOFF_LIMIT : MAX_INT32;
 }
 
+/** What a message shows for the uid the API server assigns on create. */
+export const NEW_UID_SHOWN = '<uid of the new Job>';
+
+/**
+ * A message with the values the defaulting made up shown as what they stand for: the uid the
+ * API server will assign, and the name it will generate from generateName. A user must never
+ * read the placeholder as a value to write.
+ */
+export function withoutPlaceholders(text: string, raw: JsonObject): string {
+  let out = text.includes(PLACEHOLDER_UID) ? text.replaceAll(PLACEHOLDER_UID, NEW_UID_SHOWN) : text;
+  const base = generatedNameBase(raw);
+  if (base !== undefined) {
+    const standIn = base + GENERATED_NAME_SUFFIX;
+    if (out.includes(standIn)) out = out.replaceAll(standIn, `${base}<random>`);
+  }
+  return out;
+}
+
+/** The part of a generated name that generateName fixes, when the object has no name of its own. */
+function generatedNameBase(raw: JsonObject): string | undefined {
+  const metadata = obj(raw, 'metadata');
+  if (str(metadata, 'name') !== undefined) return undefined;
+  return str(metadata, 'generateName')?.slice(0, MAX_GENERATE_NAME_BASE);
+}
+
 export function defaultJob(raw: JsonObject): JsonObject {
   const job = cloneDecoded(raw);
   const metadata = ensureObject(job, 'metadata');
-  if (typeof metadata.name !== 'string' && typeof metadata.generateName === 'string') {
-    metadata.name = metadata.generateName.slice(0, MAX_GENERATE_NAME_BASE) + GENERATED_NAME_SUFFIX;
-  }
+  const generatedBase = generatedNameBase(raw);
+  if (generatedBase !== undefined) metadata.name = generatedBase + GENERATED_NAME_SUFFIX;
   metadata.uid = PLACEHOLDER_UID;
   const spec = ensureObject(job, 'spec');
   setDefaultsJob(job, spec);
@@ -121,16 +146,17 @@ function imageHasLatestOrNoTag(image: unknown): boolean {
 
 /** PrepareForCreate → generateSelector: template labels and the controller-uid selector. */
 function generateSelector(job: JsonObject, spec: JsonObject): void {
-  const name = String(obj(job, 'metadata')?.name ?? '');
+  // A name that is not a string never gets here on the server (it cannot be decoded: field-types).
+  const name = str(obj(job, 'metadata'), 'name') ?? '';
   const template = ensureObject(spec, 'template');
   const templateMeta = ensureObject(template, 'metadata');
   const labels = ensureObject(templateMeta, 'labels');
-  for (const key of [LEGACY_JOB_NAME_LABEL, JOB_NAME_LABEL]) if (!(key in labels)) labels[key] = name;
+  for (const key of [LEGACY_JOB_NAME_LABEL, JOB_NAME_LABEL]) if (!Object.hasOwn(labels, key)) labels[key] = name;
   for (const key of [LEGACY_CONTROLLER_UID_LABEL, CONTROLLER_UID_LABEL])
-    if (!(key in labels)) labels[key] = PLACEHOLDER_UID;
+    if (!Object.hasOwn(labels, key)) labels[key] = PLACEHOLDER_UID;
   const selector = ensureObject(spec, 'selector');
   const matchLabels = ensureObject(selector, 'matchLabels');
-  if (!(CONTROLLER_UID_LABEL in matchLabels)) matchLabels[CONTROLLER_UID_LABEL] = PLACEHOLDER_UID;
+  if (!Object.hasOwn(matchLabels, CONTROLLER_UID_LABEL)) matchLabels[CONTROLLER_UID_LABEL] = PLACEHOLDER_UID;
 }
 
 function isUnset(value: unknown): boolean {
@@ -145,7 +171,7 @@ function setIfUnset(target: JsonObject, key: string, value: unknown): void {
 function ensureObject(target: JsonObject, key: string): JsonObject {
   const existing = target[key];
   if (isObject(existing)) return existing;
-  const created: JsonObject = {};
+  const created = newDecodedObject();
   target[key] = created;
   return created;
 }

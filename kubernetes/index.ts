@@ -26,7 +26,16 @@ export {
 export { atoi, MAX_INT32 } from './go-integers.ts';
 export { finishAndExpireTime } from './ttl-after-finished.ts';
 export { compareQuantities, hasFractionalUnits, parseQuantity } from './quantity.ts';
-export { DEFAULT_BACKOFF_LIMIT, defaultBackoffLimit, defaultCronJob, defaultJob, PLACEHOLDER_UID } from './defaults.ts';
+export {
+  DEFAULT_BACKOFF_LIMIT,
+  defaultBackoffLimit,
+  defaultCronJob,
+  defaultJob,
+  NEW_UID_SHOWN,
+  PLACEHOLDER_UID,
+  withoutPlaceholders,
+} from './defaults.ts';
+export { CONTROLLER_UID_LABELS, type StoredObject, toStoredObject } from './stored-object.ts';
 export {
   complement,
   contains,

@@ -2,7 +2,7 @@ import { describeError } from '../kubernetes/index.ts';
 import { CommanderError } from 'commander';
 import { PolicyError } from '../policy/index.ts';
 import { ConfigError, EXIT, ExitError, UsageError } from '../edge/index.ts';
-import { escapeText } from './format/index.ts';
+import { escapeText } from './escape-text.ts';
 import { KubeError } from './kube/index.ts';
 import { createProgram } from './program.ts';
 import { processCommandContext, type CommandContext } from './command-context.ts';

@@ -54,7 +54,7 @@ export function resolvePolicy(registry: readonly Rule[], policy: JobXPolicy | un
     if (level === 'off') continue;
     const options = { ...(rule.defaultOptions ?? {}), ...(typeof setting === 'object' ? (setting.options ?? {}) : {}) };
     for (const key of Object.keys(options)) {
-      if (!rule.defaultOptions || !(key in rule.defaultOptions))
+      if (!rule.defaultOptions || !Object.hasOwn(rule.defaultOptions, key))
         throw new PolicyError(`rules.${rule.id}.options.${key}`, 'unknown option');
       if (typeof options[key] !== typeof rule.defaultOptions[key]) {
         throw new PolicyError(`rules.${rule.id}.options.${key}`, `must be a ${typeof rule.defaultOptions[key]}`);

@@ -1,3 +1,4 @@
+import { describeError, withoutPlaceholders } from '../kubernetes/index.ts';
 import type { ResolvedPolicy } from './config.ts';
 import type { Finding } from './finding.ts';
 import type { JobView } from './job-view.ts';
@@ -26,13 +27,7 @@ export function evaluate(view: JobView, policy: ResolvedPolicy, stage: Evaluatio
     try {
       reports = rule.check(view, { options, allowSuppressions: policy.allowSuppressions });
     } catch (error) {
-      findings.push({
-        ruleId: INTERNAL_ERROR_RULE_ID,
-        severity: 'error',
-        origin: 'policy',
-        path: '',
-        message: `rule ${rule.id} failed on this object: ${error instanceof Error ? error.message : String(error)} (please report this)`,
-      });
+      findings.push(internalErrorFinding(`rule ${rule.id}`, error));
       continue;
     }
     for (const report of reports) {
@@ -41,7 +36,8 @@ export function evaluate(view: JobView, policy: ResolvedPolicy, stage: Evaluatio
         severity,
         origin: rule.origin,
         path: report.path,
-        message: report.message,
+        // A rule may quote defaulted values: never the placeholders that stand for the server's.
+        message: withoutPlaceholders(report.message, view.raw),
         ...(report.type ? { type: report.type } : {}),
         // Kept only where it says more than the rule's docs (fitted to this object).
         ...(report.remediation && report.remediation !== rule.docs.remediation
@@ -54,6 +50,17 @@ export function evaluate(view: JobView, policy: ResolvedPolicy, stage: Evaluatio
   if (!policy.allowSuppressions) return visible;
   const suppressed = suppressedRuleIds(view);
   return visible.filter((finding) => finding.origin === 'apiserver' || !suppressed.has(finding.ruleId));
+}
+
+/** A bug of job-x's as a finding on the object it met, so the other objects are still judged. */
+export function internalErrorFinding(what: string, error: unknown): Finding {
+  return {
+    ruleId: INTERNAL_ERROR_RULE_ID,
+    severity: 'error',
+    origin: 'policy',
+    path: '',
+    message: `${what} failed on this object: ${describeError(error)} (please report this)`,
+  };
 }
 
 /** Rule whose findings mark values the API server cannot decode at all. */

@@ -1,5 +1,5 @@
 /** The public surface of the rule engine, for the plugin and the webhook. */
-export { evaluate, type EvaluationStage } from './engine.ts';
+export { evaluate, type EvaluationStage, internalErrorFinding } from './engine.ts';
 export { resolvePolicy, PolicyError, type ResolvedPolicy } from './config.ts';
 export { isJobKind, toJobView, type JobKind, type JobView } from './job-view.ts';
 export { RULES } from './rules/index.ts';

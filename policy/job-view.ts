@@ -1,6 +1,6 @@
 import { defaultCronJob, defaultJob } from '../kubernetes/index.ts';
 import { FieldPath } from '../kubernetes/index.ts';
-import { isObject, obj, str, type JsonObject } from '../kubernetes/index.ts';
+import { isObject, obj, str, toStoredObject, type JsonObject, type StoredObject } from '../kubernetes/index.ts';
 
 export type JobKind = 'Job' | 'CronJob';
 
@@ -23,6 +23,11 @@ export interface JobView {
   readonly rawSpec: JsonObject;
   readonly specPath: FieldPath;
   readonly annotations: Readonly<Record<string, unknown>>;
+  /**
+   * Set when the document is an object as the API server stored it (`kubectl get -o yaml`): its
+   * create is that of a copy, with a new uid (kubernetes/stored-object.ts).
+   */
+  readonly stored: StoredObject | undefined;
 }
 
 /**
@@ -74,5 +79,6 @@ export function toJobView(document: JsonObject): JobView {
     rawSpec: rawSpec ?? {},
     specPath: kind === 'Job' ? FieldPath.root('spec') : FieldPath.root('spec', 'jobTemplate', 'spec'),
     annotations: obj(metadata, 'annotations') ?? {},
+    stored: toStoredObject(document),
   };
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CommanderError } from 'commander';
-import { ConfigError } from '../edge/index.ts';
+import { ConfigError, EXIT } from '../edge/index.ts';
 import { loadPolicyFile } from '../edge/index.ts';
 import { VERSION } from '../edge/index.ts';
 import { PolicyError, type ResolvedPolicy } from '../policy/index.ts';
@@ -28,8 +28,6 @@ import { createWebhookMetrics, MEMORY_BUDGET_BYTES, MemoryBudget } from './serve
 export const KEEP_ALIVE_TIMEOUT_MS = 95_000;
 export const HEADERS_TIMEOUT_MS = 100_000;
 export const REQUEST_TIMEOUT_MS = 120_000;
-
-const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 const sleep = (ms: number): { promise: Promise<void>; cancel: () => void } => {
   let timer: NodeJS.Timeout | undefined;

@@ -3,7 +3,7 @@
 // container restarts under restartPolicy OnFailure: pastBackoffLimitOnFailure), the deadline
 // (pastActiveDeadline), the pod failure policy, or failed indexes (backoffLimitPerIndex).
 import { contains, parseIndexesLenient, restartsFailingJob, secondsBetween } from '../../kubernetes/index.ts';
-import type { Cause, DecisiveMatch } from './cause.ts';
+import type { Cause, DecisiveMatch } from './cause-types.ts';
 import type { Context } from './context.ts';
 import { decisiveFailIndex, decisiveFailJob } from './decisive-match.ts';
 import {

@@ -3,7 +3,7 @@
 // of its retry budget.
 import { formatIntervals, secondsBetween, toIntervals, toMillis } from '../../kubernetes/index.ts';
 import type { Blocker } from './blockers.ts';
-import type { Cause } from './cause.ts';
+import type { Cause } from './cause-types.ts';
 import type { Context } from './context.ts';
 import { blockerEvidence, conditionEvidence, groupEvidence, onJob } from './evidence.ts';
 import type { EvidenceFact } from './evidence-facts.ts';

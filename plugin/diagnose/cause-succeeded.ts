@@ -1,6 +1,6 @@
 // A Job that succeeded (Complete) or that the controller has decided succeeded and that waits for
 // its pods to terminate (Completing): what met the success criteria, and what was retried on the way.
-import type { Cause } from './cause.ts';
+import type { Cause } from './cause-types.ts';
 import type { Context } from './context.ts';
 import { conditionEvidence, eventEvidence, onJob, policyEvidence, terminatingEvidence } from './evidence.ts';
 import type { EvidenceFact } from './evidence-facts.ts';

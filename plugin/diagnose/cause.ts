@@ -1,30 +1,14 @@
 // The diagnosis proper: which state the Job is in, the reason, the verdict and the evidence
 // behind it, as data. The order of the checks follows syncJob (job_controller.go): managedBy,
 // finished, the interim FailureTarget / SuccessCriteriaMet, then what blocks a running Job.
-import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
+export type { Cause, DecisiveMatch, State } from './cause-types.ts';
 import { failedCause } from './cause-failed.ts';
 import { managedElsewhere, running, suspended } from './cause-running.ts';
 import { succeeded } from './cause-succeeded.ts';
 import type { Context } from './context.ts';
-import type { EvidenceFact } from './evidence-facts.ts';
-import { failureGroups, type FailureGroup } from './failure-groups.ts';
+import type { Cause } from './cause-types.ts';
+import { failureGroups } from './failure-groups.ts';
 import { trueCondition } from './job-facts.ts';
-import type { VerdictFact } from './verdict-facts.ts';
-
-export type State = DiagnoseOutput['state'];
-export type DecisiveMatch = NonNullable<DiagnoseOutput['podFailurePolicy']>;
-
-export interface Cause {
-  state: State;
-  reason: string | null;
-  verdict: VerdictFact;
-  evidence: EvidenceFact[];
-  decisive: DecisiveMatch | null;
-  /** How the counted failures failed, for the suggestions. */
-  groups: FailureGroup[];
-  /** BackoffLimitExceeded although this success policy rule was met (success-policy-backoff-race). */
-  successPolicyRace: number | null;
-}
 
 export function findCause(ctx: Context): Cause {
   const { facts } = ctx;

@@ -1,7 +1,7 @@
 // The pod failure policy match that decided a failed Job: the FailJob match its condition names,
 // or for failed indexes the first FailIndex match.
 import type { PodAnalysis } from './attempts.ts';
-import type { DecisiveMatch } from './cause.ts';
+import type { DecisiveMatch } from './cause-types.ts';
 import type { Context } from './context.ts';
 
 const FAIL_JOB_EXIT =

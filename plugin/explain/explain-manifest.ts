@@ -1,5 +1,5 @@
 import { isJobKind, type ResolvedPolicy } from '../../policy/index.ts';
-import { isObject, str } from '../../kubernetes/index.ts';
+import { describeError, isObject, str } from '../../kubernetes/index.ts';
 import { parseSource } from '../yaml/index.ts';
 import { explainObject } from './explain-object.ts';
 import type { Explanation } from './explanation.ts';
@@ -34,6 +34,7 @@ export function explainManifest(file: string, text: string, policy: ResolvedPoli
   const parsed = parseSource(text);
   const explanations: Explanation[] = [];
   const skipped: SkippedObject[] = [];
+  const failures: ManifestProblem[] = [];
   for (const object of parsed.objects) {
     const position = { document: object.document, ...(object.item !== undefined ? { item: object.item } : {}) };
     if (!isJobKind(object.value) || !isObject(object.value)) {
@@ -42,11 +43,21 @@ export function explainManifest(file: string, text: string, policy: ResolvedPoli
       skipped.push({ ...position, kind: str(value, 'kind') ?? null, name: str(metadata, 'name') ?? null });
       continue;
     }
-    explanations.push(explainObject(object.value, { policy, source: { type: 'manifest', file, ...position } }));
+    try {
+      explanations.push(explainObject(object.value, { policy, source: { type: 'manifest', file, ...position } }));
+    } catch (error) {
+      // A bug met on one object is reported on it; the other objects are still explained.
+      failures.push({
+        document: object.document,
+        ...object.locate(''),
+        message: `job-x could not explain this object: ${describeError(error)} (please report this)`,
+      });
+    }
   }
   // Warnings (a typographic quote kept in a value) do not stop the explanation; lint reports them.
   const problems = parsed.problems
     .filter((problem) => problem.severity !== 'warning')
     .map(({ document, line, column, message }) => ({ document, line, column, message }));
+  problems.push(...failures);
   return { explanations, skipped, problems };
 }

@@ -5,7 +5,7 @@
 // why), and string-width 4, the version it brings, counts only the combining marks of
 // U+0300–U+036F and takes zero-width characters for one cell.
 //
-// Text here is already escaped (./escape-text.ts): the only ESC sequences are our colours.
+// Text here is already escaped (plugin/escape-text.ts): the only ESC sequences are our colours.
 
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;

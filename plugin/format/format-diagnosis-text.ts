@@ -1,14 +1,14 @@
 // The text of `kubectl job-x diagnose`: the verdict first (an SRE should have the cause in five
 // seconds), then the evidence, the attempts as a kubectl-style timeline, the limits, what is
 // gone, the last log lines and the suggestions. Everything the cluster wrote (names, messages,
-// log lines) is escaped before it is coloured (./escape-text.ts).
+// log lines) is escaped before it is coloured (plugin/escape-text.ts).
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import { toMillis } from '../../kubernetes/index.ts';
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
 import { createColors, type Colors } from './colors.ts';
 import { attemptsTimeline, policyReplayTable } from './diagnosis-attempts-text.ts';
 import { limitLines } from './diagnosis-limits-text.ts';
-import { escapeText } from './escape-text.ts';
+import { escapeText } from '../escape-text.ts';
 import { plural } from './plural.ts';
 import { renderTable } from './text-table.ts';
 import { ago } from './time-ago.ts';

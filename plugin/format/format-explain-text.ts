@@ -2,7 +2,7 @@ import type { ExplainFinding, Explanation } from '../explain/index.ts';
 import { EFFECTIVE_FIELDS } from '../explain/index.ts';
 import { JOB_NAME_LABEL } from '../../kubernetes/index.ts';
 import type { Colors } from './colors.ts';
-import { escapeText } from './escape-text.ts';
+import { escapeText } from '../escape-text.ts';
 import { renderTable, type Cell, type Paint } from './text-table.ts';
 import { wrap } from './wrap-text.ts';
 
@@ -21,7 +21,7 @@ const SEVERITY_WIDTH = 'warning'.length;
  * asks ("how many pods?", "what if one fails?", "when is it done?", "what stays behind?"), in
  * plain sentences wrapped to the terminal, with the effective spec as a kubectl-style table.
  * The sentences quote the manifest (names, labels, messages): each is escaped before it is
- * wrapped and coloured (./escape-text.ts).
+ * wrapped and coloured (plugin/escape-text.ts).
  */
 export function formatExplainText(explanations: readonly Explanation[], options: ExplainTextOptions): string {
   return `${explanations.map((explanation) => formatOne(explanation, options)).join('\n\n')}\n`;

@@ -2,12 +2,12 @@
 // the retry budgets and the success policy, then the indexes that have failed; or, with --index,
 // one table row per pod of the selected indexes (./index-status-details-text.ts). Tables by
 // ./text-table.ts; colour only on the state words and glyphs (and only when on); names and
-// reasons from the cluster escaped (./escape-text.ts).
+// reasons from the cluster escaped (plugin/escape-text.ts).
 import { countIndexes, fromIndexes, MAX_INT32 } from '../../kubernetes/index.ts';
 import type { IndexDetail } from '../../schemas/generated/index-status-output.ts';
 import type { IndexState, IndexStatus, NotIndexed } from '../index-status/index.ts';
 import type { Colors } from './colors.ts';
-import { escapeText } from './escape-text.ts';
+import { escapeText } from '../escape-text.ts';
 import { formatIntervalsCapped, roomAfter } from './index-intervals-text.ts';
 import { formatIndexDetails } from './index-status-details-text.ts';
 import { formatIndexGrid, stateColor } from './index-status-grid-text.ts';
@@ -176,7 +176,8 @@ function formatSuccessPolicy(status: IndexStatus, colors: Colors): string[] {
       `met by rule ${policy.rule ?? '?'}${policy.recorded ? '' : ' (the controller has yet to record it)'}`,
     );
   else if (status.condition !== null && status.condition.type !== 'Suspended') {
-    const ended = ENDED[status.condition.type] ?? status.condition.type;
+    const type = status.condition.type;
+    const ended = Object.hasOwn(ENDED, type) ? ENDED[type]! : type;
     const because = status.condition.reason ? ` (${status.condition.reason})` : '';
     verdict = escapeText(`not met: the Job ${ended} first${because}`);
     if (satisfied.length > 0) note = `${ruleList(satisfied)} satisfied, but the controller evaluates failures first`;

@@ -1,6 +1,6 @@
 import type { Severity } from '../../policy/index.ts';
 import type { Colors } from './colors.ts';
-import { escapeText } from './escape-text.ts';
+import { escapeText } from '../escape-text.ts';
 import { countBySeverity, type LintReport } from './lint-report.ts';
 import { plural } from './plural.ts';
 import { renderTable, type Cell } from './text-table.ts';
@@ -11,7 +11,7 @@ const SEVERITY_WIDTH = 'warning'.length;
 /**
  * Human output, grouped by file and object, in the style of ESLint's stylish formatter. File
  * names, object names and messages come from the manifests: the table escapes them, and so does
- * this for the lines it writes itself (./escape-text.ts).
+ * this for the lines it writes itself (plugin/escape-text.ts).
  */
 export function formatLintText(report: LintReport, colors: Colors): string {
   const paint: Record<Severity, (text: string) => string> = {

@@ -2,13 +2,13 @@
 // kubectl's style: no borders, UPPERCASE headers, columns three spaces apart (the padding of
 // cli-runtime's printers.GetNewTabWriter), no trailing blanks. Unlike kubectl's tabwriter, which
 // counts runes, widths are terminal cells (./cell-width.ts): CJK, emoji, combining marks and our
-// colour codes line up. Every cell's text is escaped here (./escape-text.ts) and painted after,
+// colour codes line up. Every cell's text is escaped here (plugin/escape-text.ts) and painted after,
 // so data can neither break the layout nor carry its own escape sequences to the terminal.
 //
 // Hand-written rather than cli-table3: bench/format/bench-table.ts measured it 40 to 200 times
 // slower, and quadratic in rows (a 1,000-row table takes seconds; figures in bench/README.md).
 import { cellWidth, truncateCells } from './cell-width.ts';
-import { escapeText } from './escape-text.ts';
+import { escapeText } from '../escape-text.ts';
 import { wrap } from './wrap-text.ts';
 
 export type Paint = (text: string) => string;

@@ -5,7 +5,7 @@ import { cellWidth } from './cell-width.ts';
  * `first`, the next ones with `rest`. Widths are measured in cells (./cell-width.ts), so wide
  * characters and our colour codes wrap right. Words break at spaces only; a word longer than a
  * line stays whole (a path or a command is more use whole than cut). Escape data before
- * wrapping (./escape-text.ts): a newline in `text` would not be seen.
+ * wrapping (plugin/escape-text.ts): a newline in `text` would not be seen.
  */
 export function wrap(text: string, width: number | undefined, first = '', rest = first): string[] {
   const whole = `${first}${text}`;

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
-import { escapeText } from '../format/index.ts';
+import { escapeText } from '../escape-text.ts';
 
 /**
  * A file's path: a string, or its bytes when a directory holds a name that is not valid UTF-8

@@ -1,3 +1,4 @@
+import { describeError } from '../../kubernetes/index.ts';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { ResolvedPolicy } from '../../policy/index.ts';
@@ -73,7 +74,7 @@ export async function lintInParallel(
     finish = resolve;
     fail = (error) =>
       reject(
-        new WorkerFailure(`a lint worker failed: ${error instanceof Error ? error.message : String(error)}`, {
+        new WorkerFailure(`a lint worker failed: ${describeError(error)}`, {
           cause: error,
         }),
       );

@@ -1,4 +1,13 @@
-import { evaluate, isJobKind, toJobView, type Finding, type JobKind, type ResolvedPolicy } from '../../policy/index.ts';
+import {
+  evaluate,
+  internalErrorFinding,
+  isJobKind,
+  toJobView,
+  type Finding,
+  type JobKind,
+  type JobView,
+  type ResolvedPolicy,
+} from '../../policy/index.ts';
 import { parseSource } from '../yaml/index.ts';
 
 export interface LintFinding extends Finding {
@@ -49,8 +58,9 @@ export function lintSource(file: string, text: string, policy: ResolvedPolicy): 
       } else skipped++;
       continue;
     }
-    const view = toJobView(object.value as Record<string, unknown>);
-    const findings = evaluate(view, policy, 'lint')
+    const judged = judge(object.value as Record<string, unknown>, policy);
+    const { view } = judged;
+    const findings = judged.findings
       .map((finding) => ({ ...finding, ...object.locate(finding.path) }))
       .sort((a, b) => rank(a)[0]! - rank(b)[0]! || rank(a)[1]! - rank(b)[1]! || a.ruleId.localeCompare(b.ruleId));
     results.push({
@@ -58,9 +68,9 @@ export function lintSource(file: string, text: string, policy: ResolvedPolicy): 
       document: object.document,
       ...(object.item !== undefined ? { item: object.item } : {}),
       ...(object.itemPath !== undefined ? { itemPath: object.itemPath } : {}),
-      kind: view.kind,
-      namespace: view.namespace ?? null,
-      name: view.name ?? null,
+      kind: view?.kind ?? null,
+      namespace: view?.namespace ?? null,
+      name: view?.name ?? null,
       findings,
     });
   }
@@ -95,4 +105,19 @@ function documentResult(file: string, document: number, finding: DocumentFinding
     name: null,
     findings: [{ ...finding, origin: 'parser', path: '' }],
   };
+}
+
+/**
+ * The findings of one object. The engine already turns a failing rule into a finding; this also
+ * covers the defaulting before it, so that a bug met on one object is reported on that object and
+ * every other object and file is still linted (never a crash of the whole run).
+ */
+function judge(document: Record<string, unknown>, policy: ResolvedPolicy): { view?: JobView; findings: Finding[] } {
+  let view: JobView | undefined;
+  try {
+    view = toJobView(document);
+    return { view, findings: evaluate(view, policy, 'lint') };
+  } catch (error) {
+    return { view, findings: [internalErrorFinding('reading the object', error)] };
+  }
 }

@@ -92,7 +92,7 @@ export function resolvePlainKey(source: string): string | UnsupportedKey | typeo
     case 'null':
       return unsupportedKey('%!s(<nil>)', '<nil>');
     case 'bool':
-      return String(resolved.value);
+      return resolved.value === true ? 'true' : 'false';
     case 'float':
       return float32Text(resolved.value as number);
     default: {

@@ -5,12 +5,14 @@
 // what kept lint below kubeconform's throughput.
 import { settleExactIntegers } from './exact-numbers.ts';
 import { resolvePlainKey, resolvePlainScalar } from './go-yaml-scalars.ts';
+import { newDecodedObject, valueText } from '../../kubernetes/index.ts';
 import { blockScalarValue, doubleQuotedValue, singleQuotedValue, unfoldLines } from './yaml-scalar-text.ts';
 
 /**
  * A single-pass reader for the YAML that manifests are made of: block mappings and sequences,
  * flow collections (JSON), plain, quoted and block scalars, comments, `---` streams. It builds the
- * plain JavaScript values directly and records where each key and item starts; it is several
+ * JavaScript values directly (mappings as decoded objects, which inherit nothing: a `__proto__` or
+ * `toString` key is an ordinary key) and records where each key and item starts; it is several
  * times faster than composing the `yaml` package's document model, which dominated lint time.
  *
  * It is deliberately narrow: anything it does not handle exactly as the `yaml` package does
@@ -328,7 +330,7 @@ class FastReader {
   /** A block mapping whose keys are indented by `indent`; pos at its first key. */
   private blockMapping(indent: number): Record<string, unknown> {
     this.enter();
-    const map: Record<string, unknown> = {};
+    const map = newDecodedObject();
     const start = this.pos;
     const offsets: NodeOffsets = [start];
     let repeated = false;
@@ -341,7 +343,7 @@ class FastReader {
         repeated = true;
         this.blockValue(indent, true);
       } else {
-        setProperty(map, key, this.blockValue(indent, true));
+        map[key] = this.blockValue(indent, true);
         offsets.push(key, this.valueIsAlias ? ~keyStart : keyStart, this.valueRecord);
       }
       const next = this.next;
@@ -551,7 +553,7 @@ class FastReader {
     }
     if (i - start > MAX_KEY_LENGTH || key === undefined) this.giveUp();
     this.pos = i + 1;
-    return key;
+    return valueText(key);
   }
 
   /** After a quoted scalar starting at pos: is it a key (`"a": …`)? */
@@ -772,7 +774,7 @@ class FastReader {
     this.flowSpace(level);
     let result: unknown[] | Record<string, unknown>;
     if (isMapping) {
-      const map: Record<string, unknown> = {};
+      const map = newDecodedObject();
       let repeated = false;
       if (text.charCodeAt(this.pos) !== close) {
         for (;;) {
@@ -788,7 +790,7 @@ class FastReader {
             this.repeatedKey(open, key, keyStart, repeated);
             repeated = true;
           } else {
-            setProperty(map, key, value);
+            map[key] = value;
             offsets.push(key, this.valueIsAlias ? ~keyStart : keyStart, this.valueRecord);
           }
           if (this.flowSeparator(level, close)) break;
@@ -848,7 +850,7 @@ class FastReader {
     // `{a:[1]}` is read as it looks, but through a lexer corner case: leave it alone.
     if (c !== DQUOTE && c !== SQUOTE && !isBlankOrEnd(text.charCodeAt(this.pos + 1))) this.giveUp();
     if (this.pos - start > MAX_KEY_LENGTH) this.giveUp();
-    return key;
+    return valueText(key);
   }
 
   /** A flow collection's entry value, with its anchor if it has one; sets `valueStart`, `valueIsAlias` and `valueRecord`. */
@@ -971,11 +973,4 @@ class FastReader {
     }
     this.pos = pos;
   }
-}
-
-/** As the yaml package sets properties: `__proto__` becomes an own property, not the prototype. */
-function setProperty(map: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-  else map[key] = value;
 }

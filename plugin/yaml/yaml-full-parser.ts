@@ -11,6 +11,8 @@ import {
 } from './look-alike-characters.ts';
 import { firstUnsupportedNumber, settleExactIntegers } from './exact-numbers.ts';
 import { goYamlTags, type ScalarFlags } from './go-yaml-tags.ts';
+import { describeError, MAX_NESTING_DEPTH, toDecodedObjects, valueText } from '../../kubernetes/index.ts';
+import { composeDocuments } from './yaml-nesting.ts';
 import {
   duplicateKeyMessage,
   MAX_DOCUMENT_BYTES,
@@ -32,10 +34,10 @@ import {
 const MAX_ALIAS_COUNT = 100;
 
 export function parseWithYamlPackage(text: string): ParsedSource {
-  const { LineCounter, parseAllDocuments } = yamlPackage();
+  const { LineCounter } = yamlPackage();
   const lineCounter = new LineCounter();
   const flags: ScalarFlags = { exactIntegers: false, nonFinite: false };
-  const documents = parseAllDocuments(text, {
+  const { documents, tooDeep } = composeDocuments(text, {
     version: '1.1',
     customTags: goYamlTags(flags),
     uniqueKeys: false,
@@ -54,6 +56,16 @@ export function parseWithYamlPackage(text: string): ParsedSource {
   const lookAlikes = hasLookAlike(text);
   list.forEach((doc, index) => {
     const start = position(doc.range[0]);
+    const deepAt = tooDeep.get(index);
+    if (deepAt !== undefined) {
+      problems.push({
+        document: index,
+        ruleId: 'yaml-syntax',
+        message: `nesting deeper than ${MAX_NESTING_DEPTH} levels: job-x does not read it (no field of a Job or CronJob nests this deep)`,
+        ...position(deepAt),
+      });
+      return;
+    }
     // What go-yaml reads as this document: from here to the next one (comments around it included).
     const from = index === 0 ? 0 : doc.range[0];
     const to = list[index + 1]?.range[0] ?? text.length;
@@ -119,15 +131,11 @@ export function parseWithYamlPackage(text: string): ParsedSource {
     }
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      // Objects that inherit nothing, as the fast reader builds them.
+      value = toDecodedObjects(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
       if (flags.exactIntegers) value = settleExactIntegers(value);
     } catch (error) {
-      const reason =
-        error instanceof RangeError
-          ? 'nesting is too deep to read'
-          : error instanceof Error
-            ? error.message
-            : String(error);
+      const reason = error instanceof RangeError ? 'nesting is too deep to read' : describeError(error);
       problems.push({ document: index, ruleId: 'yaml-syntax', message: reason, ...start });
       return;
     }
@@ -178,6 +186,11 @@ function lookAlikeQuotes(
   return found;
 }
 
+/** A scalar key as the yaml package's toJS names it: String() of a string, number, boolean, null or Date. */
+function scalarKeyText(value: unknown): string {
+  return value instanceof Date ? value.toString() : valueText(value);
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
@@ -190,7 +203,7 @@ function findDuplicateKey(doc: Document): { key: string; offset: number } | unde
     Map(_, map) {
       const seen = new Set<string>();
       for (const pair of map.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const key = isScalar(pair.key) ? scalarKeyText(pair.key.value) : undefined;
         if (key === undefined) continue;
         if (seen.has(key)) {
           found = { key, offset: (pair.key as Node).range?.[0] ?? 0 };
@@ -234,7 +247,7 @@ function locatePath(
   for (const match of path.matchAll(PATH_SEGMENT)) {
     const name = match[1] ?? match[2] ?? '';
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === name);
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && scalarKeyText(p.key.value) === name);
       if (!pair) break;
       const keyNode = pair.key as Node;
       if (keyNode.range) best = position(keyNode.range[0]);

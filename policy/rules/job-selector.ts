@@ -7,10 +7,24 @@ import {
   LEGACY_CONTROLLER_UID_LABEL,
   LEGACY_JOB_NAME_LABEL,
   PLACEHOLDER_UID,
+  CONTROLLER_UID_LABELS,
 } from '../../kubernetes/index.ts';
 import { bool, obj, stringMap } from '../../kubernetes/index.ts';
 import { checkLabelSelector, selectorMatches } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
+
+/**
+ * What is added to the API server's message when the document is a stored Job (kubectl get -o
+ * yaml) sent back as a create: the copy gets a new uid, and what was generated from the old one
+ * is refused (checked on the testbed: test/e2e/stored-object-copy.test.ts).
+ */
+const COPY_NOTES = {
+  label: (uid: string): string =>
+    ` (a copy of a stored Job: the API server gives the new Job a uid of its own, not the stored ${uid})`,
+  selector: (uid: string): string =>
+    ` (a copy of a stored Job: this selector was generated for the stored uid ${uid}; remove spec.selector` +
+    " and the template's controller-uid labels to let the API server generate them for the copy)",
+};
 
 export default defineRule({
   id: 'job-selector',
@@ -43,13 +57,24 @@ export default defineRule({
         [JOB_NAME_LABEL]: name,
       };
       const labelsPath = FieldPath.root('spec', 'template', 'metadata', 'labels');
+      // The uid of a stored Job this document is a copy of (kubectl get -o yaml): what the server
+      // generated from it is what no longer fits, and the message says so.
+      const copiedUid = view.stored?.uid;
+      const keepsStoredUid = (value: unknown): boolean => copiedUid !== undefined && value === copiedUid;
       for (const [key, value] of Object.entries(expected)) {
-        if (!(key in templateLabels)) errors.push(fieldError.required(labelsPath.key(key), `must be '${value}'`));
-        else if (templateLabels[key] !== value)
-          errors.push(fieldError.invalid(labelsPath.key(key), templateLabels, `must be '${value}'`));
+        if (!Object.hasOwn(templateLabels, key))
+          errors.push(fieldError.required(labelsPath.key(key), `must be '${value}'`));
+        else if (templateLabels[key] !== value) {
+          const detail = `must be '${value}'${keepsStoredUid(templateLabels[key]) ? COPY_NOTES.label(copiedUid!) : ''}`;
+          errors.push(fieldError.invalid(labelsPath.key(key), templateLabels, detail));
+        }
       }
-      if (selectorMatches(selector, expected) === false)
-        errors.push(fieldError.invalid(selectorPath, selector, '`selector` not auto-generated'));
+      if (selectorMatches(selector, expected) === false) {
+        const matchLabels = stringMap(selector, 'matchLabels') ?? {};
+        const copied = CONTROLLER_UID_LABELS.some((key) => keepsStoredUid(matchLabels[key]));
+        const detail = `\`selector\` not auto-generated${copied ? COPY_NOTES.selector(copiedUid!) : ''}`;
+        errors.push(fieldError.invalid(selectorPath, selector, detail));
+      }
     }
     if (!selector) errors.push(fieldError.required(selectorPath));
     else errors.push(...checkLabelSelector(selector, selectorPath));

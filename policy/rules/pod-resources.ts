@@ -1,7 +1,7 @@
 import { fieldError, type FieldError } from '../../kubernetes/index.ts';
 import type { FieldPath } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { obj, objects, type JsonObject } from '../../kubernetes/index.ts';
+import { obj, valueText, objects, type JsonObject } from '../../kubernetes/index.ts';
 import { compareQuantities, parseQuantity } from '../../kubernetes/index.ts';
 import { podSpecOf } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
@@ -62,20 +62,24 @@ function checkResources(resources: JsonObject | undefined, path: FieldPath): Fie
   for (const [name, raw] of Object.entries(requests)) {
     const request = parseQuantity(raw);
     if (!request) continue;
-    if (name in limits) {
+    if (Object.hasOwn(limits, name)) {
       const limit = parseQuantity(limits[name]);
       if (!limit) continue;
       const order = compareQuantities(request, limit);
       if (order !== 0 && !overcommitAllowed(name))
         errors.push(
-          fieldError.invalid(path.child('requests'), raw, `must be equal to ${name} limit of ${String(limits[name])}`),
+          fieldError.invalid(
+            path.child('requests'),
+            raw,
+            `must be equal to ${name} limit of ${valueText(limits[name])}`,
+          ),
         );
       else if (order > 0)
         errors.push(
           fieldError.invalid(
             path.child('requests'),
             raw,
-            `must be less than or equal to ${name} limit of ${String(limits[name])}`,
+            `must be less than or equal to ${name} limit of ${valueText(limits[name])}`,
           ),
         );
     } else if (!overcommitAllowed(name)) {

@@ -1,3 +1,4 @@
+import { valueText } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
 import { int, obj, objects } from '../../kubernetes/index.ts';
 import { hasFractionalUnits, parseQuantity } from '../../kubernetes/index.ts';
@@ -5,16 +6,18 @@ import { podSpecOf } from '../../kubernetes/index.ts';
 import { defineRule, type Report } from '../rule.ts';
 
 /** pkg/api/node deprecatedNodeLabels. */
-const DEPRECATED_NODE_LABELS: Record<string, string> = {
-  'beta.kubernetes.io/arch': 'deprecated since v1.14; use "kubernetes.io/arch" instead',
-  'beta.kubernetes.io/os': 'deprecated since v1.14; use "kubernetes.io/os" instead',
-  'failure-domain.beta.kubernetes.io/region': 'deprecated since v1.17; use "topology.kubernetes.io/region" instead',
-  'failure-domain.beta.kubernetes.io/zone': 'deprecated since v1.17; use "topology.kubernetes.io/zone" instead',
-  'beta.kubernetes.io/instance-type': 'deprecated since v1.17; use "node.kubernetes.io/instance-type" instead',
-  'app.kubernetes.io/created-by': 'deprecated since v1.9',
-  'scheduler.alpha.kubernetes.io/preferAvoidPods': 'deprecated since v1.22; use Taints and Tolerations instead',
-  'node-role.kubernetes.io/master': 'use "node-role.kubernetes.io/control-plane" instead',
-};
+const DEPRECATED_NODE_LABELS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    'beta.kubernetes.io/arch': 'deprecated since v1.14; use "kubernetes.io/arch" instead',
+    'beta.kubernetes.io/os': 'deprecated since v1.14; use "kubernetes.io/os" instead',
+    'failure-domain.beta.kubernetes.io/region': 'deprecated since v1.17; use "topology.kubernetes.io/region" instead',
+    'failure-domain.beta.kubernetes.io/zone': 'deprecated since v1.17; use "topology.kubernetes.io/zone" instead',
+    'beta.kubernetes.io/instance-type': 'deprecated since v1.17; use "node.kubernetes.io/instance-type" instead',
+    'app.kubernetes.io/created-by': 'deprecated since v1.9',
+    'scheduler.alpha.kubernetes.io/preferAvoidPods': 'deprecated since v1.22; use Taints and Tolerations instead',
+    'node-role.kubernetes.io/master': 'use "node-role.kubernetes.io/control-plane" instead',
+  }),
+);
 
 export default defineRule({
   id: 'pod-template-warnings',
@@ -35,7 +38,8 @@ export default defineRule({
     const templatePath = view.specPath.child('template');
     const reports: Report[] = [];
     for (const key of Object.keys(obj(podSpec, 'nodeSelector') ?? {})) {
-      const message = DEPRECATED_NODE_LABELS[key];
+      // A Map: a nodeSelector key such as `constructor` must not find Object.prototype's.
+      const message = DEPRECATED_NODE_LABELS.get(key);
       if (message) reports.push({ path: templatePath.child('spec', 'nodeSelector').key(key).toString(), message });
     }
     const grace = int(podSpec, 'terminationGracePeriodSeconds');
@@ -55,7 +59,7 @@ export default defineRule({
             if (quantity && hasFractionalUnits(quantity)) {
               reports.push({
                 path: path.child('resources', group).key(resource).toString(),
-                message: `fractional byte value ${JSON.stringify(String(value))} is invalid, must be an integer`,
+                message: `fractional byte value ${JSON.stringify(valueText(value))} is invalid, must be an integer`,
               });
             }
           }

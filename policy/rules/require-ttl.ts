@@ -1,3 +1,4 @@
+import { describeValue } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
 import { arr, has, isObject, obj } from '../../kubernetes/index.ts';
 import { defineRule } from '../rule.ts';
@@ -37,6 +38,8 @@ export default defineRule({
     const spec = obj(draft, 'spec');
     if (!spec || has(spec, 'ttlSecondsAfterFinished') || isOwnedByCronJob(view.raw)) return [];
     spec.ttlSecondsAfterFinished = options.seconds;
-    return [`set spec.ttlSecondsAfterFinished=${String(options.seconds)} so the finished Job and its pods are deleted`];
+    return [
+      `set spec.ttlSecondsAfterFinished=${describeValue(options.seconds)} so the finished Job and its pods are deleted`,
+    ];
   },
 });

@@ -7,7 +7,15 @@ import { ESLint } from 'eslint';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
 
-const eslint = new ESLint({ cwd: REPO_ROOT });
+// The files linted here do not exist, so the two rules that need the TypeScript project (the
+// String() checks) are left out; every other rule of the config applies as in `npm test`.
+const eslint = new ESLint({
+  cwd: REPO_ROOT,
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: { '@typescript-eslint/no-base-to-string': 'off', '@typescript-eslint/restrict-template-expressions': 'off' },
+  },
+});
 
 /** The rule ids ESLint reports for `code` placed at `file` (which need not exist). */
 async function ruleIdsFor(file: string, code: string): Promise<string[]> {

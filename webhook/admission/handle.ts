@@ -12,7 +12,8 @@ import {
 import { tooManyValuesDecision, type TooManyValues } from './too-many-values.ts';
 import { validate } from './validate.ts';
 
-export type AdmissionEndpoint = 'validate' | 'mutate';
+import type { AdmissionEndpoint } from './admission-endpoint.ts';
+export type { AdmissionEndpoint } from './admission-endpoint.ts';
 
 export type Handled =
   | {

@@ -1,3 +1,4 @@
+import { describeError } from '../../kubernetes/index.ts';
 import { suppressedRuleIds, toJobView } from '../../policy/index.ts';
 import { cloneDecoded } from '../../kubernetes/index.ts';
 import type { AdmissionPolicy } from './admission-policy.ts';
@@ -43,7 +44,7 @@ export function mutate(request: AdmissionRequest, policy: AdmissionPolicy): Deci
       warnings.push(
         formatDefaultWarning(
           rule.id,
-          `default not applied: the rule failed on this object (${error instanceof Error ? error.message : String(error)}); please report this`,
+          `default not applied: the rule failed on this object (${describeError(error)}); please report this`,
         ),
       );
       continue;

@@ -1,4 +1,4 @@
-import { isObject, obj, str } from '../../kubernetes/index.ts';
+import { describeValue, isObject, obj, str, toDecodedObjects } from '../../kubernetes/index.ts';
 
 /**
  * The parts of an `admission.k8s.io/v1` AdmissionReview the webhook reads and writes
@@ -85,11 +85,11 @@ export type ParsedReview =
 export function parseReview(body: unknown): ParsedReview {
   if (!isObject(body)) return { ok: false, message: 'the body must be a JSON object (an AdmissionReview)' };
   if (body.kind !== 'AdmissionReview')
-    return { ok: false, message: `kind must be "AdmissionReview", got ${describe(body.kind)}` };
+    return { ok: false, message: `kind must be "AdmissionReview", got ${describeValue(body.kind, 60)}` };
   if (body.apiVersion !== ADMISSION_API_VERSION) {
     return {
       ok: false,
-      message: `apiVersion must be "${ADMISSION_API_VERSION}", got ${describe(body.apiVersion)} (register the webhook with admissionReviewVersions: ["v1"])`,
+      message: `apiVersion must be "${ADMISSION_API_VERSION}", got ${describeValue(body.apiVersion, 60)} (register the webhook with admissionReviewVersions: ["v1"])`,
     };
   }
   const request = obj(body, 'request');
@@ -108,17 +108,12 @@ export function parseReview(body: unknown): ParsedReview {
       name: str(request, 'name') ?? '',
       namespace: str(request, 'namespace') ?? '',
       operation: str(request, 'operation') ?? '',
-      object: request.object,
-      oldObject: request.oldObject,
+      // The objects the rules read inherit nothing: a key named `constructor` is only a key.
+      object: toDecodedObjects(request.object),
+      oldObject: toDecodedObjects(request.oldObject),
       dryRun: request.dryRun === true,
     },
   };
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 export function toReview(response: AdmissionResponse): AdmissionReview {

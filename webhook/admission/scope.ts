@@ -1,4 +1,4 @@
-import { isObject, obj, str, type JsonObject } from '../../kubernetes/index.ts';
+import { isObject, MAX_NESTING_DEPTH, nestsDeeperThan, obj, str, type JsonObject } from '../../kubernetes/index.ts';
 import type { AdmissionPolicy } from './admission-policy.ts';
 import type { AdmissionRequest } from './review.ts';
 
@@ -32,6 +32,14 @@ export function toScope(request: AdmissionRequest, policy: AdmissionPolicy): Sco
   if (policy.exemptNamespaces.has(namespace)) return { in: false, skip: 'exempt-namespace' };
   if (!isObject(object))
     return { in: false, malformed: `request.object must be the ${kind.kind} being admitted on ${request.operation}` };
+  // No API server sends this (no field of a Job nests so deep), and the walks that judge an
+  // object are recursive: refused here, the same way every time, instead of a stack overflow.
+  for (const [name, value] of [
+    ['object', object],
+    ['oldObject', request.oldObject],
+  ] as const)
+    if (nestsDeeperThan(value))
+      return { in: false, malformed: `request.${name} nests deeper than ${MAX_NESTING_DEPTH} levels` };
   if (request.operation === 'UPDATE' && obj(object, 'metadata')?.deletionTimestamp)
     return { in: false, skip: 'being-deleted' };
   return { in: true, kind: kind.kind, object, operation: request.operation };

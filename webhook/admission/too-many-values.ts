@@ -1,5 +1,5 @@
 import { emptyDecision, type Decision } from './decision.ts';
-import type { AdmissionEndpoint } from './handle.ts';
+import type { AdmissionEndpoint } from './admission-endpoint.ts';
 import type { AdmissionPolicy } from './admission-policy.ts';
 import type { AdmissionRequest } from './review.ts';
 import { skippedDecision } from './decision.ts';

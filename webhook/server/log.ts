@@ -1,3 +1,4 @@
+import { describeError } from '../../kubernetes/index.ts';
 /**
  * Structured logs: one JSON object per line on stdout (`time`, `level`, `msg`, then fields), the
  * format log collectors parse without configuration. Callers pass identifiers and decisions only,
@@ -33,7 +34,7 @@ export function createLogger(write: (line: string) => void, clock: () => Date = 
 
 /** An error for a log line: its message, and its stack for operators (never sent to clients). */
 export function errorFields(error: unknown): LogFields {
-  return error instanceof Error ? { error: error.message, stack: error.stack } : { error: String(error) };
+  return error instanceof Error ? { error: error.message, stack: error.stack } : { error: describeError(error) };
 }
 
 /** Lines written per event-loop turn at most, beyond which the buffer is flushed at once. */

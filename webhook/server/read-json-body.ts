@@ -1,3 +1,4 @@
+import { describeError } from '../../kubernetes/index.ts';
 import type { IncomingMessage } from 'node:http';
 import { MAX_ENVELOPE_VALUES, MAX_VALUES_PER_OBJECT, mayExceedValueLimit } from './request-cost.ts';
 import { scanReview, withoutObjects } from './review-scan.ts';
@@ -96,7 +97,7 @@ const notJson = (error: unknown): BodyResult => ({
   ok: false,
   code: 400,
   reason: 'BadRequest',
-  message: `the request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+  message: `the request body is not valid JSON: ${describeError(error)}`,
 });
 
 /**

@@ -1,3 +1,4 @@
+import { describeError } from '../../kubernetes/index.ts';
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -35,7 +36,7 @@ function read(flag: string, path: string): Buffer {
   }
 }
 
-const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+const firstLine = (error: unknown): string => describeError(error).split('\n')[0]!;
 
 /**
  * Reads and checks a serving certificate and its key: each must parse, the key must be the

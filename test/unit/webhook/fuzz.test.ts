@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { toAdmissionPolicy } from '../../../webhook/admission/admission-policy.ts';
 import { handleAdmission, type AdmissionEndpoint } from '../../../webhook/admission/handle.ts';
 import { loadDefaultPolicy } from '../../../webhook/default-policy.ts';
+import { hostileValue, PROTOTYPE_NAMES, toStringCarrying } from '../../helpers/hostile-values.ts';
 import { review, setPath } from './fixtures.ts';
 
 /**
@@ -10,7 +11,11 @@ import { review, setPath } from './fixtures.ts';
  * or a well-formed AdmissionReview echoing the uid, and job-x never fails internally on them.
  */
 const POLICY = toAdmissionPolicy(loadDefaultPolicy());
-const RUNS = { seed: 4242, numRuns: 300 };
+// JOBX_FUZZ_RUNS (and JOBX_FUZZ_SEED) for a long run by hand, as for the lint fuzz test.
+const RUNS = {
+  seed: Number(process.env.JOBX_FUZZ_SEED ?? 4242),
+  numRuns: Number(process.env.JOBX_FUZZ_RUNS ?? 300),
+};
 const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 
 /** Checks one answer; returns the outcome (or the HTTP status) so a test can see what it reached. */
@@ -25,6 +30,8 @@ function checkAnswer(endpoint: AdmissionEndpoint, body: unknown): string {
   expect(handled.status).toBe(200);
   const { decision } = handled;
   expect(decision.outcome).not.toBe('error');
+  // job-x never fails on what it is sent: no 500 denial (which no suppression could lift).
+  expect((handled.body.response.status as { code?: number } | undefined)?.code).not.toBe(500);
   expect(decision.denied).not.toContain('internal-error');
   const uid = (body as { request: { uid: string } }).request.uid;
   expect(wire.apiVersion).toBe('admission.k8s.io/v1');
@@ -174,5 +181,118 @@ describe('fuzz: the admission handler', () => {
       }),
       RUNS,
     );
+  });
+});
+
+/** Where hostile values go: names, labels, containers, resources, maps, and every path above. */
+const NAMED_PATHS: (string | number)[][] = [
+  ['metadata', 'name'],
+  ['metadata', 'generateName'],
+  ['metadata', 'namespace'],
+  ['metadata', 'labels'],
+  ['metadata', 'labels', 'app'],
+  ['spec', 'template', 'metadata', 'labels'],
+  ['spec', 'template', 'metadata', 'labels', 'controller-uid'],
+  ['spec', 'selector', 'matchLabels'],
+  ['spec', 'template', 'spec', 'containers', 0],
+  ['spec', 'template', 'spec', 'containers', 0, 'name'],
+  ['spec', 'template', 'spec', 'containers', 0, 'image'],
+  ['spec', 'template', 'spec', 'containers', 0, 'resources', 'limits'],
+  ['spec', 'template', 'spec', 'containers', 0, 'resources', 'requests', 'memory'],
+  ['spec', 'template', 'spec', 'nodeSelector'],
+  ['spec', 'podFailurePolicy', 'rules', 0, 'action'],
+  ['spec', 'successPolicy', 'rules', 0, 'succeededIndexes'],
+  ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers', 0, 'name'],
+  ['spec', 'timeZone'],
+];
+const HOSTILE_PATHS = [...NAMED_PATHS, ...NAMED_PATHS, ...PATHS];
+
+/** Sets an own property, `__proto__` included (setPath's assignment would set the prototype). */
+function setOwn(root: unknown, path: readonly (string | number)[], key: string, value: unknown): void {
+  setPath(root, path, undefined);
+  let node = root as Record<string | number, unknown>;
+  for (const segment of path) {
+    if (typeof node[segment] !== 'object' || node[segment] === null) node[segment] = {};
+    node = node[segment] as Record<string | number, unknown>;
+  }
+  Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+type HostileEdit =
+  | { readonly kind: 'set'; readonly path: (string | number)[]; readonly value: unknown }
+  | { readonly kind: 'add-key'; readonly path: (string | number)[]; readonly key: string; readonly value: unknown };
+
+const hostileEdit: fc.Arbitrary<HostileEdit> = fc.oneof(
+  fc.record({ kind: fc.constant('set' as const), path: fc.constantFrom(...HOSTILE_PATHS), value: toStringCarrying }),
+  fc.record({ kind: fc.constant('set' as const), path: fc.constantFrom(...HOSTILE_PATHS), value: hostileValue }),
+  fc.record({
+    kind: fc.constant('add-key' as const),
+    path: fc.constantFrom(...HOSTILE_PATHS.filter((p) => typeof p[p.length - 1] !== 'number')),
+    key: fc.constantFrom(...PROTOTYPE_NAMES),
+    value: hostileValue,
+  }),
+);
+
+/**
+ * A recorded review whose object (and old object) carry prototype-named keys and toString-carrying
+ * values, built as the webhook reads a body: from JSON text (JSON.parse makes `__proto__` an own
+ * key). Every such object is one JSON can carry, so an API server could decode its bytes.
+ */
+const hostileReview = fc
+  .tuple(
+    fc.constantFrom(
+      'job-create-deny',
+      'job-create-mutate',
+      'job-create-clean',
+      'cronjob-create-deny',
+      'job-update-label' as const,
+    ),
+    fc.array(hostileEdit, { minLength: 1, maxLength: 4 }),
+    fc.boolean(),
+  )
+  .map(([name, edits, alsoOld]) => {
+    const body = review(name);
+    for (const target of alsoOld && body.request.oldObject
+      ? [body.request.object, body.request.oldObject]
+      : [body.request.object])
+      for (const edit of edits) {
+        // A copy: generated constants are shared between runs, and an edit may nest a value in itself.
+        const value = structuredClone(edit.value);
+        if (edit.kind === 'set') setPath(target, edit.path, value);
+        else setOwn(target, edit.path, edit.key, value);
+      }
+    return JSON.parse(JSON.stringify(body)) as unknown;
+  });
+
+describe('fuzz: prototype-named keys and toString-carrying values', () => {
+  test.each(['validate', 'mutate'] as const)('%s: judged, never a 500 or a fail-open', (endpoint) => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(hostileReview, (body) => {
+        seen.add(checkAnswer(endpoint, body));
+      }),
+      RUNS,
+    );
+    // The judging code is reached (a 400 "malformed" is only for what nests past the limit).
+    expect([...seen]).toEqual(
+      expect.arrayContaining(endpoint === 'validate' ? ['allowed', 'denied'] : ['allowed', 'patched']),
+    );
+  });
+
+  test('an object nested past the limit is malformed (400), the same way every time', () => {
+    const body = review('job-create-clean');
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    setPath(body.request.object, ['spec', 'template', 'spec', 'affinity'], deep);
+    for (const endpoint of ['validate', 'mutate'] as const) {
+      const handled = handleAdmission(endpoint, body, POLICY);
+      expect(handled.status).toBe(200);
+      if (handled.status !== 200) continue;
+      expect(handled.decision.outcome).toBe('malformed');
+      expect(handled.body.response).toMatchObject({
+        allowed: false,
+        status: { code: 400, message: 'request.object nests deeper than 256 levels' },
+      });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { escapeText } from '../../../../plugin/format/escape-text.ts';
+import { escapeText } from '../../../plugin/escape-text.ts';
 
 describe('escapeText', () => {
   test('line breaks, tabs and carriage returns by name, as JSON writes them', () => {
