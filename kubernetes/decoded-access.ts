@@ -1,4 +1,4 @@
-import { newDecodedObject } from './decoded-object.ts';
+import { newDecodedObject, type JsonObject } from './decoded-object.ts';
 
 /**
  * Typed reads from untrusted decoded JSON/YAML. A value of the wrong type reads as absent: the
@@ -7,7 +7,7 @@ import { newDecodedObject } from './decoded-object.ts';
  * an object built elsewhere (a test, a spread copy) must not answer `constructor` from its
  * prototype either.
  */
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject } from './decoded-object.ts';
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

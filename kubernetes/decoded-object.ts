@@ -1,4 +1,5 @@
-import type { JsonObject } from './decoded-access.ts';
+/** A decoded JSON or YAML mapping, read only through decoded-access.ts. */
+export type JsonObject = Record<string, unknown>;
 
 /**
  * Decoded objects that inherit nothing. A manifest, a stored object or an AdmissionReview can name
