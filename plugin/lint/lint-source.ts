@@ -1,5 +1,5 @@
 import { evaluate, isJobKind, toJobView, type Finding, type JobKind, type ResolvedPolicy } from '../../policy/index.ts';
-import { parseSource } from '../yaml/index.ts';
+import { readSourceParts, type ParsedSource } from '../yaml/index.ts';
 
 export interface LintFinding extends Finding {
   readonly line: number;
@@ -28,9 +28,34 @@ export interface SourceResult {
 
 const rank = (f: LintFinding): number[] => [f.line, f.column];
 
+/** The results of one part of a source (a run of its documents), in document order. */
+export interface LintPart {
+  readonly results: ObjectResult[];
+  /** Objects of the part that are not Jobs or CronJobs. */
+  readonly skipped: number;
+}
+
 /** Lints one file's text: pure, so the CLI, tests and benchmarks share it. */
 export function lintSource(file: string, text: string, policy: ResolvedPolicy): SourceResult {
-  const parsed = parseSource(text);
+  const results: ObjectResult[] = [];
+  let skipped = 0;
+  for (const part of lintSourceParts(file, text, policy)) {
+    for (const result of part.results) results.push(result);
+    skipped += part.skipped;
+  }
+  return { file, results, skipped };
+}
+
+/**
+ * Lints a text a part at a time (see readSourceParts): the caller writes each part's results and
+ * lets them go before the next part is read, so a large file never has all its documents and
+ * results in memory at once. The parts together give lintSource's results, in the same order.
+ */
+export function* lintSourceParts(file: string, text: string, policy: ResolvedPolicy): Generator<LintPart> {
+  for (const parsed of readSourceParts(text)) yield lintParsed(file, parsed, policy);
+}
+
+function lintParsed(file: string, parsed: ParsedSource, policy: ResolvedPolicy): LintPart {
   const results: ObjectResult[] = parsed.problems.map((problem) =>
     documentResult(file, problem.document, {
       ruleId: problem.ruleId,
@@ -64,8 +89,9 @@ export function lintSource(file: string, text: string, policy: ResolvedPolicy): 
       findings,
     });
   }
+  // Parts hold whole documents, in order: sorting each part sorts the whole.
   results.sort((a, b) => a.document - b.document || compareItems(a, b));
-  return { file, results, skipped };
+  return { results, skipped };
 }
 
 /** Document-level results first, then items in file order (an item path compared index by index). */

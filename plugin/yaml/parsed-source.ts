@@ -37,6 +37,8 @@ export interface ParsedSource {
   readonly problems: (SourceProblem & { readonly document: number })[];
   /** Documents that were empty (only comments or `---`). */
   readonly emptyDocuments: number;
+  /** Documents read, empty ones and those with problems included. */
+  readonly documents: number;
 }
 
 /** The segments of a printed field path: `spec.rules[0]`, `labels[batch.kubernetes.io/job-name]`. */

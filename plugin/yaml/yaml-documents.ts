@@ -1,6 +1,5 @@
 import { LineIndex } from './line-index.ts';
 import { forbiddenCharacters } from './forbidden-characters.ts';
-import { splitJsonStream } from './json-stream.ts';
 import { addDocumentObjects } from './list-items.ts';
 import { hasLookAlike } from './look-alike-characters.ts';
 import {
@@ -23,38 +22,14 @@ export {
 } from './parsed-source.ts';
 
 /**
- * Splits a YAML or JSON stream into documents the way kubectl reads it: scalars as go-yaml v2
- * resolves them (`yes` is a boolean, `0644` octal, `1:20` a string; go-yaml-scalars.ts),
- * duplicate keys refused, `kind: List` expanded into its items.
+ * Reads a YAML stream (or a run of its documents, see document-chunks.ts) the way kubectl reads
+ * it: scalars as go-yaml v2 resolves them (`yes` is a boolean, `0644` octal, `1:20` a string;
+ * go-yaml-scalars.ts), duplicate keys refused, `kind: List` expanded into its items.
  *
  * Two readers give the same result: the fast reader handles the YAML manifests are made of, and
  * gives up on anything else (errors included), which the `yaml` package then reads.
  */
-export function parseSource(source: string): ParsedSource {
-  const values = /^\s*\{/.test(source) ? splitJsonStream(source) : undefined;
-  return values ? parseJsonStream(source, values) : parseYamlStream(source);
-}
-
-/** Each object of a JSON stream read as a document, its positions those of the whole text. */
-function parseJsonStream(text: string, values: readonly { start: number; end: number }[]): ParsedSource {
-  const lines = new LineIndex(text);
-  const objects: SourceObject[] = [];
-  const problems: ParsedSource['problems'] = [];
-  let emptyDocuments = 0;
-  values.forEach(({ start, end }, document) => {
-    const base = lines.position(start);
-    const shift = ({ line, column }: SourcePosition): SourcePosition =>
-      line === 1 ? { line: base.line, column: column + base.column - 1 } : { line: line + base.line - 1, column };
-    const read = parseYamlStream(text.slice(start, end));
-    for (const object of read.objects)
-      objects.push({ ...object, document, locate: (path) => shift(object.locate(path)) });
-    for (const problem of read.problems) problems.push({ ...problem, document, ...shift(problem) });
-    emptyDocuments += read.emptyDocuments;
-  });
-  return { objects, problems, emptyDocuments };
-}
-
-function parseYamlStream(source: string): ParsedSource {
+export function parseYamlStream(source: string): ParsedSource {
   const text = withoutDocumentMarks(source);
   // A source of at most 3 MiB cannot hold a document over the API server's limit. Characters
   // kubectl refuses, and look-alikes of YAML's punctuation, are found by the full parser.
@@ -104,7 +79,7 @@ function fromFastStream(stream: FastStream): ParsedSource | undefined {
     }
     addDocumentObjects(index, value, (path) => locator.locate(value, record, doc.start, path), objects, problems);
   }
-  return { objects, problems, emptyDocuments };
+  return { objects, problems, emptyDocuments, documents: stream.documents.length };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

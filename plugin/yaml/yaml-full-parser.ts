@@ -11,6 +11,7 @@ import {
 } from './look-alike-characters.ts';
 import { firstUnsupportedNumber, settleExactIntegers } from './exact-numbers.ts';
 import { goYamlTags, type ScalarFlags } from './go-yaml-tags.ts';
+import { LineIndex } from './line-index.ts';
 import {
   duplicateKeyMessage,
   MAX_DOCUMENT_BYTES,
@@ -32,23 +33,21 @@ import {
 const MAX_ALIAS_COUNT = 100;
 
 export function parseWithYamlPackage(text: string): ParsedSource {
-  const { LineCounter, parseAllDocuments } = yamlPackage();
-  const lineCounter = new LineCounter();
+  const { parseAllDocuments } = yamlPackage();
   const flags: ScalarFlags = { exactIntegers: false, nonFinite: false };
   const documents = parseAllDocuments(text, {
     version: '1.1',
     customTags: goYamlTags(flags),
     uniqueKeys: false,
-    lineCounter,
     prettyErrors: false,
   });
   const objects: SourceObject[] = [];
   const problems: ParsedSource['problems'] = [];
   let emptyDocuments = 0;
-  const position = (offset: number): SourcePosition => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  // Lines counted in the text, not by the package's LineCounter: that one misses the line breaks
+  // inside some syntax errors, and every position after them was then a few lines early.
+  const lines = new LineIndex(text);
+  const position = (offset: number): SourcePosition => lines.position(offset);
   const list = Array.isArray(documents) ? documents : [documents];
   const forbidden = forbiddenCharacters(text);
   const lookAlikes = hasLookAlike(text);
@@ -145,7 +144,7 @@ export function parseWithYamlPackage(text: string): ParsedSource {
     }
     addDocumentObjects(index, value, (path) => locatePath(root, path, position, start), objects, problems);
   });
-  return { objects, problems, emptyDocuments };
+  return { objects, problems, emptyDocuments, documents: list.length };
 }
 
 /**
