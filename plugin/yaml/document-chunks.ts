@@ -20,8 +20,14 @@
  * holds a quote character is cut only where such a quote does follow in the stream.
  */
 
-/** A run of documents grows to this size before it is cut at the next place that allows it. */
-export const CHUNK_TARGET = 256 * 1024;
+/**
+ * A run of documents grows to this size before it is cut at the next place that allows it. Small:
+ * what a run holds dies young, before the garbage collector moves it to the old generation, which
+ * it lets grow far longer. Measured on 16 MiB of 120,630 small Jobs (lint -o json): peak RSS
+ * 254 MB with 4 KiB runs, 242 MB with 8 KiB, 246 MB with 16 KiB, 297 MB with 32 KiB, 372 MB with
+ * 256 KiB; time the same within noise (16 KiB the fastest).
+ */
+export const CHUNK_TARGET = 16 * 1024;
 
 export interface TextChunk {
   readonly start: number;
@@ -48,10 +54,10 @@ const QUOTE = 39;
 
 /** The chunks of `text`, in order, covering it whole (a text shorter than `target` is one chunk). */
 export function* documentChunks(text: string, target = CHUNK_TARGET): Generator<TextChunk> {
-  const closers = lastClosingQuotes(text);
+  const quotes = new QuoteScan(text);
   let start = 0;
   while (text.length - start > target) {
-    const cut = nextCut(text, start, start + target, closers);
+    const cut = nextCut(text, start, start + target, quotes);
     if (cut === -1) break;
     yield { start, end: cut };
     start = cut;
@@ -60,7 +66,7 @@ export function* documentChunks(text: string, target = CHUNK_TARGET): Generator<
 }
 
 /** The start of the first line at or after `from` where the chunk from `start` may end, or -1. */
-function nextCut(text: string, start: number, from: number, closers: ClosingQuotes): number {
+function nextCut(text: string, start: number, from: number, quotes: QuoteScan): number {
   let at = from - 1;
   for (;;) {
     at = text.indexOf('\n---', at);
@@ -68,14 +74,31 @@ function nextCut(text: string, start: number, from: number, closers: ClosingQuot
     const line = at + 1;
     if (isMarkerEnd(text.charCodeAt(line + 3)) && followsContent(text, line)) {
       // A quote in the chunk may be left open: cut only where a closing one follows (see above).
-      const double = text.indexOf('"', start);
-      const single = text.indexOf("'", start);
-      const doubleOk = double === -1 || double >= line || closers.double >= line;
-      const singleOk = single === -1 || single >= line || closers.single >= line;
-      if (!doubleOk || !singleOk) return -1;
-      return line;
+      return quotes.closableBefore(start, line) ? line : -1;
     }
     at = line;
+  }
+}
+
+/** Where the quotes of a text are, looked up as the chunks go (each quote found once, not once per chunk). */
+class QuoteScan {
+  private readonly text: string;
+  private readonly closers: ClosingQuotes;
+  private double = -2;
+  private single = -2;
+
+  constructor(text: string) {
+    this.text = text;
+    this.closers = lastClosingQuotes(text);
+  }
+
+  /** Whether any quote in [start, end) has a closing quote of its kind after `end`. */
+  closableBefore(start: number, end: number): boolean {
+    if (this.double !== -1 && this.double < start) this.double = this.text.indexOf('"', start);
+    if (this.single !== -1 && this.single < start) this.single = this.text.indexOf("'", start);
+    const doubleOk = this.double === -1 || this.double >= end || this.closers.double >= end;
+    const singleOk = this.single === -1 || this.single >= end || this.closers.single >= end;
+    return doubleOk && singleOk;
   }
 }
 
