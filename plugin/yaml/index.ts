@@ -1,2 +1,2 @@
 export { parseSource, readSourceParts } from './source-parts.ts';
-export { type ParsedSource } from './parsed-source.ts';
+export { type ParsedSource, type SourceObject } from './parsed-source.ts';

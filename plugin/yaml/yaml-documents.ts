@@ -3,6 +3,7 @@ import { forbiddenCharacters } from './forbidden-characters.ts';
 import { addDocumentObjects } from './list-items.ts';
 import { hasLookAlike } from './look-alike-characters.ts';
 import {
+  DOCUMENT_TOO_LARGE_MESSAGE,
   duplicateKeyMessage,
   MAX_DOCUMENT_BYTES,
   PATH_SEGMENT,
@@ -10,6 +11,7 @@ import {
   type SourceObject,
   type SourcePosition,
 } from './parsed-source.ts';
+import { oversizedDocument, readLargeStream } from './large-documents.ts';
 import { readYamlFast, type FastStream, type NodeOffsets } from './yaml-fast-reader.ts';
 import { parseWithYamlPackage } from './yaml-full-parser.ts';
 
@@ -29,15 +31,23 @@ export {
  * Two readers give the same result: the fast reader handles the YAML manifests are made of, and
  * gives up on anything else (errors included), which the `yaml` package then reads.
  */
-export function parseYamlStream(source: string): ParsedSource {
+export function parseYamlStream(source: string, maxDocumentBytes = MAX_DOCUMENT_BYTES): ParsedSource {
   const text = withoutDocumentMarks(source);
-  // A source of at most 3 MiB cannot hold a document over the API server's limit. Characters
-  // kubectl refuses, and look-alikes of YAML's punctuation, are found by the full parser.
-  const fast =
-    text.length <= MAX_DOCUMENT_BYTES && !forbiddenCharacters(text) && !hasLookAlike(text)
-      ? readYamlFast(text)
-      : undefined;
-  return (fast && fromFastStream(fast)) ?? parseWithYamlPackage(text);
+  // Characters kubectl refuses, and look-alikes of YAML's punctuation, are found by the full parser.
+  let read: { readonly fast: FastStream; readonly tooLarge?: ReadonlyMap<number, number> } | undefined;
+  if (!forbiddenCharacters(text) && !hasLookAlike(text)) {
+    // A source of at most the limit cannot hold a document over it.
+    if (text.length <= maxDocumentBytes) {
+      const fast = readYamlFast(text);
+      read = fast && { fast };
+    } else read = readLargeStream(text, maxDocumentBytes);
+  }
+  const parsed = read && fromFastStream(read.fast, read.tooLarge);
+  if (parsed) return parsed;
+  return (
+    (text.length > maxDocumentBytes ? oversizedDocument(text, maxDocumentBytes) : undefined) ??
+    parseWithYamlPackage(text, maxDocumentBytes)
+  );
 }
 
 /**
@@ -49,14 +59,27 @@ function withoutDocumentMarks(text: string): string {
   return text.includes('\ufeff') ? text.replace(/(^|\n)((?:---|\.\.\.)(?:[ \t][^\n]*)?\r?\n)\ufeff/g, '$1$2') : text;
 }
 
-/** The objects of what the fast reader read, or undefined for a form left to the full parser. */
-function fromFastStream(stream: FastStream): ParsedSource | undefined {
+/**
+ * The objects of what the fast reader read, or undefined for a form left to the full parser.
+ * `tooLarge`: documents over the API server's limit (index → where each starts), reported as such.
+ */
+function fromFastStream(stream: FastStream, tooLarge?: ReadonlyMap<number, number>): ParsedSource | undefined {
   const objects: SourceObject[] = [];
   const lines = new LineIndex(stream.text);
   const locator = new Locator(lines);
   const problems: ParsedSource['problems'] = [];
   let emptyDocuments = 0;
   for (const [index, doc] of stream.documents.entries()) {
+    const largeAt = tooLarge?.get(index);
+    if (largeAt !== undefined) {
+      problems.push({
+        document: index,
+        ruleId: 'document-too-large',
+        message: DOCUMENT_TOO_LARGE_MESSAGE,
+        ...lines.position(largeAt),
+      });
+      continue;
+    }
     if (doc.duplicate) {
       const { key, offset } = doc.duplicate;
       problems.push({

@@ -13,6 +13,7 @@ import { firstUnsupportedNumber, settleExactIntegers } from './exact-numbers.ts'
 import { goYamlTags, type ScalarFlags } from './go-yaml-tags.ts';
 import { LineIndex } from './line-index.ts';
 import {
+  DOCUMENT_TOO_LARGE_MESSAGE,
   duplicateKeyMessage,
   MAX_DOCUMENT_BYTES,
   PATH_SEGMENT,
@@ -32,7 +33,8 @@ import {
 /** An alias bomb expands exponentially; real manifests use a handful of anchors at most. */
 const MAX_ALIAS_COUNT = 100;
 
-export function parseWithYamlPackage(text: string): ParsedSource {
+/** `maxDocumentBytes`: the API server's limit (tests make it small, to compare the readers on small texts). */
+export function parseWithYamlPackage(text: string, maxDocumentBytes = MAX_DOCUMENT_BYTES): ParsedSource {
   const { parseAllDocuments } = yamlPackage();
   const flags: ScalarFlags = { exactIntegers: false, nonFinite: false };
   const documents = parseAllDocuments(text, {
@@ -87,11 +89,11 @@ export function parseWithYamlPackage(text: string): ParsedSource {
       emptyDocuments++;
       return;
     }
-    if (doc.range[2] - doc.range[0] > MAX_DOCUMENT_BYTES) {
+    if (doc.range[2] - doc.range[0] > maxDocumentBytes) {
       problems.push({
         document: index,
         ruleId: 'document-too-large',
-        message: `document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB, the most the API server accepts in one request`,
+        message: DOCUMENT_TOO_LARGE_MESSAGE,
         ...start,
       });
       return;
