@@ -4,6 +4,7 @@ import { lintIntoSink, type LintSink } from './lint-sink.ts';
 import { readInput, type ReadOptions } from './read-source.ts';
 import type { FilePath } from './file-names.ts';
 import type { Input } from './sources.ts';
+import { withYoungGenerationCap } from './young-generation.ts';
 
 /**
  * Lints every input in order, each one's results going to the sink as they are found. Many files
@@ -24,5 +25,6 @@ export async function lintInputs(
     await lintInParallel(paths, policy, workers, sink);
     return;
   }
-  for (const input of inputs) await lintIntoSink(await readInput(input, read), policy.resolved, sink);
+  const capped = withYoungGenerationCap(sink);
+  for (const input of inputs) await lintIntoSink(await readInput(input, read), policy.resolved, capped);
 }

@@ -7,6 +7,7 @@ import type { FilePath } from './file-names.ts';
 import { detach, lintFiles, type FileOutcome } from './lint-file.ts';
 import { deliverOutcomes, lintIntoSink, type LintSink } from './lint-sink.ts';
 import { readFileCapped } from './read-source.ts';
+import { WORKER_YOUNG_GENERATION_MB } from './young-generation.ts';
 
 /**
  * Lints many files on this thread and worker threads together, a batch at a time, and hands the
@@ -143,7 +144,11 @@ export async function lintInParallel(
   };
   const setup: WorkerSetup = { policy: policy.document };
   for (let n = 0; n < workers; n++) {
-    const worker: PoolWorker = { thread: new WorkerThread(WORKER_URL, { workerData: setup }), ready: false, sent: 0 };
+    const thread = new WorkerThread(WORKER_URL, {
+      workerData: setup,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    const worker: PoolWorker = { thread, ready: false, sent: 0 };
     pool.push(worker);
     worker.thread.on('message', (message: WorkerMessage) => {
       if (!pool.includes(worker)) return;
