@@ -10,7 +10,7 @@
  * give the same values for every text. Exit 1 when they disagree.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { parseSource } from '../../plugin/yaml/yaml-documents.ts';
+import { parseSource } from '../../plugin/yaml/source-parts.ts';
 import { readYamlFast } from '../../plugin/yaml/yaml-fast-reader.ts';
 import { parseWithYamlPackage } from '../../plugin/yaml/yaml-full-parser.ts';
 import { parseBenchOptions } from '../bench-options.ts';

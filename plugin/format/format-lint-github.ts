@@ -1,5 +1,5 @@
 import type { Severity } from '../../policy/index.ts';
-import type { LintReport } from './lint-report.ts';
+import { renderReport, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -9,15 +9,21 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
 
 /** `::error file=…,line=…,col=…,title=…::message` per finding, for inline PR annotations. */
 export function formatLintGithub(report: LintReport): string {
-  const lines: string[] = [];
-  for (const result of report.results) {
-    for (const f of result.findings) {
-      const file = result.file === '<stdin>' ? '' : `file=${escapeProperty(result.file)},`;
-      const message = `${f.path ? `${f.path}: ` : ''}${f.message}`;
-      lines.push(
-        `::${COMMAND[f.severity]} ${file}line=${f.line},col=${f.column},title=${escapeProperty(`job-x ${f.ruleId}`)}::${escapeData(message)}`,
-      );
-    }
-  }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  return renderReport(report, lintGithubWriter);
+}
+
+/** One workflow command per finding, a line each, as they come. */
+export function lintGithubWriter(write: WriteText): LintWriter {
+  return {
+    result(result) {
+      for (const f of result.findings) {
+        const file = result.file === '<stdin>' ? '' : `file=${escapeProperty(result.file)},`;
+        const message = `${f.path ? `${f.path}: ` : ''}${f.message}`;
+        write(
+          `::${COMMAND[f.severity]} ${file}line=${f.line},col=${f.column},title=${escapeProperty(`job-x ${f.ruleId}`)}::${escapeData(message)}\n`,
+        );
+      }
+    },
+    end: () => undefined,
+  };
 }

@@ -1,9 +1,44 @@
 import type { LintOutput } from '../../schemas/generated/lint-output.ts';
-import { countBySeverity, type LintReport } from './lint-report.ts';
+import type { ObjectResult } from '../lint/index.ts';
+import { renderReport, SeverityCounts, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
+import { indentedJson } from './indented-json.ts';
 
 /** The `lint -o json` contract (see design.md), plus a summary; typed by schemas/lint-output.schema.json. */
 export function formatLintJson(report: LintReport): string {
-  const results: LintOutput['results'] = report.results.map((r) => ({
+  return renderReport(report, lintJsonWriter);
+}
+
+/**
+ * `lint -o json` a result at a time: the bytes of `JSON.stringify(output, null, 2)` for the whole
+ * output, written as each result comes (each result is at depth 2 of that document).
+ */
+export function lintJsonWriter(write: WriteText): LintWriter {
+  const counts = new SeverityCounts();
+  let first = true;
+  return {
+    result(result) {
+      counts.add(result);
+      write(`${first ? '{\n  "results": [\n    ' : ',\n    '}${indentedJson(outputResult(result), 2)}`);
+      first = false;
+    },
+    end(totals) {
+      const { error, warning, info } = counts.bySeverity;
+      const summary: LintOutput['summary'] = {
+        files: totals.files,
+        linted: totals.linted,
+        skipped: totals.skipped,
+        errors: error,
+        warnings: warning,
+        infos: info,
+      };
+      const tail = `  "summary": ${indentedJson(summary, 1)}\n}\n`;
+      write(first ? `{\n  "results": [],\n${tail}` : `\n  ],\n${tail}`);
+    },
+  };
+}
+
+function outputResult(r: ObjectResult): LintOutput['results'][number] {
+  return {
     file: r.file,
     document: r.document,
     ...(r.item !== undefined ? { item: r.item } : {}),
@@ -21,18 +56,5 @@ export function formatLintJson(report: LintReport): string {
       message: f.message,
       ...(f.type ? { type: f.type } : {}),
     })),
-  }));
-  const counts = countBySeverity(report);
-  const output: LintOutput = {
-    results,
-    summary: {
-      files: report.files,
-      linted: report.linted,
-      skipped: report.skipped,
-      errors: counts.error,
-      warnings: counts.warning,
-      infos: counts.info,
-    },
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
 }

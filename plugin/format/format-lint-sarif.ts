@@ -1,6 +1,7 @@
 import type { Rule, Severity } from '../../policy/index.ts';
-import type { LintReport } from './lint-report.ts';
-import { PARSER_FINDINGS } from '../lint/index.ts';
+import { PARSER_FINDINGS, type ObjectResult } from '../lint/index.ts';
+import { indentedJson } from './indented-json.ts';
+import { renderReport, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -12,7 +13,58 @@ export interface SarifTool {
 
 /** SARIF 2.1.0, one run, every rule described (with help text and URIs) for code scanning. */
 export function formatLintSarif(report: LintReport, rules: readonly Rule[], tool: SarifTool): string {
-  const descriptors = [
+  return renderReport(report, (write) => lintSarifWriter(write, rules, tool));
+}
+
+/**
+ * SARIF a result at a time. The run's results come last in the document, after the rule
+ * descriptors: the document is printed with no results, and cut where they go; each finding is
+ * written there as it comes, in the bytes of `JSON.stringify(sarif, null, 2)` for the whole.
+ */
+export function lintSarifWriter(write: WriteText, rules: readonly Rule[], tool: SarifTool): LintWriter {
+  const descriptors = ruleDescriptors(rules, tool);
+  const index = new Map(descriptors.map((d, i) => [d.id, i]));
+  const skeleton = `${JSON.stringify(sarifDocument(descriptors, tool), null, 2)}\n`;
+  const at = skeleton.lastIndexOf(RESULTS_KEY) + RESULTS_KEY.length;
+  // `"results": []`: the opening bracket stays with the head, the closing one goes with the tail.
+  const head = skeleton.slice(0, at + 1);
+  const tail = skeleton.slice(at + 2);
+  let first = true;
+  return {
+    result(result) {
+      for (const sarifResult of sarifResults(result, index)) {
+        write(`${first ? `${head}\n${RESULT_INDENT}` : `,\n${RESULT_INDENT}`}${indentedJson(sarifResult, 4)}`);
+        first = false;
+      }
+    },
+    end() {
+      write(first ? `${head}]${tail}` : `\n      ]${tail}`);
+    },
+  };
+}
+
+/** The key of the run's results, as the skeleton prints it (JSON strings escape their quotes: it cannot be inside one). */
+const RESULTS_KEY = '"results": ';
+/** Results are at depth 4 (the document, runs, the run, its results). */
+const RESULT_INDENT = '        ';
+
+function sarifDocument(descriptors: readonly unknown[], tool: SarifTool) {
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: { name: 'job-x', version: tool.version, informationUri: tool.informationUri, rules: descriptors },
+        },
+        results: [],
+      },
+    ],
+  };
+}
+
+function ruleDescriptors(rules: readonly Rule[], tool: SarifTool) {
+  return [
     ...rules.map((rule) => ({
       id: rule.id,
       name: rule.id,
@@ -40,43 +92,30 @@ export function formatLintSarif(report: LintReport, rules: readonly Rule[], tool
       properties: { origin: 'parser' },
     })),
   ];
-  const index = new Map(descriptors.map((d, i) => [d.id, i]));
-  const results = report.results.flatMap((r) =>
-    r.findings.map((f) => ({
-      ruleId: f.ruleId,
-      ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
-      level: LEVEL[f.severity],
-      message: { text: `${f.path ? `${f.path}: ` : ''}${f.message}` },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: toUri(r.file) },
-            region: { startLine: f.line, startColumn: f.column },
-          },
-          ...(f.path
-            ? {
-                logicalLocations: [
-                  { fullyQualifiedName: `${r.kind ?? 'document'}/${r.name ?? r.document}.${f.path}`, kind: 'member' },
-                ],
-              }
-            : {}),
-        },
-      ],
-    })),
-  );
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
+}
+
+function sarifResults(r: ObjectResult, index: ReadonlyMap<string, number>) {
+  return r.findings.map((f) => ({
+    ruleId: f.ruleId,
+    ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+    level: LEVEL[f.severity],
+    message: { text: `${f.path ? `${f.path}: ` : ''}${f.message}` },
+    locations: [
       {
-        tool: {
-          driver: { name: 'job-x', version: tool.version, informationUri: tool.informationUri, rules: descriptors },
+        physicalLocation: {
+          artifactLocation: { uri: toUri(r.file) },
+          region: { startLine: f.line, startColumn: f.column },
         },
-        results,
+        ...(f.path
+          ? {
+              logicalLocations: [
+                { fullyQualifiedName: `${r.kind ?? 'document'}/${r.name ?? r.document}.${f.path}`, kind: 'member' },
+              ],
+            }
+          : {}),
       },
     ],
-  };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  }));
 }
 
 /** Relative paths with forward slashes, as code scanning resolves them against the checkout. */

@@ -1,7 +1,7 @@
 import type { Severity } from '../../policy/index.ts';
 import type { Colors } from './colors.ts';
 import { escapeText } from '../escape-text.ts';
-import { countBySeverity, type LintReport } from './lint-report.ts';
+import { renderReport, SeverityCounts, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 import { plural } from './plural.ts';
 import { renderTable, type Cell } from './text-table.ts';
 
@@ -14,44 +14,55 @@ const SEVERITY_WIDTH = 'warning'.length;
  * this for the lines it writes itself (plugin/escape-text.ts).
  */
 export function formatLintText(report: LintReport, colors: Colors): string {
+  return renderReport(report, (write) => lintTextWriter(write, colors));
+}
+
+/** The text output an object at a time (each object's table stands alone); the summary at the end. */
+export function lintTextWriter(write: WriteText, colors: Colors): LintWriter {
   const paint: Record<Severity, (text: string) => string> = {
     error: colors.red,
     warning: colors.yellow,
     info: colors.blue,
   };
-  const lines: string[] = [];
+  const counts = new SeverityCounts();
   let currentFile: string | undefined;
-  for (const result of report.results) {
-    if (result.findings.length === 0) continue;
-    if (result.file !== currentFile) {
-      if (currentFile !== undefined) lines.push('');
-      lines.push(colors.bold(escapeText(result.file)));
-      currentFile = result.file;
-    }
-    const object = result.kind
-      ? `${result.kind} ${result.namespace ? `${result.namespace}/` : ''}${result.name ?? '(unnamed)'}`
-      : `document ${result.document + 1}`;
-    lines.push(`  ${colors.dim(escapeText(object))}`);
-    const rows = result.findings.map((finding): Cell[] => [
-      { text: `${finding.line}:${finding.column}`, paint: colors.dim },
-      { text: finding.severity, paint: paint[finding.severity] },
-      [
-        { text: `${finding.path ? `${finding.path}: ` : ''}${finding.message}  ` },
-        { text: finding.ruleId, paint: colors.dim },
-      ],
-    ]);
-    lines.push(...renderTable(null, rows, { indent: '    ', gap: 2, minWidths: [0, SEVERITY_WIDTH] }));
-  }
-  const counts = countBySeverity(report);
-  const problems = counts.error + counts.warning + counts.info;
-  const skipped = report.skipped > 0 ? `, ${plural(report.skipped, 'other object')} skipped` : '';
-  const scope = `${plural(report.linted, 'Job/CronJob')} in ${plural(report.files, 'file')}${skipped}`;
-  if (problems === 0) return `${colors.green('✔')} no problems (${scope})\n`;
-  const severities = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
-  const summary = `${plural(problems, 'problem')} (${severities}) in ${scope}`;
-  lines.push(
-    '',
-    counts.error > 0 ? colors.red(colors.bold(`✖ ${summary}`)) : colors.yellow(colors.bold(`⚠ ${summary}`)),
-  );
-  return `${lines.join('\n')}\n`;
+  return {
+    result(result) {
+      counts.add(result);
+      if (result.findings.length === 0) return;
+      const lines: string[] = [];
+      if (result.file !== currentFile) {
+        if (currentFile !== undefined) lines.push('');
+        lines.push(colors.bold(escapeText(result.file)));
+        currentFile = result.file;
+      }
+      const object = result.kind
+        ? `${result.kind} ${result.namespace ? `${result.namespace}/` : ''}${result.name ?? '(unnamed)'}`
+        : `document ${result.document + 1}`;
+      lines.push(`  ${colors.dim(escapeText(object))}`);
+      const rows = result.findings.map((finding): Cell[] => [
+        { text: `${finding.line}:${finding.column}`, paint: colors.dim },
+        { text: finding.severity, paint: paint[finding.severity] },
+        [
+          { text: `${finding.path ? `${finding.path}: ` : ''}${finding.message}  ` },
+          { text: finding.ruleId, paint: colors.dim },
+        ],
+      ]);
+      lines.push(...renderTable(null, rows, { indent: '    ', gap: 2, minWidths: [0, SEVERITY_WIDTH] }));
+      write(`${lines.join('\n')}\n`);
+    },
+    end(totals) {
+      const { error, warning, info } = counts.bySeverity;
+      const problems = error + warning + info;
+      const skipped = totals.skipped > 0 ? `, ${plural(totals.skipped, 'other object')} skipped` : '';
+      const scope = `${plural(totals.linted, 'Job/CronJob')} in ${plural(totals.files, 'file')}${skipped}`;
+      if (problems === 0) {
+        write(`${colors.green('✔')} no problems (${scope})\n`);
+        return;
+      }
+      const severities = `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info`;
+      const summary = `${plural(problems, 'problem')} (${severities}) in ${scope}`;
+      write(`\n${error > 0 ? colors.red(colors.bold(`✖ ${summary}`)) : colors.yellow(colors.bold(`⚠ ${summary}`))}\n`);
+    },
+  };
 }

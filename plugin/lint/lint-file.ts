@@ -1,18 +1,20 @@
 import type { ResolvedPolicy } from '../../policy/index.ts';
 import { UsageError } from '../../edge/index.ts';
-import { lintSource, type SourceResult } from './lint-source.ts';
+import { lintSourceParts, type LintPart, type SourceResult } from './lint-source.ts';
 import type { FilePath } from './file-names.ts';
 import { readFileCapped, type Source } from './read-source.ts';
 
 /** What one file gave: its results, or the read error that stops the run when its turn comes. */
 export type FileOutcome = { readonly result: SourceResult } | { readonly error: string };
 
-/** Lints one read input: its text, or the finding for a file that could not be read as text. */
-export function lintFile(source: Source, policy: ResolvedPolicy): SourceResult {
-  if (source.text !== undefined) return lintSource(source.name, source.text, policy);
+/** Lints one read input a part at a time (see lintSourceParts): its text, or the finding for a file that could not be read as text. */
+export function* lintFileParts(source: Source, policy: ResolvedPolicy): Generator<LintPart> {
+  if (source.text !== undefined) {
+    yield* lintSourceParts(source.name, source.text, policy);
+    return;
+  }
   const { ruleId, message } = source.problem ?? { ruleId: 'file-encoding', message: 'the file has no text' };
-  return {
-    file: source.name,
+  yield {
     skipped: 0,
     results: [
       {
@@ -25,6 +27,17 @@ export function lintFile(source: Source, policy: ResolvedPolicy): SourceResult {
       },
     ],
   };
+}
+
+/** Lints one read input whole. */
+export function lintFile(source: Source, policy: ResolvedPolicy): SourceResult {
+  const results: SourceResult['results'] = [];
+  let skipped = 0;
+  for (const part of lintFileParts(source, policy)) {
+    for (const result of part.results) results.push(result);
+    skipped += part.skipped;
+  }
+  return { file: source.name, results, skipped };
 }
 
 /**
@@ -48,11 +61,19 @@ export function lintFiles(paths: readonly FilePath[], policy: ResolvedPolicy): F
 }
 
 /**
- * A copy of results that holds no part of the files' texts. Strings taken from a text (an
- * object's name, a value quoted in a message) can keep the whole text alive; results that come
- * from a worker are copies already. Without this, a large run kept every file it read in memory
- * (and the heap grew twice as large).
+ * Outcomes packed as JSON text, for results that wait for their turn (linted on a worker, or
+ * ahead of it here): a result's objects take several times the room of its JSON (seven workers
+ * keep up to 14 batches in flight), and a copy holds no part of the files' texts, which strings
+ * taken from a text (an object's name, a value quoted in a message) would keep alive. Results
+ * are plain data (strings, numbers, null, arrays): they come back the same from the text, but for
+ * properties set to undefined, which no format prints.
  */
-export function detach<T>(results: T): T {
-  return structuredClone(results);
+export type PackedOutcomes = string & { readonly packed: unique symbol };
+
+export function packOutcomes(outcomes: readonly FileOutcome[]): PackedOutcomes {
+  return JSON.stringify(outcomes) as PackedOutcomes;
+}
+
+export function unpackOutcomes(packed: PackedOutcomes): FileOutcome[] {
+  return JSON.parse(packed) as FileOutcome[];
 }

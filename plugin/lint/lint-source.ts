@@ -8,7 +8,7 @@ import {
   type JobView,
   type ResolvedPolicy,
 } from '../../policy/index.ts';
-import { parseSource } from '../yaml/index.ts';
+import { readSourceParts, type ParsedSource, type SourceObject } from '../yaml/index.ts';
 
 export interface LintFinding extends Finding {
   readonly line: number;
@@ -35,53 +35,135 @@ export interface SourceResult {
   readonly skipped: number;
 }
 
-const rank = (f: LintFinding): number[] => [f.line, f.column];
+/** Findings in the order of their place, then of their rule. */
+const byPlace = (a: LintFinding, b: LintFinding): number =>
+  a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+
+/** The results of one part of a source (a run of its documents), in document order. */
+export interface LintPart {
+  readonly results: ObjectResult[];
+  /** Objects of the part that are not Jobs or CronJobs. */
+  readonly skipped: number;
+}
 
 /** Lints one file's text: pure, so the CLI, tests and benchmarks share it. */
 export function lintSource(file: string, text: string, policy: ResolvedPolicy): SourceResult {
-  const parsed = parseSource(text);
-  const results: ObjectResult[] = parsed.problems.map((problem) =>
-    documentResult(file, problem.document, {
-      ruleId: problem.ruleId,
-      severity: problem.severity ?? 'error',
-      message: problem.message,
-      line: problem.line,
-      column: problem.column,
-    }),
-  );
+  const results: ObjectResult[] = [];
   let skipped = 0;
-  for (const object of parsed.objects) {
-    if (!isJobKind(object.value)) {
-      if (Array.isArray(object.value) && object.value.some(isJobKind)) {
-        const { line, column } = object.locate('');
-        results.push(documentResult(file, object.document, { ...NOT_AN_OBJECT, line, column }));
-      } else skipped++;
-      continue;
-    }
-    const judged = judge(object.value as Record<string, unknown>, policy);
-    const { view } = judged;
-    const findings = judged.findings
-      .map((finding) => ({ ...finding, ...object.locate(finding.path) }))
-      .sort((a, b) => rank(a)[0]! - rank(b)[0]! || rank(a)[1]! - rank(b)[1]! || a.ruleId.localeCompare(b.ruleId));
-    results.push({
-      file,
-      document: object.document,
-      ...(object.item !== undefined ? { item: object.item } : {}),
-      ...(object.itemPath !== undefined ? { itemPath: object.itemPath } : {}),
-      kind: view?.kind ?? null,
-      namespace: view?.namespace ?? null,
-      name: view?.name ?? null,
-      findings,
-    });
+  for (const part of lintSourceParts(file, text, policy)) {
+    for (const result of part.results) results.push(result);
+    skipped += part.skipped;
   }
-  results.sort((a, b) => a.document - b.document || compareItems(a, b));
   return { file, results, skipped };
 }
 
+/**
+ * Lints a text a part at a time (see readSourceParts): the caller writes each part's results and
+ * lets them go before the next part is read, so a large file never has all its documents and
+ * results in memory at once. The parts together give lintSource's results, in the same order.
+ */
+export function* lintSourceParts(file: string, text: string, policy: ResolvedPolicy): Generator<LintPart> {
+  for (const parsed of readSourceParts(text)) yield* lintParsed(file, parsed, policy);
+}
+
+/** Results handed over at a time: a List of 20,000 Jobs is one document, but not one part. */
+const RESULTS_PER_PART = 256;
+
+/**
+ * The results of what was read, in document order and, in a document, its own problems first,
+ * then its objects in item order: as sorting them by (document, item path) would give.
+ */
+function* lintParsed(file: string, parsed: ParsedSource, policy: ResolvedPolicy): Generator<LintPart> {
+  const { objects, problems } = parsed;
+  if (!inItemOrder(objects) || problems.some((problem, i) => i > 0 && problem.document < problems[i - 1]!.document)) {
+    // (The readers give both in order; should one not, sorting keeps the order right.)
+    const results = problems.map((problem) => problemResult(file, problem));
+    let skipped = 0;
+    for (const part of lintParsedInOrder(file, { ...parsed, problems: [] }, policy)) {
+      for (const result of part.results) results.push(result);
+      skipped += part.skipped;
+    }
+    results.sort((a, b) => a.document - b.document || compareItems(a, b));
+    yield { results, skipped };
+    return;
+  }
+  yield* lintParsedInOrder(file, parsed, policy);
+}
+
+function* lintParsedInOrder(file: string, parsed: ParsedSource, policy: ResolvedPolicy): Generator<LintPart> {
+  const { objects, problems } = parsed;
+  let results: ObjectResult[] = [];
+  let skipped = 0;
+  let nextProblem = 0;
+  for (const object of objects) {
+    while (nextProblem < problems.length && problems[nextProblem]!.document <= object.document)
+      results.push(problemResult(file, problems[nextProblem++]!));
+    const result = lintObject(file, object, policy);
+    if (result) results.push(result);
+    else skipped++;
+    if (results.length >= RESULTS_PER_PART) {
+      yield { results, skipped };
+      results = [];
+      skipped = 0;
+    }
+  }
+  while (nextProblem < problems.length) results.push(problemResult(file, problems[nextProblem++]!));
+  yield { results, skipped };
+}
+
+/** Whether objects come by document, and in a document by item path. */
+function inItemOrder(objects: readonly SourceObject[]): boolean {
+  for (let i = 1; i < objects.length; i++) {
+    const a = objects[i - 1]!;
+    const b = objects[i]!;
+    if (a.document > b.document || (a.document === b.document && compareItemPaths(pathOf(a), pathOf(b)) >= 0))
+      return false;
+  }
+  return true;
+}
+
+function problemResult(file: string, problem: ParsedSource['problems'][number]): ObjectResult {
+  return documentResult(file, problem.document, {
+    ruleId: problem.ruleId,
+    severity: problem.severity ?? 'error',
+    message: problem.message,
+    line: problem.line,
+    column: problem.column,
+  });
+}
+
+/** The result of one object, or undefined for one that is not linted (not a Job or CronJob). */
+function lintObject(file: string, object: SourceObject, policy: ResolvedPolicy): ObjectResult | undefined {
+  if (!isJobKind(object.value)) {
+    if (Array.isArray(object.value) && object.value.some(isJobKind)) {
+      const { line, column } = object.locate('');
+      return documentResult(file, object.document, { ...NOT_AN_OBJECT, line, column });
+    }
+    return undefined;
+  }
+  const { view, findings: judged } = judge(object.value as Record<string, unknown>, policy);
+  const findings = judged.map((finding) => ({ ...finding, ...object.locate(finding.path) })).sort(byPlace);
+  return {
+    file,
+    document: object.document,
+    ...(object.item !== undefined ? { item: object.item } : {}),
+    ...(object.itemPath !== undefined ? { itemPath: object.itemPath } : {}),
+    kind: view?.kind ?? null,
+    namespace: view?.namespace ?? null,
+    name: view?.name ?? null,
+    findings,
+  };
+}
+
+const pathOf = (x: { readonly item?: number; readonly itemPath?: readonly number[] }): readonly number[] =>
+  x.itemPath ?? (x.item === undefined ? [] : [x.item]);
+
 /** Document-level results first, then items in file order (an item path compared index by index). */
 function compareItems(a: ObjectResult, b: ObjectResult): number {
-  const left = a.itemPath ?? (a.item === undefined ? [] : [a.item]);
-  const right = b.itemPath ?? (b.item === undefined ? [] : [b.item]);
+  return compareItemPaths(pathOf(a), pathOf(b));
+}
+
+function compareItemPaths(left: readonly number[], right: readonly number[]): number {
   for (let i = 0; i < Math.min(left.length, right.length); i++) if (left[i] !== right[i]) return left[i]! - right[i]!;
   return left.length - right.length;
 }

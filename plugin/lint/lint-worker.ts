@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolvePolicy, RULES } from '../../policy/index.ts';
 import { fromMessage } from './file-names.ts';
-import { lintFiles } from './lint-file.ts';
+import { lintFiles, packOutcomes } from './lint-file.ts';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './lint-pool.ts';
 
 /** A lint worker thread (see lint-pool.ts): lints each batch of files it is sent, in order. */
@@ -12,7 +12,8 @@ const policy = resolvePolicy(RULES, setup.policy);
 const port = parentPort!;
 
 port.on('message', (request: WorkerRequest) => {
-  const reply: WorkerMessage = { batch: request.batch, outcomes: lintFiles(request.paths.map(fromMessage), policy) };
+  const outcomes = packOutcomes(lintFiles(request.paths.map(fromMessage), policy));
+  const reply: WorkerMessage = { batch: request.batch, outcomes };
   port.postMessage(reply);
 });
 // Work is sent only once the worker can take it, so that no batch waits for a slow start.

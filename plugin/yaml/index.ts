@@ -1,1 +1,2 @@
-export { parseSource } from './yaml-documents.ts';
+export { parseSource, readSourceParts } from './source-parts.ts';
+export { type ParsedSource, type SourceObject } from './parsed-source.ts';

@@ -1,4 +1,4 @@
-/** 1-based line and column of an offset, as the yaml package's LineCounter reports them. */
+/** 1-based line and column of an offset (lines end at LF; a CRLF line break is one). */
 export interface LineColumn {
   readonly line: number;
   readonly column: number;

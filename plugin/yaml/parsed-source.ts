@@ -37,10 +37,14 @@ export interface ParsedSource {
   readonly problems: (SourceProblem & { readonly document: number })[];
   /** Documents that were empty (only comments or `---`). */
   readonly emptyDocuments: number;
+  /** Documents read, empty ones and those with problems included. */
+  readonly documents: number;
 }
 
 /** The segments of a printed field path: `spec.rules[0]`, `labels[batch.kubernetes.io/job-name]`. */
 export const PATH_SEGMENT = /([^.[\]]+)|\[([^\]]*)\]/g;
+
+export const DOCUMENT_TOO_LARGE_MESSAGE = `document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB, the most the API server accepts in one request`;
 
 export function duplicateKeyMessage(key: string): string {
   return `mapping key ${JSON.stringify(key)} already defined; kubectl refuses duplicate keys`;

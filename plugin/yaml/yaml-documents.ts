@@ -1,9 +1,9 @@
 import { LineIndex } from './line-index.ts';
 import { forbiddenCharacters } from './forbidden-characters.ts';
-import { splitJsonStream } from './json-stream.ts';
 import { addDocumentObjects } from './list-items.ts';
 import { hasLookAlike } from './look-alike-characters.ts';
 import {
+  DOCUMENT_TOO_LARGE_MESSAGE,
   duplicateKeyMessage,
   MAX_DOCUMENT_BYTES,
   PATH_SEGMENT,
@@ -11,6 +11,7 @@ import {
   type SourceObject,
   type SourcePosition,
 } from './parsed-source.ts';
+import { oversizedDocument, readLargeStream } from './large-documents.ts';
 import { readYamlFast, type FastStream, type NodeOffsets } from './yaml-fast-reader.ts';
 import { parseWithYamlPackage } from './yaml-full-parser.ts';
 
@@ -23,46 +24,30 @@ export {
 } from './parsed-source.ts';
 
 /**
- * Splits a YAML or JSON stream into documents the way kubectl reads it: scalars as go-yaml v2
- * resolves them (`yes` is a boolean, `0644` octal, `1:20` a string; go-yaml-scalars.ts),
- * duplicate keys refused, `kind: List` expanded into its items.
+ * Reads a YAML stream (or a run of its documents, see document-chunks.ts) the way kubectl reads
+ * it: scalars as go-yaml v2 resolves them (`yes` is a boolean, `0644` octal, `1:20` a string;
+ * go-yaml-scalars.ts), duplicate keys refused, `kind: List` expanded into its items.
  *
  * Two readers give the same result: the fast reader handles the YAML manifests are made of, and
  * gives up on anything else (errors included), which the `yaml` package then reads.
  */
-export function parseSource(source: string): ParsedSource {
-  const values = /^\s*\{/.test(source) ? splitJsonStream(source) : undefined;
-  return values ? parseJsonStream(source, values) : parseYamlStream(source);
-}
-
-/** Each object of a JSON stream read as a document, its positions those of the whole text. */
-function parseJsonStream(text: string, values: readonly { start: number; end: number }[]): ParsedSource {
-  const lines = new LineIndex(text);
-  const objects: SourceObject[] = [];
-  const problems: ParsedSource['problems'] = [];
-  let emptyDocuments = 0;
-  values.forEach(({ start, end }, document) => {
-    const base = lines.position(start);
-    const shift = ({ line, column }: SourcePosition): SourcePosition =>
-      line === 1 ? { line: base.line, column: column + base.column - 1 } : { line: line + base.line - 1, column };
-    const read = parseYamlStream(text.slice(start, end));
-    for (const object of read.objects)
-      objects.push({ ...object, document, locate: (path) => shift(object.locate(path)) });
-    for (const problem of read.problems) problems.push({ ...problem, document, ...shift(problem) });
-    emptyDocuments += read.emptyDocuments;
-  });
-  return { objects, problems, emptyDocuments };
-}
-
-function parseYamlStream(source: string): ParsedSource {
+export function parseYamlStream(source: string, maxDocumentBytes = MAX_DOCUMENT_BYTES): ParsedSource {
   const text = withoutDocumentMarks(source);
-  // A source of at most 3 MiB cannot hold a document over the API server's limit. Characters
-  // kubectl refuses, and look-alikes of YAML's punctuation, are found by the full parser.
-  const fast =
-    text.length <= MAX_DOCUMENT_BYTES && !forbiddenCharacters(text) && !hasLookAlike(text)
-      ? readYamlFast(text)
-      : undefined;
-  return (fast && fromFastStream(fast)) ?? parseWithYamlPackage(text);
+  // Characters kubectl refuses, and look-alikes of YAML's punctuation, are found by the full parser.
+  let read: { readonly fast: FastStream; readonly tooLarge?: ReadonlyMap<number, number> } | undefined;
+  if (!forbiddenCharacters(text) && !hasLookAlike(text)) {
+    // A source of at most the limit cannot hold a document over it.
+    if (text.length <= maxDocumentBytes) {
+      const fast = readYamlFast(text);
+      read = fast && { fast };
+    } else read = readLargeStream(text, maxDocumentBytes);
+  }
+  const parsed = read && fromFastStream(read.fast, read.tooLarge);
+  if (parsed) return parsed;
+  return (
+    (text.length > maxDocumentBytes ? oversizedDocument(text, maxDocumentBytes) : undefined) ??
+    parseWithYamlPackage(text, maxDocumentBytes)
+  );
 }
 
 /**
@@ -74,14 +59,27 @@ function withoutDocumentMarks(text: string): string {
   return text.includes('\ufeff') ? text.replace(/(^|\n)((?:---|\.\.\.)(?:[ \t][^\n]*)?\r?\n)\ufeff/g, '$1$2') : text;
 }
 
-/** The objects of what the fast reader read, or undefined for a form left to the full parser. */
-function fromFastStream(stream: FastStream): ParsedSource | undefined {
+/**
+ * The objects of what the fast reader read, or undefined for a form left to the full parser.
+ * `tooLarge`: documents over the API server's limit (index → where each starts), reported as such.
+ */
+function fromFastStream(stream: FastStream, tooLarge?: ReadonlyMap<number, number>): ParsedSource | undefined {
   const objects: SourceObject[] = [];
   const lines = new LineIndex(stream.text);
   const locator = new Locator(lines);
   const problems: ParsedSource['problems'] = [];
   let emptyDocuments = 0;
   for (const [index, doc] of stream.documents.entries()) {
+    const largeAt = tooLarge?.get(index);
+    if (largeAt !== undefined) {
+      problems.push({
+        document: index,
+        ruleId: 'document-too-large',
+        message: DOCUMENT_TOO_LARGE_MESSAGE,
+        ...lines.position(largeAt),
+      });
+      continue;
+    }
     if (doc.duplicate) {
       const { key, offset } = doc.duplicate;
       problems.push({
@@ -104,7 +102,7 @@ function fromFastStream(stream: FastStream): ParsedSource | undefined {
     }
     addDocumentObjects(index, value, (path) => locator.locate(value, record, doc.start, path), objects, problems);
   }
-  return { objects, problems, emptyDocuments };
+  return { objects, problems, emptyDocuments, documents: stream.documents.length };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -37,6 +37,8 @@ export interface FastDocument {
   readonly value: unknown;
   /** Offset of the root node (-1 for an empty document). */
   readonly start: number;
+  /** Offset of the `---` that begins the document, or -1. */
+  readonly marker: number;
   /** The root collection's record (0 for an empty document). */
   readonly offsets: NodeOffsets | 0;
   /** The duplicate key the full parser's check reports, when the document repeats a key (its value is then unusable). */
@@ -137,8 +139,18 @@ function isBlankOrEnd(c: number): boolean {
   return c === SPACE || c === LF || c !== c;
 }
 
+export interface FastReadOptions {
+  /**
+   * Whether to keep what document `index` holds (default: every document). A document not kept
+   * is read all the same (its end, duplicate keys, whether the full parser is needed), but its
+   * value is only its shape: keys with `true` for values, sequences empty, no positions. Reading
+   * a 16 MiB document only to find it too large then costs no more than a small one.
+   */
+  readonly keep?: (index: number) => boolean;
+}
+
 /** Reads `text` as a YAML stream, or returns undefined when the full parser must read it. */
-export function readYamlFast(text: string): FastStream | undefined {
+export function readYamlFast(text: string, options: FastReadOptions = {}): FastStream | undefined {
   let normalized = text;
   if (text.includes('\r')) {
     // Only CRLF pairs: a lone CR is a line break for YAML but not for line counting.
@@ -149,7 +161,7 @@ export function readYamlFast(text: string): FastStream | undefined {
   // Other control characters are ordinary characters to both.
   if (normalized.includes('\t') || normalized.includes('\ufeff')) return undefined;
   try {
-    return new FastReader(normalized).read();
+    return new FastReader(normalized, options.keep).read();
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     // A stack overflow or anything unexpected: the full parser knows how to report it.
@@ -189,20 +201,30 @@ class FastReader {
   private duplicate: (DuplicateKey & { readonly mapStart: number }) | undefined;
   /** Whether the current document holds an integer as a bigint (see scalar()). */
   private exactIntegers = false;
+  /** Which documents' values are kept (see FastReadOptions). */
+  private readonly keepDocument: ((index: number) => boolean) | undefined;
+  /** Whether the current document's value is kept. */
+  private keep = true;
+  /** See lineFeedFrom(). */
+  private nextLineFeed = -1;
 
-  constructor(text: string) {
+  constructor(text: string, keepDocument?: (index: number) => boolean) {
     this.text = text;
     this.length = text.length;
+    this.keepDocument = keepDocument;
   }
 
   read(): FastStream {
     const documents: FastDocument[] = [];
-    if (this.skipToContent() >= 0) documents.push(this.document(this.next));
+    if (this.skipToContent() >= 0) documents.push(this.document(this.next, 0, -1));
     while (this.next === DOCUMENT_START) {
+      const marker = this.pos;
       this.pos += 3;
       this.finishLine();
       const indent = this.skipToContent();
-      documents.push(indent >= 0 ? this.document(indent) : { value: null, start: -1, offsets: 0 });
+      documents.push(
+        indent >= 0 ? this.document(indent, documents.length, marker) : { value: null, start: -1, offsets: 0, marker },
+      );
     }
     return { text: this.text, documents };
   }
@@ -219,8 +241,9 @@ class FastReader {
     if (++this.depth > MAX_DEPTH) this.giveUp();
   }
 
-  /** The root node of a document whose first content line is indented by `indent`. */
-  private document(indent: number): FastDocument {
+  /** The root node of document `index`, whose first content line is indented by `indent`. */
+  private document(indent: number, index: number, marker: number): FastDocument {
+    this.keep = this.keepDocument?.(index) ?? true;
     this.duplicate = undefined;
     this.exactIntegers = false;
     this.anchors.clear();
@@ -233,15 +256,15 @@ class FastReader {
       value = this.flowCollection(-1);
       this.endNode();
     } else value = this.blockMapping(indent);
-    if (this.exactIntegers) settleExactIntegers(value);
+    if (this.exactIntegers && this.keep) settleExactIntegers(value);
     // Anything after the root but another document is an error (or a form left to the full parser).
     const offsets = this.record;
     if (this.next >= 0) this.giveUp();
     // (Read through a method: the compiler takes the field for still undefined here.)
     const duplicate = this.currentDuplicate();
     return duplicate
-      ? { value, start, offsets, duplicate: { key: duplicate.key, offset: duplicate.offset } }
-      : { value, start, offsets };
+      ? { value, start, offsets, marker, duplicate: { key: duplicate.key, offset: duplicate.offset } }
+      : { value, start, offsets, marker };
   }
 
   private currentDuplicate(): DuplicateKey | undefined {
@@ -343,8 +366,9 @@ class FastReader {
         repeated = true;
         this.blockValue(indent, true);
       } else {
-        map[key] = this.blockValue(indent, true);
-        offsets.push(key, this.valueIsAlias ? ~keyStart : keyStart, this.valueRecord);
+        const value = this.blockValue(indent, true);
+        map[key] = this.keep ? value : true;
+        if (this.keep) offsets.push(key, this.valueIsAlias ? ~keyStart : keyStart, this.valueRecord);
       }
       const next = this.next;
       if (next < indent) break;
@@ -362,8 +386,11 @@ class FastReader {
     const offsets: NodeOffsets = [this.pos];
     for (;;) {
       this.pos++;
-      items.push(this.blockValue(indent, false));
-      offsets.push(this.valueIsAlias ? ~this.valueStart : this.valueStart, this.valueRecord);
+      const value = this.blockValue(indent, false);
+      if (this.keep) {
+        items.push(value);
+        offsets.push(this.valueIsAlias ? ~this.valueStart : this.valueStart, this.valueRecord);
+      }
       const next = this.next;
       if (next === indent && this.atSequenceItem()) continue;
       if (next <= indent) break;
@@ -790,8 +817,8 @@ class FastReader {
             this.repeatedKey(open, key, keyStart, repeated);
             repeated = true;
           } else {
-            map[key] = value;
-            offsets.push(key, this.valueIsAlias ? ~keyStart : keyStart, this.valueRecord);
+            map[key] = this.keep ? value : true;
+            if (this.keep) offsets.push(key, this.valueIsAlias ? ~keyStart : keyStart, this.valueRecord);
           }
           if (this.flowSeparator(level, close)) break;
         }
@@ -801,8 +828,11 @@ class FastReader {
       const items: unknown[] = [];
       if (text.charCodeAt(this.pos) !== close) {
         for (;;) {
-          items.push(this.flowValue(level));
-          offsets.push(this.valueIsAlias ? ~this.valueStart : this.valueStart, this.valueRecord);
+          const value = this.flowValue(level);
+          if (this.keep) {
+            items.push(value);
+            offsets.push(this.valueIsAlias ? ~this.valueStart : this.valueStart, this.valueRecord);
+          }
           if (this.flowSeparator(level, close)) break;
         }
       }
@@ -897,11 +927,23 @@ class FastReader {
     const start = this.pos;
     const end = this.closingQuote(start);
     if (end === -1) this.giveUp();
-    const lf = this.text.indexOf('\n', start);
-    if (lf !== -1 && lf < end) this.giveUp();
+    if (this.lineFeedFrom(start) < end) this.giveUp();
     const value = this.quotedValue(start, end);
     this.pos = end + 1;
     return value;
+  }
+
+  /**
+   * The offset of the first line feed at or after `offset` (the text's length if none). Kept
+   * from one call to the next: on a single line of JSON (a 16 MiB `kubectl get -o json` on one
+   * line), searching afresh for each string went to the end of the text every time.
+   */
+  private lineFeedFrom(offset: number): number {
+    if (this.nextLineFeed < offset) {
+      const lf = this.text.indexOf('\n', offset);
+      this.nextLineFeed = lf === -1 ? this.length : lf;
+    }
+    return this.nextLineFeed;
   }
 
   /** Scans a single-line plain scalar in a flow collection; returns its end, pos after it (and its blanks). */

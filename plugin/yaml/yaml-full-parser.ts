@@ -13,7 +13,9 @@ import { firstUnsupportedNumber, settleExactIntegers } from './exact-numbers.ts'
 import { goYamlTags, type ScalarFlags } from './go-yaml-tags.ts';
 import { describeError, MAX_NESTING_DEPTH, toDecodedObjects, valueText } from '../../kubernetes/index.ts';
 import { composeDocuments } from './yaml-nesting.ts';
+import { LineIndex } from './line-index.ts';
 import {
+  DOCUMENT_TOO_LARGE_MESSAGE,
   duplicateKeyMessage,
   MAX_DOCUMENT_BYTES,
   PATH_SEGMENT,
@@ -33,24 +35,22 @@ import {
 /** An alias bomb expands exponentially; real manifests use a handful of anchors at most. */
 const MAX_ALIAS_COUNT = 100;
 
-export function parseWithYamlPackage(text: string): ParsedSource {
-  const { LineCounter } = yamlPackage();
-  const lineCounter = new LineCounter();
+/** `maxDocumentBytes`: the API server's limit (tests make it small, to compare the readers on small texts). */
+export function parseWithYamlPackage(text: string, maxDocumentBytes = MAX_DOCUMENT_BYTES): ParsedSource {
   const flags: ScalarFlags = { exactIntegers: false, nonFinite: false };
   const { documents, tooDeep } = composeDocuments(text, {
     version: '1.1',
     customTags: goYamlTags(flags),
     uniqueKeys: false,
-    lineCounter,
     prettyErrors: false,
   });
   const objects: SourceObject[] = [];
   const problems: ParsedSource['problems'] = [];
   let emptyDocuments = 0;
-  const position = (offset: number): SourcePosition => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  // Lines counted in the text, not by the package's LineCounter: that one misses the line breaks
+  // inside some syntax errors, and every position after them was then a few lines early.
+  const lines = new LineIndex(text);
+  const position = (offset: number): SourcePosition => lines.position(offset);
   const list = Array.isArray(documents) ? documents : [documents];
   const forbidden = forbiddenCharacters(text);
   const lookAlikes = hasLookAlike(text);
@@ -100,11 +100,11 @@ export function parseWithYamlPackage(text: string): ParsedSource {
       emptyDocuments++;
       return;
     }
-    if (doc.range[2] - doc.range[0] > MAX_DOCUMENT_BYTES) {
+    if (doc.range[2] - doc.range[0] > maxDocumentBytes) {
       problems.push({
         document: index,
         ruleId: 'document-too-large',
-        message: `document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB, the most the API server accepts in one request`,
+        message: DOCUMENT_TOO_LARGE_MESSAGE,
         ...start,
       });
       return;
@@ -153,7 +153,7 @@ export function parseWithYamlPackage(text: string): ParsedSource {
     }
     addDocumentObjects(index, value, (path) => locatePath(root, path, position, start), objects, problems);
   });
-  return { objects, problems, emptyDocuments };
+  return { objects, problems, emptyDocuments, documents: list.length };
 }
 
 /**

@@ -226,6 +226,30 @@ describe('inputs without an end are read up to the cap', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  test('an input that cannot be read after others were reported: their report is completed, then exit 2', () => {
+    // Results are written as they are found: the JSON of the inputs before the failing one is closed
+    // with its summary, so that it stays valid (the run still fails, with exit 2 and the reason).
+    const fifo = join(dir, 'silent-after.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const file = join(dir, 'before-the-fifo.yaml');
+    writeFileSync(file, BAD_JOB);
+    const r = run(['lint', '-o', 'json', '--read-timeout', '500ms', file, fifo], { timeout: 20_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: cannot read ${fifo}: no data for 500ms (--read-timeout)\n`);
+    const report = JSON.parse(r.stdout) as { results: { file: string }[]; summary: { files: number } };
+    expect(report.results.map((result) => result.file)).toEqual([file]);
+    expect(report.summary).toMatchObject({ files: 1, linted: 1, errors: 1 });
+  });
+
+  test('a path that does not exist stops the run before anything is read or written', () => {
+    const file = join(dir, 'before-the-missing-one.yaml');
+    writeFileSync(file, BAD_JOB);
+    const r = run(['lint', '-o', 'json', file, join(dir, 'no-such-file.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`error: cannot read ${join(dir, 'no-such-file.yaml')}: no such file or directory\n`);
+  });
+
   test('a FIFO with a writer is read to its end', async () => {
     const fifo = join(dir, 'written.fifo');
     execFileSync('mkfifo', [fifo]);

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { resolvePolicy, RULES } from '../../../policy/index.ts';
-import { detach, lintFiles } from '../../../plugin/lint/lint-file.ts';
-import { lintInParallel, workerCount } from '../../../plugin/lint/lint-pool.ts';
+import { lintFiles, type FileOutcome } from '../../../plugin/lint/lint-file.ts';
+import { lintInParallel, workerCount, type ParallelOptions } from '../../../plugin/lint/lint-pool.ts';
+import type { LintSink } from '../../../plugin/lint/lint-sink.ts';
+import type { ObjectResult } from '../../../plugin/lint/lint-source.ts';
 import { expandInputs } from '../../../plugin/lint/sources.ts';
 import type { JobXPolicy } from '../../../schemas/generated/policy.ts';
 
@@ -43,35 +45,89 @@ beforeAll(() => {
   });
 });
 
-describe('linting on worker threads', () => {
-  test('gives the same outcomes, in file order, as linting on this thread', async () => {
-    const expected = detach(lintFiles(files, policy));
-    // Workers alone, then workers with this thread: whoever lints a batch, the order is the files'.
-    expect(await lintInParallel(files, { resolved: policy, document: undefined }, 2, { thisThread: false })).toEqual(
-      expected,
+/** Lints in parallel into a sink that gathers what each file gave, as lintFiles gives it (a read error ends the list). */
+async function outcomesInParallel(
+  paths: readonly string[],
+  policyDocument: JobXPolicy | undefined,
+  workers: number,
+  options?: ParallelOptions,
+): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  let results: ObjectResult[] = [];
+  const sink: LintSink = {
+    results: (part) => void results.push(...part),
+    inputDone: (skipped) => {
+      outcomes.push({ result: { file: results[0]?.file ?? paths[outcomes.length]!, results, skipped } });
+      results = [];
+    },
+  };
+  try {
+    await lintInParallel(
+      paths,
+      { resolved: resolvePolicy(RULES, policyDocument), document: policyDocument },
+      workers,
+      sink,
+      options,
     );
-    expect(await lintInParallel(files, { resolved: policy, document: undefined }, 1)).toEqual(expected);
+  } catch (error) {
+    outcomes.push({ error: (error as Error).message });
+  }
+  return outcomes;
+}
+
+/** What lintFiles gives, with each result's file as the sink sees it (a file without results names itself). */
+const onThisThread = (paths: readonly string[], document?: JobXPolicy): FileOutcome[] =>
+  lintFiles(paths, resolvePolicy(RULES, document));
+
+describe('linting on worker threads', () => {
+  test('gives the same results, in file order, as linting on this thread', async () => {
+    const expected = onThisThread(files);
+    // Workers alone, then workers with this thread: whoever lints a batch, the order is the files'.
+    expect(await outcomesInParallel(files, undefined, 2, { thisThread: false })).toEqual(expected);
+    expect(await outcomesInParallel(files, undefined, 1)).toEqual(expected);
   }, 30_000);
 
   test('a file that cannot be read is an error at its place; the files before it are linted', async () => {
     const withMissing = [...files.slice(0, 100), join(dir, 'missing.yaml'), ...files.slice(100)];
-    const outcomes = await lintInParallel(withMissing, { resolved: policy, document: undefined }, 1, {
-      thisThread: false,
-    });
-    expect(outcomes.slice(0, 100).every((outcome) => 'result' in outcome)).toBe(true);
+    const outcomes = await outcomesInParallel(withMissing, undefined, 1, { thisThread: false });
+    expect(outcomes).toHaveLength(101);
+    expect(outcomes.slice(0, 100)).toEqual(onThisThread(files.slice(0, 100)));
     expect(outcomes[100]).toEqual({ error: `cannot read ${join(dir, 'missing.yaml')}: no such file or directory` });
   }, 30_000);
 
   test('a policy reaches the workers', async () => {
     const document: JobXPolicy = { apiVersion: 'job-x.dev/v1alpha1', kind: 'Policy', rules: { 'require-ttl': 'off' } };
-    const resolved = resolvePolicy(RULES, document);
-    const outcomes = await lintInParallel(files, { resolved, document }, 1, { thisThread: false });
-    expect(outcomes).toEqual(detach(lintFiles(files, resolved)));
+    const outcomes = await outcomesInParallel(files, document, 1, { thisThread: false });
+    expect(outcomes).toEqual(onThisThread(files, document));
     const ruleIds = outcomes.flatMap((outcome) =>
       'result' in outcome ? outcome.result.results.flatMap((r) => r.findings.map((f) => f.ruleId)) : [],
     );
     expect(ruleIds).not.toContain('require-ttl');
   }, 30_000);
+
+  test('a file over 1 MiB is linted in its turn on this thread, its results handed over a part at a time', async () => {
+    const big = join(dir, 'big.yaml');
+    const jobs = Array.from({ length: 9000 }, (_, i) => JOB.replace('NAME', `big-${i}`));
+    writeFileSync(big, jobs.join('---\n'));
+    const paths = [...files.slice(0, 120), big, ...files.slice(120)];
+    let parts = 0;
+    let bigParts = 0;
+    const order: string[] = [];
+    const sink: LintSink = {
+      results: (part) => {
+        parts++;
+        if (part[0]?.file === big) bigParts++;
+        for (const result of part) if (order.at(-1) !== result.file) order.push(result.file);
+      },
+      inputDone: () => undefined,
+    };
+    await lintInParallel(paths, { resolved: policy, document: undefined }, 1, sink, { thisThread: false });
+    expect(bigParts).toBeGreaterThan(3);
+    expect(parts).toBeGreaterThan(paths.length);
+    expect(order).toEqual(
+      paths.filter((path) => !VARIANTS[files.indexOf(path) % VARIANTS.length]?.includes('ConfigMap')),
+    );
+  }, 60_000);
 
   test('small inputs stay on this thread', () => {
     expect(workerCount(1)).toBe(0);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { stringify } from 'yaml';
 import { kubectlNumberText, yamlToJsonNumberText } from '../../../../kubernetes/index.ts';
 import type { ParsedSource } from '../../../../plugin/yaml/parsed-source.ts';
-import { parseSource } from '../../../../plugin/yaml/yaml-documents.ts';
+import { parseSource } from '../../../../plugin/yaml/source-parts.ts';
 import { parseWithYamlPackage } from '../../../../plugin/yaml/yaml-full-parser.ts';
 import { loadCorpus, manifestOf } from '../../../helpers/corpus.ts';
 import {
