@@ -80,7 +80,6 @@ interface Batch {
   readonly alone: boolean;
   state: 'waiting' | 'sent' | 'done';
   outcomes?: PackedOutcomes;
-  worker?: PoolWorker;
 }
 
 interface PoolWorker {
@@ -126,7 +125,6 @@ export async function lintInParallel(
       if (index === undefined) return;
       const batch = batches.get(index)!;
       batch.state = 'sent';
-      batch.worker = worker;
       ahead += batch.bytes;
       worker.sent++;
       worker.thread.postMessage({ batch: index, paths: batch.paths } satisfies WorkerRequest);

@@ -60,8 +60,11 @@ spec:
       restartPolicy: Never
 `;
 
-/** Files of every kind: clean, with findings, several documents, unreadable YAML, JSON, Lists, duplicate keys. */
-const VARIANTS = [
+/**
+ * Files of every kind (NAME stands for the Job's name): clean, with findings, several documents,
+ * unreadable YAML, JSON, anchors, Lists, duplicate keys, a control character, a ConfigMap.
+ */
+export const MANIFEST_VARIANTS = [
   JOB,
   JOB.replace('restartPolicy: Never', 'restartPolicy: Always'),
   `${JOB}---\nkind: [oops\n---\n${JOB}`,
@@ -88,9 +91,9 @@ export function prepareGeneratedInputs(root: string): void {
   mkdirSync(join(root, 'many'), { recursive: true });
   for (let i = 0; i < 240; i++) {
     const name = join(root, 'many', `m${String(i).padStart(3, '0')}.${i % 10 === 3 ? 'json' : 'yaml'}`);
-    writeFileSync(name, VARIANTS[i % VARIANTS.length]!.replaceAll('NAME', `job-${i}`));
+    writeFileSync(name, MANIFEST_VARIANTS[i % MANIFEST_VARIANTS.length]!.replaceAll('NAME', `job-${i}`));
   }
-  const documents = [...VARIANTS.filter((variant) => !variant.startsWith('{')), ...readingManifests()];
+  const documents = [...MANIFEST_VARIANTS.filter((variant) => !variant.startsWith('{')), ...readingManifests()];
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < 160 * 1024; i++) {

@@ -9,28 +9,8 @@ import type { LintSink } from '../../../plugin/lint/lint-sink.ts';
 import type { ObjectResult } from '../../../plugin/lint/lint-source.ts';
 import { expandInputs } from '../../../plugin/lint/sources.ts';
 import type { JobXPolicy } from '../../../schemas/generated/policy.ts';
-
-const JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: NAME
-spec:
-  template:
-    spec:
-      containers: [{name: c, image: busybox}]
-      restartPolicy: Never
-`;
-
-/** Every kind of file: clean, with findings, several documents, unreadable YAML, JSON, anchors, duplicate keys. */
-const VARIANTS = [
-  JOB,
-  JOB.replace('restartPolicy: Never', 'restartPolicy: Always'),
-  `${JOB}---\nkind: [oops\n---\n${JOB}`,
-  JSON.stringify({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { parallelism: -1 } }),
-  `x: &x {name: c, image: busybox}\n${JOB.replace('containers: [{name: c, image: busybox}]', 'containers: [*x]')}`,
-  JOB.replace('spec:\n  template', 'spec:\n  parallelism: 1\n  parallelism: 2\n  template'),
-  'apiVersion: v1\nkind: ConfigMap\n',
-];
+import { MANIFEST_VARIANTS as VARIANTS } from '../../helpers/lint-output-cases.ts';
+import { tinyJob } from '../../helpers/large-manifests.ts';
 
 let dir: string;
 let files: string[];
@@ -107,7 +87,7 @@ describe('linting on worker threads', () => {
 
   test('a file over 1 MiB is linted in its turn on this thread, its results handed over a part at a time', async () => {
     const big = join(dir, 'big.yaml');
-    const jobs = Array.from({ length: 9000 }, (_, i) => JOB.replace('NAME', `big-${i}`));
+    const jobs = Array.from({ length: 9000 }, (_, i) => tinyJob(i));
     writeFileSync(big, jobs.join('---\n'));
     const paths = [...files.slice(0, 120), big, ...files.slice(120)];
     let parts = 0;
