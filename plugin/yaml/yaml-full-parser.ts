@@ -51,10 +51,9 @@ export function parseWithYamlPackage(text: string, maxDocumentBytes = MAX_DOCUME
   // inside some syntax errors, and every position after them was then a few lines early.
   const lines = new LineIndex(text);
   const position = (offset: number): SourcePosition => lines.position(offset);
-  const list = Array.isArray(documents) ? documents : [documents];
   const forbidden = forbiddenCharacters(text);
   const lookAlikes = hasLookAlike(text);
-  list.forEach((doc, index) => {
+  documents.forEach((doc, index) => {
     const start = position(doc.range[0]);
     const deepAt = tooDeep.get(index);
     if (deepAt !== undefined) {
@@ -68,7 +67,7 @@ export function parseWithYamlPackage(text: string, maxDocumentBytes = MAX_DOCUME
     }
     // What go-yaml reads as this document: from here to the next one (comments around it included).
     const from = index === 0 ? 0 : doc.range[0];
-    const to = list[index + 1]?.range[0] ?? text.length;
+    const to = documents[index + 1]?.range[0] ?? text.length;
     const control = forbidden ? firstForbidden(text, forbidden, from, to) : -1;
     if (control >= 0) {
       const c = String.fromCodePoint(text.codePointAt(control)!);
@@ -153,7 +152,7 @@ export function parseWithYamlPackage(text: string, maxDocumentBytes = MAX_DOCUME
     }
     addDocumentObjects(index, value, (path) => locatePath(root, path, position, start), objects, problems);
   });
-  return { objects, problems, emptyDocuments, documents: list.length };
+  return { objects, problems, emptyDocuments, documents: documents.length };
 }
 
 /**
