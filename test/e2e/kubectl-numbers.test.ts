@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { lintSource } from '../../plugin/lint/lint-source.ts';
 import { resolvePolicy, RULES } from '../../policy/index.ts';
+import { feedStdin } from '../helpers/feed-stdin.ts';
 import { jobManifestText } from '../helpers/job-manifest-text.ts';
 import { KUBECONFIG, kubectlPath } from './helpers/cluster.ts';
 import { createNamespace, deleteNamespace } from './helpers/namespace.ts';
@@ -52,7 +53,7 @@ function kubectlCreate(manifest: string): Promise<{ code: number; stderr: string
       { encoding: 'utf8' },
       (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
     );
-    child.stdin?.end(manifest);
+    feedStdin(child.stdin, manifest);
   });
 }
 

@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from '@jest/globals';
+import { feedStdin } from '../../helpers/feed-stdin.ts';
 import { compileSchema, loadSchema, type Validate } from '../../helpers/output-schemas.ts';
 import { KUBECONFIG, REPO_ROOT } from './cluster.ts';
 
@@ -40,7 +41,7 @@ export function jobX(args: string[], options: CliOptions = {}): Promise<CliResul
       (error, stdout, stderr) =>
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
-    child.stdin?.end(options.input ?? '');
+    feedStdin(child.stdin, options.input);
   });
 }
 

@@ -2,6 +2,7 @@
 // needs to explain itself: the command, its exit code, its stdout and its stderr.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { feedStdin } from '../../helpers/feed-stdin.ts';
 import { KUBECONFIG, REPO_ROOT, kubectlPath } from '../helpers/cluster.ts';
 
 export interface RunResult {
@@ -30,7 +31,7 @@ export function run(file: string, args: string[], options: RunOptions = {}): Pro
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ command: [file, ...args].join(' '), code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
+    feedStdin(child.stdin, options.input);
   });
 }
 
