@@ -43,6 +43,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadOptions, LoadResult } from './load.ts';
 import { parseBenchOptions } from '../bench-options.ts';
+import { makeCertificate } from '../../test/helpers/self-signed-certificate.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'admission');
@@ -279,33 +280,7 @@ async function main(): Promise<number> {
     throw new BenchError(`${dist} is missing: run npm run build (npm run bench:webhook does)`);
   }
   const dir = mkdtempSync(join(os.tmpdir(), 'bench-webhook-'));
-  const certFile = join(dir, 'tls.crt');
-  const keyFile = join(dir, 'tls.key');
-  const made = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    ],
-    { encoding: 'utf8' },
-  );
-  if (made.status !== 0) throw new BenchError(`openssl failed: ${made.stderr}`);
-  const ca = readFileSync(certFile, 'utf8');
+  const { certFile, keyFile, pem: ca } = makeCertificate(dir, 'localhost');
 
   const cpus = os.cpus();
   process.stdout.write(

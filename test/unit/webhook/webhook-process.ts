@@ -1,6 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { request as httpsRequest, Agent, type RequestOptions } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -10,42 +10,7 @@ import { connect } from 'node:tls';
 /** The real executable, as the container runs it (npm run build makes dist/webhook). */
 export const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'job-x-webhook.js');
 
-export interface Certificate {
-  readonly certFile: string;
-  readonly keyFile: string;
-  readonly pem: string;
-}
-
-/** A throwaway self-signed certificate for localhost and 127.0.0.1, made with openssl. */
-export function makeCertificate(dir: string, name: string): Certificate {
-  const certFile = join(dir, `${name}.crt`);
-  const keyFile = join(dir, `${name}.key`);
-  const result = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${name}`,
-      '-addext',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    ],
-    { encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`openssl failed: ${result.stderr}`);
-  return { certFile, keyFile, pem: readFileSync(certFile, 'utf8') };
-}
+export { makeCertificate, type Certificate } from '../../helpers/self-signed-certificate.ts';
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'job-x-webhook-'));
