@@ -15,7 +15,8 @@ export function celLiteral(value: unknown, where: string): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'string') return celString(value);
   if (typeof value === 'number' && Number.isFinite(value)) {
-    if (Number.isInteger(value)) return String(value);
+    if (Number.isSafeInteger(value)) return String(value);
+    if (Number.isInteger(value)) throw new PolicyExportError(`${where}: ${value} is too large for a CEL int`);
     const text = String(value);
     return text.includes('.') || text.includes('e') ? text : `${text}.0`;
   }

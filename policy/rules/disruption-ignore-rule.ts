@@ -47,7 +47,7 @@ export default defineRule({
   defaultCel: {
     when: "has($spec.podFailurePolicy) && $spec.podFailurePolicy.?rules.orValue([]).size() < 20 && !$spec.podFailurePolicy.?rules.orValue([]).exists(r, r.?action.orValue('') == 'Ignore' && r.?onPodConditions.orValue([]).exists(c, c.?type.orValue('') == 'DisruptionTarget' && c.?status.orValue('True') == 'True'))",
     patch:
-      "[JSONPatch{op: 'add', path: $specPointer + '/podFailurePolicy/rules/0', value: {'action': 'Ignore', 'onPodConditions': [{'type': 'DisruptionTarget', 'status': 'True'}]}}]",
+      "[JSONPatch{op: 'add', path: $specPointer + '/podFailurePolicy/rules/0', value: {'action': dyn('Ignore'), 'onPodConditions': dyn([{'type': 'DisruptionTarget', 'status': 'True'}])}}]",
   },
   applyDefault(draft, view) {
     const spec = view.kind === 'Job' ? obj(draft, 'spec') : obj(obj(obj(draft, 'spec'), 'jobTemplate'), 'spec');
