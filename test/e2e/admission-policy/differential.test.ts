@@ -17,6 +17,7 @@ import { defaultPolicyDocument, resolvePolicy, RULES, type Rule } from '../../..
 import { POLICY_RULE_CASES } from '../../helpers/policy-rule-cases.ts';
 import { jobOf, wrapInCronJob } from '../../helpers/rule-tester.ts';
 import { cluster } from '../helpers/cluster.ts';
+import { jobX } from '../helpers/job-x-cli.ts';
 import { createNamespace, deleteNamespace } from '../helpers/namespace.ts';
 import {
   createWebhookNamespace,
@@ -212,6 +213,16 @@ describe('exported admission policies and the webhook agree on the real API serv
     const notExported = exported.notExported.filter((n) => n.part === 'rule').map((n) => n.ruleId);
     expect([...EXPORTED_RULES, ...notExported].sort()).toEqual(policyRules.sort());
     expect([...exported.exportedDefaults].sort()).toEqual([...DEFAULTERS].sort());
+  });
+
+  test('the CLI output, as written, applies with kubectl apply --dry-run=server', async () => {
+    const exportedYaml = await jobX(['export', 'admission-policy'], { kubeconfig: null });
+    expect(exportedYaml.code).toBe(0);
+    const yamlFile = join(tempDir, 'shipped.yaml');
+    writeFileSync(yamlFile, exportedYaml.stdout);
+    const applied = await kubectlRun(['apply', '--dry-run=server', '-f', yamlFile]);
+    expect({ code: applied.code, stderr: applied.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(applied.stdout.match(/created \(server dry run\)/g)).toHaveLength(6);
   });
 
   for (const ruleId of EXPORTED_RULES) {
