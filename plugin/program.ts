@@ -4,6 +4,7 @@ import { DIAGNOSE_FORMATS, type DiagnoseFormat } from './commands/index.ts';
 import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/index.ts';
 import { addKubeFlags, parseKubectlDuration, type KubeFlags } from './kube/index.ts';
 import { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './commands/index.ts';
+import { EXPORT_FORMATS, type ExportFormat } from './commands/index.ts';
 import { VERSION } from '../edge/index.ts';
 import type { CommandContext } from './command-context.ts';
 
@@ -112,6 +113,38 @@ Examples:
     .action(async (ruleId: string | undefined, opts: { output: 'text' | 'json' }) => {
       const { rules } = await import('./commands/rules.ts');
       rules({ ruleId, output: opts.output }, context.stdout);
+    });
+
+  program
+    .command('export')
+    .description('Write the policy in another form.')
+    .command('admission-policy')
+    .description(
+      'Write the policy as ValidatingAdmissionPolicies and MutatingAdmissionPolicies that the API server runs itself, with no webhook.',
+    )
+    .option('--policy <file>', 'the job-x policy to export (default: the policy the webhook ships with)')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(EXPORT_FORMATS).default('yaml'))
+    .addHelpText(
+      'after',
+      `
+Deny rules become one ValidatingAdmissionPolicy with validationActions [Deny, Audit], warn rules
+another with [Warn, Audit], info rules one with [Audit]; each default a MutatingAdmissionPolicy
+(CREATE only). Bindings exempt the policy's exemptNamespaces. An UPDATE is judged as the webhook
+judges it: a finding the old object already had (same rule, same field) neither denies nor warns.
+The YAML starts with a comment naming every rule that could not be exported, and why; for those
+the webhook stays the way to enforce them. Needs Kubernetes 1.34 or newer (CEL two-variable
+comprehensions and the lists library; MutatingAdmissionPolicy is served at v1 from 1.36).
+
+Exit codes: 0 written, 2 usage or policy errors.
+
+Examples:
+  kubectl job-x export admission-policy | kubectl apply -f -
+  kubectl job-x export admission-policy --policy policy.yaml > job-x-admission.yaml
+  kubectl job-x export admission-policy -o json | jq '.items[].metadata.name'`,
+    )
+    .action(async (opts: { policy?: string; output: ExportFormat }) => {
+      const { exportAdmissionPolicyCommand } = await import('./commands/export.ts');
+      await exportAdmissionPolicyCommand({ policy: opts.policy, output: opts.output }, context);
     });
 
   const explainCommand = program

@@ -5,7 +5,8 @@ export { isJobKind, toJobView, type JobKind, type JobView } from './job-view.ts'
 export { RULES } from './rules/index.ts';
 export type { Finding, Severity, Origin } from './finding.ts';
 export { isApiServerRejection } from './finding.ts';
-export type { Rule } from './rule.ts';
+export type { Rule, RuleCel, RuleDefaultCel, RuleWithoutCel } from './rule.ts';
 export { suppressedRuleIds } from './suppression.ts';
 export { type RuleContext } from './rule.ts';
 export { parsePolicy } from './validate-policy.ts';
+export { defaultPolicyDocument, loadDefaultPolicy } from './default-policy.ts';

@@ -36,6 +36,37 @@ export interface Report {
   readonly remediation?: string;
 }
 
+/**
+ * The rule in CEL, for `kubectl job-x export admission-policy`: a ValidatingAdmissionPolicy runs
+ * it inside the API server. `paths` is a CEL expression giving the list of field paths (strings,
+ * as the rule's findings name them) the rule reports on one object; the export evaluates it on the
+ * new and the old object, so UPDATE ratchets on rule and path exactly as the webhook does.
+ * Placeholders the export fills in (they are not CEL, so one left over fails to compile):
+ * - `$spec`: the Job spec (a CronJob's spec.jobTemplate.spec), as the API server defaulted it;
+ * - `$specPath`: its path as a CEL string, 'spec' or 'spec.jobTemplate.spec';
+ * - `$object`: the whole Job or CronJob;
+ * - `$options.NAME`: the rule option's value in the policy, as a CEL literal;
+ * - `$allowSuppressions`: the policy's suppressions.allow, as a CEL bool.
+ */
+export interface RuleCel {
+  readonly paths: string;
+}
+
+/** Why a rule has no CEL form: the webhook stays the only way to enforce it. */
+export interface RuleWithoutCel {
+  readonly notExpressible: string;
+}
+
+/**
+ * A rule's default in CEL, for a MutatingAdmissionPolicy on CREATE: `when` is the CEL condition
+ * (same placeholders as RuleCel) under which the default applies, and `patch` a CEL expression
+ * giving the JSONPatch list that makes the change.
+ */
+export interface RuleDefaultCel {
+  readonly when: string;
+  readonly patch: string;
+}
+
 export interface RuleContext {
   readonly options: Readonly<Record<string, unknown>>;
   /** Whether the policy honours suppression annotations. */
@@ -52,12 +83,16 @@ export interface Rule {
   readonly docs: RuleDocs;
   /** Default option values; the policy file may override them. */
   readonly defaultOptions?: Readonly<Record<string, unknown>>;
+  /** Every `policy` rule says how it exports to CEL, or why it cannot. */
+  readonly cel?: RuleCel | RuleWithoutCel;
   check(view: JobView, context: RuleContext): Report[];
   /**
    * For the mutating webhook and `lint --fix`: change `draft` (a copy of the object being
    * admitted) so the rule no longer fires, and return one sentence per change made.
    */
   applyDefault?(draft: JsonObject, view: JobView, context: RuleContext): string[];
+  /** The default as a MutatingAdmissionPolicy can apply it; absent when CEL cannot. */
+  readonly defaultCel?: RuleDefaultCel | RuleWithoutCel;
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -15,6 +15,10 @@
  * The Job is a plain one, so the mutating hook applies the TTL default (a patch) and the
  * validating hook evaluates every rule: the common path.
  *
+ * A third arm runs the same creates in a namespace bound to the exported admission policies of the
+ * same (shipped) policy (kubectl job-x export admission-policy: ValidatingAdmissionPolicy and
+ * MutatingAdmissionPolicy, evaluated inside the API server), interleaved with the other two.
+ *
  * Reported: p50 / p90 / p99 / mean of each arm and the differences; the API server's own
  * per-webhook histogram (apiserver_admission_webhook_admission_duration_seconds, deltas over the
  * run) and the webhook's in-process handler time (jobx_webhook_request_duration_seconds); the
@@ -35,6 +39,11 @@ import {
 } from '../../test/e2e/webhook/instance.ts';
 import { kubectlRun, run } from '../../test/e2e/webhook/run.ts';
 import { parseBenchOptions } from '../bench-options.ts';
+import { exportAdmissionPolicy } from '../../plugin/export/index.ts';
+import { loadDefaultPolicy } from '../../policy/index.ts';
+import { createNamespace } from '../../test/e2e/helpers/namespace.ts';
+import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { percentile } from '../statistics.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -146,11 +155,36 @@ async function timedDryRunCreate(namespace: string): Promise<number> {
 
 const ms = (x: number): string => x.toFixed(2).padStart(8);
 
+const POLICY_LABEL = 'job-x.dev/bench-policies';
+
+/** The shipped policy's export under names of this run, bound to namespaces with this run's label. */
+async function applyExportedPolicies(instance: string, dir: string): Promise<string[]> {
+  const items = exportAdmissionPolicy(loadDefaultPolicy()).objects.map((object) => {
+    const copy = structuredClone(object) as { kind: string; metadata: { name: string }; spec: Record<string, unknown> };
+    copy.metadata.name = `${copy.metadata.name}-${instance}`;
+    if (typeof copy.spec.policyName === 'string') {
+      copy.spec.policyName = `${copy.spec.policyName}-${instance}`;
+      copy.spec.matchResources = { namespaceSelector: { matchLabels: { [POLICY_LABEL]: instance } } };
+    }
+    return copy;
+  });
+  const file = join(dir, 'export.json');
+  writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items }));
+  const applied = await kubectlRun(['apply', '-f', file]);
+  if (applied.code !== 0) throw new Error(`the exported policies did not apply: ${applied.stderr}`);
+  return items.map((item) => `${item.kind.toLowerCase()}/${item.metadata.name}`);
+}
+
 async function main(): Promise<number> {
   const instance = newInstanceName('bench');
   let webhook: WebhookInstance | undefined;
   const namespaces: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'admission-latency-'));
+  let policies: string[] = [];
   try {
+    policies = await applyExportedPolicies(instance, dir);
+    const withPolicies = await createNamespace('bench-policies', { labels: { [POLICY_LABEL]: instance } });
+    namespaces.push(withPolicies);
     process.stderr.write(`admission-latency: starting webhook instance ${instance}\n`);
     webhook = await startWebhook(instance);
     const on = await createWebhookNamespace('bench-on', webhook.namespaceLabels);
@@ -161,7 +195,21 @@ async function main(): Promise<number> {
     // Sanity: the webhook really acts in one namespace and not in the other.
     const check = await cluster().batch.createNamespacedJob({ namespace: on, body: plainJob(), dryRun: 'All' });
     const checkOff = await cluster().batch.createNamespacedJob({ namespace: off, body: plainJob(), dryRun: 'All' });
-    if (check.spec?.ttlSecondsAfterFinished !== 86400 || checkOff.spec?.ttlSecondsAfterFinished !== undefined) {
+    // The admission policies' informers take a moment to see a new binding.
+    let checkPolicies: V1Job | undefined;
+    for (let i = 0; i < 100 && checkPolicies?.spec?.ttlSecondsAfterFinished !== 86400; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 200));
+      checkPolicies = await cluster().batch.createNamespacedJob({
+        namespace: withPolicies,
+        body: plainJob(),
+        dryRun: 'All',
+      });
+    }
+    if (
+      check.spec?.ttlSecondsAfterFinished !== 86400 ||
+      checkOff.spec?.ttlSecondsAfterFinished !== undefined ||
+      checkPolicies?.spec?.ttlSecondsAfterFinished !== 86400
+    ) {
       throw new Error(
         `the webhook is not acting as expected (TTL with webhook: ${check.spec?.ttlSecondsAfterFinished}, without: ${checkOff.spec?.ttlSecondsAfterFinished})`,
       );
@@ -170,21 +218,25 @@ async function main(): Promise<number> {
     for (let i = 0; i < WARMUP; i++) {
       await timedDryRunCreate(off);
       await timedDryRunCreate(on);
+      await timedDryRunCreate(withPolicies);
     }
     const names = { validating: webhook.validatingWebhook, mutating: webhook.mutatingWebhook };
     const apiBefore = await apiserverMetrics();
     const hookBefore = await webhookMetrics(webhook, caFile);
     const without: number[] = [];
     const withHook: number[] = [];
+    const withExport: number[] = [];
     for (let i = 0; i < REQUESTS; i++) {
       without.push(await timedDryRunCreate(off));
       withHook.push(await timedDryRunCreate(on));
+      withExport.push(await timedDryRunCreate(withPolicies));
     }
     const apiAfter = await apiserverMetrics();
     const hookAfter = await webhookMetrics(webhook, caFile);
 
     const a = summarize(without);
     const b = summarize(withHook);
+    const c = summarize(withExport);
     const apiserverSeen = Object.fromEntries(
       Object.entries(names).map(([type, name]) => [
         type,
@@ -212,6 +264,8 @@ async function main(): Promise<number> {
       `without webhook         ${ms(a.p50)} ${ms(a.p90)} ${ms(a.p99)} ${ms(a.mean)} ${ms(a.max)}`,
       `with job-x (mut.+val.)  ${ms(b.p50)} ${ms(b.p90)} ${ms(b.p99)} ${ms(b.mean)} ${ms(b.max)}`,
       `difference              ${ms(b.p50 - a.p50)} ${ms(b.p90 - a.p90)} ${ms(b.p99 - a.p99)} ${ms(b.mean - a.mean)}`,
+      `exported policies       ${ms(c.p50)} ${ms(c.p90)} ${ms(c.p99)} ${ms(c.mean)} ${ms(c.max)}`,
+      `difference              ${ms(c.p50 - a.p50)} ${ms(c.p90 - a.p90)} ${ms(c.p99 - a.p99)} ${ms(c.mean - a.mean)}`,
       '',
       'API server, apiserver_admission_webhook_admission_duration_seconds over the run (call incl. TLS and HTTP):',
       ...Object.entries(apiserverSeen).map(
@@ -239,10 +293,11 @@ async function main(): Promise<number> {
           warmup: WARMUP,
           withoutWebhookMs: a,
           withWebhookMs: b,
+          withExportedPoliciesMs: c,
           apiserver: Object.fromEntries(Object.entries(apiserverSeen).map(([k, h]) => [k, toJson(h)])),
           handler: Object.fromEntries(Object.entries(handler).map(([k, h]) => [k, toJson(h)])),
           webhookRssBytes: rss,
-          rawMs: { without, with: withHook },
+          rawMs: { without, with: withHook, exportedPolicies: withExport },
         },
         null,
         2,
@@ -251,7 +306,9 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await stopWebhook(instance);
+    if (policies.length > 0) await kubectlRun(['delete', '--ignore-not-found', ...policies]);
     await Promise.all(namespaces.map((ns) => deleteNamespace(ns)));
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

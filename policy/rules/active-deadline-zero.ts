@@ -14,6 +14,9 @@ export default defineRule({
     remediation: 'Set activeDeadlineSeconds to the longest the whole Job may run, in seconds, or remove it.',
     url: DOCS.termination,
   },
+  cel: {
+    paths: "$spec.?activeDeadlineSeconds.orValue(-1) == 0 ? [$specPath + '.activeDeadlineSeconds'] : []",
+  },
   check(view) {
     return int(view.spec, 'activeDeadlineSeconds') === 0
       ? [

@@ -18,6 +18,10 @@ export default defineRule({
     remediation: fix('spec.template.spec.restartPolicy'),
     url: DOCS.backoffPerIndex,
   },
+  cel: {
+    paths:
+      "has($spec.backoffLimitPerIndex) && $spec.template.spec.?restartPolicy.orValue('') == 'OnFailure' ? [$specPath + '.template.spec.restartPolicy'] : []",
+  },
   check(view) {
     const path = view.specPath.child('template', 'spec', 'restartPolicy').toString();
     return has(view.spec, 'backoffLimitPerIndex') && restartPolicyOf(view.spec) === 'OnFailure'

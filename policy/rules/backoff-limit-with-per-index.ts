@@ -18,6 +18,10 @@ export default defineRule({
     remediation: `${REMOVE} and bound failures with maxFailedIndexes instead.`,
     url: DOCS.backoffPerIndex,
   },
+  cel: {
+    paths:
+      "has($spec.backoffLimitPerIndex) && has($spec.backoffLimit) && $spec.backoffLimit != 2147483647 ? [$specPath + '.backoffLimit'] : []",
+  },
   check(view) {
     const limit = int(view.spec, 'backoffLimit');
     // The default with backoffLimitPerIndex (MaxInt32) is no Job-wide limit.

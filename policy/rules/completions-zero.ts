@@ -16,6 +16,9 @@ export default defineRule({
     remediation: 'Set completions to the number of successful pods you need, or remove it for a single pod.',
     url: DOCS.parallel,
   },
+  cel: {
+    paths: "$spec.?completions.orValue(-1) == 0 ? [$specPath + '.completions'] : []",
+  },
   check(view) {
     return int(view.spec, 'completions') === 0
       ? [

@@ -19,6 +19,9 @@ export default defineRule({
     remediation: REMEDIATION,
     url: DOCS.failures,
   },
+  cel: {
+    paths: "$spec.?parallelism.orValue(1) > 1 && $spec.?completions.orValue(1) > 1 ? [$specPath + '.parallelism'] : []",
+  },
   check(view) {
     const parallelism = int(view.spec, 'parallelism') ?? 1;
     const completions = int(view.spec, 'completions') ?? 1;

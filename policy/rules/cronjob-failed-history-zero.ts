@@ -15,6 +15,9 @@ export default defineRule({
     remediation: 'Keep at least one failed Job (the default is 1).',
     url: DOCS.cronHistory,
   },
+  cel: {
+    paths: "$object.spec.?failedJobsHistoryLimit.orValue(-1) == 0 ? ['spec.failedJobsHistoryLimit'] : []",
+  },
   check(view) {
     return int(obj(view.object, 'spec'), 'failedJobsHistoryLimit') === 0
       ? [

@@ -19,6 +19,10 @@ export default defineRule({
     remediation: `Set startingDeadlineSeconds to ${CONTROLLER_RESYNC_SECONDS} or more, or remove it.`,
     url: DOCS.cronDeadline,
   },
+  cel: {
+    paths:
+      "has($object.spec.startingDeadlineSeconds) && $object.spec.startingDeadlineSeconds >= 0 && $object.spec.startingDeadlineSeconds < 10 ? ['spec.startingDeadlineSeconds'] : []",
+  },
   check(view) {
     const deadline = int(obj(view.object, 'spec'), 'startingDeadlineSeconds');
     return deadline !== undefined && deadline >= 0 && deadline < CONTROLLER_RESYNC_SECONDS

@@ -30,6 +30,10 @@ export default defineRule({
     remediation: `Add as the first rule: ${IGNORE_DISRUPTIONS}.`,
     url: DOCS.podFailurePolicy,
   },
+  cel: {
+    paths:
+      "has($spec.podFailurePolicy) && !$spec.?podFailurePolicy.?rules.orValue([]).exists(r, r.?action.orValue('') == 'Ignore' && r.?onPodConditions.orValue([]).exists(c, c.?type.orValue('') == 'DisruptionTarget' && c.?status.orValue('True') == 'True')) ? [$specPath + '.podFailurePolicy.rules'] : []",
+  },
   check(view) {
     if (!obj(view.spec, 'podFailurePolicy') || ignoresDisruptions(podFailurePolicyRules(view.spec))) return [];
     return [
@@ -39,6 +43,11 @@ export default defineRule({
         ...(podFailurePolicyRules(view.spec).length >= MAX_RULES ? { remediation: REMEDIATION_FULL } : {}),
       },
     ];
+  },
+  defaultCel: {
+    when: "has($spec.podFailurePolicy) && $spec.podFailurePolicy.?rules.orValue([]).size() < 20 && !$spec.podFailurePolicy.?rules.orValue([]).exists(r, r.?action.orValue('') == 'Ignore' && r.?onPodConditions.orValue([]).exists(c, c.?type.orValue('') == 'DisruptionTarget' && c.?status.orValue('True') == 'True'))",
+    patch:
+      "[JSONPatch{op: 'add', path: $specPointer + '/podFailurePolicy/rules/0', value: {'action': dyn('Ignore'), 'onPodConditions': dyn([{'type': 'DisruptionTarget', 'status': 'True'}])}}]",
   },
   applyDefault(draft, view) {
     const spec = view.kind === 'Job' ? obj(draft, 'spec') : obj(obj(obj(draft, 'spec'), 'jobTemplate'), 'spec');

@@ -17,6 +17,10 @@ export default defineRule({
     remediation: 'Use the exit code the process really returns, between 1 and 255 (137 for SIGKILL, 143 for SIGTERM).',
     url: DOCS.podFailurePolicy,
   },
+  cel: {
+    paths:
+      "$spec.template.spec.?os.?name.orValue('') == 'windows' ? [] : $spec.?podFailurePolicy.?rules.orValue([]).transformList(i, r, has(r.onExitCodes), r.onExitCodes.?values.orValue([]).transformList(j, v, v < 0 || v > 255, $specPath + '.podFailurePolicy.rules[' + string(i) + '].onExitCodes.values[' + string(j) + ']')).flatten()",
+  },
   check(view) {
     // Windows exit codes are 32-bit (HRESULTs such as 3221225477 read as negative int32).
     if (str(obj(podSpecOf(view.spec), 'os'), 'name') === 'windows') return [];

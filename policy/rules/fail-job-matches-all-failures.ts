@@ -19,6 +19,10 @@ export default defineRule({
     remediation: `${LIST_CODES}, or set backoffLimit: 0 if that is really intended.`,
     url: DOCS.podFailurePolicy,
   },
+  cel: {
+    paths:
+      "$spec.?podFailurePolicy.?rules.orValue([]).transformList(i, r, r.?action.orValue('') == 'FailJob' && r.?onExitCodes.?operator.orValue('') == 'NotIn' && r.?onExitCodes.?values.orValue([]) == [0], $specPath + '.podFailurePolicy.rules[' + string(i) + ']')",
+  },
   check(view) {
     const reports: Report[] = [];
     podFailurePolicyRules(view.spec).forEach((rule, i) => {

@@ -18,6 +18,10 @@ export default defineRule({
     remediation: fix('spec.activeDeadlineSeconds'),
     url: DOCS.podFailurePolicy,
   },
+  cel: {
+    paths:
+      "has($spec.activeDeadlineSeconds) ? [] : $spec.?podFailurePolicy.?rules.orValue([]).transformList(i, r, r.?action.orValue('') == 'Ignore' && has(r.onExitCodes), $specPath + '.podFailurePolicy.rules[' + string(i) + ']')",
+  },
   check(view) {
     if (has(view.spec, 'activeDeadlineSeconds')) return [];
     const reports: Report[] = [];

@@ -19,6 +19,10 @@ export default defineRule({
     remediation: fix('spec'),
     url: DOCS.backoffPerIndex,
   },
+  cel: {
+    paths:
+      "$spec.?completionMode.orValue('') == 'Indexed' && !has($spec.backoffLimitPerIndex) && $spec.?completions.orValue(0) >= $options.minCompletions ? [$specPath + '.backoffLimitPerIndex'] : []",
+  },
   check(view, { options }) {
     const completions = int(view.spec, 'completions') ?? 0;
     if (!isIndexed(view.spec) || has(view.spec, 'backoffLimitPerIndex') || completions < Number(options.minCompletions))

@@ -16,6 +16,10 @@ export default defineRule({
       'Give the selector the labels of the pods this Job owns, or remove manualSelector and the selector to have them generated.',
     url: DOCS.specifyingSelector,
   },
+  cel: {
+    paths:
+      "$spec.?manualSelector.orValue(false) && has($spec.selector) && $spec.selector.?matchLabels.orValue({}).size() == 0 && $spec.selector.?matchExpressions.orValue([]).size() == 0 ? [$specPath + '.selector'] : []",
+  },
   check(view) {
     if (bool(view.spec, 'manualSelector') !== true) return [];
     const selector = obj(view.spec, 'selector');

@@ -16,6 +16,9 @@ export default defineRule({
       'Remove manualSelector and spec.selector unless you are adopting the pods of an existing Job on purpose.',
     url: DOCS.specifyingSelector,
   },
+  cel: {
+    paths: "$spec.?manualSelector.orValue(false) ? [$specPath + '.manualSelector'] : []",
+  },
   check(view) {
     return bool(view.spec, 'manualSelector') === true
       ? [

@@ -19,6 +19,9 @@ export default defineRule({
     remediation: `${RAISE}, or use \`suspend: true\` to create the Job paused.`,
     url: DOCS.parallel,
   },
+  cel: {
+    paths: "$spec.?parallelism.orValue(-1) == 0 ? [$specPath + '.parallelism'] : []",
+  },
   check(view) {
     return int(view.spec, 'parallelism') === 0
       ? [

@@ -16,6 +16,9 @@ export default defineRule({
     remediation: fix('spec.activeDeadlineSeconds'),
     url: DOCS.termination,
   },
+  cel: {
+    paths: "has($spec.activeDeadlineSeconds) ? [] : [$specPath + '.activeDeadlineSeconds']",
+  },
   check(view) {
     return has(view.spec, 'activeDeadlineSeconds')
       ? []

@@ -25,6 +25,10 @@ export default defineRule({
       'Set spec.ttlSecondsAfterFinished (for example 86400 to keep a finished Job for a day), long enough to read its logs.',
     url: DOCS.ttl,
   },
+  cel: {
+    paths:
+      "has($spec.ttlSecondsAfterFinished) || $object.metadata.?ownerReferences.orValue([]).exists(o, o.?kind.orValue('') == 'CronJob') ? [] : [$specPath + '.ttlSecondsAfterFinished']",
+  },
   check(view) {
     if (has(view.spec, 'ttlSecondsAfterFinished') || isOwnedByCronJob(view.raw)) return [];
     return [
@@ -33,6 +37,10 @@ export default defineRule({
         message: 'no TTL: the finished Job and its pods are never deleted',
       },
     ];
+  },
+  defaultCel: {
+    when: "!has($spec.ttlSecondsAfterFinished) && !$object.metadata.?ownerReferences.orValue([]).exists(o, o.?kind.orValue('') == 'CronJob')",
+    patch: "[JSONPatch{op: 'add', path: $specPointer + '/ttlSecondsAfterFinished', value: $options.seconds}]",
   },
   applyDefault(draft, view, { options }) {
     const spec = obj(draft, 'spec');

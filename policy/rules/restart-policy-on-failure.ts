@@ -15,6 +15,10 @@ export default defineRule({
       'Use `restartPolicy: Never` so every failed attempt stays as a pod you can inspect with `kubectl logs`.',
     url: DOCS.issue54870,
   },
+  cel: {
+    paths:
+      "$spec.template.spec.?restartPolicy.orValue('') == 'OnFailure' ? [$specPath + '.template.spec.restartPolicy'] : []",
+  },
   check(view) {
     return restartPolicyOf(view.spec) === 'OnFailure'
       ? [

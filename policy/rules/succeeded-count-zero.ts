@@ -15,6 +15,10 @@ export default defineRule({
       'Set succeededCount to the number of indexes that must succeed (at least 1), or list them in succeededIndexes.',
     url: DOCS.successPolicy,
   },
+  cel: {
+    paths:
+      "$spec.?successPolicy.?rules.orValue([]).transformList(i, r, r.?succeededCount.orValue(-1) == 0, $specPath + '.successPolicy.rules[' + string(i) + '].succeededCount')",
+  },
   check(view) {
     const reports: Report[] = [];
     objects(obj(view.spec, 'successPolicy'), 'rules').forEach((rule, i) => {

@@ -20,6 +20,10 @@ export default defineRule({
     remediation: `${PER_INDEX}, or raise backoffLimit to at least the number of indexes the policy lets fail.`,
     url: DOCS.successPolicy,
   },
+  cel: {
+    notExpressible:
+      'it needs the Job controller\'s parser of succeededIndexes interval lists ("1,3-5") to count how many indexes a rule lets fail',
+  },
   check(view) {
     const rules = objects(obj(view.spec, 'successPolicy'), 'rules');
     const completions = int(view.spec, 'completions');

@@ -17,6 +17,10 @@ export default defineRule({
       'Write the reason as the annotation value, e.g. `ignore.job-x.dev/require-ttl: "kept for audit; deleted by the nightly cleanup"`.',
     url: DOCS.annotations,
   },
+  cel: {
+    paths:
+      "$object.metadata.?annotations.orValue({}).filter(k, k.startsWith('ignore.job-x.dev/') && (!$allowSuppressions || $object.metadata.annotations[k].trim() == '')).map(k, 'metadata.annotations[' + k + ']')",
+  },
   check(view, { allowSuppressions }) {
     const reports: Report[] = [];
     for (const suppression of suppressionsOf(view)) {

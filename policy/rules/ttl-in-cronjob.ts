@@ -16,6 +16,9 @@ export default defineRule({
       'Remove ttlSecondsAfterFinished from the jobTemplate and tune successfulJobsHistoryLimit and failedJobsHistoryLimit instead.',
     url: DOCS.cronHistory,
   },
+  cel: {
+    paths: "has($spec.ttlSecondsAfterFinished) ? [$specPath + '.ttlSecondsAfterFinished'] : []",
+  },
   check(view) {
     return has(view.spec, 'ttlSecondsAfterFinished')
       ? [

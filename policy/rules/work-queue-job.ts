@@ -18,6 +18,10 @@ export default defineRule({
     remediation: fix('spec.completions'),
     url: DOCS.parallel,
   },
+  cel: {
+    paths:
+      "!has($spec.completions) && $spec.?completionMode.orValue('') != 'Indexed' && $spec.?parallelism.orValue(1) > 1 ? [$specPath + '.completions'] : []",
+  },
   check(view) {
     const parallelism = int(view.spec, 'parallelism') ?? 1;
     if (has(view.spec, 'completions') || isIndexed(view.spec) || parallelism <= 1) return [];

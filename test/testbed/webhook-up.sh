@@ -28,7 +28,7 @@
 #   JOBX_WEBHOOK_BIN              another job-x-webhook to run (default: bin/job-x-webhook.js of
 #                                 this working tree); no build then
 #   JOBX_WEBHOOK_TIMEOUT          seconds to wait for readiness and for the probe (default 60)
-#   JOBX_POLICY                   policy file (default: the shipped webhook/default-policy.json)
+#   JOBX_POLICY                   policy file (default: the shipped policy/default-policy.json)
 #
 # Writes .testbed/webhook/<instance>/env (shell assignments: PORT URL PID LOG VALIDATING_CONFIG
 # MUTATING_CONFIG VALIDATING_WEBHOOK MUTATING_WEBHOOK CA_FILE) for tests and scripts.

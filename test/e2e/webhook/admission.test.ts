@@ -1,5 +1,5 @@
 // The job-x webhook in front of the testbed's real API server, with the shipped policy
-// (webhook/default-policy.json) and the shipped registrations (manifests/base, only clientConfig
+// (policy/default-policy.json) and the shipped registrations (manifests/base, only clientConfig
 // pointed at loopback; see test/testbed/webhook-up.sh). Every assertion is on what the testbed's
 // own kubectl prints and its exit code, or on what the API server stored.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';

@@ -23,7 +23,7 @@ import {
 import { kubectlRun, show, type RunResult } from './run.ts';
 
 const DEFAULTERS = RULES.filter((rule) => rule.applyDefault).map((rule) => rule.id);
-const shipped = JSON.parse(readFileSync(join(REPO_ROOT, 'webhook', 'default-policy.json'), 'utf8')) as {
+const shipped = JSON.parse(readFileSync(join(REPO_ROOT, 'policy', 'default-policy.json'), 'utf8')) as {
   defaults?: string[];
 };
 

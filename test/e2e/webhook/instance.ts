@@ -30,7 +30,7 @@ export interface WebhookInstance {
 export interface StartOptions {
   /** Replaces both hooks' failurePolicy (default: as shipped). */
   failurePolicy?: 'Fail' | 'Ignore';
-  /** A policy file (default: the shipped webhook/default-policy.json). */
+  /** A policy file (default: the shipped policy/default-policy.json). */
   policyFile?: string;
 }
 

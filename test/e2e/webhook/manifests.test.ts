@@ -118,7 +118,7 @@ describe('deployment manifests on the real API server', () => {
     const volumes = find(built.base!.objects, 'Deployment').spec.template.spec.volumes as Json[];
     expect(volumes.find((v) => v.name === 'policy')?.configMap?.name).toBe(configMap.metadata.name);
     expect(JSON.parse(configMap.data['policy.json'])).toEqual(
-      JSON.parse(readFileSync(join(REPO_ROOT, 'webhook', 'default-policy.json'), 'utf8')),
+      JSON.parse(readFileSync(join(REPO_ROOT, 'policy', 'default-policy.json'), 'utf8')),
     );
   });
 

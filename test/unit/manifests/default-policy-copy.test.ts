@@ -7,8 +7,8 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 describe('manifests/base/policy.json', () => {
-  test('is a byte-for-byte copy of webhook/default-policy.json', () => {
-    const shipped = readFileSync(join(ROOT, 'webhook', 'default-policy.json'), 'utf8');
+  test('is a byte-for-byte copy of policy/default-policy.json', () => {
+    const shipped = readFileSync(join(ROOT, 'policy', 'default-policy.json'), 'utf8');
     const copy = readFileSync(join(ROOT, 'manifests', 'base', 'policy.json'), 'utf8');
 
     expect(copy).toBe(shipped);

@@ -5,7 +5,7 @@ import type { JobXPolicy } from '../../../schemas/generated/policy.ts';
 import { toAdmissionPolicy, type AdmissionPolicy } from '../../../webhook/admission/admission-policy.ts';
 import { handleAdmission, type AdmissionEndpoint } from '../../../webhook/admission/handle.ts';
 import type { AdmissionResponse } from '../../../webhook/admission/review.ts';
-import { defaultPolicyDocument, loadDefaultPolicy } from '../../../webhook/default-policy.ts';
+import { defaultPolicyDocument, loadDefaultPolicy } from '../../../policy/index.ts';
 import { applyPatchStrictly, decodePatch, getPath, review, setPath, type Review } from './fixtures.ts';
 
 const DEFAULT = toAdmissionPolicy(loadDefaultPolicy());

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { RULES } from '../../../policy/index.ts';
 import { parsePolicy } from '../../../policy/validate-policy.ts';
 import { toAdmissionPolicy } from '../../../webhook/admission/admission-policy.ts';
-import { defaultPolicyDocument, loadDefaultPolicy } from '../../../webhook/default-policy.ts';
+import { defaultPolicyDocument, loadDefaultPolicy } from '../../../policy/index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 describe('the shipped default policy', () => {
   test('is a valid policy document', () => {
     expect(() =>
-      parsePolicy(JSON.parse(readFileSync(join(ROOT, 'webhook', 'default-policy.json'), 'utf8'))),
+      parsePolicy(JSON.parse(readFileSync(join(ROOT, 'policy', 'default-policy.json'), 'utf8'))),
     ).not.toThrow();
     expect(() => loadDefaultPolicy()).not.toThrow();
   });

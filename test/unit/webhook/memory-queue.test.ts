@@ -2,7 +2,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { toAdmissionPolicy } from '../../../webhook/admission/index.ts';
-import { loadDefaultPolicy } from '../../../webhook/default-policy.ts';
+import { loadDefaultPolicy } from '../../../policy/index.ts';
 import { createApp, createLogger, createWebhookMetrics, MemoryBudget } from '../../../webhook/server/index.ts';
 import { requestCost } from '../../../webhook/server/request-cost.ts';
 import { reviewText } from './fixtures.ts';

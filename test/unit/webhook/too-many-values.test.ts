@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { toAdmissionPolicy } from '../../../webhook/admission/admission-policy.ts';
 import { handleAdmission, type AdmissionEndpoint } from '../../../webhook/admission/handle.ts';
 import type { AdmissionResponse } from '../../../webhook/admission/review.ts';
-import { loadDefaultPolicy } from '../../../webhook/default-policy.ts';
+import { loadDefaultPolicy } from '../../../policy/index.ts';
 import { review, type FixtureName, type Review } from './fixtures.ts';
 
 /**

@@ -1,10 +1,12 @@
-import { resolvePolicy, RULES, type ResolvedPolicy } from '../policy/index.ts';
-import { parsePolicy } from '../policy/index.ts';
+import { resolvePolicy, type ResolvedPolicy } from './config.ts';
+import { RULES } from './rules/index.ts';
+import { parsePolicy } from './validate-policy.ts';
 import type { JobXPolicy } from '../schemas/generated/policy.ts';
 import document from './default-policy.json' with { type: 'json' };
 
 /**
- * The policy the webhook runs without --policy or JOBX_POLICY (docs/webhook.md explains each
+ * The policy job-x ships: the webhook runs it without --policy or JOBX_POLICY, and the CLI's
+ * audit and admission-policy export start from it (docs/webhook.md explains each
  * level). It names every `policy` rule, so each has a deliberate admission level; a unit test
  * keeps it that way as rules are added.
  */

@@ -1,0 +1,71 @@
+// Which rules of a policy become CEL, at which level, and why the others cannot.
+import { RULES, type ResolvedPolicy, type Rule, type RuleCel, type RuleDefaultCel } from '../../policy/index.ts';
+import type { ExportLevel } from './validating-policy.ts';
+
+export interface ExportableRule {
+  readonly rule: Rule;
+  readonly cel: RuleCel;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+export interface ExportableDefault {
+  readonly rule: Rule;
+  readonly cel: RuleDefaultCel;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+export interface NotExported {
+  readonly ruleId: string;
+  /** `rule`: the check; `default`: the rule's default (the mutating part). */
+  readonly part: 'rule' | 'default';
+  readonly reason: string;
+}
+
+export interface ExportPlan {
+  readonly byLevel: ReadonlyMap<ExportLevel, readonly ExportableRule[]>;
+  readonly defaults: readonly ExportableDefault[];
+  readonly notExported: readonly NotExported[];
+}
+
+const LEVEL_BY_SEVERITY = { error: 'deny', warning: 'warn', info: 'audit' } as const;
+
+/** The policy's rules and defaults sorted into what CEL expresses and what stays with the webhook. */
+export function planExport(policy: ResolvedPolicy): ExportPlan {
+  const byLevel = new Map<ExportLevel, ExportableRule[]>();
+  const notExported: NotExported[] = [];
+  for (const { rule, severity, options } of policy.rules) {
+    // The API server enforces its own validation; the export is about job-x's policy.
+    if (rule.origin !== 'policy') continue;
+    if (rule.stage === 'lint') {
+      notExported.push({
+        ruleId: rule.id,
+        part: 'rule',
+        reason: 'it reads the manifest as written, before the API server defaults it (lint only)',
+      });
+      continue;
+    }
+    if (!rule.cel || 'notExpressible' in rule.cel) {
+      notExported.push({ ruleId: rule.id, part: 'rule', reason: rule.cel?.notExpressible ?? 'it has no CEL form' });
+      continue;
+    }
+    const level = LEVEL_BY_SEVERITY[severity];
+    byLevel.set(level, [...(byLevel.get(level) ?? []), { rule, cel: rule.cel, options }]);
+  }
+  const defaults: ExportableDefault[] = [];
+  const optionsOf = new Map(policy.rules.map((r) => [r.rule.id, r.options]));
+  for (const id of policy.defaults) {
+    // As the webhook (toAdmissionPolicy): a rule switched off keeps its default when listed.
+    const rule = RULES.find((r) => r.id === id);
+    if (!rule?.applyDefault) continue;
+    if (!rule.defaultCel || 'notExpressible' in rule.defaultCel) {
+      notExported.push({
+        ruleId: id,
+        part: 'default',
+        reason: rule.defaultCel?.notExpressible ?? 'its default has no CEL form',
+      });
+      continue;
+    }
+    defaults.push({ rule, cel: rule.defaultCel, options: optionsOf.get(id) ?? rule.defaultOptions ?? {} });
+  }
+  return { byLevel, defaults, notExported };
+}
