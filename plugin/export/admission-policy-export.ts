@@ -2,9 +2,9 @@
 // MutatingAdmissionPolicies that the API server runs itself, with no webhook.
 import type { JsonObject } from '../../kubernetes/index.ts';
 import type { ResolvedPolicy } from '../../policy/index.ts';
-import { planExport, type NotExported } from './exportable-rules.ts';
+import { planExport, type ExportLevel, type NotExported } from './exportable-rules.ts';
 import { mutatingPolicy } from './mutating-policy.ts';
-import { validatingPolicy, type ExportLevel } from './validating-policy.ts';
+import { validatingPolicy } from './validating-policy.ts';
 
 export interface AdmissionPolicyExport {
   /** The policies and their bindings, in the order to apply them. */

@@ -1,6 +1,8 @@
 // Which rules of a policy become CEL, at which level, and why the others cannot.
 import { RULES, type ResolvedPolicy, type Rule, type RuleCel, type RuleDefaultCel } from '../../policy/index.ts';
-import type { ExportLevel } from './validating-policy.ts';
+
+/** `audit`: info-level rules, which the webhook only counts: recorded in the audit log, nothing more. */
+export type ExportLevel = 'deny' | 'warn' | 'audit';
 
 export interface ExportableRule {
   readonly rule: Rule;

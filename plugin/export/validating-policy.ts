@@ -2,7 +2,7 @@
 // validationActions [Deny, Audit], `warn` rules with [Warn, Audit] (actions belong to a binding,
 // so the two levels need a policy each).
 import type { JsonObject } from '../../kubernetes/index.ts';
-import type { ExportableRule } from './exportable-rules.ts';
+import type { ExportableRule, ExportLevel } from './exportable-rules.ts';
 import {
   API_VERSION,
   bindingMatchResources,
@@ -13,9 +13,6 @@ import {
   suppressedBy,
 } from './admission-scope.ts';
 import { celIdentifier, celString, fillPlaceholders } from './cel-text.ts';
-
-/** `audit`: info-level rules, which the webhook only counts: recorded in the audit log, nothing more. */
-export type ExportLevel = 'deny' | 'warn' | 'audit';
 
 const ACTIONS: Record<ExportLevel, string[]> = { deny: ['Deny', 'Audit'], warn: ['Warn', 'Audit'], audit: ['Audit'] };
 
