@@ -16,9 +16,10 @@
 // GONE_NODE, a node that does not exist. No kubelet acts on a pod bound there, so once deleted it
 // stays Terminating until the pod garbage collector removes orphans (about a minute later); the
 // recording is taken well before that.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VersionApi, type V1Job, type V1Pod } from '@kubernetes/client-node';
+import { PatchStrategy, setHeaderOptions, VersionApi, type V1Job, type V1Pod } from '@kubernetes/client-node';
 import { cluster, kubectl, REPO_ROOT } from '../test/e2e/helpers/cluster.ts';
 import { condition, createJob, loadJob, podsOf, readJob, withOutcome, withSpec } from '../test/e2e/helpers/jobs.ts';
 import { deleteNamespace } from '../test/e2e/helpers/namespace.ts';
@@ -36,6 +37,8 @@ interface Scenario {
   until: (namespace: string, job: V1Job) => Promise<unknown>;
   /** For races: whether this run showed what the scenario is about; if not it runs again. */
   accept?: (job: V1Job) => boolean;
+  /** Undoes what `before` set up outside the namespace (cluster-scoped objects), after the recording. */
+  after?: (namespace: string) => Promise<void>;
 }
 
 const ATTEMPTS_FOR_RACES = 6;
@@ -59,6 +62,75 @@ const MANUAL_SCHEDULER = 'job-x-manual';
 /** A node that does not exist: no kubelet ever acts on pods bound to it. */
 const GONE_NODE = 'testbed-node-gone';
 const SIMULATED_NODE = 'testbed-node-1';
+
+/**
+ * A ValidatingAdmissionPolicy and its binding that deny every pod create in one namespace: how a
+ * cluster's admission (a policy engine's webhook or an in-process policy) stops a Job's pods.
+ */
+async function denyPodsIn(namespace: string): Promise<void> {
+  const name = `deny-pods-${namespace}`;
+  const policy = {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicy',
+    metadata: { name },
+    spec: {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        resourceRules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE'], resources: ['pods'] }],
+      },
+      validations: [
+        { expression: 'false', message: 'pods need an approved image in this namespace (policy deny-pods)' },
+      ],
+    },
+  };
+  const binding = {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicyBinding',
+    metadata: { name },
+    spec: {
+      policyName: name,
+      validationActions: ['Deny'],
+      matchResources: {
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
+      },
+    },
+  };
+  await kubectlApply([policy, binding]);
+  // The admission plugin's informers see a new binding within a moment: wait until a pod is refused.
+  await waitFor('the pod-denying policy to act', async () => {
+    try {
+      await cluster().core.createNamespacedPod({
+        namespace,
+        dryRun: 'All',
+        body: { metadata: { name: 'probe' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] } },
+      });
+      return undefined;
+    } catch {
+      return true;
+    }
+  });
+}
+
+async function allowPodsIn(namespace: string): Promise<void> {
+  const name = `deny-pods-${namespace}`;
+  await kubectl([
+    'delete',
+    '--ignore-not-found',
+    `validatingadmissionpolicybinding/${name}`,
+    `validatingadmissionpolicy/${name}`,
+  ]);
+}
+
+async function kubectlApply(objects: unknown[]): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'record-fixtures-'));
+  try {
+    const file = join(dir, 'objects.json');
+    writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }));
+    await kubectl(['apply', '-f', file]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -473,6 +545,65 @@ const SCENARIOS: Scenario[] = [
     until: jobCondition('Failed'),
   },
   {
+    name: 'fail-index',
+    description:
+      'Indexed pi (completions 3, parallelism 3, backoffLimitPerIndex 2) with a FailIndex rule on exit 42: index 1 exits 42 and is failed at once (no retry, although its budget allows 2), indexes 0 and 2 succeed; Failed with reason FailedIndexes, failedIndexes 1, completedIndexes 0,2, failed 1.',
+    job: withOutcome(
+      withSpec(loadJob('pi'), {
+        completions: 3,
+        parallelism: 3,
+        completionMode: 'Indexed',
+        backoffLimit: undefined,
+        backoffLimitPerIndex: 2,
+        podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [42] } }] },
+      }),
+      { 'outcome-index-1': 'exit=42' },
+    ),
+    until: jobCondition('Failed'),
+  },
+  {
+    name: 'work-queue-mixed',
+    description:
+      'A work-queue Job (pi with parallelism 2, completions unset, backoffLimit 6): of the two workers started together one exits 1 and the other succeeds; once a worker has succeeded the controller starts no new pod, and the Job completes when no pod is active (Complete, reason CompletionsReached, succeeded 1, failed 1 or more).',
+    job: withOutcome(withSpec(loadJob('pi'), { parallelism: 2, completions: undefined, backoffLimit: 6 }), {
+      outcome: 'exit=1;succeed',
+    }),
+    until: jobCondition('Complete'),
+  },
+  {
+    name: 'resumed',
+    description:
+      'Seed myjob created with suspend: true (condition Suspended, reason JobSuspended), then resumed with suspend: false: the Suspended condition turns False with reason JobResumed, startTime is set anew, the pod runs and succeeds; Complete.',
+    job: loadJob('myjob'),
+    until: async (namespace, job) => {
+      const name = job.metadata!.name!;
+      await waitForJobCondition(namespace, name, 'Suspended');
+      await cluster().batch.patchNamespacedJob(
+        { namespace, name, body: { spec: { suspend: false } } },
+        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      );
+      await waitForJobCondition(namespace, name, 'Complete');
+    },
+  },
+  {
+    name: 'pods-denied-by-admission',
+    description:
+      "Seed pi in a namespace where a ValidatingAdmissionPolicy (an admission plugin, as a webhook would be) denies every pod create: the Job controller's creates fail with FailedCreate events naming the policy, no pod exists, the Job stays active with nothing running (stuck).",
+    job: loadJob('pi'),
+    before: async (namespace) => denyPodsIn(namespace),
+    until: async (namespace, job) =>
+      waitFor('FailedCreate events', async () => {
+        const events = JSON.parse(await kubectl(['get', 'events', '-n', namespace, '-o', 'json'])) as {
+          items: { reason?: string; involvedObject?: { name?: string } }[];
+        };
+        const failed = events.items.filter(
+          (e) => e.reason === 'FailedCreate' && e.involvedObject?.name === job.metadata!.name,
+        );
+        return failed.length > 0 ? true : undefined;
+      }),
+    after: async (namespace) => allowPodsIn(namespace),
+  },
+  {
     name: 'evicted-counted',
     description:
       'Seed pi with backoffLimit 0 and no pod failure policy: its pod is evicted by the kubelet (DisruptionTarget TerminationByKubelet, exit 137); the eviction counts; Failed with reason BackoffLimitExceeded.',
@@ -530,6 +661,7 @@ async function record(scenario: Scenario, kubernetesVersion: string): Promise<vo
       await snapshot(scenario, namespace, created, kubernetesVersion);
       return;
     } finally {
+      await scenario.after?.(namespace);
       await deleteNamespace(namespace);
     }
   }

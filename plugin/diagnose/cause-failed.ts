@@ -219,10 +219,29 @@ function failedIndexes(
     failedIndexes: failedText,
     maxFailedIndexes: facts.maxFailedIndexes,
     backoffLimitPerIndex: facts.backoffLimitPerIndex ?? 0,
+    failIndexRule: failIndexRuleOf(ctx, failedSet, count),
     alike: one ? failuresOf([one]).groups[0]! : null,
     succeeded: facts.status.succeeded,
     completedIndexes: facts.status.completedIndexes ?? '',
   };
+}
+
+/**
+ * The FailIndex rule that failed every failed index (the controller then fails the index at the
+ * first match, whatever backoffLimitPerIndex leaves: pkg/controller/job getNewFailedIndexes), or
+ * null when any failed index got there by spending its attempts.
+ */
+function failIndexRuleOf(
+  ctx: Context,
+  failedSet: ReturnType<typeof parseIndexesLenient>,
+  count: number,
+): number | null {
+  const byRule = ctx.pods.filter(
+    (p) => p.match?.action === 'FailIndex' && p.index !== null && contains(failedSet, p.index),
+  );
+  const indexes = new Set(byRule.map((p) => p.index));
+  const rules = new Set(byRule.map((p) => p.match!.rule));
+  return indexes.size > 0 && indexes.size === count && rules.size === 1 ? byRule[0]!.match!.rule : null;
 }
 
 /** The decisive match with what its pod shows: an init container, the pod's reason, the disruption. */

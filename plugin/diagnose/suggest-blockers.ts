@@ -89,6 +89,9 @@ export function blockerSuggestions(ctx: Context, cause: Cause, out: SuggestionLi
   }
 }
 
+/** The API server's words for a ValidatingAdmissionPolicy denial (admission/plugin/policy/validating dispatcher). */
+const ADMISSION_POLICY_DENIAL = /ValidatingAdmissionPolicy '([^']+)' with binding '([^']+)' denied request/;
+
 /** FailedCreate: who refuses the pods, from the API server's message. */
 function creationSuggestions(ctx: Context, message: string, out: SuggestionList): void {
   const { facts } = ctx;
@@ -99,6 +102,14 @@ function creationSuggestions(ctx: Context, message: string, out: SuggestionList)
       const parallelism = Math.max(1, Math.floor(facts.parallelism / 2));
       out.add({ code: 'fewer-pods-for-quota', ...specChange('spec.parallelism', { spec: { parallelism } }, true) });
     }
+  } else if (ADMISSION_POLICY_DENIAL.test(message)) {
+    const [, policy, binding] = ADMISSION_POLICY_DENIAL.exec(message)!;
+    out.add({
+      code: 'admission-policy-denies',
+      policy: policy!,
+      binding: binding!,
+      ...commands(`kubectl get validatingadmissionpolicy ${policy!} -o yaml`),
+    });
   } else if (/admission webhook|denied the request/.test(message)) {
     out.add({ code: 'admission-webhook-denies', ...adviceOnly });
   } else if (/violates PodSecurity/.test(message)) {

@@ -82,10 +82,15 @@ export function failedIndexesSuggestions(ctx: Context, cause: Cause, out: Sugges
   // FailedIndexes needs backoffLimitPerIndex; a Job whose spec lost it gets no per-index advice.
   const perIndex = facts.backoffLimitPerIndex;
   if (perIndex === null) return;
+  // A FailIndex rule failed every index at its first matching failure: more attempts per index or
+  // another FailIndex rule would change nothing; the logs and the rule itself are what to read.
+  const verdict = cause.verdict;
+  const byRule =
+    verdict.code === 'failed' && verdict.why.code === 'failed-indexes' && verdict.why.failIndexRule !== null;
   const deterministic = deterministicExit(groups);
   const failIndex = deterministic && exitRule(ctx, 'FailIndex', deterministic);
   const failIndexPatch = failIndex && withFirstRule(ctx, failIndex);
-  if (deterministic && failIndexPatch) {
+  if (!byRule && deterministic && failIndexPatch) {
     out.add({
       code: 'fail-index-on-exit',
       exitCode: deterministic.exitCode,
@@ -93,7 +98,7 @@ export function failedIndexesSuggestions(ctx: Context, cause: Cause, out: Sugges
       backoffLimitPerIndex: perIndex,
       ...specChange('spec.podFailurePolicy', failIndexPatch, false),
     });
-  } else if (!deterministic) {
+  } else if (!byRule && !deterministic) {
     const to = perIndex + 2;
     out.add({
       code: 'more-attempts-per-index',

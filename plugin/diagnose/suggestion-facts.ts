@@ -32,6 +32,7 @@ export type SuggestionFact =
   | Fact<'resource-quota', { namespace: string }>
   | Fact<'fewer-pods-for-quota'>
   | Fact<'admission-webhook-denies'>
+  | Fact<'admission-policy-denies', { policy: string; binding: string }>
   | Fact<'pod-security-refuses'>
   | Fact<'limit-range', { namespace: string }>
   | Fact<'fix-failed-create'>

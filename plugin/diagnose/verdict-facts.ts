@@ -75,6 +75,11 @@ export type FailedWhy =
       failedIndexes: string;
       maxFailedIndexes: number | null;
       backoffLimitPerIndex: number;
+      /**
+       * The pod failure policy rule (its number) with action FailIndex that failed every failed
+       * index at once, attempts left or not; null when an index spent its backoffLimitPerIndex.
+       */
+      failIndexRule: number | null;
       /** How the failed indexes' attempts failed, when they all failed alike. */
       alike: { how: FailureHow; pods: number } | null;
       succeeded: number;

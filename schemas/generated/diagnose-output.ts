@@ -444,6 +444,7 @@ export interface DiagnoseOutput {
       | 'resource-quota'
       | 'fewer-pods-for-quota'
       | 'admission-webhook-denies'
+      | 'admission-policy-denies'
       | 'pod-security-refuses'
       | 'limit-range'
       | 'fix-failed-create'

@@ -46,6 +46,9 @@ const SUGGESTIONS: MessageTable<SuggestionFact> = {
   'admission-webhook-denies': () =>
     'An admission webhook denies the pods: change the pod template as its message asks (or ask its owners); ' +
     'the Job keeps retrying meanwhile.',
+  'admission-policy-denies': (s) =>
+    `The ValidatingAdmissionPolicy ${s.policy} (binding ${s.binding}) denies the pods: change the pod template ` +
+    'as its validations ask (or ask its owners); the Job keeps retrying meanwhile.',
   'pod-security-refuses': () =>
     "The namespace's Pod Security level refuses the pods: set the securityContext fields the message names " +
     'in spec.template (immutable: create a new Job).',

@@ -93,7 +93,10 @@ const FAILED: MessageTable<FailedWhy> = {
       : '';
     const attempts = w.backoffLimitPerIndex + 1;
     const spent = attempts === 1 ? 'its only attempt' : `all ${attempts} attempts`;
-    const tries = `${spent} (backoffLimitPerIndex ${w.backoffLimitPerIndex})${alike}`;
+    const tries =
+      w.failIndexRule !== null
+        ? `at once by pod failure policy rule ${w.failIndexRule} (FailIndex)${alike}`
+        : `${spent} (backoffLimitPerIndex ${w.backoffLimitPerIndex})${alike}`;
     const failed = shortIndexes(w.failedIndexes);
     if (w.reason === 'MaxFailedIndexesExceeded') {
       const more = `more than maxFailedIndexes ${w.maxFailedIndexes ?? '?'}`;

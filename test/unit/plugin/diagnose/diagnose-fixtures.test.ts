@@ -37,6 +37,8 @@ const EXPECTED: Record<string, Expected> = {
     reason: 'FailedIndexes',
     suggests: ['kubectl logs pi-1-m7fmz', 'spec.podFailurePolicy'],
   },
+  // A FailIndex rule failed index 1 at its first failure: the logs, not more attempts per index.
+  'fail-index': { state: 'Failed', reason: 'FailedIndexes', suggests: ['kubectl logs pi-1-6rgdq -c pi'] },
   'failure-target-interim': {
     state: 'Failing',
     reason: 'PodFailurePolicy',
@@ -83,6 +85,12 @@ const EXPECTED: Record<string, Expected> = {
     reason: 'PodFailurePolicy',
     suggests: ['spec.template.spec.containers[name=pi].resources', 'spec.podFailurePolicy'],
   },
+  // A ValidatingAdmissionPolicy refuses every pod: the FailedCreate Event names it.
+  'pods-denied-by-admission': {
+    state: 'Stuck',
+    reason: 'PodCreationFailing',
+    suggests: ['kubectl get validatingadmissionpolicy deny-pods-fixture-pods-denied-by-admission -o yaml'],
+  },
   'parallelism-zero': { state: 'Stuck', reason: 'ParallelismZero', suggests: ['spec.parallelism'] },
   'pod-failure-policy-failjob': {
     state: 'Failed',
@@ -99,12 +107,14 @@ const EXPECTED: Record<string, Expected> = {
     reason: 'PodsStuckTerminating',
     suggests: ['--grace-period=0 --force', 'spec.podReplacementPolicy'],
   },
+  resumed: { state: 'Complete', reason: 'CompletionsReached', suggests: [] },
   'success-criteria-met-interim': { state: 'Completing', reason: 'SuccessPolicy', suggests: [] },
   'success-policy': { state: 'Complete', reason: 'SuccessPolicy', suggests: [] },
   'success-policy-backoff-race': { state: 'Failed', reason: 'BackoffLimitExceeded', suggests: ['spec.backoffLimit'] },
   suspended: { state: 'Suspended', reason: 'JobSuspended', suggests: ['spec.suspend'] },
   'suspended-kueue': { state: 'Suspended', reason: 'JobSuspended', suggests: ['kubectl get workloads'] },
   'ttl-finished': { state: 'Complete', reason: 'CompletionsReached', suggests: [] },
+  'work-queue-mixed': { state: 'Complete', reason: 'CompletionsReached', suggests: [] },
   unschedulable: {
     state: 'Stuck',
     reason: 'PodsUnschedulable',
@@ -458,5 +468,20 @@ describe('with the Events a live fetch keeps', () => {
     expect([live.state, live.reason, live.verdict]).toEqual([output.state, output.reason, output.verdict]);
     expect(live.attempts.map((a) => a.counted)).toEqual(output.attempts.map((a) => a.counted));
     expect(live.suggestions).toEqual(output.suggestions);
+  });
+});
+
+describe('fail-index: a FailIndex rule, not the per-index budget, failed the index', () => {
+  const { output } = caseOf('fail-index');
+
+  test('the verdict names the rule and says the index failed at once (it had 2 more attempts)', () => {
+    expect(output.verdict).toContain('index 1 failed at once by pod failure policy rule 0 (FailIndex)');
+    expect(output.verdict).not.toContain('attempts');
+  });
+
+  test('no advice to raise backoffLimitPerIndex or to add another FailIndex rule', () => {
+    const codes = output.suggestions.map((s) => s.code);
+    expect(codes).not.toContain('more-attempts-per-index');
+    expect(codes).not.toContain('fail-index-on-exit');
   });
 });

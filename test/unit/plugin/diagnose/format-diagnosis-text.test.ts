@@ -31,6 +31,10 @@ describe('text snapshots of recorded Jobs', () => {
     'failed-create-quota',
     'stuck-terminating',
     'suspended-kueue',
+    'fail-index',
+    'work-queue-mixed',
+    'resumed',
+    'pods-denied-by-admission',
   ])('%s', (scenario) => {
     expect(text(scenario)).toMatchSnapshot();
   });
