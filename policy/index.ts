@@ -9,3 +9,17 @@ export type { Rule } from './rule.ts';
 export { suppressedRuleIds } from './suppression.ts';
 export { type RuleContext } from './rule.ts';
 export { parsePolicy } from './validate-policy.ts';
+export {
+  type AdmissionSettings,
+  type Mode,
+  NO_ADMISSION_SETTINGS,
+  overrideResolver,
+  withOverrides,
+} from './admission-settings.ts';
+export {
+  type AdmissionSubject,
+  defaultsApplyTo,
+  type Exemption,
+  exemptionOf,
+  matchedOverrides,
+} from './admission-scope.ts';

@@ -2,11 +2,10 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CommanderError } from 'commander';
 import { ConfigError, EXIT } from '../edge/index.ts';
-import { loadPolicyFile } from '../edge/index.ts';
 import { VERSION } from '../edge/index.ts';
 import { PolicyError, type ResolvedPolicy } from '../policy/index.ts';
-import { toAdmissionPolicy } from './admission/index.ts';
-import { defaultPolicyDocument, loadDefaultPolicy } from './default-policy.ts';
+import { defaultPolicyDocument } from './default-policy.ts';
+import { ServedPolicy } from './served-policy.ts';
 import { createWebhookProgram, toWebhookOptions, type WebhookOptions } from './program.ts';
 import { createApp, type ServerState } from './server/index.ts';
 import { bufferLines, createLogger, errorFields, type Logger } from './server/index.ts';
@@ -41,8 +40,7 @@ interface Configured {
   readonly options: WebhookOptions;
   readonly files: TlsFiles;
   readonly credentials: TlsCredentials;
-  readonly policy: ResolvedPolicy;
-  readonly policySource: string;
+  readonly policy: ServedPolicy;
 }
 
 /** Everything that can be wrong in the configuration is found here, before anything listens. */
@@ -53,14 +51,13 @@ async function configure(options: WebhookOptions): Promise<Configured> {
     );
   }
   const policyPath = options.policy ?? (process.env.JOBX_POLICY || undefined);
-  const policy = policyPath === undefined ? loadDefaultPolicy() : await loadPolicyFile(policyPath);
+  const policy = await ServedPolicy.load(policyPath);
   const files = { certFile: options.tlsCertFile, keyFile: options.tlsPrivateKeyFile };
   return {
     options,
     files,
     credentials: readTlsCredentials(files),
     policy,
-    policySource: policyPath ?? 'built-in default',
   };
 }
 
@@ -92,16 +89,18 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
   let credentials = configured.credentials;
   const state: ServerState = { ready: false, draining: false, inflight: 0 };
   const budget = new MemoryBudget(MEMORY_BUDGET_BYTES);
+  const served = configured.policy;
   const metrics = createWebhookMetrics(
     {
       inflight: () => state.inflight,
       ready: () => state.ready && !state.draining,
       certificateNotAfter: () => credentials.notAfter.getTime() / 1000,
       memoryBudget: () => budget,
+      policy: () => ({ hash: served.hash, source: served.source }),
     },
     VERSION,
   );
-  const app = createApp({ policy: toAdmissionPolicy(configured.policy), logger, metrics, state, budget });
+  const app = createApp({ policy: () => served.admission, logger, metrics, state, budget });
   const server = createServer({ cert: credentials.cert, key: credentials.key, minVersion: TLS_MIN_VERSION }, app);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -140,6 +139,7 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
       },
     },
   );
+  const stopPolicyWatch = served.watch(logger, metrics);
   state.ready = true;
   logger.info('listening', {
     host: address.address,
@@ -151,7 +151,8 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
       notAfter: credentials.notAfter.toISOString(),
       fingerprint256: credentials.fingerprint256,
     },
-    policy: configured.policySource,
+    policy: served.source,
+    policyHash: served.hash,
   });
   if (credentials.notAfter.getTime() < Date.now())
     logger.warn('the serving certificate has expired: the API server will refuse it', {
@@ -169,6 +170,7 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
     // Keep answering (with Connection: close) while the endpoints drop this replica.
     await sleep(delaySeconds * 1000).promise;
     stopWatching();
+    stopPolicyWatch();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     logger.info('listener closed; draining', { inflight: state.inflight });
@@ -241,7 +243,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const output = bufferLines((text) => process.stdout.write(text));
   const logger = createLogger(output.write);
-  logger.info('policy loaded', { source: configured.policySource, ...policySummary(configured.policy) });
+  logger.info('policy loaded', {
+    source: configured.policy.source,
+    hash: configured.policy.hash,
+    ...policySummary(configured.policy.resolved),
+  });
   try {
     return await serve(configured, logger);
   } finally {

@@ -4,7 +4,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { obj, str } from '../../kubernetes/index.ts';
 import type { AdmissionPolicy } from '../admission/index.ts';
 import { uniqueIds } from '../admission/index.ts';
-import { handleAdmission, type AdmissionEndpoint } from '../admission/index.ts';
+import { handleAdmission, type AdmissionEndpoint, type NamespaceLabels } from '../admission/index.ts';
 import { toErrorStatus, type AdmissionRequest } from '../admission/index.ts';
 import { errorFields, type LogFields, type Logger } from './log.ts';
 import { PROMETHEUS_CONTENT_TYPE } from './metrics.ts';
@@ -24,7 +24,10 @@ export interface ServerState {
 }
 
 export interface AppOptions {
-  readonly policy: AdmissionPolicy;
+  /** The policy, or a function giving the one in force (it changes when the policy file is reloaded). */
+  readonly policy: AdmissionPolicy | (() => AdmissionPolicy);
+  /** Namespace labels for policies with namespace selectors or overrides (see namespace-labels.ts). */
+  readonly namespaceLabels?: NamespaceLabels;
   readonly logger: Logger;
   readonly metrics: WebhookMetrics;
   readonly state: ServerState;
@@ -65,7 +68,9 @@ function requestFields(request: AdmissionRequest): LogFields {
  * (so does turning off ETags, which would hash every answer).
  */
 export function createApp(options: AppOptions): Express {
-  const { policy, logger, metrics, state } = options;
+  const { logger, metrics, state, namespaceLabels } = options;
+  const policyOption = options.policy;
+  const currentPolicy = typeof policyOption === 'function' ? policyOption : () => policyOption;
   const bodyLimit = options.bodyLimit ?? BODY_LIMIT_BYTES;
   const budget = options.budget ?? new MemoryBudget(MEMORY_BUDGET_BYTES);
   // While draining every answer closes its connection, whenever its request began.
@@ -146,7 +151,7 @@ export function createApp(options: AppOptions): Express {
       logger.warn('request refused', { endpoint, code: body.code, reason: body.reason });
       return;
     }
-    const handled = handleAdmission(endpoint, body.value, policy, body.tooManyValues);
+    const handled = handleAdmission(endpoint, body.value, currentPolicy(), body.tooManyValues, namespaceLabels);
     sendJson(res, handled.status, handled.body);
     const seconds = (performance.now() - started) / 1000;
     metrics.duration.observe({ endpoint }, seconds);

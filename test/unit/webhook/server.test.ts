@@ -209,7 +209,7 @@ describe('the webhook over HTTPS', () => {
     expect(answer.body).toMatch(/^# TYPE jobx_webhook_request_duration_seconds histogram$/m);
     // Every sample line is `name{labels} value`.
     for (const line of answer.body.split('\n').filter((l) => l !== '' && !l.startsWith('#')))
-      expect(line).toMatch(/^[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? [-+0-9.eInfNa]+$/);
+      expect(line).toMatch(/^[a-z_][a-z0-9_]*(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? [-+0-9.eInfNa]+$/);
   });
 
   test('logs are JSON lines with the decision and identifiers, never the object', async () => {
