@@ -1,3 +1,4 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CommanderError } from 'commander';
@@ -5,6 +6,7 @@ import { ConfigError, EXIT } from '../edge/index.ts';
 import { VERSION } from '../edge/index.ts';
 import { PolicyError, type ResolvedPolicy } from '../policy/index.ts';
 import { defaultPolicyDocument } from './default-policy.ts';
+import { namespaceLabelSource } from './namespace-label-source.ts';
 import { ServedPolicy } from './served-policy.ts';
 import { createWebhookProgram, toWebhookOptions, type WebhookOptions } from './program.ts';
 import { createApp, type ServerState } from './server/index.ts';
@@ -73,7 +75,7 @@ function policySummary(policy: ResolvedPolicy): Record<string, unknown> {
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+function listen(server: Server | HttpServer, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -100,7 +102,21 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
     },
     VERSION,
   );
-  const app = createApp({ policy: () => served.admission, logger, metrics, state, budget });
+  const namespaces = namespaceLabelSource(options, logger);
+  namespaces.ensure(served.resolved);
+  const app = createApp({
+    policy: () => served.admission,
+    namespaceLabels: namespaces.get,
+    logger,
+    metrics,
+    state,
+    budget,
+    serve: options.metricsPort === undefined ? 'all' : 'admission',
+  });
+  const metricsServer =
+    options.metricsPort === undefined
+      ? undefined
+      : createHttpServer(createApp({ policy: () => served.admission, logger, metrics, state, serve: 'probes' }));
   const server = createServer({ cert: credentials.cert, key: credentials.key, minVersion: TLS_MIN_VERSION }, app);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -116,6 +132,18 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
       `error: cannot listen on ${options.host}:${options.port}: ${code === 'EADDRINUSE' ? 'address already in use' : code}\n`,
     );
     return EXIT.failure;
+  }
+  let metricsAddress: AddressInfo | undefined;
+  if (metricsServer) {
+    const host = options.metricsHost ?? options.host;
+    try {
+      metricsAddress = await listen(metricsServer, options.metricsPort!, host);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      process.stderr.write(`error: cannot listen on ${host}:${options.metricsPort} (--metrics-port): ${code}\n`);
+      server.close();
+      return EXIT.failure;
+    }
   }
   const stopWatching = watchTlsFiles(
     files,
@@ -139,11 +167,12 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
       },
     },
   );
-  const stopPolicyWatch = served.watch(logger, metrics);
+  const stopPolicyWatch = served.watch(logger, metrics, () => namespaces.ensure(served.resolved));
   state.ready = true;
   logger.info('listening', {
     host: address.address,
     port: address.port,
+    ...(metricsAddress ? { metricsPort: metricsAddress.port } : {}),
     version: VERSION,
     tlsMinVersion: TLS_MIN_VERSION,
     certificate: {
@@ -171,6 +200,9 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
     await sleep(delaySeconds * 1000).promise;
     stopWatching();
     stopPolicyWatch();
+    namespaces.stop();
+    metricsServer?.close();
+    metricsServer?.closeAllConnections();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     logger.info('listener closed; draining', { inflight: state.inflight });

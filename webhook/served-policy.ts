@@ -43,7 +43,7 @@ export class ServedPolicy {
   }
 
   /** Watches the policy file (nothing to watch for the built-in default); returns a stop function. */
-  watch(logger: Logger, metrics: WebhookMetrics, pollMs?: number): () => void {
+  watch(logger: Logger, metrics: WebhookMetrics, afterReload: () => void = () => {}, pollMs?: number): () => void {
     if (this.path === undefined) return () => {};
     const path = this.path;
     return watchPolicyFile(
@@ -59,6 +59,7 @@ export class ServedPolicy {
           this.hash = hash;
           metrics.policyReloads.inc({ result: 'success' });
           logger.info('policy reloaded', { source: path, previousHash: previous, hash, change });
+          afterReload();
         },
         failed: (message, hash) => {
           metrics.policyReloads.inc({ result: 'failure' });

@@ -34,6 +34,12 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   /** Memory shared by the admission requests in flight (see request-cost.ts). */
   readonly budget?: MemoryBudget;
+  /**
+   * Which endpoints: `admission` (/validate, /mutate) for the HTTPS port when --metrics-port gives
+   * the probes and /metrics a port of their own, `probes` (/healthz, /readyz, /metrics) for that
+   * port, `all` (the default) for one port serving both.
+   */
+  readonly serve?: 'all' | 'admission' | 'probes';
 }
 
 const HTTP_RESULT: Record<number, string> = {
@@ -182,44 +188,52 @@ export function createApp(options: AppOptions): Express {
     else if (decision.outcome === 'too_large') logger.warn('admission', fields);
     else logger.info('admission', fields);
   };
-  app.post('/validate', admission('validate'));
-  app.post('/mutate', admission('mutate'));
-  // Routing ignores case and a trailing slash: the label is the route's, never the path asked for.
-  const methodNotAllowed = (endpoint: AdmissionEndpoint) => (req: Request, res: Response) => {
-    res.setHeader('allow', 'POST');
-    sendJson(
-      res,
-      405,
-      toErrorStatus(405, 'MethodNotAllowed', `${req.method} is not allowed here: send the AdmissionReview with POST`),
-    );
-    metrics.countRequest(endpoint, 'method_not_allowed');
-  };
-  app.all('/validate', methodNotAllowed('validate'));
-  app.all('/mutate', methodNotAllowed('mutate'));
-
-  app.get('/healthz', (_req: Request, res: Response) => {
-    sendText(res, 200, 'ok\n');
-    metrics.countRequest('healthz', 'ok');
-  });
-  app.get('/readyz', (_req: Request, res: Response) => {
-    const ready = state.ready && !state.draining;
-    sendText(res, ready ? 200 : 503, ready ? 'ok\n' : state.draining ? 'shutting down\n' : 'starting\n');
-    metrics.countRequest('readyz', ready ? 'ok' : 'not_ready');
-  });
-  app.get('/metrics', (_req: Request, res: Response) => {
-    metrics.countRequest('metrics', 'ok');
-    sendText(res, 200, metrics.registry.render(), PROMETHEUS_CONTENT_TYPE);
-  });
+  const serve = options.serve ?? 'all';
+  const routes =
+    serve === 'admission'
+      ? 'POST /validate or /mutate'
+      : serve === 'probes'
+        ? 'GET /healthz, /readyz, /metrics'
+        : 'POST /validate or /mutate; GET /healthz, /readyz, /metrics';
+  if (serve !== 'probes') addAdmissionRoutes();
+  if (serve !== 'admission') addProbeRoutes();
+  function addAdmissionRoutes(): void {
+    app.post('/validate', admission('validate'));
+    app.post('/mutate', admission('mutate'));
+    // Routing ignores case and a trailing slash: the label is the route's, never the path asked for.
+    const methodNotAllowed = (endpoint: AdmissionEndpoint) => (req: Request, res: Response) => {
+      res.setHeader('allow', 'POST');
+      sendJson(
+        res,
+        405,
+        toErrorStatus(405, 'MethodNotAllowed', `${req.method} is not allowed here: send the AdmissionReview with POST`),
+      );
+      metrics.countRequest(endpoint, 'method_not_allowed');
+    };
+    app.all('/validate', methodNotAllowed('validate'));
+    app.all('/mutate', methodNotAllowed('mutate'));
+  }
+  function addProbeRoutes(): void {
+    app.get('/healthz', (_req: Request, res: Response) => {
+      sendText(res, 200, 'ok\n');
+      metrics.countRequest('healthz', 'ok');
+    });
+    app.get('/readyz', (_req: Request, res: Response) => {
+      const ready = state.ready && !state.draining;
+      sendText(res, ready ? 200 : 503, ready ? 'ok\n' : state.draining ? 'shutting down\n' : 'starting\n');
+      metrics.countRequest('readyz', ready ? 'ok' : 'not_ready');
+    });
+    app.get('/metrics', (_req: Request, res: Response) => {
+      metrics.countRequest('metrics', 'ok');
+      sendText(res, 200, metrics.registry.render(), PROMETHEUS_CONTENT_TYPE);
+    });
+  }
 
   app.use((req: Request, res: Response) => {
     sendJson(
       res,
       404,
-      toErrorStatus(
-        404,
-        'NotFound',
-        `no such endpoint: ${req.method} ${req.path.slice(0, 200)} (POST /validate or /mutate; GET /healthz, /readyz, /metrics)`,
-      ),
+      toErrorStatus(404, 'NotFound', `no such endpoint: ${req.method} ${req.path.slice(0, 200)} (${routes})`),
     );
     metrics.countRequest('other', 'not_found');
   });
