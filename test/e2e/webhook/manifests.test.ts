@@ -98,12 +98,15 @@ afterAll(async () => {
 });
 
 describe('deployment manifests on the real API server', () => {
-  test('base builds: namespace, service account, policy, deployment, service, PDB, both webhook configurations', () => {
+  test('base builds: namespace, service account and its namespace reader role, policy, deployment, service, PDB, network policy, both webhook configurations', () => {
     const kinds = built.base!.objects.map((o) => `${o.kind}/${o.metadata.name}`).sort();
     expect(kinds).toEqual(
       [
-        'ConfigMap/' + find(built.base!.objects, 'ConfigMap').metadata.name,
+        'ClusterRole/job-x-webhook-namespace-reader',
+        'ClusterRoleBinding/job-x-webhook-namespace-reader',
+        'ConfigMap/job-x-policy',
         'Deployment/job-x-webhook',
+        'NetworkPolicy/job-x-webhook',
         'MutatingWebhookConfiguration/job-x',
         'Namespace/job-x-system',
         'PodDisruptionBudget/job-x-webhook',
@@ -112,9 +115,8 @@ describe('deployment manifests on the real API server', () => {
         'ValidatingWebhookConfiguration/job-x',
       ].sort(),
     );
-    // The policy ConfigMap's name carries a content hash, and the Deployment mounts it by that name.
+    // No content hash in the policy ConfigMap's name: the webhook reloads the mounted file in place.
     const configMap = find(built.base!.objects, 'ConfigMap');
-    expect(configMap.metadata.name).toMatch(/^job-x-policy-[a-z0-9]{10}$/);
     const volumes = find(built.base!.objects, 'Deployment').spec.template.spec.volumes as Json[];
     expect(volumes.find((v) => v.name === 'policy')?.configMap?.name).toBe(configMap.metadata.name);
     expect(JSON.parse(configMap.data['policy.json'])).toEqual(
@@ -227,6 +229,7 @@ describe('deployment manifests on the real API server', () => {
     const selector = {
       matchExpressions: [
         { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['kube-system', 'job-x-system'] },
+        { key: 'job-x.dev/exempt', operator: 'NotIn', values: ['true'] },
       ],
     };
     const common = {
