@@ -29,8 +29,10 @@
 #                                 this working tree); no build then
 #   JOBX_WEBHOOK_TIMEOUT          seconds to wait for readiness and for the probe (default 60)
 #   JOBX_POLICY                   policy file (default: the shipped webhook/default-policy.json)
+#   JOBX_WEBHOOK_METRICS_PORT     when set (0: any free port): --metrics-port, as the manifests
+#                                 run it; probes and /metrics then answer there over plain HTTP
 #
-# Writes .testbed/webhook/<instance>/env (shell assignments: PORT URL PID LOG VALIDATING_CONFIG
+# Writes .testbed/webhook/<instance>/env (shell assignments: PORT METRICS_PORT URL PID LOG VALIDATING_CONFIG
 # MUTATING_CONFIG VALIDATING_WEBHOOK MUTATING_WEBHOOK CA_FILE) for tests and scripts.
 set -euo pipefail
 
@@ -113,8 +115,17 @@ listening_port() {
   { grep '"msg":"listening"' "$log_file" | tail -n1 | grep -o '"port":[0-9]*' | head -n1 | cut -d: -f2; } 2>/dev/null || true
 }
 
+listening_metrics_port() {
+  { grep '"msg":"listening"' "$log_file" | tail -n1 | grep -o '"metricsPort":[0-9]*' | head -n1 | cut -d: -f2; } 2>/dev/null || true
+}
+
 webhook_ready() {
   bound=$(listening_port)
+  if [[ -n ${JOBX_WEBHOOK_METRICS_PORT:-} ]]; then
+    metrics_bound=$(listening_metrics_port)
+    [[ -n $bound && -n $metrics_bound ]] && curl -fsS --max-time 2 "http://127.0.0.1:$metrics_bound/readyz" >/dev/null 2>&1
+    return
+  fi
   [[ -n $bound ]] && curl -fsS --max-time 2 --cacert "$instance_dir/ca.crt" "https://127.0.0.1:$bound/readyz" >/dev/null 2>&1
 }
 
@@ -125,7 +136,11 @@ start_webhook() {
   # registration is deleted before the process is stopped.
   args=(--tls-cert-file "$instance_dir/tls.crt" --tls-private-key-file "$instance_dir/tls.key"
     --host 127.0.0.1 --port "$port" --shutdown-delay 0)
-  [[ -n ${JOBX_POLICY:-} ]] && args+=(--policy "$(realpath "$JOBX_POLICY")")
+  [[ -n ${JOBX_POLICY:-} ]] && args+=(--policy "$(realpath -s "$JOBX_POLICY")") # -s: a ConfigMap-style symlink stays the path watched
+  [[ -n ${JOBX_WEBHOOK_METRICS_PORT:-} ]] && args+=(--metrics-port "$JOBX_WEBHOOK_METRICS_PORT")
+  # For the watch of namespaces (started only for a policy with namespaceSelector or overrides);
+  # in a cluster the pod's service account does this.
+  args+=(--kubeconfig "$TESTBED_DIR/kubeconfig")
   # The certificate paths put $TESTBED_DIR on the command line: lib.sh's stop_component (and so
   # npm run testbed:down) recognises the process as the testbed's by it. start_and_wait records
   # how the process ended in its log, and starts it once more if it dies or is not ready in time.
@@ -198,6 +213,7 @@ main() {
   cat >"$instance_dir/env" <<EOF
 INSTANCE=$instance
 PORT=$port
+METRICS_PORT=${metrics_bound:-}
 URL=https://127.0.0.1:$port
 PID=$(component_pid "$component")
 LOG=$log_file
