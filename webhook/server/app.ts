@@ -181,6 +181,7 @@ export function createApp(options: AppOptions): Express {
       ...(decision.denied.length > 0 ? { denied: uniqueIds(decision.denied) } : {}),
       ...(decision.warned.length > 0 ? { warned: uniqueIds(decision.warned) } : {}),
       ...(decision.ratcheted.length > 0 ? { ratcheted: uniqueIds(decision.ratcheted) } : {}),
+      ...(decision.audited.length > 0 ? { audited: uniqueIds(decision.audited) } : {}),
       ...(decision.defaulted.length > 0 ? { defaulted: uniqueIds(decision.defaulted) } : {}),
       durationMs: Math.round(seconds * 1e6) / 1e3,
     };
