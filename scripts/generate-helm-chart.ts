@@ -182,7 +182,7 @@ function values(): string {
 #   serving certificate made by Helm at install, valid helmCertificateDays).
 # exemptNamespaces: more namespaces the API server never sends to the webhook.
 # policy: the job-x policy (schemas/policy.schema.json), inline; edited in place it reloads live.
-${stringify(doc, { lineWidth: 0 })}`;
+${stringify(doc, { lineWidth: 0, version: '1.1' })}`;
 }
 
 const check = process.argv.includes('--check');

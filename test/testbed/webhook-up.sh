@@ -29,6 +29,10 @@
 #                                 this working tree); no build then
 #   JOBX_WEBHOOK_TIMEOUT          seconds to wait for readiness and for the probe (default 60)
 #   JOBX_POLICY                   policy file (default: the shipped webhook/default-policy.json)
+#   JOBX_WEBHOOK_MANIFESTS        kustomize (default): register from `kubectl kustomize manifests/base`;
+#                                 helm: from `helm template manifests/helm/job-x` (helm built by
+#                                 test/tools/helm/build.sh; JOBX_WEBHOOK_HELM_ARGS: more flags),
+#                                 and the chart's policy ConfigMap is the policy unless JOBX_POLICY
 #   JOBX_WEBHOOK_METRICS_PORT     when set (0: any free port): --metrics-port, as the manifests
 #                                 run it; probes and /metrics then answer there over plain HTTP
 #
@@ -58,6 +62,8 @@ port=${JOBX_WEBHOOK_PORT:-0}
 
 die() { log "webhook: $*"; exit 1; }
 
+manifests=${JOBX_WEBHOOK_MANIFESTS:-kustomize}
+[[ $manifests == kustomize || $manifests == helm ]] || die "JOBX_WEBHOOK_MANIFESTS must be kustomize or helm"
 [[ $port =~ ^[0-9]+$ ]] || die "JOBX_WEBHOOK_PORT must be a number"
 [[ -z $failure_policy || $failure_policy == Fail || $failure_policy == Ignore ]] ||
   die "JOBX_WEBHOOK_FAILURE_POLICY must be Fail or Ignore"
@@ -153,13 +159,37 @@ start_webhook() {
   port=$bound
 }
 
+# What the registration is made from: the kustomize base, or the Helm chart rendered as installed.
+shipped_manifests() {
+  if [[ $manifests == helm ]]; then
+    local helm_bin
+    helm_bin=$(bash "$testbed_root/test/tools/helm/build.sh")
+    # shellcheck disable=SC2086 # JOBX_WEBHOOK_HELM_ARGS is a list of flags
+    "$helm_bin" template job-x "$testbed_root/manifests/helm/job-x" --namespace job-x-system ${JOBX_WEBHOOK_HELM_ARGS:-}
+  else
+    kubectl_tb kustomize "$testbed_root/manifests/base"
+  fi
+}
+
+# The chart's policy (its ConfigMap), for a Helm registration without JOBX_POLICY.
+helm_policy() {
+  # From the repository root: require("yaml") resolves from there.
+  shipped_manifests | (cd "$testbed_root" && "$testbed_root/node_modules/.bin/node" -e '
+    const { parseAllDocuments } = require("yaml");
+    let text = ""; process.stdin.on("data", (c) => (text += c)).on("end", () => {
+      const cm = parseAllDocuments(text).map((d) => d.toJS()).find((o) => o && o.kind === "ConfigMap" && o.metadata.name === "job-x-policy");
+      process.stdout.write(cm.data["policy.json"]);
+    });') >"$instance_dir/helm-policy.json"
+  export JOBX_POLICY=$instance_dir/helm-policy.json
+}
+
 # --- 4. registration --------------------------------------------------------------------------------
 register() {
   local reg=$instance_dir/registration.json args
   args=(--instance "$instance" --url "https://127.0.0.1:$port" --ca-file "$instance_dir/ca.crt")
   [[ -n $label ]] && args+=(--namespace-label "$label")
   [[ -n $failure_policy ]] && args+=(--failure-policy "$failure_policy")
-  kubectl_tb kustomize "$testbed_root/manifests/base" |
+  shipped_manifests |
     "$testbed_root/node_modules/.bin/node" "$testbed_here/webhook/registration.ts" "${args[@]}" >"$reg"
   # Server-side apply: a re-run with other settings (label, failure policy) replaces them exactly.
   kubectl_tb apply --server-side --force-conflicts --field-manager=job-x-testbed -f "$reg" >/dev/null
@@ -207,6 +237,7 @@ main() {
   # Re-run: the previous process of this instance goes first (its port may be the one asked for).
   stop_component "$component"
   make_certs
+  [[ $manifests == helm && -z ${JOBX_POLICY:-} ]] && helm_policy
   start_webhook
   register
   [[ -n $probe_ns ]] && probe
