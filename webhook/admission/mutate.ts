@@ -5,7 +5,7 @@ import type { AdmissionPolicy } from './admission-policy.ts';
 import { malformedDecision, skippedDecision, uniqueIds, type Decision } from './decision.ts';
 import { toJsonPatch } from './json-patch.ts';
 import type { AdmissionRequest } from './review.ts';
-import { toEngineObject, toScope } from './scope.ts';
+import { ADMITTED, toEngineObject, toScope } from './scope.ts';
 import { formatDefaultWarning, formatWarnings } from './warnings.ts';
 
 /**
@@ -31,7 +31,7 @@ export function mutate(request: AdmissionRequest, policy: AdmissionPolicy): Deci
   // The patch is the diff from `base`: it shares every member with the request object except
   // metadata.managedFields and status, which no default touches, so paths and values are the request's.
   const base = toEngineObject(scope.object, scope.kind);
-  let view = toJobView(base);
+  let view = toJobView(base, ADMITTED);
   const suppressed = effective.allowSuppressions ? suppressedRuleIds(view) : new Set<string>();
   // Each default works on a copy of the current draft, so `base` is never changed.
   let draft = base;
@@ -54,7 +54,7 @@ export function mutate(request: AdmissionRequest, policy: AdmissionPolicy): Deci
     }
     if (changes.length === 0) continue;
     draft = attempt;
-    view = toJobView(draft);
+    view = toJobView(draft, ADMITTED);
     for (const change of changes) {
       defaulted.push(rule.id);
       warnings.push(formatDefaultWarning(rule.id, change));

@@ -68,6 +68,12 @@ export function toScope(request: AdmissionRequest, policy: AdmissionPolicy): Sco
 }
 
 /**
+ * Objects in a review come from the API server already defaulted and prepared (mutating and
+ * validating admission run after defaulting): the engine reads them as they are (toJobView).
+ */
+export const ADMITTED = true;
+
+/**
  * The object as the engine reads it, sharing everything else with the request:
  * - apiVersion and kind from the request (the API server sends the object in the version the
  *   webhook registered for, with both set; only a client of this endpoint could leave them out);

@@ -4,7 +4,7 @@ import type { AdmissionPolicy } from './admission-policy.ts';
 import { malformedDecision, skippedDecision, uniqueIds, type Decision } from './decision.ts';
 import { toDenialStatus } from './denial.ts';
 import type { AdmissionRequest } from './review.ts';
-import { toEngineObject, toScope } from './scope.ts';
+import { ADMITTED, toEngineObject, toScope } from './scope.ts';
 import { formatFindingWarning, formatWarnings, formatWouldDenyWarning } from './warnings.ts';
 
 /** Findings are the same finding on the old and the new object when rule and field agree. */
@@ -33,7 +33,7 @@ export function validate(request: AdmissionRequest, policy: AdmissionPolicy): De
   if (!scope.in)
     return 'skip' in scope ? skippedDecision(request.uid, scope.skip) : malformedDecision(request.uid, scope.malformed);
   const { policy: effective } = scope;
-  const view = toJobView(toEngineObject(scope.object, scope.kind));
+  const view = toJobView(toEngineObject(scope.object, scope.kind), ADMITTED);
   const findings = evaluate(view, effective.evaluation, 'admission');
   let deny = findings.filter((f) => f.severity === 'error');
   let warn = findings.filter((f) => f.severity === 'warning');
@@ -41,9 +41,11 @@ export function validate(request: AdmissionRequest, policy: AdmissionPolicy): De
   let ratcheted: Finding[] = [];
   if (scope.operation === 'UPDATE' && deny.length + warn.length > 0 && isObject(request.oldObject)) {
     const before = new Set(
-      evaluate(toJobView(toEngineObject(request.oldObject, scope.kind)), effective.evaluation, 'admission').map(
-        ratchetKey,
-      ),
+      evaluate(
+        toJobView(toEngineObject(request.oldObject, scope.kind), ADMITTED),
+        effective.evaluation,
+        'admission',
+      ).map(ratchetKey),
     );
     const isNew = (f: Finding): boolean => !before.has(ratchetKey(f));
     ratcheted = [...deny, ...warn].filter((f) => !isNew(f));
