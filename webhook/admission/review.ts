@@ -1,4 +1,4 @@
-import { arr, describeValue, isObject, obj, str, toDecodedObjects } from '../../kubernetes/index.ts';
+import { arr, describeValue, isObject, obj, str, toDecodedJsonTree } from '../../kubernetes/index.ts';
 
 /**
  * The parts of an `admission.k8s.io/v1` AdmissionReview the webhook reads and writes
@@ -115,9 +115,10 @@ export function parseReview(body: unknown): ParsedReview {
       name: str(request, 'name') ?? '',
       namespace: str(request, 'namespace') ?? '',
       operation: str(request, 'operation') ?? '',
-      // The objects the rules read inherit nothing: a key named `constructor` is only a key.
-      object: toDecodedObjects(request.object),
-      oldObject: toDecodedObjects(request.oldObject),
+      // The objects the rules read inherit nothing: a key named `constructor` is only a key. The
+      // body comes from JSON.parse (read-json-body.ts): a tree.
+      object: toDecodedJsonTree(request.object),
+      oldObject: toDecodedJsonTree(request.oldObject),
       dryRun: request.dryRun === true,
       userInfo: {
         username: str(obj(request, 'userInfo'), 'username') ?? '',
