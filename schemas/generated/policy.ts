@@ -87,12 +87,27 @@ export interface JobXPolicy {
  * Judge only objects in namespaces whose labels match (default: every namespace). The webhook reads namespace labels from a watch of namespaces.
  */
 export interface LabelSelector {
+  /**
+   * Labels the object must have, each with exactly this value.
+   */
   matchLabels?: {
     [k: string]: string;
   };
+  /**
+   * Requirements on labels, all of which must hold.
+   */
   matchExpressions?: {
+    /**
+     * The label key.
+     */
     key: string;
+    /**
+     * In, NotIn: the value is (not) one of values; Exists, DoesNotExist: the key is (not) there.
+     */
     operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    /**
+     * The values for In and NotIn (required there); empty for Exists and DoesNotExist.
+     */
     values?: string[];
   }[];
 }
@@ -100,12 +115,27 @@ export interface LabelSelector {
  * Judge only objects whose own labels match (default: every object).
  */
 export interface LabelSelector1 {
+  /**
+   * Labels the object must have, each with exactly this value.
+   */
   matchLabels?: {
     [k: string]: string;
   };
+  /**
+   * Requirements on labels, all of which must hold.
+   */
   matchExpressions?: {
+    /**
+     * The label key.
+     */
     key: string;
+    /**
+     * In, NotIn: the value is (not) one of values; Exists, DoesNotExist: the key is (not) there.
+     */
     operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    /**
+     * The values for In and NotIn (required there); empty for Exists and DoesNotExist.
+     */
     values?: string[];
   }[];
 }
@@ -126,12 +156,27 @@ export interface Override {
  * Namespaces whose labels match take this override.
  */
 export interface LabelSelector2 {
+  /**
+   * Labels the object must have, each with exactly this value.
+   */
   matchLabels?: {
     [k: string]: string;
   };
+  /**
+   * Requirements on labels, all of which must hold.
+   */
   matchExpressions?: {
+    /**
+     * The label key.
+     */
     key: string;
+    /**
+     * In, NotIn: the value is (not) one of values; Exists, DoesNotExist: the key is (not) there.
+     */
     operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    /**
+     * The values for In and NotIn (required there); empty for Exists and DoesNotExist.
+     */
     values?: string[];
   }[];
 }
