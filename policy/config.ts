@@ -1,6 +1,12 @@
 import type { JobXPolicy, Level } from '../schemas/generated/policy.ts';
 import type { Severity } from './finding.ts';
 import type { Rule } from './rule.ts';
+import {
+  expandRuleSetting,
+  resolveAdmissionSettings,
+  type AdmissionSettings,
+  type Mode,
+} from './admission-settings.ts';
 
 /** The policy after it was checked against the registry: what the engine runs. */
 export interface ResolvedPolicy {
@@ -9,12 +15,16 @@ export interface ResolvedPolicy {
   readonly defaults: ReadonlySet<string>;
   readonly exemptNamespaces: ReadonlySet<string>;
   readonly allowSuppressions: boolean;
+  /** Scope, exemptions, modes and overrides: what only admission reads (admission-settings.ts). */
+  readonly admission: AdmissionSettings;
 }
 
 export interface ResolvedRule {
   readonly rule: Rule;
   readonly severity: Severity;
   readonly options: Readonly<Record<string, unknown>>;
+  /** What a denial by this rule does at admission; undefined: the policy's mode. */
+  readonly mode?: Mode;
 }
 
 /** A policy that cannot be used as written; `key` names the offending key. */
@@ -49,7 +59,7 @@ export function resolvePolicy(registry: readonly Rule[], policy: JobXPolicy | un
   }
   const rules: ResolvedRule[] = [];
   for (const rule of registry) {
-    const setting = settings[rule.id];
+    const setting = expandRuleSetting(settings[rule.id]);
     const level = typeof setting === 'string' ? setting : setting?.level;
     if (level === 'off') continue;
     const options = { ...(rule.defaultOptions ?? {}), ...(typeof setting === 'object' ? (setting.options ?? {}) : {}) };
@@ -60,7 +70,13 @@ export function resolvePolicy(registry: readonly Rule[], policy: JobXPolicy | un
         throw new PolicyError(`rules.${rule.id}.options.${key}`, `must be a ${typeof rule.defaultOptions[key]}`);
       }
     }
-    rules.push({ rule, severity: level ? SEVERITY_BY_LEVEL[level] : rule.severity, options });
+    const mode = typeof setting === 'object' ? setting.mode : undefined;
+    rules.push({
+      rule,
+      severity: level ? SEVERITY_BY_LEVEL[level] : rule.severity,
+      options,
+      ...(mode ? { mode } : {}),
+    });
   }
   for (const [i, id] of (policy?.defaults ?? []).entries()) {
     const rule = byId.get(id);
@@ -72,5 +88,6 @@ export function resolvePolicy(registry: readonly Rule[], policy: JobXPolicy | un
     defaults: new Set(policy?.defaults ?? []),
     exemptNamespaces: new Set(policy?.exemptNamespaces ?? []),
     allowSuppressions: policy?.suppressions?.allow ?? true,
+    admission: resolveAdmissionSettings(policy),
   };
 }

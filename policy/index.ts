@@ -10,3 +10,17 @@ export { suppressedRuleIds } from './suppression.ts';
 export { type RuleContext } from './rule.ts';
 export { parsePolicy } from './validate-policy.ts';
 export { defaultPolicyDocument, loadDefaultPolicy } from './default-policy.ts';
+export {
+  type AdmissionSettings,
+  type Mode,
+  NO_ADMISSION_SETTINGS,
+  overrideResolver,
+  withOverrides,
+} from './admission-settings.ts';
+export {
+  type AdmissionSubject,
+  defaultsApplyTo,
+  type Exemption,
+  exemptionOf,
+  matchedOverrides,
+} from './admission-scope.ts';

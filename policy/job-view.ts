@@ -61,10 +61,15 @@ function isOtherGroup(apiVersion: string | undefined): boolean {
   return group.includes('.') && !group.endsWith('.k8s.io') && !group.endsWith('.kubernetes.io');
 }
 
-export function toJobView(document: JsonObject): JobView {
+/**
+ * `admitted`: the document is an object the API server sent a webhook, which it has already
+ * decoded, defaulted and prepared for create or update (admission runs after all of that), so it
+ * is its own defaulted form: defaulting a copy again would cost the clone and give the same object.
+ */
+export function toJobView(document: JsonObject, admitted = false): JobView {
   // Read as what it means, so that a misspelt kind gets the findings of what it meant.
   const kind = intendedKind(document) ?? 'Job';
-  const object = kind === 'Job' ? defaultJob(document) : defaultCronJob(document);
+  const object = admitted ? document : kind === 'Job' ? defaultJob(document) : defaultCronJob(document);
   const rawSpec = kind === 'Job' ? obj(document, 'spec') : obj(obj(obj(document, 'spec'), 'jobTemplate'), 'spec');
   const spec = kind === 'Job' ? obj(object, 'spec') : obj(obj(obj(object, 'spec'), 'jobTemplate'), 'spec');
   const metadata = obj(document, 'metadata');

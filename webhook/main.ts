@@ -1,11 +1,12 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CommanderError } from 'commander';
 import { ConfigError, EXIT } from '../edge/index.ts';
-import { loadPolicyFile } from '../edge/index.ts';
 import { VERSION } from '../edge/index.ts';
-import { defaultPolicyDocument, loadDefaultPolicy, PolicyError, type ResolvedPolicy } from '../policy/index.ts';
-import { toAdmissionPolicy } from './admission/index.ts';
+import { defaultPolicyDocument, PolicyError, type ResolvedPolicy } from '../policy/index.ts';
+import { namespaceLabelSource } from './namespace-label-source.ts';
+import { ServedPolicy } from './served-policy.ts';
 import { createWebhookProgram, toWebhookOptions, type WebhookOptions } from './program.ts';
 import { createApp, type ServerState } from './server/index.ts';
 import { bufferLines, createLogger, errorFields, type Logger } from './server/index.ts';
@@ -40,8 +41,7 @@ interface Configured {
   readonly options: WebhookOptions;
   readonly files: TlsFiles;
   readonly credentials: TlsCredentials;
-  readonly policy: ResolvedPolicy;
-  readonly policySource: string;
+  readonly policy: ServedPolicy;
 }
 
 /** Everything that can be wrong in the configuration is found here, before anything listens. */
@@ -52,14 +52,13 @@ async function configure(options: WebhookOptions): Promise<Configured> {
     );
   }
   const policyPath = options.policy ?? (process.env.JOBX_POLICY || undefined);
-  const policy = policyPath === undefined ? loadDefaultPolicy() : await loadPolicyFile(policyPath);
+  const policy = await ServedPolicy.load(policyPath);
   const files = { certFile: options.tlsCertFile, keyFile: options.tlsPrivateKeyFile };
   return {
     options,
     files,
     credentials: readTlsCredentials(files),
     policy,
-    policySource: policyPath ?? 'built-in default',
   };
 }
 
@@ -75,7 +74,7 @@ function policySummary(policy: ResolvedPolicy): Record<string, unknown> {
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+function listen(server: Server | HttpServer, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -91,16 +90,32 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
   let credentials = configured.credentials;
   const state: ServerState = { ready: false, draining: false, inflight: 0 };
   const budget = new MemoryBudget(MEMORY_BUDGET_BYTES);
+  const served = configured.policy;
   const metrics = createWebhookMetrics(
     {
       inflight: () => state.inflight,
       ready: () => state.ready && !state.draining,
       certificateNotAfter: () => credentials.notAfter.getTime() / 1000,
       memoryBudget: () => budget,
+      policy: () => ({ hash: served.hash, source: served.source }),
     },
     VERSION,
   );
-  const app = createApp({ policy: toAdmissionPolicy(configured.policy), logger, metrics, state, budget });
+  const namespaces = namespaceLabelSource(options, logger);
+  namespaces.ensure(served.resolved);
+  const app = createApp({
+    policy: () => served.admission,
+    namespaceLabels: namespaces.get,
+    logger,
+    metrics,
+    state,
+    budget,
+    serve: options.metricsPort === undefined ? 'all' : 'admission',
+  });
+  const metricsServer =
+    options.metricsPort === undefined
+      ? undefined
+      : createHttpServer(createApp({ policy: () => served.admission, logger, metrics, state, serve: 'probes' }));
   const server = createServer({ cert: credentials.cert, key: credentials.key, minVersion: TLS_MIN_VERSION }, app);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -116,6 +131,18 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
       `error: cannot listen on ${options.host}:${options.port}: ${code === 'EADDRINUSE' ? 'address already in use' : code}\n`,
     );
     return EXIT.failure;
+  }
+  let metricsAddress: AddressInfo | undefined;
+  if (metricsServer) {
+    const host = options.metricsHost ?? options.host;
+    try {
+      metricsAddress = await listen(metricsServer, options.metricsPort!, host);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      process.stderr.write(`error: cannot listen on ${host}:${options.metricsPort} (--metrics-port): ${code}\n`);
+      server.close();
+      return EXIT.failure;
+    }
   }
   const stopWatching = watchTlsFiles(
     files,
@@ -139,10 +166,12 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
       },
     },
   );
+  const stopPolicyWatch = served.watch(logger, metrics, () => namespaces.ensure(served.resolved));
   state.ready = true;
   logger.info('listening', {
     host: address.address,
     port: address.port,
+    ...(metricsAddress ? { metricsPort: metricsAddress.port } : {}),
     version: VERSION,
     tlsMinVersion: TLS_MIN_VERSION,
     certificate: {
@@ -150,7 +179,8 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
       notAfter: credentials.notAfter.toISOString(),
       fingerprint256: credentials.fingerprint256,
     },
-    policy: configured.policySource,
+    policy: served.source,
+    policyHash: served.hash,
   });
   if (credentials.notAfter.getTime() < Date.now())
     logger.warn('the serving certificate has expired: the API server will refuse it', {
@@ -168,6 +198,10 @@ async function serve(configured: Configured, logger: Logger): Promise<number> {
     // Keep answering (with Connection: close) while the endpoints drop this replica.
     await sleep(delaySeconds * 1000).promise;
     stopWatching();
+    stopPolicyWatch();
+    namespaces.stop();
+    metricsServer?.close();
+    metricsServer?.closeAllConnections();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     logger.info('listener closed; draining', { inflight: state.inflight });
@@ -240,7 +274,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const output = bufferLines((text) => process.stdout.write(text));
   const logger = createLogger(output.write);
-  logger.info('policy loaded', { source: configured.policySource, ...policySummary(configured.policy) });
+  logger.info('policy loaded', {
+    source: configured.policy.source,
+    hash: configured.policy.hash,
+    ...policySummary(configured.policy.resolved),
+  });
   try {
     return await serve(configured, logger);
   } finally {

@@ -10,6 +10,11 @@ export interface WebhookOptions {
   readonly shutdownDelay: number;
   readonly shutdownTimeout: number;
   readonly printDefaultPolicy: boolean;
+  /** Plain-HTTP port for /healthz, /readyz and /metrics; unset: they share the HTTPS port. */
+  readonly metricsPort?: number;
+  readonly metricsHost?: string;
+  /** For the watch of namespaces outside a cluster; in a pod, the service account is used. */
+  readonly kubeconfig?: string;
 }
 
 export const DEFAULT_PORT = 8443;
@@ -40,6 +45,16 @@ export function createWebhookProgram(): Command {
     .option('--port <port>', 'HTTPS port; 0 picks a free one (the "listening" log line names it)', port, DEFAULT_PORT)
     .option('--host <address>', 'address to listen on', '0.0.0.0')
     .option(
+      '--metrics-port <port>',
+      'plain-HTTP port for /healthz, /readyz and /metrics (the HTTPS port then serves admission only); default: they share the HTTPS port',
+      port,
+    )
+    .option('--metrics-host <address>', 'address the metrics port listens on (default: as --host)')
+    .option(
+      '--kubeconfig <file>',
+      "kubeconfig for the watch of namespaces (only for a policy with namespaceSelector or overrides); default: the pod's service account",
+    )
+    .option(
       '--policy <file>',
       'job-x policy file (YAML or JSON); default: $JOBX_POLICY, else the built-in default policy',
     )
@@ -65,8 +80,9 @@ export function createWebhookProgram(): Command {
     .addHelpText(
       'after',
       `
-Endpoints (HTTPS): POST /validate, POST /mutate (AdmissionReview admission.k8s.io/v1),
-GET /healthz, /readyz, /metrics (Prometheus).
+Endpoints (HTTPS): POST /validate, POST /mutate (AdmissionReview admission.k8s.io/v1);
+GET /healthz, /readyz, /metrics (Prometheus) on --metrics-port (plain HTTP), else on the HTTPS port.
+The policy file is watched: a valid change takes effect within seconds, a bad one is refused.
 Logs: one JSON object per line on stdout; "msg":"listening" once serving.
 Signals: SIGTERM drains (see --shutdown-delay); SIGINT skips the delay; a second signal exits now.
 Exit codes: 0 after a clean shutdown, 1 on a runtime failure, 2 for a bad flag, policy or certificate.
@@ -86,6 +102,9 @@ export function toWebhookOptions(program: Command): WebhookOptions {
     shutdownDelay: number;
     shutdownTimeout: number;
     printDefaultPolicy: boolean;
+    metricsPort?: number;
+    metricsHost?: string;
+    kubeconfig?: string;
   }>();
   return { ...o };
 }

@@ -29,8 +29,14 @@
 #                                 this working tree); no build then
 #   JOBX_WEBHOOK_TIMEOUT          seconds to wait for readiness and for the probe (default 60)
 #   JOBX_POLICY                   policy file (default: the shipped policy/default-policy.json)
+#   JOBX_WEBHOOK_MANIFESTS        kustomize (default): register from `kubectl kustomize manifests/base`;
+#                                 helm: from `helm template manifests/helm/job-x` (helm built by
+#                                 test/tools/helm/build.sh; JOBX_WEBHOOK_HELM_ARGS: more flags),
+#                                 and the chart's policy ConfigMap is the policy unless JOBX_POLICY
+#   JOBX_WEBHOOK_METRICS_PORT     when set (0: any free port): --metrics-port, as the manifests
+#                                 run it; probes and /metrics then answer there over plain HTTP
 #
-# Writes .testbed/webhook/<instance>/env (shell assignments: PORT URL PID LOG VALIDATING_CONFIG
+# Writes .testbed/webhook/<instance>/env (shell assignments: PORT METRICS_PORT URL PID LOG VALIDATING_CONFIG
 # MUTATING_CONFIG VALIDATING_WEBHOOK MUTATING_WEBHOOK CA_FILE) for tests and scripts.
 set -euo pipefail
 
@@ -56,6 +62,8 @@ port=${JOBX_WEBHOOK_PORT:-0}
 
 die() { log "webhook: $*"; exit 1; }
 
+manifests=${JOBX_WEBHOOK_MANIFESTS:-kustomize}
+[[ $manifests == kustomize || $manifests == helm ]] || die "JOBX_WEBHOOK_MANIFESTS must be kustomize or helm"
 [[ $port =~ ^[0-9]+$ ]] || die "JOBX_WEBHOOK_PORT must be a number"
 [[ -z $failure_policy || $failure_policy == Fail || $failure_policy == Ignore ]] ||
   die "JOBX_WEBHOOK_FAILURE_POLICY must be Fail or Ignore"
@@ -113,8 +121,17 @@ listening_port() {
   { grep '"msg":"listening"' "$log_file" | tail -n1 | grep -o '"port":[0-9]*' | head -n1 | cut -d: -f2; } 2>/dev/null || true
 }
 
+listening_metrics_port() {
+  { grep '"msg":"listening"' "$log_file" | tail -n1 | grep -o '"metricsPort":[0-9]*' | head -n1 | cut -d: -f2; } 2>/dev/null || true
+}
+
 webhook_ready() {
   bound=$(listening_port)
+  if [[ -n ${JOBX_WEBHOOK_METRICS_PORT:-} ]]; then
+    metrics_bound=$(listening_metrics_port)
+    [[ -n $bound && -n $metrics_bound ]] && curl -fsS --max-time 2 "http://127.0.0.1:$metrics_bound/readyz" >/dev/null 2>&1
+    return
+  fi
   [[ -n $bound ]] && curl -fsS --max-time 2 --cacert "$instance_dir/ca.crt" "https://127.0.0.1:$bound/readyz" >/dev/null 2>&1
 }
 
@@ -125,7 +142,11 @@ start_webhook() {
   # registration is deleted before the process is stopped.
   args=(--tls-cert-file "$instance_dir/tls.crt" --tls-private-key-file "$instance_dir/tls.key"
     --host 127.0.0.1 --port "$port" --shutdown-delay 0)
-  [[ -n ${JOBX_POLICY:-} ]] && args+=(--policy "$(realpath "$JOBX_POLICY")")
+  [[ -n ${JOBX_POLICY:-} ]] && args+=(--policy "$(realpath -s "$JOBX_POLICY")") # -s: a ConfigMap-style symlink stays the path watched
+  [[ -n ${JOBX_WEBHOOK_METRICS_PORT:-} ]] && args+=(--metrics-port "$JOBX_WEBHOOK_METRICS_PORT")
+  # For the watch of namespaces (started only for a policy with namespaceSelector or overrides);
+  # in a cluster the pod's service account does this.
+  args+=(--kubeconfig "$TESTBED_DIR/kubeconfig")
   # The certificate paths put $TESTBED_DIR on the command line: lib.sh's stop_component (and so
   # npm run testbed:down) recognises the process as the testbed's by it. start_and_wait records
   # how the process ended in its log, and starts it once more if it dies or is not ready in time.
@@ -138,13 +159,37 @@ start_webhook() {
   port=$bound
 }
 
+# What the registration is made from: the kustomize base, or the Helm chart rendered as installed.
+shipped_manifests() {
+  if [[ $manifests == helm ]]; then
+    local helm_bin
+    helm_bin=$(bash "$testbed_root/test/tools/helm/build.sh")
+    # shellcheck disable=SC2086 # JOBX_WEBHOOK_HELM_ARGS is a list of flags
+    "$helm_bin" template job-x "$testbed_root/manifests/helm/job-x" --namespace job-x-system ${JOBX_WEBHOOK_HELM_ARGS:-}
+  else
+    kubectl_tb kustomize "$testbed_root/manifests/base"
+  fi
+}
+
+# The chart's policy (its ConfigMap), for a Helm registration without JOBX_POLICY.
+helm_policy() {
+  # From the repository root: require("yaml") resolves from there.
+  shipped_manifests | (cd "$testbed_root" && "$testbed_root/node_modules/.bin/node" -e '
+    const { parseAllDocuments } = require("yaml");
+    let text = ""; process.stdin.on("data", (c) => (text += c)).on("end", () => {
+      const cm = parseAllDocuments(text).map((d) => d.toJS()).find((o) => o && o.kind === "ConfigMap" && o.metadata.name === "job-x-policy");
+      process.stdout.write(cm.data["policy.json"]);
+    });') >"$instance_dir/helm-policy.json"
+  export JOBX_POLICY=$instance_dir/helm-policy.json
+}
+
 # --- 4. registration --------------------------------------------------------------------------------
 register() {
   local reg=$instance_dir/registration.json args
   args=(--instance "$instance" --url "https://127.0.0.1:$port" --ca-file "$instance_dir/ca.crt")
   [[ -n $label ]] && args+=(--namespace-label "$label")
   [[ -n $failure_policy ]] && args+=(--failure-policy "$failure_policy")
-  kubectl_tb kustomize "$testbed_root/manifests/base" |
+  shipped_manifests |
     "$testbed_root/node_modules/.bin/node" "$testbed_here/webhook/registration.ts" "${args[@]}" >"$reg"
   # Server-side apply: a re-run with other settings (label, failure policy) replaces them exactly.
   kubectl_tb apply --server-side --force-conflicts --field-manager=job-x-testbed -f "$reg" >/dev/null
@@ -192,12 +237,14 @@ main() {
   # Re-run: the previous process of this instance goes first (its port may be the one asked for).
   stop_component "$component"
   make_certs
+  [[ $manifests == helm && -z ${JOBX_POLICY:-} ]] && helm_policy
   start_webhook
   register
   [[ -n $probe_ns ]] && probe
   cat >"$instance_dir/env" <<EOF
 INSTANCE=$instance
 PORT=$port
+METRICS_PORT=${metrics_bound:-}
 URL=https://127.0.0.1:$port
 PID=$(component_pid "$component")
 LOG=$log_file

@@ -1,5 +1,6 @@
-import { RULES, type ResolvedPolicy, type Rule } from '../../policy/index.ts';
-import type { RuleContext } from '../../policy/index.ts';
+import { overrideResolver, resolvePolicy, RULES, type ResolvedPolicy, type Rule } from '../../policy/index.ts';
+import type { AdmissionSettings, Mode, RuleContext } from '../../policy/index.ts';
+import type { JobXPolicy } from '../../schemas/generated/policy.ts';
 
 export interface AdmissionDefault {
   readonly rule: Rule;
@@ -22,9 +23,23 @@ export interface AdmissionPolicy {
   readonly allowSuppressions: boolean;
   /** Rule id → the rule's remediation sentence, for denial messages. */
   readonly remediations: ReadonlyMap<string, string>;
+  /** Scope, exemptions, the policy's mode, owner-aware defaults and the overrides' selectors. */
+  readonly settings: AdmissionSettings;
+  /** Rule id → what its denials do, for rules whose mode is not the policy's. */
+  readonly modes: ReadonlyMap<string, Mode>;
+  /** The policy in a namespace that the overrides at these indices match (this one for none). */
+  readonly withOverrides: (indices: readonly number[]) => AdmissionPolicy;
 }
 
-export function toAdmissionPolicy(policy: ResolvedPolicy, registry: readonly Rule[] = RULES): AdmissionPolicy {
+/**
+ * `document` is the policy file the resolved policy came from: the per-namespace overrides are
+ * resolved from it (once per combination of overrides a namespace matches, then cached).
+ */
+export function toAdmissionPolicy(
+  policy: ResolvedPolicy,
+  registry: readonly Rule[] = RULES,
+  document?: JobXPolicy,
+): AdmissionPolicy {
   const byId = new Map(registry.map((rule) => [rule.id, rule]));
   const optionsOf = new Map(policy.rules.map((r) => [r.rule.id, r.options]));
   const defaults: AdmissionDefault[] = [];
@@ -38,11 +53,26 @@ export function toAdmissionPolicy(policy: ResolvedPolicy, registry: readonly Rul
       context: { options: optionsOf.get(id) ?? rule.defaultOptions ?? {}, allowSuppressions: policy.allowSuppressions },
     });
   }
-  return {
+  const resolveOverrides = overrideResolver(document, (doc) => resolvePolicy(registry, doc));
+  const cache = new Map<string, AdmissionPolicy>();
+  const self: AdmissionPolicy = {
     evaluation: { ...policy, rules: policy.rules.filter((r) => r.rule.origin !== 'apiserver') },
     defaults,
     exemptNamespaces: policy.exemptNamespaces,
     allowSuppressions: policy.allowSuppressions,
     remediations: new Map(registry.map((rule) => [rule.id, rule.docs.remediation])),
+    settings: policy.admission,
+    modes: new Map(policy.rules.flatMap((r) => (r.mode ? [[r.rule.id, r.mode] as const] : []))),
+    withOverrides: (indices) => {
+      const key = indices.join(',');
+      let found = cache.get(key);
+      if (!found) {
+        const resolved = resolveOverrides(indices);
+        found = resolved ? toAdmissionPolicy(resolved, registry) : self;
+        cache.set(key, found);
+      }
+      return found;
+    },
   };
+  return self;
 }

@@ -19,6 +19,8 @@ export interface Decision {
   readonly info: readonly string[];
   /** Findings the old object of an UPDATE already had: neither denied nor warned about again. */
   readonly ratcheted: readonly string[];
+  /** Findings that would deny, in mode audit: only an audit annotation and a metric. */
+  readonly audited: readonly string[];
   /** One entry per change a default made. */
   readonly defaulted: readonly string[];
   /** For `error`: what went wrong (logged, never sent to the client). */
@@ -36,6 +38,7 @@ export function emptyDecision(response: AdmissionResponse, outcome: Outcome, ski
     warned: NONE,
     info: NONE,
     ratcheted: NONE,
+    audited: NONE,
     defaulted: NONE,
   };
 }

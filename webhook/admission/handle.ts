@@ -15,6 +15,9 @@ import { validate } from './validate.ts';
 import type { AdmissionEndpoint } from './admission-endpoint.ts';
 export type { AdmissionEndpoint } from './admission-endpoint.ts';
 
+/** The labels of a namespace as the server knows them (a watch of namespaces); undefined: unknown. */
+export type NamespaceLabels = (namespace: string) => Readonly<Record<string, string>> | undefined;
+
 export type Handled =
   | {
       readonly status: 200;
@@ -31,17 +34,22 @@ export type Handled =
  * denial: a policy webhook that cannot judge must not wave objects through, and failurePolicy only
  * covers calls that fail) and /mutate fails open (allowed, no patch, a warning).
  * With `tooManyValues`, `body` is the envelope alone (object and oldObject were not decoded).
+ * `namespaceLabels` gives what the review does not carry, for namespace selectors and overrides.
  */
 export function handleAdmission(
   endpoint: AdmissionEndpoint,
   body: unknown,
   policy: AdmissionPolicy,
   tooManyValues?: TooManyValues,
+  namespaceLabels?: NamespaceLabels,
 ): Handled {
   const parsed = parseReview(body);
   if (!parsed.ok)
     return { status: 400, body: toErrorStatus(400, 'BadRequest', `not an AdmissionReview: ${parsed.message}`) };
-  const { request } = parsed;
+  // Namespace labels are looked up only for a policy whose decisions read them.
+  const labels =
+    namespaceLabels && policy.settings.needsNamespaceLabels ? namespaceLabels(parsed.request.namespace) : undefined;
+  const request = labels ? { ...parsed.request, namespaceLabels: labels } : parsed.request;
   let decision: Decision;
   try {
     if (tooManyValues) decision = tooManyValuesDecision(endpoint, request, policy, tooManyValues);

@@ -1,11 +1,11 @@
 import { describeError } from '../../kubernetes/index.ts';
-import { suppressedRuleIds, toJobView } from '../../policy/index.ts';
+import { defaultsApplyTo, suppressedRuleIds, toJobView } from '../../policy/index.ts';
 import { cloneDecoded } from '../../kubernetes/index.ts';
 import type { AdmissionPolicy } from './admission-policy.ts';
 import { malformedDecision, skippedDecision, uniqueIds, type Decision } from './decision.ts';
 import { toJsonPatch } from './json-patch.ts';
 import type { AdmissionRequest } from './review.ts';
-import { toEngineObject, toScope } from './scope.ts';
+import { ADMITTED, toEngineObject, toScope } from './scope.ts';
 import { formatDefaultWarning, formatWarnings } from './warnings.ts';
 
 /**
@@ -25,16 +25,19 @@ export function mutate(request: AdmissionRequest, policy: AdmissionPolicy): Deci
   if (!scope.in)
     return 'skip' in scope ? skippedDecision(request.uid, scope.skip) : malformedDecision(request.uid, scope.malformed);
   if (scope.operation !== 'CREATE') return skippedDecision(request.uid, 'operation');
+  const { policy: effective } = scope;
+  // Owner-aware: a Job its controller owner manages gets no defaults (policy/admission-scope.ts).
+  if (!defaultsApplyTo(effective.settings, scope.object)) return skippedDecision(request.uid, 'controller-owned');
   // The patch is the diff from `base`: it shares every member with the request object except
   // metadata.managedFields and status, which no default touches, so paths and values are the request's.
   const base = toEngineObject(scope.object, scope.kind);
-  let view = toJobView(base);
-  const suppressed = policy.allowSuppressions ? suppressedRuleIds(view) : new Set<string>();
+  let view = toJobView(base, ADMITTED);
+  const suppressed = effective.allowSuppressions ? suppressedRuleIds(view) : new Set<string>();
   // Each default works on a copy of the current draft, so `base` is never changed.
   let draft = base;
   const defaulted: string[] = [];
   const warnings: string[] = [];
-  for (const { rule, context } of policy.defaults) {
+  for (const { rule, context } of effective.defaults) {
     if ((rule.kinds && !rule.kinds.includes(view.kind)) || suppressed.has(rule.id)) continue;
     const attempt = cloneDecoded(draft);
     let changes: string[];
@@ -51,7 +54,7 @@ export function mutate(request: AdmissionRequest, policy: AdmissionPolicy): Deci
     }
     if (changes.length === 0) continue;
     draft = attempt;
-    view = toJobView(draft);
+    view = toJobView(draft, ADMITTED);
     for (const change of changes) {
       defaulted.push(rule.id);
       warnings.push(formatDefaultWarning(rule.id, change));
@@ -74,6 +77,7 @@ export function mutate(request: AdmissionRequest, policy: AdmissionPolicy): Deci
     warned: [],
     info: [],
     ratcheted: [],
+    audited: [],
     defaulted,
   };
 }

@@ -1,4 +1,4 @@
-import { describeValue, isObject, obj, str, toDecodedObjects } from '../../kubernetes/index.ts';
+import { arr, describeValue, isObject, obj, str, toDecodedJsonTree } from '../../kubernetes/index.ts';
 
 /**
  * The parts of an `admission.k8s.io/v1` AdmissionReview the webhook reads and writes
@@ -28,6 +28,13 @@ export interface AdmissionRequest {
   readonly object: unknown;
   readonly oldObject: unknown;
   readonly dryRun: boolean;
+  /** request.userInfo: who asks (for the policy's exempt users and groups). */
+  readonly userInfo: { readonly username: string; readonly groups: readonly string[] };
+  /**
+   * Not in the review (the API server does not send them): the namespace's labels, which the
+   * server adds from its watch of namespaces; undefined when unknown or not needed.
+   */
+  readonly namespaceLabels?: Readonly<Record<string, string>>;
 }
 
 /** metav1.Status, as the API server returns it (and relays it from a webhook's denial). */
@@ -108,10 +115,15 @@ export function parseReview(body: unknown): ParsedReview {
       name: str(request, 'name') ?? '',
       namespace: str(request, 'namespace') ?? '',
       operation: str(request, 'operation') ?? '',
-      // The objects the rules read inherit nothing: a key named `constructor` is only a key.
-      object: toDecodedObjects(request.object),
-      oldObject: toDecodedObjects(request.oldObject),
+      // The objects the rules read inherit nothing: a key named `constructor` is only a key. The
+      // body comes from JSON.parse (read-json-body.ts): a tree.
+      object: toDecodedJsonTree(request.object),
+      oldObject: toDecodedJsonTree(request.oldObject),
       dryRun: request.dryRun === true,
+      userInfo: {
+        username: str(obj(request, 'userInfo'), 'username') ?? '',
+        groups: (arr(obj(request, 'userInfo'), 'groups') ?? []).filter((g): g is string => typeof g === 'string'),
+      },
     },
   };
 }

@@ -1,9 +1,12 @@
 import { isObject, MAX_NESTING_DEPTH, nestsDeeperThan, obj, str, type JsonObject } from '../../kubernetes/index.ts';
+import { exemptionOf, matchedOverrides, type Exemption } from '../../policy/index.ts';
 import type { AdmissionPolicy } from './admission-policy.ts';
 import type { AdmissionRequest } from './review.ts';
 
 /** Why a request is answered "allowed" without looking at the object. */
-export type SkipReason = 'not-a-job' | 'subresource' | 'operation' | 'exempt-namespace' | 'being-deleted';
+/** `controller-owned`: /mutate only, a Job managed by a controller owner gets no defaults. */
+export type SkipReason =
+  'not-a-job' | 'subresource' | 'operation' | 'exempt-namespace' | 'being-deleted' | 'controller-owned' | Exemption;
 
 export type Scope =
   | {
@@ -11,13 +14,16 @@ export type Scope =
       readonly kind: 'Job' | 'CronJob';
       readonly object: JsonObject;
       readonly operation: 'CREATE' | 'UPDATE';
+      /** The policy in the request's namespace: the overrides its labels match applied. */
+      readonly policy: AdmissionPolicy;
     }
   | { readonly in: false; readonly skip: SkipReason }
   | { readonly in: false; readonly malformed: string };
 
 /**
  * Which requests job-x judges: CREATE and UPDATE of batch/v1 Jobs and CronJobs themselves (not a
- * subresource such as status), outside the exempt namespaces. DELETE and CONNECT, other kinds (a
+ * subresource such as status), outside the exempt namespaces and the policy's other exemptions
+ * (users, groups, namespace and object selectors: policy/admission-scope.ts). DELETE and CONNECT, other kinds (a
  * mis-scoped registration), and an UPDATE of an object being deleted (finalizers coming off must
  * never be blocked) are allowed untouched.
  */
@@ -32,6 +38,15 @@ export function toScope(request: AdmissionRequest, policy: AdmissionPolicy): Sco
   if (policy.exemptNamespaces.has(namespace)) return { in: false, skip: 'exempt-namespace' };
   if (!isObject(object))
     return { in: false, malformed: `request.object must be the ${kind.kind} being admitted on ${request.operation}` };
+  const exemption = exemptionOf(policy.settings, {
+    namespace,
+    namespaceLabels: request.namespaceLabels,
+    object,
+    oldObject: request.oldObject,
+    username: request.userInfo.username,
+    groups: request.userInfo.groups,
+  });
+  if (exemption) return { in: false, skip: exemption };
   // No API server sends this (no field of a Job nests so deep), and the walks that judge an
   // object are recursive: refused here, the same way every time, instead of a stack overflow.
   for (const [name, value] of [
@@ -42,8 +57,21 @@ export function toScope(request: AdmissionRequest, policy: AdmissionPolicy): Sco
       return { in: false, malformed: `request.${name} nests deeper than ${MAX_NESTING_DEPTH} levels` };
   if (request.operation === 'UPDATE' && obj(object, 'metadata')?.deletionTimestamp)
     return { in: false, skip: 'being-deleted' };
-  return { in: true, kind: kind.kind, object, operation: request.operation };
+  const overrides = matchedOverrides(policy.settings, request.namespaceLabels);
+  return {
+    in: true,
+    kind: kind.kind,
+    object,
+    operation: request.operation,
+    policy: overrides.length > 0 ? policy.withOverrides(overrides) : policy,
+  };
 }
+
+/**
+ * Objects in a review come from the API server already defaulted and prepared (mutating and
+ * validating admission run after defaulting): the engine reads them as they are (toJobView).
+ */
+export const ADMITTED = true;
 
 /**
  * The object as the engine reads it, sharing everything else with the request:

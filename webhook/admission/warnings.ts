@@ -17,6 +17,11 @@ export function formatFindingWarning(finding: Finding): string {
     : `[${finding.ruleId}] ${finding.path}: ${finding.message}`;
 }
 
+/** A denial that the policy's mode (warn) turns into a warning: says it will deny once enforced. */
+export function formatWouldDenyWarning(finding: Finding): string {
+  return `${formatFindingWarning(finding)} (denied when the policy enforces this rule)`;
+}
+
 /** `[rule-id] <what the default changed>`, one per change a default made. */
 export function formatDefaultWarning(ruleId: string, change: string): string {
   return `[${ruleId}] ${change}`;

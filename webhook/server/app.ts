@@ -4,7 +4,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { obj, str } from '../../kubernetes/index.ts';
 import type { AdmissionPolicy } from '../admission/index.ts';
 import { uniqueIds } from '../admission/index.ts';
-import { handleAdmission, type AdmissionEndpoint } from '../admission/index.ts';
+import { handleAdmission, type AdmissionEndpoint, type NamespaceLabels } from '../admission/index.ts';
 import { toErrorStatus, type AdmissionRequest } from '../admission/index.ts';
 import { errorFields, type LogFields, type Logger } from './log.ts';
 import { PROMETHEUS_CONTENT_TYPE } from './metrics.ts';
@@ -24,13 +24,22 @@ export interface ServerState {
 }
 
 export interface AppOptions {
-  readonly policy: AdmissionPolicy;
+  /** The policy, or a function giving the one in force (it changes when the policy file is reloaded). */
+  readonly policy: AdmissionPolicy | (() => AdmissionPolicy);
+  /** Namespace labels for policies with namespace selectors or overrides (see namespace-labels.ts). */
+  readonly namespaceLabels?: NamespaceLabels;
   readonly logger: Logger;
   readonly metrics: WebhookMetrics;
   readonly state: ServerState;
   readonly bodyLimit?: number;
   /** Memory shared by the admission requests in flight (see request-cost.ts). */
   readonly budget?: MemoryBudget;
+  /**
+   * Which endpoints: `admission` (/validate, /mutate) for the HTTPS port when --metrics-port gives
+   * the probes and /metrics a port of their own, `probes` (/healthz, /readyz, /metrics) for that
+   * port, `all` (the default) for one port serving both.
+   */
+  readonly serve?: 'all' | 'admission' | 'probes';
 }
 
 const HTTP_RESULT: Record<number, string> = {
@@ -65,7 +74,9 @@ function requestFields(request: AdmissionRequest): LogFields {
  * (so does turning off ETags, which would hash every answer).
  */
 export function createApp(options: AppOptions): Express {
-  const { policy, logger, metrics, state } = options;
+  const { logger, metrics, state, namespaceLabels } = options;
+  const policyOption = options.policy;
+  const currentPolicy = typeof policyOption === 'function' ? policyOption : () => policyOption;
   const bodyLimit = options.bodyLimit ?? BODY_LIMIT_BYTES;
   const budget = options.budget ?? new MemoryBudget(MEMORY_BUDGET_BYTES);
   // While draining every answer closes its connection, whenever its request began.
@@ -146,7 +157,7 @@ export function createApp(options: AppOptions): Express {
       logger.warn('request refused', { endpoint, code: body.code, reason: body.reason });
       return;
     }
-    const handled = handleAdmission(endpoint, body.value, policy, body.tooManyValues);
+    const handled = handleAdmission(endpoint, body.value, currentPolicy(), body.tooManyValues, namespaceLabels);
     sendJson(res, handled.status, handled.body);
     const seconds = (performance.now() - started) / 1000;
     metrics.duration.observe({ endpoint }, seconds);
@@ -170,6 +181,7 @@ export function createApp(options: AppOptions): Express {
       ...(decision.denied.length > 0 ? { denied: uniqueIds(decision.denied) } : {}),
       ...(decision.warned.length > 0 ? { warned: uniqueIds(decision.warned) } : {}),
       ...(decision.ratcheted.length > 0 ? { ratcheted: uniqueIds(decision.ratcheted) } : {}),
+      ...(decision.audited.length > 0 ? { audited: uniqueIds(decision.audited) } : {}),
       ...(decision.defaulted.length > 0 ? { defaulted: uniqueIds(decision.defaulted) } : {}),
       durationMs: Math.round(seconds * 1e6) / 1e3,
     };
@@ -177,44 +189,52 @@ export function createApp(options: AppOptions): Express {
     else if (decision.outcome === 'too_large') logger.warn('admission', fields);
     else logger.info('admission', fields);
   };
-  app.post('/validate', admission('validate'));
-  app.post('/mutate', admission('mutate'));
-  // Routing ignores case and a trailing slash: the label is the route's, never the path asked for.
-  const methodNotAllowed = (endpoint: AdmissionEndpoint) => (req: Request, res: Response) => {
-    res.setHeader('allow', 'POST');
-    sendJson(
-      res,
-      405,
-      toErrorStatus(405, 'MethodNotAllowed', `${req.method} is not allowed here: send the AdmissionReview with POST`),
-    );
-    metrics.countRequest(endpoint, 'method_not_allowed');
-  };
-  app.all('/validate', methodNotAllowed('validate'));
-  app.all('/mutate', methodNotAllowed('mutate'));
-
-  app.get('/healthz', (_req: Request, res: Response) => {
-    sendText(res, 200, 'ok\n');
-    metrics.countRequest('healthz', 'ok');
-  });
-  app.get('/readyz', (_req: Request, res: Response) => {
-    const ready = state.ready && !state.draining;
-    sendText(res, ready ? 200 : 503, ready ? 'ok\n' : state.draining ? 'shutting down\n' : 'starting\n');
-    metrics.countRequest('readyz', ready ? 'ok' : 'not_ready');
-  });
-  app.get('/metrics', (_req: Request, res: Response) => {
-    metrics.countRequest('metrics', 'ok');
-    sendText(res, 200, metrics.registry.render(), PROMETHEUS_CONTENT_TYPE);
-  });
+  const serve = options.serve ?? 'all';
+  const routes =
+    serve === 'admission'
+      ? 'POST /validate or /mutate'
+      : serve === 'probes'
+        ? 'GET /healthz, /readyz, /metrics'
+        : 'POST /validate or /mutate; GET /healthz, /readyz, /metrics';
+  if (serve !== 'probes') addAdmissionRoutes();
+  if (serve !== 'admission') addProbeRoutes();
+  function addAdmissionRoutes(): void {
+    app.post('/validate', admission('validate'));
+    app.post('/mutate', admission('mutate'));
+    // Routing ignores case and a trailing slash: the label is the route's, never the path asked for.
+    const methodNotAllowed = (endpoint: AdmissionEndpoint) => (req: Request, res: Response) => {
+      res.setHeader('allow', 'POST');
+      sendJson(
+        res,
+        405,
+        toErrorStatus(405, 'MethodNotAllowed', `${req.method} is not allowed here: send the AdmissionReview with POST`),
+      );
+      metrics.countRequest(endpoint, 'method_not_allowed');
+    };
+    app.all('/validate', methodNotAllowed('validate'));
+    app.all('/mutate', methodNotAllowed('mutate'));
+  }
+  function addProbeRoutes(): void {
+    app.get('/healthz', (_req: Request, res: Response) => {
+      sendText(res, 200, 'ok\n');
+      metrics.countRequest('healthz', 'ok');
+    });
+    app.get('/readyz', (_req: Request, res: Response) => {
+      const ready = state.ready && !state.draining;
+      sendText(res, ready ? 200 : 503, ready ? 'ok\n' : state.draining ? 'shutting down\n' : 'starting\n');
+      metrics.countRequest('readyz', ready ? 'ok' : 'not_ready');
+    });
+    app.get('/metrics', (_req: Request, res: Response) => {
+      metrics.countRequest('metrics', 'ok');
+      sendText(res, 200, metrics.registry.render(), PROMETHEUS_CONTENT_TYPE);
+    });
+  }
 
   app.use((req: Request, res: Response) => {
     sendJson(
       res,
       404,
-      toErrorStatus(
-        404,
-        'NotFound',
-        `no such endpoint: ${req.method} ${req.path.slice(0, 200)} (POST /validate or /mutate; GET /healthz, /readyz, /metrics)`,
-      ),
+      toErrorStatus(404, 'NotFound', `no such endpoint: ${req.method} ${req.path.slice(0, 200)} (${routes})`),
     );
     metrics.countRequest('other', 'not_found');
   });

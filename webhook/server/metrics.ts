@@ -105,14 +105,17 @@ export class Histogram implements Metric {
   }
 }
 
-/** A gauge whose value is read when scraped; undefined leaves the series out. */
+/**
+ * A gauge whose value is read when scraped; undefined leaves the series out. Labels read when
+ * scraped too (a function) name what is current, such as the hash of the policy being served.
+ */
 export class GaugeFunction implements Metric {
   readonly name: string;
   readonly help: string;
   private readonly read: () => number | undefined;
-  private readonly labels: Labels;
+  private readonly labels: Labels | (() => Labels);
 
-  constructor(name: string, help: string, read: () => number | undefined, labels: Labels = {}) {
+  constructor(name: string, help: string, read: () => number | undefined, labels: Labels | (() => Labels) = {}) {
     this.name = name;
     this.help = help;
     this.read = read;
@@ -123,7 +126,7 @@ export class GaugeFunction implements Metric {
     const value = this.read();
     return value === undefined
       ? ''
-      : `${header(this.name, this.help, 'gauge')}${this.name}${formatLabels(this.labels)} ${formatNumber(value)}\n`;
+      : `${header(this.name, this.help, 'gauge')}${this.name}${formatLabels(typeof this.labels === 'function' ? this.labels() : this.labels)} ${formatNumber(value)}\n`;
   }
 }
 

@@ -1,8 +1,8 @@
 import { describeError } from '../../kubernetes/index.ts';
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
-import { readFileSync, watch, type FSWatcher } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
+import { watchFiles } from './watch-files.ts';
 
 export interface TlsFiles {
   readonly certFile: string;
@@ -87,15 +87,11 @@ export interface TlsWatchEvents {
 
 /** How often the files are read even without a change event (events can be missed). */
 export const TLS_POLL_MS = 10_000;
-const DEBOUNCE_MS = 100;
 
 /**
- * Reloads the certificate when its files change: kubelet updates a mounted Secret by swapping a
- * `..data` symlink in the directory, cert-manager and others rewrite the files, so the
- * directories are watched (a watch on the file would follow the old inode) and the files are also
- * read every TLS_POLL_MS. Both files are read together and checked before `apply` swaps them in;
- * a half-updated or broken pair keeps the current one (reported once per content). Returns a stop
- * function.
+ * Reloads the certificate when its files change (see watchFiles for how changes are noticed). Both
+ * files are read together and checked before `apply` swaps them in; a half-updated or broken pair
+ * keeps the current one (reported once per content). Returns a stop function.
  */
 export function watchTlsFiles(
   files: TlsFiles,
@@ -106,10 +102,8 @@ export function watchTlsFiles(
 ): () => void {
   let served = { cert: current.cert, key: current.key };
   let lastFailure: string | undefined;
-  let debounce: NodeJS.Timeout | undefined;
 
   const check = (): void => {
-    debounce = undefined;
     let cert: Buffer;
     let key: Buffer;
     try {
@@ -134,28 +128,5 @@ export function watchTlsFiles(
       lastFailure = signature;
     }
   };
-  const schedule = (): void => {
-    if (debounce) clearTimeout(debounce);
-    debounce = setTimeout(check, DEBOUNCE_MS);
-    debounce.unref();
-  };
-
-  const watchers: FSWatcher[] = [];
-  for (const dir of new Set([dirname(resolve(files.certFile)), dirname(resolve(files.keyFile))])) {
-    try {
-      const watcher = watch(dir, { persistent: false }, schedule);
-      // A watch that fails later (the directory went away) leaves the polling to notice changes.
-      watcher.on('error', () => watcher.close());
-      watchers.push(watcher);
-    } catch {
-      // No watch possible here: polling alone.
-    }
-  }
-  const poll = setInterval(check, pollMs);
-  poll.unref();
-  return () => {
-    clearInterval(poll);
-    if (debounce) clearTimeout(debounce);
-    for (const watcher of watchers) watcher.close();
-  };
+  return watchFiles([files.certFile, files.keyFile], check, pollMs);
 }

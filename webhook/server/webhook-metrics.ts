@@ -1,5 +1,6 @@
 import type { Decision } from '../admission/index.ts';
 import { Counter, GaugeFunction, Histogram, Registry } from './metrics.ts';
+import { registerProcessMetrics } from './process-metrics.ts';
 
 /**
  * Latency buckets in seconds: fine below 5 ms (the handler's budget), then the API server's own
@@ -21,6 +22,8 @@ export interface WebhookGauges {
   readonly ready: () => boolean;
   /** Unix seconds at which the serving certificate expires. */
   readonly certificateNotAfter: () => number | undefined;
+  /** The policy being served: the hash of its content and where it came from. */
+  readonly policy?: () => { readonly hash: string; readonly source: string };
   /** The memory budget of admission requests: its size, what is reserved, how many wait. */
   readonly memoryBudget: () => { readonly capacity: number; readonly inUse: number; readonly waiting: number };
 }
@@ -33,6 +36,7 @@ export interface WebhookMetrics {
   readonly findings: Counter;
   readonly defaults: Counter;
   readonly tlsReloads: Counter;
+  readonly policyReloads: Counter;
   /** Counts one request; an endpoint outside ENDPOINT_LABELS is counted as `other`. */
   countRequest(endpoint: EndpointLabel, result: string): void;
   recordDecision(endpoint: 'validate' | 'mutate', decision: Decision): void;
@@ -56,7 +60,7 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
   const findings = registry.register(
     new Counter(
       'jobx_webhook_findings_total',
-      'Findings by rule and action: deny, warn, info, or ratcheted (an UPDATE kept a finding its old object had).',
+      'Findings by rule and action: deny, warn, info, audit (would deny; mode audit), or ratcheted (an UPDATE kept a finding its old object had).',
     ),
   );
   const defaults = registry.register(
@@ -68,6 +72,22 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
       'Serving certificate reloads after the files changed, by result (success, failure).',
     ),
   );
+  const policyReloads = registry.register(
+    new Counter(
+      'jobx_webhook_policy_reloads_total',
+      'Policy file reloads after the file changed, by result (success; failure: refused, the last good policy stays).',
+    ),
+  );
+  const { policy } = gauges;
+  if (policy)
+    registry.register(
+      new GaugeFunction(
+        'jobx_webhook_policy_info',
+        'The policy being served: hash (sha256 of the file, 16 hex digits) and source; always 1.',
+        () => 1,
+        () => policy(),
+      ),
+    );
   registry.register(new GaugeFunction('jobx_webhook_inflight_requests', 'Requests being handled.', gauges.inflight));
   registry.register(
     new GaugeFunction(
@@ -106,19 +126,7 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
       node: process.version,
     }),
   );
-  registry.register(
-    new GaugeFunction('process_resident_memory_bytes', 'Resident memory size in bytes.', () =>
-      process.memoryUsage.rss(),
-    ),
-  );
-  const started = Date.now() / 1000;
-  registry.register(
-    new GaugeFunction(
-      'process_start_time_seconds',
-      'Start time of the process since the Unix epoch, in seconds.',
-      () => started,
-    ),
-  );
+  registerProcessMetrics(registry);
 
   const count = (rule: string, action: string): void => findings.inc({ rule, action });
   const countRequest = (endpoint: EndpointLabel, result: string): void =>
@@ -130,6 +138,7 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
     findings,
     defaults,
     tlsReloads,
+    policyReloads,
     countRequest,
     recordDecision(endpoint, decision) {
       countRequest(endpoint, decision.outcome);
@@ -137,6 +146,7 @@ export function createWebhookMetrics(gauges: WebhookGauges, version: string): We
       for (const id of decision.warned) count(id, 'warn');
       for (const id of decision.info) count(id, 'info');
       for (const id of decision.ratcheted) count(id, 'ratcheted');
+      for (const id of decision.audited) count(id, 'audit');
       for (const id of decision.defaulted) defaults.inc({ rule: id });
     },
   };

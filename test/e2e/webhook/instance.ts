@@ -17,6 +17,8 @@ export const INSTANCE_LABEL = 'job-x.dev/webhook-e2e';
 export interface WebhookInstance {
   instance: string;
   port: number;
+  /** With StartOptions.metricsPort: the plain-HTTP port of /healthz, /readyz and /metrics. */
+  metricsPort?: number;
   log: string;
   validatingConfig: string;
   mutatingConfig: string;
@@ -32,6 +34,10 @@ export interface StartOptions {
   failurePolicy?: 'Fail' | 'Ignore';
   /** A policy file (default: the shipped policy/default-policy.json). */
   policyFile?: string;
+  /** Probes and /metrics on a plain-HTTP port of their own (--metrics-port), as the manifests run it. */
+  metricsPort?: boolean;
+  /** Register from the Helm chart (helm template, with these extra flags) instead of the kustomize base. */
+  helm?: string[];
 }
 
 /** A fresh instance name per test file and run: `e2e-<hint>-<hex>`. */
@@ -54,6 +60,8 @@ export async function startWebhook(instance: string, options: StartOptions = {})
         JOBX_WEBHOOK_PROBE_NAMESPACE: probe,
         JOBX_WEBHOOK_FAILURE_POLICY: options.failurePolicy ?? '',
         ...(options.policyFile ? { JOBX_POLICY: options.policyFile } : {}),
+        ...(options.metricsPort ? { JOBX_WEBHOOK_METRICS_PORT: '0' } : {}),
+        ...(options.helm ? { JOBX_WEBHOOK_MANIFESTS: 'helm', JOBX_WEBHOOK_HELM_ARGS: options.helm.join(' ') } : {}),
       },
     });
     if (result.code !== 0) throw new Error(`webhook-up.sh failed:\n${show(result)}\n${webhookLogTail(instance)}`);
@@ -69,6 +77,7 @@ export async function startWebhook(instance: string, options: StartOptions = {})
   return {
     instance,
     port: Number(env.PORT),
+    ...(env.METRICS_PORT ? { metricsPort: Number(env.METRICS_PORT) } : {}),
     log: env.LOG!,
     validatingConfig: env.VALIDATING_CONFIG!,
     mutatingConfig: env.MUTATING_CONFIG!,

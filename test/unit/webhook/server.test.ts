@@ -209,7 +209,7 @@ describe('the webhook over HTTPS', () => {
     expect(answer.body).toMatch(/^# TYPE jobx_webhook_request_duration_seconds histogram$/m);
     // Every sample line is `name{labels} value`.
     for (const line of answer.body.split('\n').filter((l) => l !== '' && !l.startsWith('#')))
-      expect(line).toMatch(/^[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? [-+0-9.eInfNa]+$/);
+      expect(line).toMatch(/^[a-z_][a-z0-9_]*(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? [-+0-9.eInfNa]+$/);
   });
 
   test('logs are JSON lines with the decision and identifiers, never the object', async () => {
@@ -435,4 +435,46 @@ test('--help and --version', () => {
     expect(help.stdout).toContain(flag);
   const version = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
   expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+});
+
+describe('--metrics-port: probes and /metrics on a plain-HTTP port of their own', () => {
+  test('the HTTPS port serves admission only; the metrics port serves probes and metrics only', async () => {
+    const webhook = await startWebhook([
+      '--tls-cert-file',
+      cert.certFile,
+      '--tls-private-key-file',
+      cert.keyFile,
+      '--metrics-port',
+      '0',
+      '--shutdown-delay',
+      '0',
+    ]);
+    const metricsPort = (await webhook.waitForLog((l) => l.msg === 'listening')).metricsPort as number;
+    expect(metricsPort).toBeGreaterThan(0);
+    const client = httpsClient(webhook.port, cert.pem);
+    expect((await client.request('POST', '/validate', reviewText('job-create-warn'), JSON_HEADERS)).status).toBe(200);
+    for (const path of ['/healthz', '/readyz', '/metrics'])
+      expect((await client.request('GET', path)).status).toBe(404);
+    const plain = async (path: string, method = 'GET') => {
+      const response = await fetch(`http://127.0.0.1:${metricsPort}${path}`, { method });
+      return { status: response.status, body: await response.text() };
+    };
+    expect(await plain('/healthz')).toEqual({ status: 200, body: 'ok\n' });
+    expect((await plain('/readyz')).status).toBe(200);
+    const metrics = await plain('/metrics');
+    expect(metrics.body).toMatch(/^jobx_webhook_requests_total\{endpoint="validate",result="allowed"\} 1$/m);
+    // The process metrics users expect.
+    for (const name of [
+      'process_cpu_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_eventloop_lag_p99_seconds',
+      'nodejs_active_handles_total',
+    ])
+      expect(metrics.body).toMatch(new RegExp(`^${name} [0-9.e+-]+$`, 'm'));
+    expect((await plain('/validate', 'POST')).status).toBe(404);
+    client.close();
+    webhook.child.kill('SIGTERM');
+    expect(await webhook.exited).toBe(0);
+  }, 20_000);
 });
