@@ -17,10 +17,15 @@ export interface AdmissionPolicyExport {
 }
 
 const LEVELS: readonly ExportLevel[] = ['deny', 'warn', 'audit'];
+const PART_LABEL = { rule: '', default: ' (its default)', policy: ' (policy setting)' } as const;
 
 export function exportAdmissionPolicy(policy: ResolvedPolicy): AdmissionPolicyExport {
   const plan = planExport(policy);
-  const settings = { allowSuppressions: policy.allowSuppressions, exemptNamespaces: policy.exemptNamespaces };
+  const settings = {
+    allowSuppressions: policy.allowSuppressions,
+    exemptNamespaces: policy.exemptNamespaces,
+    admission: policy.admission,
+  };
   const objects: JsonObject[] = [];
   for (const entry of plan.defaults) objects.push(...mutatingPolicy(`job-x-default-${entry.rule.id}`, entry, settings));
   for (const level of LEVELS) {
@@ -48,8 +53,7 @@ export function exportSummary(result: AdmissionPolicyExport): string[] {
     lines.push('Every rule and default of the policy was exported.');
   } else {
     lines.push('Not exported (the webhook stays the way to enforce these):');
-    for (const item of result.notExported)
-      lines.push(`  ${item.ruleId}${item.part === 'default' ? ' (its default)' : ''}: ${item.reason}`);
+    for (const item of result.notExported) lines.push(`  ${item.ruleId}${PART_LABEL[item.part]}: ${item.reason}`);
   }
   return lines;
 }

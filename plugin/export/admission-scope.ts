@@ -2,6 +2,7 @@
 // resources it judges, the objects it skips, the namespaces the policy exempts, and the variables
 // through which a rule reads a Job spec the same way for a Job and a CronJob.
 import type { JsonObject } from '../../kubernetes/index.ts';
+import type { AdmissionSettings } from '../../policy/index.ts';
 
 export const API_VERSION = 'admissionregistration.k8s.io/v1';
 
@@ -24,16 +25,63 @@ export function matchConstraints(kinds: readonly ('Job' | 'CronJob')[], operatio
 /** As the webhook: an object being deleted only loses finalizers; deleting never depends on policy. */
 export const NOT_BEING_DELETED = { name: 'not-being-deleted', expression: '!has(object.metadata.deletionTimestamp)' };
 
-/** The policy's exempt namespaces, as a binding's namespaceSelector (absent when none). */
-export function bindingMatchResources(exemptNamespaces: ReadonlySet<string>): JsonObject | undefined {
-  if (exemptNamespaces.size === 0) return undefined;
-  return {
-    namespaceSelector: {
-      matchExpressions: [
-        { key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: [...exemptNamespaces].sort() },
-      ],
-    },
+/**
+ * The policy's scope as a binding's matchResources (absent when the policy has none): its exempt
+ * namespaces and its namespaceSelector together (both must hold), and its objectSelector, which
+ * the API server matches against the new and the old object as the webhook does.
+ */
+export function bindingMatchResources(
+  exemptNamespaces: ReadonlySet<string>,
+  settings: AdmissionSettings,
+): JsonObject | undefined {
+  const selector = settings.namespaceSelector ?? {};
+  const matchExpressions = [
+    ...(exemptNamespaces.size > 0
+      ? [{ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: [...exemptNamespaces].sort() }]
+      : []),
+    ...((selector.matchExpressions as JsonObject[] | undefined) ?? []),
+  ];
+  const namespaceSelector = {
+    ...(selector.matchLabels ? { matchLabels: selector.matchLabels } : {}),
+    ...(matchExpressions.length > 0 ? { matchExpressions } : {}),
   };
+  const out: JsonObject = {
+    ...(Object.keys(namespaceSelector).length > 0 ? { namespaceSelector } : {}),
+    ...(settings.objectSelector ? { objectSelector: settings.objectSelector } : {}),
+  };
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The policy's exempt users and groups (request.userInfo), as matchConditions: they are left alone. */
+export function userMatchConditions(settings: AdmissionSettings): JsonObject[] {
+  const list = (values: ReadonlySet<string>): string =>
+    `[${[...values]
+      .sort()
+      .map((v) => JSON.stringify(v))
+      .join(', ')}]`;
+  return [
+    ...(settings.exemptUsers.size > 0
+      ? [{ name: 'not-an-exempt-user', expression: `!(request.userInfo.username in ${list(settings.exemptUsers)})` }]
+      : []),
+    ...(settings.exemptGroups.size > 0
+      ? [
+          {
+            name: 'not-in-an-exempt-group',
+            expression: `!request.userInfo.?groups.orValue([]).exists(g, g in ${list(settings.exemptGroups)})`,
+          },
+        ]
+      : []),
+  ];
+}
+
+/**
+ * Owner-aware defaults (policy/admission-scope.ts defaultsApplyTo), as CEL: an object whose
+ * controller owner is of a kind the policy does not list gets no default.
+ */
+export function defaultsApplyCel(settings: AdmissionSettings): string {
+  const kinds = [...settings.defaultOwnerKinds].sort().map((k) => JSON.stringify(k));
+  const controllers = 'object.metadata.?ownerReferences.orValue([]).filter(r, r.?controller.orValue(false) == true)';
+  return `(${controllers}.size() == 0 || ${controllers}[0].?kind.orValue('') in [${kinds.join(', ')}])`;
 }
 
 /**

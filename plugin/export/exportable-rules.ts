@@ -18,8 +18,8 @@ export interface ExportableDefault {
 
 export interface NotExported {
   readonly ruleId: string;
-  /** `rule`: the check; `default`: the rule's default (the mutating part). */
-  readonly part: 'rule' | 'default';
+  /** `rule`: the check; `default`: the rule's default (the mutating part); `policy`: a policy setting. */
+  readonly part: 'rule' | 'default' | 'policy';
   readonly reason: string;
 }
 
@@ -31,11 +31,26 @@ export interface ExportPlan {
 
 const LEVEL_BY_SEVERITY = { error: 'deny', warning: 'warn', info: 'audit' } as const;
 
+/**
+ * As the webhook (webhook/admission/validate.ts): a deny-level rule's rollout mode (its own, else
+ * the policy's) decides what its denial does: deny, a warning, or an audit record only.
+ */
+function levelOf(severity: keyof typeof LEVEL_BY_SEVERITY, mode: 'deny' | 'warn' | 'audit'): ExportLevel {
+  return severity === 'error' ? mode : LEVEL_BY_SEVERITY[severity];
+}
+
 /** The policy's rules and defaults sorted into what CEL expresses and what stays with the webhook. */
 export function planExport(policy: ResolvedPolicy): ExportPlan {
   const byLevel = new Map<ExportLevel, ExportableRule[]>();
   const notExported: NotExported[] = [];
-  for (const { rule, severity, options } of policy.rules) {
+  if (policy.admission.overrides.length > 0)
+    notExported.push({
+      ruleId: 'overrides',
+      part: 'policy',
+      reason:
+        'a binding cannot change rule levels by namespace label: the exported policies apply the base levels in every namespace, overrides included',
+    });
+  for (const { rule, severity, options, mode } of policy.rules) {
     // The API server enforces its own validation; the export is about job-x's policy.
     if (rule.origin !== 'policy') continue;
     if (rule.stage === 'lint') {
@@ -50,7 +65,7 @@ export function planExport(policy: ResolvedPolicy): ExportPlan {
       notExported.push({ ruleId: rule.id, part: 'rule', reason: rule.cel?.notExpressible ?? 'it has no CEL form' });
       continue;
     }
-    const level = LEVEL_BY_SEVERITY[severity];
+    const level = levelOf(severity, mode ?? policy.admission.mode);
     byLevel.set(level, [...(byLevel.get(level) ?? []), { rule, cel: rule.cel, options }]);
   }
   const defaults: ExportableDefault[] = [];

@@ -1,14 +1,17 @@
 // One MutatingAdmissionPolicy and its binding per default, as the mutating webhook applies it
 // (webhook/admission/mutate.ts): on CREATE only, to the kinds the rule reads, not when the object
-// suppresses the rule (with a reason, where the policy allows suppressions).
+// suppresses the rule (with a reason, where the policy allows suppressions), and only to objects
+// without a controller owner unless the policy lists the owner's kind (owner-aware defaults).
 import type { JsonObject } from '../../kubernetes/index.ts';
 import {
   API_VERSION,
   bindingMatchResources,
+  defaultsApplyCel,
   kindMatches,
   matchConstraints,
   SPEC_VARIABLES,
   suppressedBy,
+  userMatchConditions,
 } from './admission-scope.ts';
 import { fillPlaceholders } from './cel-text.ts';
 import type { ExportableDefault } from './exportable-rules.ts';
@@ -27,7 +30,7 @@ export function mutatingPolicy(name: string, entry: ExportableDefault, settings:
   const patch = fillPlaceholders(entry.cel.patch, bindings, entry.rule.id);
   const suppressed = settings.allowSuppressions ? ` && !(${suppressedBy('object', entry.rule.id)})` : '';
   const kinds = entry.rule.kinds ?? (['Job', 'CronJob'] as const);
-  const matchResources = bindingMatchResources(settings.exemptNamespaces);
+  const matchResources = bindingMatchResources(settings.exemptNamespaces, settings.admission);
   return [
     {
       apiVersion: API_VERSION,
@@ -38,12 +41,17 @@ export function mutatingPolicy(name: string, entry: ExportableDefault, settings:
         failurePolicy: 'Ignore',
         reinvocationPolicy: 'IfNeeded',
         matchConstraints: matchConstraints(kinds, ['CREATE']),
+        ...(userMatchConditions(settings.admission).length > 0
+          ? { matchConditions: userMatchConditions(settings.admission) }
+          : {}),
         variables: [...SPEC_VARIABLES.filter((v) => v.name !== 'oldSpec')],
         mutations: [
           {
             patchType: 'JSONPatch',
             // No patch (an empty list) when the default does not apply: matchConditions cannot read variables.
-            jsonPatch: { expression: `(${kindMatches(entry.rule.kinds)})${suppressed} && (${when}) ? ${patch} : []` },
+            jsonPatch: {
+              expression: `(${kindMatches(entry.rule.kinds)}) && ${defaultsApplyCel(settings.admission)}${suppressed} && (${when}) ? ${patch} : []`,
+            },
           },
         ],
       },

@@ -2,6 +2,7 @@
 // validationActions [Deny, Audit], `warn` rules with [Warn, Audit] (actions belong to a binding,
 // so the two levels need a policy each).
 import type { JsonObject } from '../../kubernetes/index.ts';
+import type { AdmissionSettings } from '../../policy/index.ts';
 import type { ExportableRule, ExportLevel } from './exportable-rules.ts';
 import {
   API_VERSION,
@@ -11,6 +12,7 @@ import {
   NOT_BEING_DELETED,
   SPEC_VARIABLES,
   suppressedBy,
+  userMatchConditions,
 } from './admission-scope.ts';
 import { celIdentifier, celString, fillPlaceholders } from './cel-text.ts';
 
@@ -19,6 +21,7 @@ const ACTIONS: Record<ExportLevel, string[]> = { deny: ['Deny', 'Audit'], warn: 
 export interface PolicySettings {
   readonly allowSuppressions: boolean;
   readonly exemptNamespaces: ReadonlySet<string>;
+  readonly admission: AdmissionSettings;
 }
 
 /**
@@ -89,7 +92,7 @@ export function validatingPolicy(
     valueExpression: `variables.${ids[i]}.join(', ')`,
   }));
   const kinds = new Set(rules.flatMap((rule) => rule.rule.kinds ?? (['Job', 'CronJob'] as const)));
-  const matchResources = bindingMatchResources(settings.exemptNamespaces);
+  const matchResources = bindingMatchResources(settings.exemptNamespaces, settings.admission);
   return [
     {
       apiVersion: API_VERSION,
@@ -101,7 +104,7 @@ export function validatingPolicy(
           (['Job', 'CronJob'] as const).filter((kind) => kinds.has(kind)),
           ['CREATE', 'UPDATE'],
         ),
-        matchConditions: [NOT_BEING_DELETED],
+        matchConditions: [NOT_BEING_DELETED, ...userMatchConditions(settings.admission)],
         variables,
         validations,
         auditAnnotations,

@@ -170,7 +170,34 @@ export const POLICY_RULE_CASES: Readonly<Record<string, RuleCases>> = {
         },
       },
     ],
-    invalid: [{ name: 'no TTL', spec: {}, paths: ['spec.ttlSecondsAfterFinished'] }],
+    invalid: [
+      { name: 'no TTL', spec: {}, paths: ['spec.ttlSecondsAfterFinished'] },
+      {
+        // Still reported, but owner-aware defaults leave it without a TTL (its owner decides its
+        // lifetime): the admission-policy differential test checks both ways agree on that.
+        name: 'no TTL, a Job its JobSet controller owns',
+        manifest: {
+          apiVersion: 'batch/v1',
+          kind: 'Job',
+          metadata: {
+            name: 'trainer-0',
+            ownerReferences: [
+              {
+                apiVersion: 'jobset.x-k8s.io/v1alpha2',
+                kind: 'JobSet',
+                name: 'trainer',
+                uid: '7b1f0c53-5d0e-4cb4-9a53-2f1f2d2e0001',
+                controller: true,
+              },
+            ],
+          },
+          spec: {
+            template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'busybox:1.36' }] } },
+          },
+        },
+        paths: ['spec.ttlSecondsAfterFinished'],
+      },
+    ],
   },
 
   'ttl-in-cronjob': {
