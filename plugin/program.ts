@@ -27,6 +27,10 @@ interface LintFlags {
   readonly quiet: boolean;
   readonly color: 'auto' | 'always' | 'never';
   readonly readTimeout?: number;
+  readonly fix?: boolean;
+  readonly fixDryRun?: boolean;
+  readonly baseline?: string;
+  readonly writeBaseline?: boolean;
 }
 
 /** Commander's own default off a terminal is 80 columns. */
@@ -80,6 +84,10 @@ export function createProgram(context: CommandContext): Command {
     .option('--exclude <glob>', 'leave out paths matching this .gitignore line (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInt)
     .option('--no-fix-hints', "text output: do not show each finding's fix and docs URL")
+    .option('--fix', 'apply the fixes the rules offer (TTL, DisruptionTarget Ignore rule) to the files, then lint')
+    .option('--fix-dry-run', 'print the fixes --fix would make as a unified diff; change nothing')
+    .option('--baseline <file>', 'findings recorded in this file do not fail the run (stale entries are reported)')
+    .option('--write-baseline', 'record every finding of this run in the --baseline file')
     .option('-q, --quiet', 'report errors only', false)
     .option('--read-timeout <duration>', READ_TIMEOUT_HELP, readTimeout)
     .addOption(
@@ -126,6 +134,10 @@ Examples:
           quiet: opts.quiet,
           color: opts.color,
           readTimeoutMs: opts.readTimeout,
+          fix: opts.fix,
+          fixDryRun: opts.fixDryRun,
+          baseline: opts.baseline,
+          writeBaseline: opts.writeBaseline,
         },
         context,
       );

@@ -26,6 +26,14 @@ export interface LintOptions {
   readonly color: ColorMode;
   /** Give up on standard input, a FIFO or a device that sends nothing for this long (0: wait). */
   readonly readTimeoutMs?: number;
+  /** --baseline FILE (else the config's lint.baseline). */
+  readonly baseline?: string;
+  /** --write-baseline: record every finding in the baseline, which then fails nothing. */
+  readonly writeBaseline?: boolean;
+  /** --fix: apply the fixes the rules offer to the files, then lint them. */
+  readonly fix?: boolean;
+  /** --fix-dry-run: print the fixes as a unified diff instead (nothing is linted). */
+  readonly fixDryRun?: boolean;
   /** The working folder (config discovery, relative paths); process.cwd() when not given. */
   readonly cwd?: string;
 }
@@ -79,6 +87,23 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintSummar
   const stop = inputs.find((input) => input.kind === 'error');
   if (stop?.kind === 'error') throw stop.error;
   const settings = configs.runConfig.settings;
+  if (options.fix || options.fixDryRun) {
+    const { fixInputs } = await import('../fix/index.ts');
+    fixInputs(inputs, { dryRun: options.fixDryRun ?? false, configs: configs.configs, ...io });
+    if (options.fixDryRun) return { files: 0, linted: 0, skipped: 0, errors: 0, warnings: 0, infos: 0 };
+  }
+  const cwd = options.cwd ?? process.cwd();
+  const baselinePath =
+    options.baseline ??
+    (settings.baseline !== undefined
+      ? (await import('node:path')).resolve(configs.runConfig.dir, settings.baseline)
+      : undefined);
+  if (options.writeBaseline && baselinePath === undefined)
+    throw new UsageError('--write-baseline needs a file: give --baseline FILE (or lint.baseline in the config)');
+  const baseline =
+    baselinePath === undefined
+      ? undefined
+      : (await import('../lint/baseline.ts')).Baseline.read(baselinePath, cwd, options.writeBaseline ?? false);
   const maxWarnings = options.maxWarnings ?? settings.maxWarnings;
   const output = new BufferedOutput(io.stdout);
   const writer = await createLintWriter(
@@ -96,7 +121,10 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintSummar
   let skipped = 0;
   const sink: LintSink = {
     results(results) {
-      for (const result of results) {
+      for (const found of results) {
+        if (options.writeBaseline) baseline?.record(found);
+        // Written to the baseline, a finding fails nothing from now on, this run included.
+        const result = options.writeBaseline ? { ...found, findings: [] } : baseline ? baseline.filter(found) : found;
         for (const finding of result.findings) counts[finding.severity]++;
         if (result.kind !== null) linted++;
         writer.result(options.quiet ? errorsOnly(result) : result);
@@ -121,6 +149,20 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintSummar
   }
   writer.end({ files, linted, skipped });
   output.flush();
+  if (baseline && options.writeBaseline)
+    io.stderr.write(`note: wrote ${baseline.write()} findings to the baseline ${escapeText(baseline.path)}\n`);
+  else if (baseline) {
+    const stale = baseline.stale();
+    if (stale.length > 0) {
+      const shown = stale
+        .slice(0, 10)
+        .map((e) => `  ${e.file}: ${e.object}: ${e.ruleId}${e.path ? ` at ${e.path}` : ''}`);
+      const more = stale.length > 10 ? [`  … and ${stale.length - 10} more`] : [];
+      io.stderr.write(
+        `${escapeText(`note: ${stale.length} stale baseline ${stale.length === 1 ? 'entry' : 'entries'} in ${baseline.path} (no longer found; lint --write-baseline drops them):`)}\n${[...shown, ...more].map(escapeText).join('\n')}\n`,
+      );
+    }
+  }
   const tooManyWarnings = maxWarnings !== undefined && counts.warning > maxWarnings;
   if (tooManyWarnings) {
     const source = options.maxWarnings === undefined ? ` (lint.maxWarnings in ${configs.runConfig.path})` : '';

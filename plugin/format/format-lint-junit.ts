@@ -1,7 +1,7 @@
 import type { ObjectResult } from '../lint/index.ts';
 import { fixHintOf } from './fix-hint.ts';
 import { renderReport, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
-import { objectLabel } from './object-label.ts';
+import { objectLabel } from '../lint/index.ts';
 
 /**
  * JUnit XML, as Jenkins, GitLab, Azure DevOps and CircleCI read it: a `testsuite` per file, a

@@ -2,7 +2,7 @@ import { escapeText } from '../escape-text.ts';
 import type { ObjectResult } from '../lint/index.ts';
 import { fixHintOf } from './fix-hint.ts';
 import { renderReport, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
-import { objectLabel } from './object-label.ts';
+import { objectLabel } from '../lint/index.ts';
 
 /**
  * TAP version 14: a test point per Job or CronJob (and per document that could not be read),

@@ -2,7 +2,7 @@ import type { Severity } from '../../policy/index.ts';
 import type { Colors } from './colors.ts';
 import { escapeText } from '../escape-text.ts';
 import { fixHintOf } from './fix-hint.ts';
-import { objectLabel } from './object-label.ts';
+import { objectLabel } from '../lint/index.ts';
 import { renderReport, SeverityCounts, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 import { plural } from './plural.ts';
 import { renderTable, type Cell } from './text-table.ts';

@@ -1,4 +1,4 @@
-import type { ObjectResult } from '../lint/index.ts';
+import type { ObjectResult } from './lint-source.ts';
 
 /** `Job ns/name`, or `document 2` for a document that could not be read (unescaped: each format escapes it). */
 export function objectLabel(result: ObjectResult): string {
