@@ -113,6 +113,8 @@ describe('kubectl job-x lint (the executable)', () => {
       column: 7,
       message: 'Required value: valid values: "OnFailure", "Never"',
       type: 'Required',
+      remediation: expect.stringContaining('restartPolicy'),
+      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template',
     });
     expect(report.summary).toEqual({ files: 2, linted: 2, skipped: 0, errors: 1, warnings: 0, infos: 0 });
   });
