@@ -58,7 +58,7 @@ export interface JobXPolicy {
   lint?: LintSettings;
 }
 /**
- * Settings of `kubectl job-x lint` only (the webhook ignores them). Paths are relative to the folder of the file that holds them; command-line flags win.
+ * Settings of `kubectl job-x lint` (the webhook ignores them).
  */
 export interface LintSettings {
   /**
@@ -92,7 +92,7 @@ export interface LintSettings {
   fixHints?: boolean;
 }
 /**
- * Rendering of Helm charts and kustomize folders before linting.
+ * Render Helm charts and kustomize folders before linting (off by default).
  */
 export interface RenderSettings {
   /**
