@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from '@jest/globals';
+import { readJunit } from '../../helpers/junit-shape.ts';
 
 /** Issue 13: lint where manifests live (config discovery, excludes, fixes, baselines, outputs), through the real executable. */
 const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'kubectl-job_x.js');
@@ -194,5 +195,29 @@ describe('junit and tap', () => {
       'ok 2 - team/jobs/job.yaml: Job nightly',
     ]);
     expect(tap.stdout).toMatch(/^TAP version 14\n[\s\S]*\n1\.\.2\n$/);
+  });
+});
+
+describe('junit shape', () => {
+  test('hostile names and messages give well-formed JUnit XML in the tree CI systems read', () => {
+    const hostile = JOB.replace(
+      'name: nightly # the comment stays',
+      'name: "x]]></failure>&amp;\\u001b\\"<y>"',
+    ).replace('Never', 'Always');
+    writeFileSync(join(repo, 'team', 'jobs', 'hostile & <odd>.yaml'), hostile);
+    const r = run(['lint', '--no-config', '-o', 'junit', 'team'], repo);
+    expect(r.code).toBe(1);
+    const root = readJunit(r.stdout);
+    expect(root.name).toBe('testsuites');
+    const suites = root.children;
+    expect(suites.map((s) => s.attributes.name)).toEqual([
+      join('team', 'jobs', 'hostile & <odd>.yaml'),
+      join('team', 'jobs', 'job.yaml'),
+    ]);
+    const hostileCase = suites[0]!.children[0]!;
+    expect(hostileCase.attributes.name).toBe('Job x]]></failure>&amp;\\u001b"<y>');
+    expect(suites[0]!.attributes).toMatchObject({ tests: '1', failures: '1' });
+    expect(hostileCase.children[0]!.name).toBe('failure');
+    expect(suites[1]!.attributes).toMatchObject({ tests: '1', failures: '0' });
   });
 });
