@@ -3,7 +3,7 @@ const CONTEXT = 3;
 /** Past this many differing lines (after the common start and end) the middle is one change. */
 const MAX_DP_LINES = 4000;
 
-type Op = { readonly kind: ' ' | '-' | '+'; readonly line: string };
+export type Op = { readonly kind: ' ' | '-' | '+'; readonly line: string };
 
 /**
  * A unified diff (`diff -u` style, `--- a/FILE` / `+++ b/FILE`) of two texts, or '' when they are
@@ -41,14 +41,14 @@ export function unifiedDiff(file: string, before: string, after: string): string
   return `${out.join('\n')}\n`;
 }
 
-function splitLines(text: string): string[] {
+export function splitLines(text: string): string[] {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   return lines;
 }
 
 /** Common start and end kept, the middle by the longest common subsequence (or replaced whole when large). */
-function diffLines(a: readonly string[], b: readonly string[]): Op[] {
+export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;

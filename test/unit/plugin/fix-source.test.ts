@@ -32,9 +32,16 @@ describe('--fix on a text', () => {
     );
   });
 
-  test('a file the yaml package would reformat is refused, not rewritten', () => {
-    const odd = JOB('a').replace('kind: Job', 'kind:    Job');
-    expect(fixSource(odd, policy)).toEqual({ refused: expect.stringContaining('would not print it back') });
+  test('a file the yaml package would print otherwise gets only the changed lines; its own spacing stays', () => {
+    const odd = JOB('a').replace('kind: Job', 'kind:    Job').replace('name: a #', 'name: a    #');
+    const outcome = fixSource(odd, policy);
+    expect(outcome).toEqual({ text: `${odd}    ttlSecondsAfterFinished: 86400\n`, fixes: [expect.anything()] });
+  });
+
+  test('a fix that has no place in the file as written is refused, the file left alone', () => {
+    const flow =
+      'apiVersion: batch/v1\nkind: Job\nmetadata: {name: a}\nspec: {template:  {spec: {restartPolicy: Never, containers: [{name: m, image: b}]}}}\n';
+    expect(fixSource(flow, policy)).toEqual({ refused: expect.stringContaining('cannot be placed') });
   });
 
   test('a suppressed rule is not fixed', () => {
