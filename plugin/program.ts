@@ -5,13 +5,34 @@ import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/index.ts';
 import { addKubeFlags, parseKubectlDuration, type KubeFlags } from './kube/index.ts';
 import { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './commands/index.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './commands/index.ts';
-import { VERSION } from '../edge/index.ts';
+import { UsageError, VERSION } from '../edge/index.ts';
 import type { CommandContext } from './command-context.ts';
 
 const nonNegativeInt = (value: string): number => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of 0 or more');
   return Number(value);
 };
+
+/** The config file lint finds (plugin/config/lint-config.ts; repeated to keep --help from loading it). */
+const CONFIG_NAME = '.job-x.yaml';
+
+interface LintFlags {
+  readonly filename: string[];
+  readonly output?: LintFormat;
+  /** A file, or false for --no-config (true when neither is given). */
+  readonly config: string | boolean;
+  readonly policy?: string;
+  readonly exclude: string[];
+  readonly maxWarnings?: number;
+  readonly fixHints: boolean;
+  readonly quiet: boolean;
+  readonly color: 'auto' | 'always' | 'never';
+  readonly readTimeout?: number;
+  readonly fix?: boolean;
+  readonly fixDryRun?: boolean;
+  readonly baseline?: string;
+  readonly writeBaseline?: boolean;
+}
 
 /** Commander's own default off a terminal is 80 columns. */
 const HELP_WIDTH = { min: 40, otherwise: 80 } as const;
@@ -53,9 +74,21 @@ export function createProgram(context: CommandContext): Command {
     .description('Check Job and CronJob manifests offline: API server validation and job-x policy rules.')
     .argument('[paths...]', 'files, directories (searched for *.yaml, *.yml, *.json) or - for standard input')
     .option('-f, --filename <path>', 'a file or directory to lint (repeatable; same as a positional path)', collect, [])
-    .addOption(new Option('-o, --output <format>', 'output format').choices(LINT_FORMATS).default('text'))
-    .option('--policy <file>', 'a job-x policy file that switches rules off, changes their level or sets options')
+    .addOption(
+      new Option('-o, --output <format>', 'output format (default: text, or lint.output of the config)').choices(
+        LINT_FORMATS,
+      ),
+    )
+    .option('--config <file>', `the config (a policy file) for every input, instead of the ${CONFIG_NAME} files found`)
+    .option('--no-config', `ignore ${CONFIG_NAME} files: the built-in policy and settings`)
+    .option('--policy <file>', 'the same as --config (a config is a policy file)')
+    .option('--exclude <glob>', 'leave out paths matching this .gitignore line (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInt)
+    .option('--no-fix-hints', "text output: do not show each finding's fix and docs URL")
+    .option('--fix', 'apply the fixes the rules offer (TTL, DisruptionTarget Ignore rule) to the files, then lint')
+    .option('--fix-dry-run', 'print the fixes --fix would make as a unified diff; change nothing')
+    .option('--baseline <file>', 'findings recorded in this file do not fail the run (stale entries are reported)')
+    .option('--write-baseline', 'record every finding of this run in the --baseline file')
     .option('-q, --quiet', 'report errors only', false)
     .option('--read-timeout <duration>', READ_TIMEOUT_HELP, readTimeout)
     .addOption(
@@ -65,7 +98,15 @@ export function createProgram(context: CommandContext): Command {
       'after',
       `
 Exit codes: 0 no error-level findings, 1 error-level findings (or more warnings than
---max-warnings), 2 usage, policy or read errors.
+--max-warnings), 2 usage, config or read errors.
+
+Config: each file is linted with the nearest ${CONFIG_NAME} in its folder or above it, up to the
+repository root (the folder with .git). It is a policy file (kind: Policy, read as YAML 1.2)
+with an optional lint: section (exclude, chartTemplates, render, kubeVersion, baseline, output,
+maxWarnings, fixHints). Flags win over the config of the working folder.
+
+Paths: a glob in quotes ('k8s/**/*.yaml') is expanded by lint. --exclude and lint.exclude take
+.gitignore lines; the templates/ folder of a Helm chart is skipped (with a note on stderr).
 
 Files are read as kubectl reads them (UTF-8, or UTF-16 after a byte order mark), at most 16 MiB
 each. Standard input, a FIFO or a device is read until it ends: from a terminal end it with
@@ -73,37 +114,35 @@ Ctrl-D; in scripts, --read-timeout stops waiting for data that never comes.
 
 Examples:
   kubectl job-x lint manifests/
+  kubectl job-x lint --exclude 'legacy/' 'k8s/**/*.yaml'
   helm template my-chart | kubectl job-x lint -
   kubectl job-x lint -o sarif k8s/ > job-x.sarif`,
     )
-    .action(
-      async (
-        paths: string[],
-        opts: {
-          filename: string[];
-          output: LintFormat;
-          policy?: string;
-          maxWarnings?: number;
-          quiet: boolean;
-          color: 'auto' | 'always' | 'never';
-          readTimeout?: number;
+    .action(async (paths: string[], opts: LintFlags, command: Command) => {
+      const { lint } = await import('./commands/lint.ts');
+      if (opts.policy !== undefined && typeof opts.config === 'string')
+        throw new UsageError('give --config or --policy, not both (they are the same)');
+      const given = (name: string) => command.getOptionValueSource(name) === 'cli';
+      await lint(
+        {
+          paths: [...paths, ...opts.filename],
+          output: opts.output,
+          config: typeof opts.config === 'string' ? opts.config : opts.policy,
+          noConfig: opts.config === false,
+          exclude: opts.exclude,
+          maxWarnings: opts.maxWarnings,
+          fixHints: given('fixHints') ? opts.fixHints : undefined,
+          quiet: opts.quiet,
+          color: opts.color,
+          readTimeoutMs: opts.readTimeout,
+          fix: opts.fix,
+          fixDryRun: opts.fixDryRun,
+          baseline: opts.baseline,
+          writeBaseline: opts.writeBaseline,
         },
-      ) => {
-        const { lint } = await import('./commands/lint.ts');
-        await lint(
-          {
-            paths: [...paths, ...opts.filename],
-            output: opts.output,
-            policy: opts.policy,
-            maxWarnings: opts.maxWarnings,
-            quiet: opts.quiet,
-            color: opts.color,
-            readTimeoutMs: opts.readTimeout,
-          },
-          context,
-        );
-      },
-    );
+        context,
+      );
+    });
 
   program
     .command('rules')

@@ -37,7 +37,14 @@ export class PolicyError extends Error {
   }
 }
 
-const SEVERITY_BY_LEVEL: Record<Exclude<Level, 'off'>, Severity> = { info: 'info', warn: 'warning', deny: 'error' };
+/** Both spellings: the policy file's (`warn`, `deny`) and lint's output's (`warning`, `error`). */
+const SEVERITY_BY_LEVEL: Record<Exclude<Level, 'off'>, Severity> = {
+  info: 'info',
+  warn: 'warning',
+  warning: 'warning',
+  deny: 'error',
+  error: 'error',
+};
 
 /**
  * Applies a policy (already valid against schemas/policy.schema.json) to the registry. Unknown

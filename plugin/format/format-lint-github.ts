@@ -1,4 +1,5 @@
 import type { Severity } from '../../policy/index.ts';
+import { fixHintOf } from './fix-hint.ts';
 import { renderReport, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -18,7 +19,10 @@ export function lintGithubWriter(write: WriteText): LintWriter {
     result(result) {
       for (const f of result.findings) {
         const file = result.file === '<stdin>' ? '' : `file=${escapeProperty(result.file)},`;
-        const message = `${f.path ? `${f.path}: ` : ''}${f.message}`;
+        const hint = fixHintOf(f);
+        // A multi-line annotation: the runner shows the lines after the first under it.
+        const fix = `${hint.remediation ? `\nFix: ${hint.remediation}` : ''}\nDocs: ${hint.docsUrl}`;
+        const message = `${f.path ? `${f.path}: ` : ''}${f.message}${fix}`;
         write(
           `::${COMMAND[f.severity]} ${file}line=${f.line},col=${f.column},title=${escapeProperty(`job-x ${f.ruleId}`)}::${escapeData(message)}\n`,
         );

@@ -2,6 +2,7 @@ import type { LintOutput } from '../../schemas/generated/lint-output.ts';
 import type { ObjectResult } from '../lint/index.ts';
 import { renderReport, SeverityCounts, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 import { indentedJson } from './indented-json.ts';
+import { fixHintOf } from './fix-hint.ts';
 
 /** The `lint -o json` contract (see design.md), plus a summary; typed by schemas/lint-output.schema.json. */
 export function formatLintJson(report: LintReport): string {
@@ -55,6 +56,7 @@ function outputResult(r: ObjectResult): LintOutput['results'][number] {
       column: f.column,
       message: f.message,
       ...(f.type ? { type: f.type } : {}),
+      ...fixHintOf(f),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import type { Rule, Severity } from '../../policy/index.ts';
 import { PARSER_FINDINGS, type ObjectResult } from '../lint/index.ts';
 import { indentedJson } from './indented-json.ts';
+import { fixHintOf } from './fix-hint.ts';
 import { renderReport, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -115,6 +116,8 @@ function sarifResults(r: ObjectResult, index: ReadonlyMap<string, number>) {
           : {}),
       },
     ],
+    // The rule's help has the rule's remediation; this is the one that fits this object.
+    properties: fixHintOf(f),
   }));
 }
 

@@ -1,6 +1,8 @@
 import type { Severity } from '../../policy/index.ts';
 import type { Colors } from './colors.ts';
 import { escapeText } from '../escape-text.ts';
+import { fixHintOf } from './fix-hint.ts';
+import { objectLabel } from '../lint/index.ts';
 import { renderReport, SeverityCounts, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 import { plural } from './plural.ts';
 import { renderTable, type Cell } from './text-table.ts';
@@ -13,12 +15,17 @@ const SEVERITY_WIDTH = 'warning'.length;
  * names, object names and messages come from the manifests: the table escapes them, and so does
  * this for the lines it writes itself (plugin/escape-text.ts).
  */
-export function formatLintText(report: LintReport, colors: Colors): string {
-  return renderReport(report, (write) => lintTextWriter(write, colors));
+export function formatLintText(report: LintReport, colors: Colors, options: TextOptions = {}): string {
+  return renderReport(report, (write) => lintTextWriter(write, colors, options));
+}
+
+export interface TextOptions {
+  /** Each finding's remediation and docs URL under it (default true; --no-fix-hints). */
+  readonly fixHints?: boolean;
 }
 
 /** The text output an object at a time (each object's table stands alone); the summary at the end. */
-export function lintTextWriter(write: WriteText, colors: Colors): LintWriter {
+export function lintTextWriter(write: WriteText, colors: Colors, { fixHints = true }: TextOptions = {}): LintWriter {
   const paint: Record<Severity, (text: string) => string> = {
     error: colors.red,
     warning: colors.yellow,
@@ -36,10 +43,7 @@ export function lintTextWriter(write: WriteText, colors: Colors): LintWriter {
         lines.push(colors.bold(escapeText(result.file)));
         currentFile = result.file;
       }
-      const object = result.kind
-        ? `${result.kind} ${result.namespace ? `${result.namespace}/` : ''}${result.name ?? '(unnamed)'}`
-        : `document ${result.document + 1}`;
-      lines.push(`  ${colors.dim(escapeText(object))}`);
+      lines.push(`  ${colors.dim(escapeText(objectLabel(result)))}`);
       const rows = result.findings.map((finding): Cell[] => [
         { text: `${finding.line}:${finding.column}`, paint: colors.dim },
         { text: finding.severity, paint: paint[finding.severity] },
@@ -48,7 +52,19 @@ export function lintTextWriter(write: WriteText, colors: Colors): LintWriter {
           { text: finding.ruleId, paint: colors.dim },
         ],
       ]);
-      lines.push(...renderTable(null, rows, { indent: '    ', gap: 2, minWidths: [0, SEVERITY_WIDTH] }));
+      const table = renderTable(null, rows, { indent: '    ', gap: 2, minWidths: [0, SEVERITY_WIDTH] });
+      if (!fixHints) lines.push(...table);
+      else {
+        // Under the message: past the place and severity columns.
+        const placeWidth = Math.max(...result.findings.map((f) => `${f.line}:${f.column}`.length));
+        const indent = ' '.repeat(4 + placeWidth + 2 + SEVERITY_WIDTH + 2);
+        for (const [i, finding] of result.findings.entries()) {
+          lines.push(table[i]!);
+          const hint = fixHintOf(finding);
+          if (hint.remediation) lines.push(`${indent}${colors.dim('fix:')} ${escapeText(hint.remediation)}`);
+          lines.push(`${indent}${colors.dim('docs:')} ${colors.dim(escapeText(hint.docsUrl))}`);
+        }
+      }
       write(`${lines.join('\n')}\n`);
     },
     end(totals) {

@@ -40,13 +40,17 @@ export function lintFile(source: Source, policy: ResolvedPolicy): SourceResult {
   return { file: source.name, results, skipped };
 }
 
+/** The policy of the i-th file of a batch (each file has its folder's config: plugin/config). */
+export type PolicyAt = (index: number) => ResolvedPolicy;
+
 /**
  * Reads and lints files in order. A file that cannot be read ends the batch with its error: the
  * run stops at the first such file, so the files after it are not needed.
  */
-export function lintFiles(paths: readonly FilePath[], policy: ResolvedPolicy): FileOutcome[] {
+export function lintFiles(paths: readonly FilePath[], policy: ResolvedPolicy | PolicyAt): FileOutcome[] {
   const outcomes: FileOutcome[] = [];
-  for (const path of paths) {
+  const policyAt = typeof policy === 'function' ? policy : () => policy;
+  for (const [i, path] of paths.entries()) {
     let source: Source;
     try {
       source = readFileCapped(path);
@@ -55,7 +59,7 @@ export function lintFiles(paths: readonly FilePath[], policy: ResolvedPolicy): F
       outcomes.push({ error: error.message });
       break;
     }
-    outcomes.push({ result: lintFile(source, policy) });
+    outcomes.push({ result: lintFile(source, policyAt(i)) });
   }
   return outcomes;
 }

@@ -15,16 +15,20 @@ import { withYoungGenerationCap } from './young-generation.ts';
 export async function lintInputs(
   inputs: readonly Input[],
   read: ReadOptions,
-  policy: LoadedPolicy,
+  policies: readonly LoadedPolicy[],
   sink: LintSink,
 ): Promise<void> {
   const files = inputs.every((input) => input.kind === 'file');
   const workers = files ? workerCount(inputs.length) : 0;
   const capped = withYoungGenerationCap(sink);
   if (workers > 0) {
-    const paths = inputs.map((input) => (input as { readonly path: FilePath }).path);
-    await lintInParallel(paths, policy, workers, capped);
+    const files = inputs as readonly { readonly path: FilePath; readonly config: number }[];
+    const paths = files.map((input) => input.path);
+    await lintInParallel(paths, { policies, configs: files.map((input) => input.config) }, workers, capped);
     return;
   }
-  for (const input of inputs) await lintIntoSink(await readInput(input, read), policy.resolved, capped);
+  for (const input of inputs) {
+    const config = input.kind === 'error' ? 0 : input.config;
+    await lintIntoSink(await readInput(input, read), policies[config]!.resolved, capped);
+  }
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { ResolvedPolicy } from '../../policy/index.ts';
 import type { JobXPolicy } from '../../schemas/generated/policy.ts';
+import type { LoadedPolicy } from '../../edge/index.ts';
 import type { FilePath } from './file-names.ts';
 import { lintFiles, packOutcomes, unpackOutcomes, type PackedOutcomes } from './lint-file.ts';
 import { deliverOutcomes, lintIntoSink, type LintSink } from './lint-sink.ts';
@@ -24,12 +25,22 @@ import { WORKER_YOUNG_GENERATION_MB } from './young-generation.ts';
  */
 
 export interface WorkerSetup {
-  readonly policy: JobXPolicy | undefined;
+  /** The run's policy documents, by config index (undefined: the built-in policy). */
+  readonly policies: readonly (JobXPolicy | undefined)[];
 }
 
 export interface WorkerRequest {
   readonly batch: number;
   readonly paths: readonly FilePath[];
+  /** The config index of each path. */
+  readonly configs: readonly number[];
+}
+
+/** The policies of a run: one per config (plugin/config), and each file's config. */
+export interface PoolPolicies {
+  readonly policies: readonly LoadedPolicy[];
+  /** The config index of each path; every path has config 0 when absent. */
+  readonly configs?: readonly number[];
 }
 
 export type WorkerMessage = { readonly ready: true } | { readonly batch: number; readonly outcomes: PackedOutcomes };
@@ -75,6 +86,7 @@ export interface ParallelOptions {
 
 interface Batch {
   readonly paths: readonly FilePath[];
+  readonly configs: readonly number[];
   readonly bytes: number;
   /** One large file (ALONE_BYTES): linted on this thread only, when its turn comes. */
   readonly alone: boolean;
@@ -90,14 +102,19 @@ interface PoolWorker {
 
 export async function lintInParallel(
   paths: readonly FilePath[],
-  policy: { readonly resolved: ResolvedPolicy; readonly document: JobXPolicy | undefined },
+  run: PoolPolicies,
   workers: number,
   sink: LintSink,
   { thisThread = true }: ParallelOptions = {},
 ): Promise<void> {
   // Loaded here: a run on this thread alone does not pay for loading worker support.
   const { Worker: WorkerThread } = await import('node:worker_threads');
-  const batches = new Batches(paths);
+  const batches = new Batches(paths, run.configs);
+  const resolved: readonly ResolvedPolicy[] = run.policies.map((policy) => policy.resolved);
+  const policiesOf =
+    (batch: Batch) =>
+    (i: number): ResolvedPolicy =>
+      resolved[batch.configs[i] ?? 0]!;
   /** The batch whose results go out next. */
   let head = 0;
   /** Bytes of the batches linted or sent ahead of their turn. */
@@ -127,7 +144,7 @@ export async function lintInParallel(
       batch.state = 'sent';
       ahead += batch.bytes;
       worker.sent++;
-      worker.thread.postMessage({ batch: index, paths: batch.paths } satisfies WorkerRequest);
+      worker.thread.postMessage({ batch: index, paths: batch.paths, configs: batch.configs } satisfies WorkerRequest);
     }
   };
   /** A worker failed: stop them all and lint here what they had not finished (the output does not change). */
@@ -145,7 +162,7 @@ export async function lintInParallel(
     for (const worker of failed) void worker.thread.terminate();
     notify();
   };
-  const setup: WorkerSetup = { policy: policy.document };
+  const setup: WorkerSetup = { policies: run.policies.map((policy) => policy.document) };
   for (let n = 0; n < workers; n++) {
     const thread = new WorkerThread(WORKER_URL, {
       workerData: setup,
@@ -188,8 +205,8 @@ export async function lintInParallel(
       if (batch.state === 'waiting' && (thisThread || batch.alone || pool.length === 0)) {
         // Its turn, and no worker has it: linted here, straight into the sink.
         batches.release(head++);
-        for (const path of batch.paths) {
-          await lintIntoSink(readFileCapped(path), policy.resolved, sink);
+        for (const [i, path] of batch.paths.entries()) {
+          await lintIntoSink(readFileCapped(path), policiesOf(batch)(i), sink);
           if (pool.length > 0) await nextTurn();
         }
         continue;
@@ -199,7 +216,7 @@ export async function lintInParallel(
       if (later !== undefined) {
         const laterBatch = batches.get(later)!;
         laterBatch.state = 'done';
-        laterBatch.outcomes = packOutcomes(lintFiles(laterBatch.paths, policy.resolved));
+        laterBatch.outcomes = packOutcomes(lintFiles(laterBatch.paths, policiesOf(laterBatch)));
         ahead += laterBatch.bytes;
         await nextTurn();
         continue;
@@ -222,13 +239,15 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 class Batches {
   private readonly paths: readonly FilePath[];
+  private readonly configs: readonly number[] | undefined;
   private readonly made: (Batch | undefined)[] = [];
   private next = 0;
   /** The size of the file at `next`, when it was looked up for a batch it did not fit in. */
   private nextSize: number | undefined;
 
-  constructor(paths: readonly FilePath[]) {
+  constructor(paths: readonly FilePath[], configs: readonly number[] | undefined) {
     this.paths = paths;
+    this.configs = configs;
   }
 
   /** Batch `index`, made if need be; undefined past the last. */
@@ -248,11 +267,13 @@ class Batches {
   }
 
   private make(): Batch {
+    const start = this.next;
     const first = this.paths[this.next]!;
     const firstBytes = this.sizeOfNext();
     this.next++;
     this.nextSize = undefined;
-    if (firstBytes > ALONE_BYTES) return { paths: [first], bytes: firstBytes, alone: true, state: 'waiting' };
+    if (firstBytes > ALONE_BYTES)
+      return { paths: [first], configs: this.configsOf(start), bytes: firstBytes, alone: true, state: 'waiting' };
     const paths = [first];
     let bytes = firstBytes;
     while (paths.length < BATCH_SIZE && this.next < this.paths.length) {
@@ -263,7 +284,11 @@ class Batches {
       this.next++;
       this.nextSize = undefined;
     }
-    return { paths, bytes, alone: false, state: 'waiting' };
+    return { paths, configs: this.configsOf(start), bytes, alone: false, state: 'waiting' };
+  }
+
+  private configsOf(start: number): number[] {
+    return this.configs ? this.configs.slice(start, this.next) : [];
   }
 
   private sizeOfNext(): number {

@@ -7,12 +7,12 @@ import type { WorkerMessage, WorkerRequest, WorkerSetup } from './lint-pool.ts';
 /** A lint worker thread (see lint-pool.ts): lints each batch of files it is sent, in order. */
 
 const setup = workerData as WorkerSetup;
-// The policy was validated by the main thread; resolving the same document gives the same policy.
-const policy = resolvePolicy(RULES, setup.policy);
+// The policies were validated by the main thread; resolving the same documents gives the same policies.
+const policies = setup.policies.map((document) => resolvePolicy(RULES, document));
 const port = parentPort!;
 
 port.on('message', (request: WorkerRequest) => {
-  const outcomes = packOutcomes(lintFiles(request.paths.map(fromMessage), policy));
+  const outcomes = packOutcomes(lintFiles(request.paths.map(fromMessage), (i) => policies[request.configs[i] ?? 0]!));
   const reply: WorkerMessage = { batch: request.batch, outcomes };
   port.postMessage(reply);
 });

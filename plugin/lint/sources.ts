@@ -1,5 +1,7 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../../edge/index.ts';
+import type { ConfigFinder, Excluder, LintConfig } from '../config/index.ts';
 import { compareNames, displayPath, joinPath, toFilePath, type FilePath } from './file-names.ts';
 import { describeIoError } from './io-errors.ts';
 
@@ -14,9 +16,9 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
  * was expanded just before its turn).
  */
 export type Input =
-  | { readonly kind: 'file'; readonly path: FilePath }
-  | { readonly kind: 'stream'; readonly path: string; readonly type: SpecialFileType }
-  | { readonly kind: 'stdin' }
+  | { readonly kind: 'file'; readonly path: FilePath; readonly config: number }
+  | { readonly kind: 'stream'; readonly path: string; readonly type: SpecialFileType; readonly config: number }
+  | { readonly kind: 'stdin'; readonly config: number }
   | { readonly kind: 'error'; readonly error: UsageError };
 
 export type SpecialFileType = 'FIFO' | 'character device' | 'block device' | 'socket';
@@ -24,6 +26,18 @@ export type SpecialFileType = 'FIFO' | 'character device' | 'block device' | 'so
 export interface ExpandOptions {
   /** Told about each file of a directory that is not read (a dangling link, a FIFO): `path: why`. */
   readonly skipped?: (path: string, reason: string) => void;
+  /** The config of each folder (config discovery); without it, every input has config 0. */
+  readonly configs?: ConfigFinder;
+  /** What is left out (--exclude, lint.exclude, chart templates); needs `configs`. */
+  readonly excluder?: Excluder;
+  /** Expands a glob argument (`'k8s/**\/*.yaml'`, quoted or on Windows) into the files it matches. */
+  readonly expandGlob?: (glob: string) => string[] | undefined;
+}
+
+/** What a walk needs at hand. */
+interface Walk {
+  readonly into: Input[];
+  readonly options: ExpandOptions;
 }
 
 /**
@@ -38,21 +52,16 @@ export interface ExpandOptions {
  */
 export function expandInputs(paths: readonly string[], options: ExpandOptions = {}): Input[] {
   const inputs: Input[] = [];
+  const run: Walk = { into: inputs, options };
   try {
-    for (const path of paths) {
-      if (path === '-') {
-        inputs.push({ kind: 'stdin' });
+    for (const argument of paths) {
+      if (argument === '-') {
+        inputs.push({ kind: 'stdin', config: options.configs?.runConfig.index ?? 0 });
         continue;
       }
-      let info: Stats;
-      try {
-        info = statSync(path);
-      } catch (error) {
-        throw new UsageError(`cannot read ${displayPath(path)}: ${describeArgumentError(path, error)}`);
-      }
-      if (info.isDirectory()) walk(path, inputs, options);
-      else if (info.isFile()) inputs.push({ kind: 'file', path });
-      else inputs.push({ kind: 'stream', path, type: specialType(info) });
+      const matched = statSync(argument, { throwIfNoEntry: false }) ? undefined : options.expandGlob?.(argument);
+      if (matched?.length === 0) throw new UsageError(`no file matches ${displayPath(argument)}`);
+      for (const path of matched ?? [argument]) expandArgument(path, run);
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -61,7 +70,31 @@ export function expandInputs(paths: readonly string[], options: ExpandOptions = 
   return inputs;
 }
 
-function walk(dir: FilePath, into: Input[], options: ExpandOptions): void {
+function expandArgument(path: string, run: Walk): void {
+  let info: Stats;
+  try {
+    info = statSync(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${displayPath(path)}: ${describeArgumentError(path, error)}`);
+  }
+  const { configs, excluder, skipped } = run.options;
+  const absolute = configs ? resolve(path) : path;
+  if (configs && excluder) {
+    const excluded = excluder.checkArgument(absolute, info.isDirectory(), (dir) => configs.configFor(dir));
+    if (excluded) {
+      skipped?.(displayPath(path), excluded.reason);
+      return;
+    }
+  }
+  const config = configs?.configFor(info.isDirectory() ? absolute : dirname(absolute));
+  if (info.isDirectory()) walk(path, run, config);
+  else if (info.isFile()) run.into.push({ kind: 'file', path, config: config?.index ?? 0 });
+  else run.into.push({ kind: 'stream', path, type: specialType(info), config: config?.index ?? 0 });
+}
+
+/** `config` is the folder's (undefined without config discovery). */
+function walk(dir: FilePath, run: Walk, config: LintConfig | undefined): void {
+  const { into, options } = run;
   let entries: Dirent<Buffer>[];
   try {
     entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
@@ -69,22 +102,45 @@ function walk(dir: FilePath, into: Input[], options: ExpandOptions): void {
     throw new UsageError(`cannot read directory ${displayPath(dir)}: ${describeIoError(error)}`);
   }
   entries.sort((a, b) => compareNames(a.name, b.name));
+  const index = config?.index ?? 0;
+  // Absolute paths only for the excludes and configs (once per folder, not per file).
+  const absoluteDir = config ? resolve(String(dir)) : '';
   for (const entry of entries) {
     const name = entry.name.toString('utf8');
     const path = joinPath(dir, toFilePath(entry.name));
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(name)) walk(path, into, options);
+      if (SKIPPED_DIRS.has(name)) continue;
+      if (config && options.configs) {
+        const absolute = join(absoluteDir, name);
+        if (isExcluded(absolute, path, true, config, run)) continue;
+        walk(path, run, options.configs.configFor(absolute));
+      } else walk(path, run, undefined);
       continue;
     }
     if (!MANIFEST_FILE.test(name)) continue;
+    if (config && isExcluded(join(absoluteDir, name), path, false, config, run)) continue;
     if (entry.isFile()) {
-      into.push({ kind: 'file', path });
+      into.push({ kind: 'file', path, config: index });
       continue;
     }
     const reason = entry.isSymbolicLink() ? followLink(path) : notRegular(entry);
-    if (reason === undefined) into.push({ kind: 'file', path });
+    if (reason === undefined) into.push({ kind: 'file', path, config: index });
     else options.skipped?.(displayPath(path), reason);
   }
+}
+
+/** Whether the excluder leaves the path out (with a note, unless a pattern quietly excludes it in a walk). */
+function isExcluded(
+  absolute: string,
+  path: FilePath,
+  isDirectory: boolean,
+  config: LintConfig,
+  { options }: Walk,
+): boolean {
+  const excluded = options.excluder?.check(absolute, isDirectory, config);
+  if (!excluded) return false;
+  if (!excluded.quiet) options.skipped?.(displayPath(path), excluded.reason);
+  return true;
 }
 
 /** Undefined when the link leads to a regular file (read through it); else why it is skipped. */

@@ -106,4 +106,12 @@ export interface Finding {
    * For apiserver errors: the field error type the API server reports.
    */
   type?: 'Required' | 'Invalid' | 'NotSupported' | 'Duplicate' | 'TooMany' | 'TooLong' | 'Forbidden' | 'TypeInvalid';
+  /**
+   * What to change to fix it: the rule's remediation, or one that fits this object. Absent for findings about the source text.
+   */
+  remediation?: string;
+  /**
+   * The documentation behind the rule (Kubernetes docs, or job-x's docs/rules.md for the parser's findings).
+   */
+  docsUrl: string;
 }

@@ -5,9 +5,9 @@ export type RuleSetting =
   | Level
   | {
       /**
-       * off: not run; info, warn: reported (warn becomes an admission warning); deny: an error (lint exits 1, the webhook denies).
+       * off: not run; info, warn (or warning): reported (warn becomes an admission warning); deny (or error): an error (lint exits 1, the webhook denies).
        */
-      level?: 'off' | 'info' | 'warn' | 'deny';
+      level?: 'off' | 'info' | 'warn' | 'warning' | 'deny' | 'error';
       /**
        * Rule options; each rule documents its own.
        */
@@ -21,12 +21,12 @@ export type RuleSetting =
     }
   | 'audit';
 /**
- * off: not run; info, warn: reported (warn becomes an admission warning); deny: an error (lint exits 1, the webhook denies).
+ * off: not run; info, warn (or warning): reported (warn becomes an admission warning); deny (or error): an error (lint exits 1, the webhook denies).
  */
-export type Level = 'off' | 'info' | 'warn' | 'deny';
+export type Level = 'off' | 'info' | 'warn' | 'warning' | 'deny' | 'error';
 
 /**
- * job-x policy: which rules run at which level, the defaults the mutating webhook applies, and exemptions. Shared by `kubectl job-x lint --policy` and the webhook.
+ * job-x policy: which rules run at which level, the defaults the mutating webhook applies, and exemptions. Shared by `kubectl job-x lint` (found as .job-x.yaml, or --config/--policy FILE) and the webhook. Read as YAML 1.2 (`off` is a string).
  */
 export interface JobXPolicy {
   /**
@@ -82,6 +82,7 @@ export interface JobXPolicy {
    * Per-namespace overrides, chosen by namespace labels; every matching override applies, later ones over earlier ones.
    */
   overrides?: Override[];
+  lint?: LintSettings;
 }
 /**
  * Judge only objects in namespaces whose labels match (default: every namespace). The webhook reads namespace labels from a watch of namespaces.
@@ -179,4 +180,55 @@ export interface LabelSelector2 {
      */
     values?: string[];
   }[];
+}
+/**
+ * Settings of `kubectl job-x lint` (the webhook ignores them).
+ */
+export interface LintSettings {
+  /**
+   * Paths not linted, as .gitignore lines (relative to this file's folder; `!` re-includes, a trailing / matches folders only).
+   */
+  exclude?: string[];
+  /**
+   * Read a Helm chart's templates/ folder as plain YAML (default false: a folder with Chart.yaml has its templates skipped, with a note).
+   */
+  chartTemplates?: boolean;
+  render?: RenderSettings;
+  /**
+   * The Kubernetes minor version the manifests target, such as "1.36".
+   */
+  kubeVersion?: string;
+  /**
+   * A baseline file (lint --write-baseline writes it): the findings it records do not fail the run.
+   */
+  baseline?: string;
+  /**
+   * The default output format (-o wins).
+   */
+  output?: 'text' | 'json' | 'sarif' | 'github' | 'junit' | 'tap';
+  /**
+   * The default --max-warnings.
+   */
+  maxWarnings?: number;
+  /**
+   * Show each finding's remediation and docs URL in text output (default true; --no-fix-hints hides them).
+   */
+  fixHints?: boolean;
+}
+/**
+ * Render Helm charts and kustomize folders before linting (off by default).
+ */
+export interface RenderSettings {
+  /**
+   * Render a folder with Chart.yaml with `helm template` (default false).
+   */
+  helm?: boolean;
+  /**
+   * Render a folder with kustomization.yaml with `kubectl kustomize` (default false).
+   */
+  kustomize?: boolean;
+  /**
+   * Values files passed to `helm template` with --values, relative to this file's folder.
+   */
+  helmValues?: string[];
 }

@@ -86,7 +86,10 @@ describe('kubectl job-x lint (the executable)', () => {
 
   test('warnings alone exit 0, unless --max-warnings is exceeded', () => {
     expect(run(['lint', join(dir, 'warning.yaml')]).code).toBe(0);
-    expect(run(['lint', '--max-warnings', '0', join(dir, 'warning.yaml')]).code).toBe(1);
+    const over = run(['lint', '--max-warnings', '0', join(dir, 'warning.yaml')]);
+    expect(over.code).toBe(1);
+    // It says why (it used to exit 1 with nothing on stderr).
+    expect(over.stderr).toBe('error: 1 warning found, more than the limit of --max-warnings 0\n');
     expect(run(['lint', '--max-warnings', '1', join(dir, 'warning.yaml')]).code).toBe(0);
   });
 
@@ -113,6 +116,8 @@ describe('kubectl job-x lint (the executable)', () => {
       column: 7,
       message: 'Required value: valid values: "OnFailure", "Never"',
       type: 'Required',
+      remediation: expect.stringContaining('restartPolicy'),
+      docsUrl: 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#pod-template',
     });
     expect(report.summary).toEqual({ files: 2, linted: 2, skipped: 0, errors: 1, warnings: 0, infos: 0 });
   });

@@ -44,7 +44,7 @@ async function outcomesInParallel(
   try {
     await lintInParallel(
       paths,
-      { resolved: resolvePolicy(RULES, policyDocument), document: policyDocument },
+      { policies: [{ resolved: resolvePolicy(RULES, policyDocument), document: policyDocument }] },
       workers,
       sink,
       options,
@@ -85,6 +85,32 @@ describe('linting on worker threads', () => {
     expect(ruleIds).not.toContain('require-ttl');
   }, 30_000);
 
+  test("each file is linted with its own config's policy, on the workers as here", async () => {
+    const off: JobXPolicy = { apiVersion: 'job-x.dev/v1alpha1', kind: 'Policy', rules: { 'require-ttl': 'off' } };
+    const policies = [
+      { resolved: policy, document: undefined },
+      { resolved: resolvePolicy(RULES, off), document: off },
+    ];
+    const configs = files.map((_, i) => i % 2);
+    const ttlFiles = new Set<string>();
+    const sink: LintSink = {
+      results: (part) => {
+        for (const r of part) if (r.findings.some((f) => f.ruleId === 'require-ttl')) ttlFiles.add(r.file);
+      },
+      inputDone: () => undefined,
+    };
+    await lintInParallel(files, { policies, configs }, 2, sink, { thisThread: false });
+    const expected = files.filter(
+      (file, i) =>
+        configs[i] === 0 &&
+        lintFiles([file], policy).some(
+          (o) => 'result' in o && o.result.results.some((r) => r.findings.some((f) => f.ruleId === 'require-ttl')),
+        ),
+    );
+    expect(expected.length).toBeGreaterThan(10);
+    expect([...ttlFiles].sort()).toEqual(expected.sort());
+  }, 30_000);
+
   test('a file over 1 MiB is linted in its turn on this thread, its results handed over a part at a time', async () => {
     const big = join(dir, 'big.yaml');
     const jobs = Array.from({ length: 9000 }, (_, i) => tinyJob(i));
@@ -101,7 +127,9 @@ describe('linting on worker threads', () => {
       },
       inputDone: () => undefined,
     };
-    await lintInParallel(paths, { resolved: policy, document: undefined }, 1, sink, { thisThread: false });
+    await lintInParallel(paths, { policies: [{ resolved: policy, document: undefined }] }, 1, sink, {
+      thisThread: false,
+    });
     expect(bigParts).toBeGreaterThan(3);
     expect(parts).toBeGreaterThan(paths.length);
     expect(order).toEqual(
@@ -122,11 +150,11 @@ describe('expanding the paths', () => {
     for (const name of ['b/z.yml', 'b/a.json', 'b/node_modules/x.yaml', 'a.yaml', 'notes.txt', 'c.YAML'])
       writeFileSync(join(tree, name), 'a: 1\n');
     expect(expandInputs([tree, '-', join(tree, 'missing'), join(tree, 'a.yaml')])).toEqual([
-      { kind: 'file', path: join(tree, 'a.yaml') },
-      { kind: 'file', path: join(tree, 'b', 'a.json') },
-      { kind: 'file', path: join(tree, 'b', 'z.yml') },
-      { kind: 'file', path: join(tree, 'c.YAML') },
-      { kind: 'stdin' },
+      { kind: 'file', path: join(tree, 'a.yaml'), config: 0 },
+      { kind: 'file', path: join(tree, 'b', 'a.json'), config: 0 },
+      { kind: 'file', path: join(tree, 'b', 'z.yml'), config: 0 },
+      { kind: 'file', path: join(tree, 'c.YAML'), config: 0 },
+      { kind: 'stdin', config: 0 },
       {
         kind: 'error',
         error: expect.objectContaining({ message: `cannot read ${join(tree, 'missing')}: no such file or directory` }),

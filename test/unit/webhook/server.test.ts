@@ -373,7 +373,7 @@ describe('configuration errors stop it before it listens (exit 2, "error: ..." n
     const result = run(['--tls-cert-file', cert.certFile, '--tls-private-key-file', cert.keyFile, '--policy', policy]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `error: policy file ${policy}: rules.require-ttl: must be equal to one of the allowed values: ["off","info","warn","deny"]\n`,
+      `error: policy file ${policy}: rules.require-ttl: must be equal to one of the allowed values: ["off","info","warn","warning","deny","error"]\n`,
     );
     expect(result.stdout).not.toContain('listening');
   });

@@ -1,0 +1,1 @@
+export { fixInputs, type FixRun } from './fix-inputs.ts';
