@@ -4,6 +4,7 @@ import { DIAGNOSE_FORMATS, type DiagnoseFormat } from './commands/index.ts';
 import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/index.ts';
 import { addKubeFlags, parseKubectlDuration, type KubeFlags } from './kube/index.ts';
 import { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './commands/index.ts';
+import { VERSION_FORMATS, type VersionFormat } from './commands/index.ts';
 import { VERSION } from '../edge/index.ts';
 import type { CommandContext } from './command-context.ts';
 
@@ -271,6 +272,15 @@ Examples:
         await indexStatus({ name, output, index, color, kube }, context);
       },
     );
+
+  program
+    .command('version')
+    .description('Print the job-x version, its git commit, the Kubernetes release its rules mirror and its Node.js.')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(VERSION_FORMATS).default('text'))
+    .action(async (opts: { output: VersionFormat }) => {
+      const { version } = await import('./commands/version.ts');
+      await version(opts.output, context.stdout);
+    });
 
   return program;
 }

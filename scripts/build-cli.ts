@@ -19,7 +19,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
-import { BUNDLE_OPTIONS } from './esbuild-options.ts';
+import { BUNDLE_OPTIONS, gitCommit } from './esbuild-options.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'cli');
@@ -29,13 +29,15 @@ const VENDOR = { yaml: './vendor-yaml.cjs', ajv: './vendor-ajv.cjs' };
 const common: BuildOptions = {
   ...BUNDLE_OPTIONS,
   absWorkingDir: ROOT,
-  sourcemap: true,
+  // Source maps only when asked for (`node scripts/build-cli.ts --sourcemap`): the npm package ships none.
+  sourcemap: process.argv.includes('--sourcemap'),
   logLevel: 'warning',
+  define: { JOBX_COMMIT: JSON.stringify(gitCommit(ROOT)) },
 };
 
 // ES module sources: import.meta.url names the bundle file instead.
 const esmInCjs: BuildOptions = {
-  define: { 'import.meta.url': '__jobxImportMetaUrl' },
+  define: { ...common.define, 'import.meta.url': '__jobxImportMetaUrl' },
   banner: { js: "const __jobxImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Imports of the packages become require() of their bundles next to this one.
   alias: VENDOR,
