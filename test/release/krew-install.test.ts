@@ -1,0 +1,83 @@
+// The release archives as a krew user gets them (npm run test:release builds the linux/amd64 one
+// first): real krew (test/tools/krew/build.sh) installs the plugin into a temporary KREW_ROOT, and
+// the plugin runs through the testbed's kubectl with no Node.js on PATH.
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kubectlPath, REPO_ROOT } from '../e2e/helpers/cluster.ts';
+
+const VERSION = '0.1.0';
+const ARCHIVE = join(REPO_ROOT, 'dist', 'release', `kubectl-job_x_${VERSION}_linux_amd64.tar.gz`);
+const MANIFEST = join(REPO_ROOT, 'plugins', 'job-x.yaml');
+const BAD_JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: bad
+spec:
+  backoffLimit: -1
+  template:
+    spec:
+      restartPolicy: Always
+      containers:
+        - name: c
+          image: busybox
+`;
+
+let dir: string;
+let env: Record<string, string>;
+
+const run = (args: string[]) => spawnSync('kubectl', args, { env, cwd: dir, encoding: 'utf8' });
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'job-x-krew-'));
+  const bin = join(dir, 'bin');
+  mkdirSync(bin);
+  const krew = execFileSync('bash', [join(REPO_ROOT, 'test', 'tools', 'krew', 'build.sh')], { encoding: 'utf8' });
+  symlinkSync(krew.trim(), join(bin, 'kubectl-krew'));
+  symlinkSync(kubectlPath(), join(bin, 'kubectl'));
+  const krewRoot = join(dir, 'krew');
+  // Only these two folders: no node, no npm, no /usr/bin.
+  env = { PATH: `${join(krewRoot, 'bin')}:${bin}`, KREW_ROOT: krewRoot, HOME: dir, KUBECONFIG: join(dir, 'none') };
+  writeFileSync(join(dir, 'bad.yaml'), BAD_JOB);
+}, 600_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('krew installs the plugin from the linux/amd64 archive; version, lint, explain -f and completion run without Node.js', () => {
+  const install = run(['krew', 'install', `--manifest=${MANIFEST}`, `--archive=${ARCHIVE}`]);
+  expect(install.stderr).toContain('Installed plugin: job-x');
+  expect(install.status).toBe(0);
+  expect(spawnSync('node', ['--version'], { env }).error).toMatchObject({ code: 'ENOENT' });
+
+  const version = run(['job-x', 'version', '-o', 'json']);
+  expect(version.status).toBe(0);
+  expect(JSON.parse(version.stdout)).toMatchObject({ version: VERSION, kubernetes: '1.36.4', node: 'v24.21.0' });
+  expect(JSON.parse(version.stdout).commit).toMatch(/^[0-9a-f]{40}(-dirty)?$/);
+
+  const lint = run(['job-x', 'lint', 'bad.yaml']);
+  expect(lint.status).toBe(1);
+  expect(lint.stdout).toContain('spec.template.spec.restartPolicy: Required value');
+  expect(lint.stdout).toContain('spec.backoffLimit: Invalid value: -1');
+
+  const explain = run(['job-x', 'explain', '-f', 'bad.yaml', '-o', 'json']);
+  expect(explain.status).toBe(0);
+  expect(JSON.parse(explain.stdout)).toMatchObject({ pattern: 'NonParallel' });
+
+  const completion = run(['job-x', 'completion', 'bash']);
+  expect(completion.status).toBe(0);
+  expect(completion.stdout).toContain('complete -o filenames -F _kubectl_job_x kubectl-job_x');
+});
+
+test('kubectl __complete job-x asks the plugin through kubectl_complete-job_x, shipped in the archive', () => {
+  const store = join(env.KREW_ROOT!, 'store', 'job-x', `v${VERSION}`);
+  expect(readdirSync(store).sort()).toEqual(['LICENSE', 'kubectl-job_x', 'kubectl_complete-job_x']);
+  const before = run(['__complete', 'job-x', 'di']);
+  expect(before.stdout).not.toContain('diagnose');
+  // krew links only `bin`: the README has users link the helper beside it, as done here.
+  symlinkSync(join(store, 'kubectl_complete-job_x'), join(env.KREW_ROOT!, 'bin', 'kubectl_complete-job_x'));
+  expect(run(['__complete', 'job-x', 'di']).stdout).toBe('diagnose\n:4\n');
+  expect(run(['__complete', 'job-x', 'lint', '-o', 's']).stdout).toBe('sarif\n:4\n');
+  expect(run(['__complete', 'job-x', 'rules', 'restart-policy-o']).stdout).toBe('restart-policy-on-failure\n:4\n');
+});
