@@ -9,7 +9,8 @@
  *
  * Reproducible: the archives' bytes depend on the commit only (the commit's time stamps every
  * entry; see archive.ts). Options: --only linux/amd64 (repeatable) builds those platforms alone;
- * --no-code-cache leaves the V8 code cache out (to measure what it gives).
+ * --no-code-cache leaves the V8 code cache out (to measure what it gives); --no-webhook builds the
+ * plugin alone (the release test).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -32,7 +33,11 @@ const WEBHOOK_PLATFORMS: readonly Platform[] = ['linux/amd64', 'linux/arm64'];
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 const { values } = parseArgs({
-  options: { only: { type: 'string', multiple: true }, 'no-code-cache': { type: 'boolean', default: false } },
+  options: {
+    only: { type: 'string', multiple: true },
+    'no-code-cache': { type: 'boolean', default: false },
+    'no-webhook': { type: 'boolean', default: false },
+  },
 });
 const platforms = (Object.keys(TARGETS) as Platform[]).filter((p) => !values.only || values.only.includes(p));
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -63,8 +68,11 @@ for (const platform of platforms) {
   mkdirSync(dir, { recursive: true });
   log(`release: ${platform} (Node ${target.version}${codeCache ? ', code cache' : ''})`);
   type Executable = readonly [name: string, main: string, assets: Readonly<Record<string, string>>];
-  const executables: Executable[] = [['kubectl-job_x', bundles.cli, { 'lint-worker.cjs': bundles.lintWorker }]];
-  if (WEBHOOK_PLATFORMS.includes(platform)) executables.push(['job-x-webhook', bundles.webhook, {}]);
+  const executables: Executable[] = [
+    ['kubectl-job_x', bundles.cli, { 'lint-worker.cjs': bundles.lintWorker, 'client-node.cjs': bundles.clientNode }],
+  ];
+  if (WEBHOOK_PLATFORMS.includes(platform) && !values['no-webhook'])
+    executables.push(['job-x-webhook', bundles.webhook, {}]);
   for (const [name, main, assets] of executables) {
     const blob = writeBlob({ main, assets, codeCache, writer, out: join(dir, `${name}.blob`) });
     const file = join(dir, name + exe);

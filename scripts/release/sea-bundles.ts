@@ -19,6 +19,7 @@ const SEA_SOURCES = join(ROOT, 'scripts', 'release', 'sea');
 const SWAPS: Record<string, string> = {
   'edge/yaml-package.ts': 'yaml-package.ts',
   'plugin/lint/lint-worker-script.ts': 'lint-worker-script.ts',
+  'plugin/kube/load-client-node.ts': 'load-client-node.ts',
 };
 
 /** Loads the swapped modules' executable versions; records which swaps matched in `seen`. */
@@ -36,9 +37,10 @@ const swapModules = (seen: Set<string>): Plugin => ({
 });
 
 export interface SeaBundles {
-  /** The CLI's main script, the lint worker (an asset of the CLI) and the webhook's main script. */
+  /** The CLI's main script, its assets (the lint worker, client-node) and the webhook's main script. */
   readonly cli: string;
   readonly lintWorker: string;
+  readonly clientNode: string;
   readonly webhook: string;
 }
 
@@ -57,11 +59,17 @@ export async function buildSeaBundles(outDir: string, commit: string): Promise<S
   const bundles: SeaBundles = {
     cli: join(outDir, 'kubectl-job_x.cjs'),
     lintWorker: join(outDir, 'lint-worker.cjs'),
+    clientNode: join(outDir, 'client-node.cjs'),
     webhook: join(outDir, 'job-x-webhook.cjs'),
   };
   await Promise.all([
     build({ ...options, entryPoints: ['scripts/release/sea/cli-entry.ts'], outfile: bundles.cli }),
     build({ ...options, entryPoints: ['plugin/lint/lint-worker.ts'], outfile: bundles.lintWorker }),
+    build({
+      ...options,
+      stdin: { contents: "module.exports = require('@kubernetes/client-node');", resolveDir: ROOT, loader: 'js' },
+      outfile: bundles.clientNode,
+    }),
     build({ ...options, entryPoints: ['scripts/release/sea/webhook-entry.ts'], outfile: bundles.webhook }),
   ]);
   // A swap that matched nothing means that a module moved: the executable would look for files.

@@ -2,13 +2,16 @@
 // first): real krew (test/tools/krew/build.sh) installs the plugin into a temporary KREW_ROOT, and
 // the plugin runs through the testbed's kubectl with no Node.js on PATH.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kubectlPath, REPO_ROOT } from '../e2e/helpers/cluster.ts';
 
 const VERSION = '0.1.0';
+/** In the machine image (and Debian's strace package). */
+const STRACE = '/usr/bin/strace';
 const ARCHIVE = join(REPO_ROOT, 'dist', 'release', `kubectl-job_x_${VERSION}_linux_amd64.tar.gz`);
 const MANIFEST = join(REPO_ROOT, 'plugins', 'job-x.yaml');
 const BAD_JOB = `apiVersion: batch/v1
@@ -80,4 +83,51 @@ test('kubectl __complete job-x asks the plugin through kubectl_complete-job_x, s
   expect(run(['__complete', 'job-x', 'di']).stdout).toBe('diagnose\n:4\n');
   expect(run(['__complete', 'job-x', 'lint', '-o', 's']).stdout).toBe('sarif\n:4\n');
   expect(run(['__complete', 'job-x', 'rules', 'restart-policy-o']).stdout).toBe('restart-policy-on-failure\n:4\n');
+});
+
+test('a kubeconfig with proxy-url goes through client-node, loaded from inside the executable', async () => {
+  // The proxy answers every CONNECT with 502: reaching it at all shows that client-node built the
+  // proxy agent. strace shows where it came from: a module resolved by a path would find this
+  // checkout's node_modules (the bundle's path at build time), which a user's machine lacks.
+  let tunnels = 0;
+  const proxy = createServer();
+  proxy.on('connect', (_request, socket) => {
+    tunnels++;
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = proxy.address() as { port: number };
+    const kubeconfig = join(dir, 'proxied-kubeconfig');
+    const trace = join(dir, 'openat.trace');
+    writeFileSync(
+      kubeconfig,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [
+          { name: 'c', cluster: { server: 'https://127.0.0.1:6443', 'proxy-url': `http://127.0.0.1:${port}` } },
+        ],
+        users: [{ name: 'u', user: { token: 'x' } }],
+        contexts: [{ name: 'x', context: { cluster: 'c', user: 'u' } }],
+        'current-context': 'x',
+      }),
+    );
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const args = ['-f', '-qq', '-e', 'trace=openat', '-o', trace, 'kubectl', 'job-x', 'diagnose', 'pi'];
+      const child = execFile(STRACE, [...args, '--kubeconfig', kubeconfig], { env, cwd: dir });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: string) => (stderr += chunk));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(tunnels).toBeGreaterThan(0);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: /);
+    expect(result.stderr).not.toMatch(/Cannot find|internal error|\n\s+at /);
+    const opened = readFileSync(trace, 'utf8');
+    expect(opened).toContain('kubectl-job_x');
+    expect(opened.split('\n').filter((line) => line.includes('node_modules'))).toEqual([]);
+  } finally {
+    await new Promise((resolve) => proxy.close(resolve));
+  }
 });
