@@ -35,7 +35,12 @@ const commit = (file: string, text: string) => {
   git('add', file);
   const started = process.hrtime.bigint();
   const result = spawnSync('git', ['commit', '-m', `add ${file}`], { cwd: repo, env, encoding: 'utf8' });
-  return { ...result, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) };
+  // git runs the hook with its stdout sent to stderr.
+  return {
+    status: result.status,
+    output: result.stdout + result.stderr,
+    ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+  };
 };
 
 beforeAll(() => {
@@ -77,13 +82,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 test('a bad Job blocks the commit with the finding; a good one passes', () => {
   const bad = commit('bad-job.yaml', BAD_JOB);
   expect(bad.status).not.toBe(0);
-  expect(bad.stdout).toContain('spec.template.spec.restartPolicy: Required value');
-  expect(bad.stdout).toMatch(/job-x lint \(Kubernetes Jobs and CronJobs\)\.+Failed/);
+  expect(bad.output).toContain('spec.template.spec.restartPolicy: Required value');
+  expect(bad.output).toMatch(/job-x lint \(Kubernetes Jobs and CronJobs\)\.+Failed/);
   expect(git('log', '--format=%s')).not.toContain('add bad-job.yaml');
 
   git('rm', '--cached', '--quiet', 'bad-job.yaml');
   const good = commit('good-job.yaml', GOOD_JOB);
-  expect(good.stdout).toMatch(/job-x lint \(Kubernetes Jobs and CronJobs\)\.+Passed/);
+  expect(good.output).toMatch(/job-x lint \(Kubernetes Jobs and CronJobs\)\.+Passed/);
   expect(good.status).toBe(0);
   expect(git('log', '--format=%s')).toContain('add good-job.yaml');
   process.stderr.write(`pre-commit: a commit of one good Job took ${good.ms} ms (hook and git)\n`);
@@ -91,6 +96,6 @@ test('a bad Job blocks the commit with the finding; a good one passes', () => {
 
 test('files that are not YAML or JSON are not linted', () => {
   const other = commit('LICENSE', 'changed\n');
-  expect(other.stdout).toMatch(/job-x lint \(Kubernetes Jobs and CronJobs\)\.+\(no files to check\)Skipped/);
+  expect(other.output).toMatch(/job-x lint \(Kubernetes Jobs and CronJobs\)\.+\(no files to check\)Skipped/);
   expect(other.status).toBe(0);
 });
