@@ -65,8 +65,11 @@ export async function buildSeaBundles(outDir: string, commit: string): Promise<S
   await Promise.all([
     build({ ...options, entryPoints: ['scripts/release/sea/cli-entry.ts'], outfile: bundles.cli }),
     build({ ...options, entryPoints: ['plugin/lint/lint-worker.ts'], outfile: bundles.lintWorker }),
+    // Names minified too: an asset is held in memory by every run, used by few (20 MB of peak
+    // memory for the 6.5 MB bundle minified as the others are).
     build({
       ...options,
+      minify: true,
       stdin: { contents: "module.exports = require('@kubernetes/client-node');", resolveDir: ROOT, loader: 'js' },
       outfile: bundles.clientNode,
     }),
