@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kubectlPath, REPO_ROOT } from '../e2e/helpers/cluster.ts';
 
@@ -130,4 +130,54 @@ test('a kubeconfig with proxy-url goes through client-node, loaded from inside t
   } finally {
     await new Promise((resolve) => proxy.close(resolve));
   }
+});
+
+test('lint of 250 files with a policy file: worker threads, the YAML parser and ajv, all from inside the executable', () => {
+  // 250 files start the lint workers (plugin/lint/lint-pool.ts), whose code is an asset of the
+  // executable; --policy loads the YAML package and ajv. strace lists every file opened.
+  const files = join(dir, 'many');
+  mkdirSync(files);
+  for (let i = 0; i < 250; i++)
+    writeFileSync(join(files, `job-${i}.yaml`), BAD_JOB.replace('name: bad', `name: bad-${i}`));
+  writeFileSync(
+    join(dir, 'policy.yaml'),
+    'apiVersion: job-x.dev/v1alpha1\nkind: Policy\nrules:\n  require-ttl: "off"\n',
+  );
+  const trace = join(dir, 'lint.trace');
+  const result = spawnSync(
+    STRACE,
+    [
+      '-f',
+      '-qq',
+      '-e',
+      'trace=openat',
+      '-o',
+      trace,
+      'kubectl',
+      'job-x',
+      'lint',
+      '-o',
+      'json',
+      '--policy',
+      'policy.yaml',
+      'many',
+    ],
+    { env, cwd: dir, encoding: 'utf8' },
+  );
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(1);
+  const results = (JSON.parse(result.stdout) as { results: { findings: { ruleId: string }[] }[] }).results;
+  expect(results).toHaveLength(250);
+  for (const file of results) {
+    expect(file.findings.map((f) => f.ruleId)).toContain('restart-policy');
+    expect(file.findings.map((f) => f.ruleId)).not.toContain('require-ttl');
+  }
+  const opened = readFileSync(trace, 'utf8');
+  expect(opened).toContain('job-249.yaml');
+  // A worker that cannot start leaves its files to the main thread: count the threads that read them.
+  const readers = new Set(
+    opened.split('\n').flatMap((line) => (/job-\d+\.yaml/.test(line) ? [line.split(' ')[0]] : [])),
+  );
+  if (availableParallelism() > 1) expect(readers.size).toBeGreaterThan(1);
+  expect(opened.split('\n').filter((line) => line.includes('node_modules'))).toEqual([]);
 });
