@@ -30,5 +30,16 @@ export default {
       setupFilesAfterEnv: ['<rootDir>/test/e2e/setup-timeout.ts'],
       slowTestThreshold: 60,
     },
+    // npm run test:release only (it builds the release archive first; see test/release/).
+    ...(process.env.JOBX_RELEASE_TESTS === '1'
+      ? [
+          {
+            ...base,
+            displayName: 'release',
+            testMatch: ['<rootDir>/test/release/**/*.test.ts'],
+            slowTestThreshold: 120,
+          },
+        ]
+      : []),
   ],
 };

@@ -8,5 +8,5 @@ export {
   preloadPolicyParser,
 } from './policy-file.ts';
 export { readStreamCapped, readTextCapped } from './read-text-capped.ts';
-export { RULES_DOC_URL, VERSION } from './version.ts';
+export { COMMIT, KUBERNETES_VERSION, RULES_DOC_URL, VERSION } from './version.ts';
 export { yamlPackage } from './yaml-package.ts';

@@ -1,10 +1,12 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { COMPLETION_HELP, SHELLS, type Shell } from './completion/index.ts';
 import { LINT_FORMATS, type LintFormat } from './commands/index.ts';
 import { DIAGNOSE_FORMATS, type DiagnoseFormat } from './commands/index.ts';
 import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/index.ts';
 import { addKubeFlags, parseKubectlDuration, type KubeFlags } from './kube/index.ts';
 import { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './commands/index.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './commands/index.ts';
+import { VERSION_FORMATS, type VersionFormat } from './commands/index.ts';
 import { UsageError, VERSION } from '../edge/index.ts';
 import type { CommandContext } from './command-context.ts';
 
@@ -343,6 +345,39 @@ Examples:
         await indexStatus({ name, output, index, color, kube }, context);
       },
     );
+
+  program
+    .command('version')
+    .description('Print the job-x version, its git commit, the Kubernetes release its rules mirror and its Node.js.')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(VERSION_FORMATS).default('text'))
+    .action(async (opts: { output: VersionFormat }) => {
+      const { version } = await import('./commands/version.ts');
+      await version(opts.output, context.stdout);
+    });
+
+  program
+    .command('completion')
+    .description(
+      'Print a shell completion script for kubectl-job_x (kubectl job-x completes through kubectl_complete-job_x).',
+    )
+    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
+    .addHelpText('after', COMPLETION_HELP)
+    .action(async (shell: Shell) => {
+      const { completionScript } = await import('./completion/shell-scripts.ts');
+      context.stdout.write(completionScript(shell));
+    });
+
+  // The completion protocol kubectl speaks (kubectl __complete job-x …, through kubectl_complete-job_x).
+  program
+    .command('__complete', { hidden: true })
+    .argument('[words...]')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async (words: string[]) => {
+      const { complete, clusterNames, formatCompletion } = await import('./completion/complete.ts');
+      const completion = await complete(program, words.length > 0 ? words : [''], clusterNames(context.kubeClient));
+      context.stdout.write(formatCompletion(completion));
+    });
 
   return program;
 }

@@ -10,6 +10,8 @@
  * - The yaml and ajv packages are bundled apart (vendor-*.cjs) and loaded only when needed: the
  *   full YAML parser for what the fast reader leaves to it (see edge/yaml-package.ts), ajv
  *   for --policy. Bundled into main.cjs they cost every run a tenth of its start-up.
+ * - @kubernetes/client-node (proxies and auth providers only) is vendor-client-node.cjs, loaded
+ *   only by the runs that need it.
  * - The webhook (bin/job-x-webhook.js) loads dist/webhook/server.cjs, express included; it reuses
  *   the plugin's policy loader, so it gets its own copies of the vendor bundles next to it.
  * - Whitespace and syntax are minified, names are not (stack traces of internal errors stay
@@ -19,7 +21,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
-import { BUNDLE_OPTIONS } from './esbuild-options.ts';
+import { BUNDLE_OPTIONS, gitCommit } from './esbuild-options.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'cli');
@@ -29,13 +31,15 @@ const VENDOR = { yaml: './vendor-yaml.cjs', ajv: './vendor-ajv.cjs' };
 const common: BuildOptions = {
   ...BUNDLE_OPTIONS,
   absWorkingDir: ROOT,
-  sourcemap: true,
+  // Source maps only when asked for (`node scripts/build-cli.ts --sourcemap`): the npm package ships none.
+  sourcemap: process.argv.includes('--sourcemap'),
   logLevel: 'warning',
+  define: { JOBX_COMMIT: JSON.stringify(gitCommit(ROOT)) },
 };
 
 // ES module sources: import.meta.url names the bundle file instead.
 const esmInCjs: BuildOptions = {
-  define: { 'import.meta.url': '__jobxImportMetaUrl' },
+  define: { ...common.define, 'import.meta.url': '__jobxImportMetaUrl' },
   banner: { js: "const __jobxImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Imports of the packages become require() of their bundles next to this one.
   alias: VENDOR,
@@ -51,6 +55,19 @@ const vendorBundles = (outDir: string) =>
     }),
   );
 
+/**
+ * client-node, for proxies and auth-provider plugins only (plugin/kube/load-client-node.ts): names
+ * minified too, since the package ships it and few runs load it. The npm package then needs no
+ * runtime dependency at all.
+ */
+const clientNodeBundle = () =>
+  build({
+    ...common,
+    minify: true,
+    stdin: { contents: "module.exports = require('@kubernetes/client-node');", resolveDir: ROOT, loader: 'js' },
+    outfile: join(OUT, 'vendor-client-node.cjs'),
+  });
+
 rmSync(OUT, { recursive: true, force: true });
 // dist/webhook also holds tsc's output: remove only the bundle's own files.
 for (const file of ['server.cjs', 'server.cjs.map', ...Object.values(VENDOR).flatMap((f) => [f, `${f}.map`])])
@@ -64,6 +81,7 @@ await Promise.all([
     ...esmInCjs,
   }),
   ...vendorBundles(OUT),
+  clientNodeBundle(),
   build({
     ...common,
     entryPoints: { server: 'webhook/main.ts' },

@@ -3,3 +3,4 @@ export { DIAGNOSE_FORMATS, type DiagnoseFormat } from './diagnose.ts';
 export { EXPLAIN_FORMATS, type ExplainFormat } from './explain.ts';
 export { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './index-status.ts';
 export { EXPORT_FORMATS, type ExportFormat } from './export.ts';
+export { VERSION_FORMATS, type VersionFormat } from './version.ts';

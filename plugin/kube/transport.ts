@@ -6,10 +6,10 @@
 import http from 'node:http';
 import https from 'node:https';
 import { readFileSync } from 'node:fs';
-import type * as ClientNode from '@kubernetes/client-node';
 import { ConfigError } from '../../edge/index.ts';
 import { describeError } from '../../kubernetes/index.ts';
 import { runExecCredentialPlugin, type ExecIo } from './exec-credential.ts';
+import { loadClientNode } from './load-client-node.ts';
 import type { KubeCluster, KubeUser, ResolvedKubeConfig } from './kubeconfig.ts';
 
 export interface Transport {
@@ -62,16 +62,9 @@ export async function createTransport(config: ResolvedKubeConfig, io: ExecIo): P
   return { agent, headers, auth, close: () => agent.destroy() };
 }
 
-/**
- * The package is loaded from node_modules at run time, not bundled into dist/cli: it is 6 MB of
- * JavaScript that every CLI start (lint included) would otherwise parse, for the few runs that go
- * through a proxy or an auth-provider. esbuild leaves an import of a computed name alone.
- */
-const CLIENT_NODE = ['@kubernetes', 'client-node'].join('/');
-
 /** Proxies and auth-provider plugins: client-node's KubeConfig builds the agent and headers. */
 async function clientNodeTransport(cluster: KubeCluster, user: KubeUser): Promise<Transport> {
-  const { KubeConfig } = (await import(CLIENT_NODE)) as typeof ClientNode;
+  const { KubeConfig } = await loadClientNode();
   const kubeConfig = new KubeConfig();
   // client-node refuses http:// servers unless TLS verification is "skipped" (there is no TLS).
   const forClientNode = cluster.server.startsWith('http:') ? { ...cluster, skipTLSVerify: true } : cluster;

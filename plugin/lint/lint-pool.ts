@@ -9,6 +9,7 @@ import { lintFiles, packOutcomes, unpackOutcomes, type PackedOutcomes } from './
 import { deliverOutcomes, lintIntoSink, type LintSink } from './lint-sink.ts';
 import { readFileCapped } from './read-source.ts';
 import { WORKER_YOUNG_GENERATION_MB } from './young-generation.ts';
+import { lintWorkerScript } from './lint-worker-script.ts';
 
 /**
  * Lints many files on this thread and worker threads together, a batch at a time, and hands the
@@ -72,12 +73,6 @@ export function workerCount(files: number): number {
   if (files < MIN_FILES_FOR_WORKERS) return 0;
   return Math.max(0, Math.min(availableParallelism() - 1, MAX_WORKERS));
 }
-
-/**
- * The worker script next to this module: lint-worker.ts when running from source, lint-worker.js
- * compiled by tsc, lint-worker.cjs in the CLI bundle (dist/cli).
- */
-const WORKER_URL = new URL(`./lint-worker.${/\.(ts|cjs)$/.exec(import.meta.url)?.[1] ?? 'js'}`, import.meta.url);
 
 export interface ParallelOptions {
   /** Whether this thread lints too (default); the tests turn it off to put every batch they can on the workers. */
@@ -163,8 +158,10 @@ export async function lintInParallel(
     notify();
   };
   const setup: WorkerSetup = { policies: run.policies.map((policy) => policy.document) };
+  const workerScript = lintWorkerScript();
   for (let n = 0; n < workers; n++) {
-    const thread = new WorkerThread(WORKER_URL, {
+    const thread = new WorkerThread(workerScript.script, {
+      eval: workerScript.eval,
       workerData: setup,
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });

@@ -1,0 +1,1 @@
+export { COMPLETION_HELP, SHELLS, type Shell } from './shells.ts';
