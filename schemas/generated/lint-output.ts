@@ -105,5 +105,14 @@ export interface Finding {
   /**
    * For apiserver errors: the field error type the API server reports.
    */
-  type?: 'Required' | 'Invalid' | 'NotSupported' | 'Duplicate' | 'TooMany' | 'TooLong' | 'Forbidden' | 'TypeInvalid';
+  type?:
+    | 'Required'
+    | 'Invalid'
+    | 'NotSupported'
+    | 'NotFound'
+    | 'Duplicate'
+    | 'TooMany'
+    | 'TooLong'
+    | 'Forbidden'
+    | 'TypeInvalid';
 }

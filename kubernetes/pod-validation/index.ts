@@ -1,0 +1,1 @@
+export { validatePodTemplateSpec } from './pod-template.ts';

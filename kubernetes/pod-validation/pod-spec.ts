@@ -1,0 +1,42 @@
+import { int, objects, str, type JsonObject } from '../decoded-access.ts';
+import type { FieldError } from '../field-error.ts';
+import type { FieldPath } from '../field-path.ts';
+import { validateContainers, validateEphemeralContainers, validateInitContainers } from './containers.ts';
+import { podVolumes, validatePodLevel } from './pod-level-seam.ts';
+import {
+  usesHostUsers,
+  validateFileKeyRefVolumes,
+  validateHostUsers,
+  validatePodFields,
+  validatePodHostNetworkDeps,
+} from './pod-fields.ts';
+import { validateRestartPolicy } from './restart-policy.ts';
+
+/**
+ * validation.go ValidatePodSpec for a pod template (podMeta nil), on the spec after the API
+ * server's defaulting (kubernetes/defaults.ts), with 1.36.4's default feature gates.
+ */
+export function validatePodSpec(podSpec: JsonObject, path: FieldPath): FieldError[] {
+  const { errors: volumeErrors, volumes } = podVolumes(podSpec, path.child('volumes'));
+  // gatherPodResourceClaimNames.
+  const podClaimNames = new Set(objects(podSpec, 'resourceClaims').map((c) => str(c, 'name') ?? ''));
+  const context = {
+    volumes,
+    podClaimNames,
+    gracePeriod: int(podSpec, 'terminationGracePeriodSeconds'),
+    podRestartPolicy: str(podSpec, 'restartPolicy') ?? '',
+    hostUsers: usesHostUsers(podSpec),
+  };
+  return [
+    ...volumeErrors,
+    ...validateContainers(podSpec, context, path.child('containers')),
+    ...validateInitContainers(podSpec, context, path.child('initContainers')),
+    ...validateEphemeralContainers(podSpec, context, path.child('ephemeralContainers')),
+    ...validatePodHostNetworkDeps(podSpec, path),
+    ...validateRestartPolicy(str(podSpec, 'restartPolicy') ?? '', path.child('restartPolicy')),
+    ...validatePodLevel(podSpec, path),
+    ...validateHostUsers(podSpec, path),
+    ...validatePodFields(podSpec, path),
+    ...validateFileKeyRefVolumes(podSpec, path),
+  ];
+}
