@@ -103,9 +103,13 @@ export function validatePodHostNetworkDeps(podSpec: JsonObject, path: FieldPath)
   return errors;
 }
 
-/** Whether the pod uses the host's user namespace (hostUsers unset counts as true). */
+/**
+ * Whether the pod uses the host's user namespace (unset counts as true). v1 keeps hostUsers,
+ * hostNetwork, hostPID and hostIPC on the pod spec; the internal type moves them into the
+ * security context, whence upstream's reads.
+ */
 export function usesHostUsers(podSpec: JsonObject): boolean {
-  return bool(obj(podSpec, 'securityContext'), 'hostUsers') !== false;
+  return bool(podSpec, 'hostUsers') !== false;
 }
 
 /**
