@@ -1,1 +1,2 @@
 export { validatePodTemplateSpec } from './pod-template.ts';
+export { type PodWarning, podTemplateWarnings } from './pod-warnings.ts';
