@@ -74,14 +74,19 @@ function overcommitAllowed(name: string): boolean {
   return isNative(name) && !isHugePages(name);
 }
 
-/** validation.go validateContainerResourceName (with validateResourceName). */
-function validateContainerResourceName(name: string, path: FieldPath): FieldError[] {
+/** validation.go validateResourceName: a qualified name; without a domain, a standard resource. */
+function validateResourceName(name: string, path: FieldPath): FieldError[] {
   const errors = qualifiedNameErrors(name).map((m) => fieldError.invalid(path, name, m));
   if (errors.length > 0) return errors;
-  const simple = !name.includes('/');
-  if (simple && !STANDARD_RESOURCES.has(name) && !isQuotaHugePages(name))
+  if (!name.includes('/') && !STANDARD_RESOURCES.has(name) && !isQuotaHugePages(name))
     errors.push(fieldError.invalid(path, name, 'must be a standard resource type or fully qualified'));
-  if (simple) {
+  return errors;
+}
+
+/** validation.go validateContainerResourceName: its own check runs whatever validateResourceName said. */
+function validateContainerResourceName(name: string, path: FieldPath): FieldError[] {
+  const errors = validateResourceName(name, path);
+  if (!name.includes('/')) {
     if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePages(name))
       errors.push(fieldError.invalid(path, name, 'must be a standard resource for containers'));
   } else if (!isNative(name) && !isExtended(name)) {

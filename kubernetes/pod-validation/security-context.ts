@@ -3,6 +3,7 @@ import { fieldError, type FieldError } from '../field-error.ts';
 import type { FieldPath } from '../field-path.ts';
 import { utf8Length } from '../labels.ts';
 import { dns1123SubdomainErrors } from '../names.ts';
+import { goStructValue, PROFILE, SECURITY_CONTEXT } from './go-struct-value.ts';
 import { validateLocalDescendingPath } from './local-paths.ts';
 import { idRangeErrors } from './value-checks.ts';
 
@@ -38,14 +39,18 @@ export function validateSecurityContext(container: JsonObject, hostUsers: boolea
   if (bool(sc, 'allowPrivilegeEscalation') === false) {
     if (bool(sc, 'privileged') === true)
       errors.push(
-        fieldError.invalid(path, sc, 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'),
+        fieldError.invalid(
+          path,
+          goStructValue(sc, SECURITY_CONTEXT),
+          'cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+        ),
       );
     for (const capability of arr(obj(sc, 'capabilities'), 'add') ?? [])
       if (capability === 'CAP_SYS_ADMIN')
         errors.push(
           fieldError.invalid(
             path,
-            sc,
+            goStructValue(sc, SECURITY_CONTEXT),
             'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN',
           ),
         );
@@ -69,7 +74,11 @@ export function validateSeccompProfileField(profile: JsonObject | undefined, pat
     else errors.push(...validateLocalDescendingPath(localhost, path.child('localhostProfile')));
   } else if (has(profile, 'localhostProfile')) {
     errors.push(
-      fieldError.invalid(path.child('localhostProfile'), profile, 'can only be set when seccomp type is Localhost'),
+      fieldError.invalid(
+        path.child('localhostProfile'),
+        goStructValue(profile, PROFILE),
+        'can only be set when seccomp type is Localhost',
+      ),
     );
   }
   return errors;

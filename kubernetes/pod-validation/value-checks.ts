@@ -3,6 +3,8 @@
  * each returning the list of messages (empty when valid), as in Go.
  */
 
+import { regexError } from '../names.ts';
+
 const PORT_NAME_MAX = 15;
 const DNS1123_SUBDOMAIN_MAX = 253;
 const MAX_INT32 = 2147483647;
@@ -12,12 +14,6 @@ const portNameOneLetter = /[a-z]/;
 const envVarName = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const configMapKey = /^[-._a-zA-Z0-9]+$/;
 const httpHeaderName = /^[-A-Za-z0-9]+$/;
-
-/** validation.RegexError: the message, then the examples and the regex. */
-export function regexError(message: string, format: string, ...examples: string[]): string {
-  if (examples.length === 0) return `${message} (regex used for validation is '${format}')`;
-  return `${message} (e.g. ${examples.map((e) => `'${e}', `).join('or ')}regex used for validation is '${format}')`;
-}
 
 /** validation.InclusiveRangeError. */
 export function inclusiveRangeError(lo: number, hi: number): string {
