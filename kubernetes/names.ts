@@ -45,9 +45,19 @@ export function dns1123LabelErrors(value: string): string[] {
   return errs;
 }
 
-export function dns1123SubdomainErrors(value: string): string[] {
+/**
+ * Go's len(): UTF-8 bytes. util/validation's MaxLenError says "characters", the newer
+ * api/validate/content one (label keys and values) says "bytes": `unit` is the word.
+ */
+const encoder = new TextEncoder();
+function tooLong(value: string, max: number, unit: 'characters' | 'bytes'): string | undefined {
+  return encoder.encode(value).length > max ? `must be no more than ${max} ${unit}` : undefined;
+}
+
+export function dns1123SubdomainErrors(value: string, unit: 'characters' | 'bytes' = 'characters'): string[] {
   const errs: string[] = [];
-  if (value.length > DNS1123_SUBDOMAIN_MAX) errs.push(`must be no more than ${DNS1123_SUBDOMAIN_MAX} characters`);
+  const long = tooLong(value, DNS1123_SUBDOMAIN_MAX, unit);
+  if (long) errs.push(long);
   if (!dns1123Subdomain.test(value)) {
     errs.push(
       regexError(
@@ -71,15 +81,16 @@ export function qualifiedNameErrors(value: string): string[] {
     const prefix = parts[0] ?? '';
     name = parts[1] ?? '';
     if (prefix.length === 0) errs.push('prefix part must be non-empty');
-    else for (const msg of dns1123SubdomainErrors(prefix)) errs.push(`prefix part ${msg}`);
+    // content.IsDNS1123Subdomain: its length error says "bytes".
+    else for (const msg of dns1123SubdomainErrors(prefix, 'bytes')) errs.push(`prefix part ${msg}`);
   } else {
     return [
       `a valid label key ${regexError(LABEL_KEY_MESSAGE, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
     ];
   }
   if (name.length === 0) errs.push('name part must be non-empty');
-  else if (name.length > QUALIFIED_NAME_MAX)
-    errs.push(`name part must be no more than ${QUALIFIED_NAME_MAX} characters`);
+  else if (tooLong(name, QUALIFIED_NAME_MAX, 'bytes'))
+    errs.push(`name part must be no more than ${QUALIFIED_NAME_MAX} bytes`);
   if (!qualifiedNamePart.test(name))
     errs.push(`name part ${regexError(LABEL_KEY_MESSAGE, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
@@ -87,7 +98,8 @@ export function qualifiedNameErrors(value: string): string[] {
 
 export function labelValueErrors(value: string): string[] {
   const errs: string[] = [];
-  if (value.length > LABEL_VALUE_MAX) errs.push(`must be no more than ${LABEL_VALUE_MAX} characters`);
+  const long = tooLong(value, LABEL_VALUE_MAX, 'bytes');
+  if (long) errs.push(long);
   if (!labelValue.test(value)) {
     errs.push(
       regexError(
