@@ -11,9 +11,12 @@ import {
 // apimachinery/pkg/util/validation (v0.36.4) TestIsValidPortName, TestIsRelaxedEnvVarName,
 // TestIsConfigMapKey, TestIsHTTPHeaderName: the messages are the API server's.
 describe('value checks of apimachinery validation', () => {
-  test.each(['telnet', 're-mail-ck', 'pop3', 'a', 'a-1', '1-a', 'a-1-b-2-c', '1-a-2-b-3'])('port name %s is valid', (name) => {
-    expect(portNameErrors(name)).toEqual([]);
-  });
+  test.each(['telnet', 're-mail-ck', 'pop3', 'a', 'a-1', '1-a', 'a-1-b-2-c', '1-a-2-b-3'])(
+    'port name %s is valid',
+    (name) => {
+      expect(portNameErrors(name)).toEqual([]);
+    },
+  );
 
   test.each([
     ['longerthan15characters', 'must be no more than 15 characters'],
