@@ -1,0 +1,8 @@
+// Pod-level validators (helper podlevel). The container side and the pod template entry point
+// export from here too.
+export { isClaimVolume, validateVolumes, type ValidatedVolumes } from './volumes.ts';
+export {
+  CONTAINER_RESOURCE_FIELD_PATHS,
+  validateContainerResourceFieldSelector,
+  validateObjectFieldSelector,
+} from './volume-sources/index.ts';

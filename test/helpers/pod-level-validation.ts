@@ -1,0 +1,15 @@
+import { FieldPath, obj, own, validateVolumes, type FieldError } from '../../kubernetes/index.ts';
+import type { CorpusCase } from './corpus.ts';
+import { manifestOf } from './corpus.ts';
+
+/**
+ * The pod-level validators of kubernetes/pod-validation/ run on a corpus case's pod template, at
+ * the paths the API server reports (`spec.template.spec...`). The pod-level corpus holds only
+ * cases whose errors all come from these validators, so their errors must equal the server's.
+ */
+export function podLevelErrors(c: CorpusCase): FieldError[] {
+  const manifest = manifestOf(c);
+  const spec = obj(obj(obj(manifest, 'spec'), 'template'), 'spec');
+  const path = FieldPath.root('spec', 'template', 'spec');
+  return [...validateVolumes(own(spec, 'volumes'), path.child('volumes')).errors];
+}
