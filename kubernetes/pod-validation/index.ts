@@ -6,3 +6,4 @@ export {
   validateContainerResourceFieldSelector,
   validateObjectFieldSelector,
 } from './volume-sources/index.ts';
+export { DEFAULT_FEATURE_GATES, type PodFeatureGates } from './validation-options.ts';

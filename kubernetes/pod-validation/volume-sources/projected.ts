@@ -13,6 +13,7 @@ import {
   validateSignerName,
 } from './signer-names.ts';
 import { validateFileMode, validateLocalNonReservedPath } from './paths.ts';
+import { DEFAULT_FEATURE_GATES, type PodFeatureGates } from '../validation-options.ts';
 
 /** SetDefaults_ServiceAccountTokenProjection: expirationSeconds defaults to one hour. */
 const DEFAULT_TOKEN_EXPIRATION_SECONDS = 3600;
@@ -176,7 +177,7 @@ function validatePodCertificate(source: unknown, path: FieldPath, paths: PathSet
 }
 
 /** validateProjectionSources: each source has exactly one kind; paths are unique across sources. */
-function validateProjectionSources(projection: unknown, path: FieldPath): FieldError[] {
+function validateProjectionSources(projection: unknown, path: FieldPath, gates: PodFeatureGates): FieldError[] {
   const errors: FieldError[] = [];
   const paths = new PathSet(path);
   objects(projection, 'sources').forEach((source, i) => {
@@ -207,12 +208,14 @@ function validateProjectionSources(projection: unknown, path: FieldPath): FieldE
       errors.push(...validateServiceAccountToken(token, srcPath.child('serviceAccountToken'), path));
     }
     const bundle = own(source, 'clusterTrustBundle');
-    if (isObject(bundle)) {
+    // dropDisabledClusterTrustBundleProjection: without the gate the source is gone before validation.
+    if (isObject(bundle) && gates.ClusterTrustBundleProjection) {
       numSources++;
       errors.push(...validateClusterTrustBundle(bundle, srcPath.child('clusterTrustBundle'), paths));
     }
     const certificate = own(source, 'podCertificate');
-    if (isObject(certificate)) {
+    // dropDisabledPodCertificateProjection, likewise.
+    if (isObject(certificate) && gates.PodCertificateRequest) {
       numSources++;
       errors.push(...validatePodCertificate(certificate, srcPath.child('podCertificate'), paths));
     }
@@ -223,9 +226,13 @@ function validateProjectionSources(projection: unknown, path: FieldPath): FieldE
 }
 
 /** validateProjectedVolumeSource (pkg/apis/core/validation). */
-export function validateProjectedVolumeSource(projection: unknown, path: FieldPath): FieldError[] {
+export function validateProjectedVolumeSource(
+  projection: unknown,
+  path: FieldPath,
+  gates: PodFeatureGates = DEFAULT_FEATURE_GATES,
+): FieldError[] {
   return [
     ...validateFileMode(int(projection, 'defaultMode'), path.child('defaultMode')),
-    ...validateProjectionSources(projection, path),
+    ...validateProjectionSources(projection, path, gates),
   ];
 }
