@@ -7,3 +7,10 @@ export {
   validateObjectFieldSelector,
 } from './volume-sources/index.ts';
 export { DEFAULT_FEATURE_GATES, type PodFeatureGates } from './validation-options.ts';
+export { isValidSysctlName, validatePodSecurityContext } from './pod-security-context.ts';
+export {
+  idRangeErrors,
+  validateAppArmorProfileField,
+  validateSeccompProfileField,
+  validateWindowsSecurityContextOptions,
+} from './security-profiles.ts';

@@ -17,6 +17,8 @@ export interface PodFeatureGates {
   readonly HostnameOverride: boolean;
   /** Beta, on by default: `spec.resources` (pod-level resources) is kept and validated. */
   readonly PodLevelResources: boolean;
+  /** Beta, off by default: without it a new pod may only use seLinuxChangePolicy Recursive. */
+  readonly SELinuxMount: boolean;
   /** Beta, on by default: matchLabelKeys are merged into the selector (new validation). */
   readonly MatchLabelKeysInPodTopologySpreadSelectorMerge: boolean;
 }
@@ -29,4 +31,5 @@ export const DEFAULT_FEATURE_GATES: PodFeatureGates = {
   HostnameOverride: true,
   PodLevelResources: true,
   MatchLabelKeysInPodTopologySpreadSelectorMerge: true,
+  SELinuxMount: false,
 };

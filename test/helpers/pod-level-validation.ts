@@ -1,4 +1,11 @@
-import { FieldPath, obj, own, validateVolumes, type FieldError } from '../../kubernetes/index.ts';
+import {
+  FieldPath,
+  obj,
+  own,
+  validatePodSecurityContext,
+  validateVolumes,
+  type FieldError,
+} from '../../kubernetes/index.ts';
 import type { CorpusCase } from './corpus.ts';
 import { manifestOf } from './corpus.ts';
 
@@ -11,5 +18,8 @@ export function podLevelErrors(c: CorpusCase): FieldError[] {
   const manifest = manifestOf(c);
   const spec = obj(obj(obj(manifest, 'spec'), 'template'), 'spec');
   const path = FieldPath.root('spec', 'template', 'spec');
-  return [...validateVolumes(own(spec, 'volumes'), path.child('volumes')).errors];
+  return [
+    ...validateVolumes(own(spec, 'volumes'), path.child('volumes')).errors,
+    ...validatePodSecurityContext(own(spec, 'securityContext'), path.child('securityContext'), spec),
+  ];
 }

@@ -36,5 +36,5 @@ export {
   validateQuobyteVolumeSource,
   validateRBDVolumeSource,
 } from './network-storage.ts';
-export { inclusiveRangeError, validateLocalNonReservedPath } from './paths.ts';
+export { inclusiveRangeError, validateLocalDescendingPath, validateLocalNonReservedPath } from './paths.ts';
 export { validateProjectedVolumeSource } from './projected.ts';
