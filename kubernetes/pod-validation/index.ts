@@ -14,3 +14,9 @@ export {
   validateSeccompProfileField,
   validateWindowsSecurityContextOptions,
 } from './security-profiles.ts';
+export {
+  validateAffinity,
+  validateLabelName,
+  validateMatchLabelKeysAndMismatchLabelKeys,
+  validateNodeSelectorTerm,
+} from './affinity.ts';

@@ -2,6 +2,7 @@ import {
   FieldPath,
   obj,
   own,
+  validateAffinity,
   validatePodSecurityContext,
   validateVolumes,
   type FieldError,
@@ -21,5 +22,6 @@ export function podLevelErrors(c: CorpusCase): FieldError[] {
   return [
     ...validateVolumes(own(spec, 'volumes'), path.child('volumes')).errors,
     ...validatePodSecurityContext(own(spec, 'securityContext'), path.child('securityContext'), spec),
+    ...validateAffinity(own(spec, 'affinity'), path.child('affinity')),
   ];
 }
