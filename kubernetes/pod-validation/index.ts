@@ -20,3 +20,8 @@ export {
   validateMatchLabelKeysAndMismatchLabelKeys,
   validateNodeSelectorTerm,
 } from './affinity.ts';
+export { validateDNSPolicy, validatePodDNSConfig } from './dns.ts';
+export { validateHostAliases } from './host-aliases.ts';
+export { validateLegacyIP } from './ip-address.ts';
+export { validateTolerations } from './tolerations.ts';
+export { validateTopologySpreadConstraints } from './topology-spread.ts';

@@ -13,6 +13,8 @@ export interface PodFeatureGates {
   readonly GenericWorkload: boolean;
   /** Alpha, off by default: tolerations may not use the Lt/Gt operators. */
   readonly TaintTolerationComparisonOperators: boolean;
+  /** Beta, on by default in 1.36: IPs may not have leading zeros nor be IPv4-mapped IPv6. */
+  readonly StrictIPCIDRValidation: boolean;
   /** Beta, on by default: `spec.hostnameOverride` is kept and validated. */
   readonly HostnameOverride: boolean;
   /** Beta, on by default: `spec.resources` (pod-level resources) is kept and validated. */
@@ -32,4 +34,5 @@ export const DEFAULT_FEATURE_GATES: PodFeatureGates = {
   PodLevelResources: true,
   MatchLabelKeysInPodTopologySpreadSelectorMerge: true,
   SELinuxMount: false,
+  StrictIPCIDRValidation: true,
 };

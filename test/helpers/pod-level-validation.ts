@@ -3,7 +3,12 @@ import {
   obj,
   own,
   validateAffinity,
+  validateDNSPolicy,
+  validateHostAliases,
+  validatePodDNSConfig,
   validatePodSecurityContext,
+  validateTolerations,
+  validateTopologySpreadConstraints,
   validateVolumes,
   type FieldError,
 } from '../../kubernetes/index.ts';
@@ -23,5 +28,13 @@ export function podLevelErrors(c: CorpusCase): FieldError[] {
     ...validateVolumes(own(spec, 'volumes'), path.child('volumes')).errors,
     ...validatePodSecurityContext(own(spec, 'securityContext'), path.child('securityContext'), spec),
     ...validateAffinity(own(spec, 'affinity'), path.child('affinity')),
+    ...validateDNSPolicy(own(spec, 'dnsPolicy'), path.child('dnsPolicy')),
+    ...validatePodDNSConfig(own(spec, 'dnsConfig'), path.child('dnsConfig'), own(spec, 'dnsPolicy')),
+    ...validateTolerations(own(spec, 'tolerations'), path.child('tolerations')),
+    ...validateTopologySpreadConstraints(
+      own(spec, 'topologySpreadConstraints'),
+      path.child('topologySpreadConstraints'),
+    ),
+    ...validateHostAliases(own(spec, 'hostAliases'), path.child('hostAliases')),
   ];
 }
