@@ -25,3 +25,11 @@ export { validateHostAliases } from './host-aliases.ts';
 export { validateLegacyIP } from './ip-address.ts';
 export { validateTolerations } from './tolerations.ts';
 export { validateTopologySpreadConstraints } from './topology-spread.ts';
+export {
+  podResourceClaimNames,
+  validateOverhead,
+  validatePodResourceClaims,
+  validateReadinessGates,
+  validateScheduling,
+  validateSchedulingGates,
+} from './scheduling.ts';

@@ -7,6 +7,7 @@ import {
   validateHostAliases,
   validatePodDNSConfig,
   validatePodSecurityContext,
+  validateScheduling,
   validateTolerations,
   validateTopologySpreadConstraints,
   validateVolumes,
@@ -36,5 +37,6 @@ export function podLevelErrors(c: CorpusCase): FieldError[] {
       path.child('topologySpreadConstraints'),
     ),
     ...validateHostAliases(own(spec, 'hostAliases'), path.child('hostAliases')),
+    ...validateScheduling(spec, path),
   ];
 }
