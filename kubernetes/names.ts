@@ -17,7 +17,9 @@ const httpPath = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;
 export function dns1123LabelErrors(value: string): string[] {
   const errs: string[] = [];
   if (value.length > DNS1123_LABEL_MAX) errs.push(`must be no more than ${DNS1123_LABEL_MAX} characters`);
-  if (!dns1123Label.test(value)) {
+  // A valid subdomain that is not a valid label can only be one with dots (length is checked above).
+  if (!dns1123Label.test(value) && dns1123Subdomain.test(value)) errs.push('must not contain dots');
+  else if (!dns1123Label.test(value)) {
     errs.push(
       "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
     );
@@ -50,7 +52,7 @@ export function qualifiedNameErrors(value: string): string[] {
     else for (const msg of dns1123SubdomainErrors(prefix)) errs.push(`prefix part ${msg}`);
   } else {
     return [
-      "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character with an optional DNS subdomain prefix and '/'",
+      "a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
     ];
   }
   if (name.length === 0) errs.push('name part must be non-empty');

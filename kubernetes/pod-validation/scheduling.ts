@@ -44,17 +44,27 @@ export function validatePodResourceClaims(claims: unknown, path: FieldPath): Fie
     }
     const claimName = str(claim, 'resourceClaimName');
     const templateName = str(claim, 'resourceClaimTemplateName');
+    // Go renders the internal struct with its field names.
+    const rendered = {
+      Name: name,
+      ResourceClaimName: claimName ?? null,
+      ResourceClaimTemplateName: templateName ?? null,
+    };
     if (claimName !== undefined && templateName !== undefined)
       errors.push(
         fieldError.invalid(
           claimPath,
-          claim,
+          rendered,
           'at most one of `resourceClaimName` or `resourceClaimTemplateName` may be specified',
         ),
       );
     if (claimName === undefined && templateName === undefined)
       errors.push(
-        fieldError.invalid(claimPath, claim, 'must specify one of: `resourceClaimName`, `resourceClaimTemplateName`'),
+        fieldError.invalid(
+          claimPath,
+          rendered,
+          'must specify one of: `resourceClaimName`, `resourceClaimTemplateName`',
+        ),
       );
     if (claimName !== undefined) errors.push(...subdomainErrors(claimName, claimPath.child('resourceClaimName')));
     if (templateName !== undefined)

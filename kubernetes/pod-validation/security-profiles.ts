@@ -25,8 +25,10 @@ export function validateSeccompProfileField(profile: unknown, path: FieldPath): 
       errors.push(fieldError.required(path.child('localhostProfile'), 'must be set when seccomp type is Localhost'));
     else errors.push(...validateLocalDescendingPath(localhost, path.child('localhostProfile')));
   } else if (has(profile, 'localhostProfile')) {
+    // Go renders the internal struct: its field names, unexported to JSON.
+    const rendered = { Type: type, LocalhostProfile: str(profile, 'localhostProfile') ?? null };
     errors.push(
-      fieldError.invalid(path.child('localhostProfile'), profile, 'can only be set when seccomp type is Localhost'),
+      fieldError.invalid(path.child('localhostProfile'), rendered, 'can only be set when seccomp type is Localhost'),
     );
   }
   return errors;

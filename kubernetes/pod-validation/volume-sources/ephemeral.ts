@@ -110,15 +110,10 @@ function validateClaimSpec(spec: unknown, path: FieldPath): FieldError[] {
   if (dataSourceRef) errors.push(...validateDataSource(dataSourceRef, path.child('dataSourceRef'), true));
   if (dataSourceRef && (str(dataSourceRef, 'namespace') ?? '').length > 0) {
     if (dataSource)
-      errors.push(
-        fieldError.invalid(
-          path,
-          path.child('dataSource').toString(),
-          'may not be specified when dataSourceRef.namespace is specified',
-        ),
-      );
+      errors.push(fieldError.invalid(path, {}, 'may not be specified when dataSourceRef.namespace is specified'));
   } else if (dataSource && dataSourceRef && !sameDataSource(dataSource, dataSourceRef)) {
-    errors.push(fieldError.invalid(path, path.child('dataSource').toString(), 'must match dataSourceRef'));
+    // Go passes a *field.Path as the value; it renders as {}.
+    errors.push(fieldError.invalid(path, {}, 'must match dataSourceRef'));
   }
   // VolumeAttributesClass is GA (on by default) in 1.36.
   const attributesClass = str(spec, 'volumeAttributesClassName') ?? '';
