@@ -44,12 +44,12 @@ describe('validateAffinity (1.36.4)', () => {
     );
     const at = 'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]';
     expect(render(errors)).toEqual([
-      `${at}.namespace: Invalid value: "Bad": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`,
+      `${at}.namespace: Invalid value: "Bad": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
       `${at}[0]: Invalid value: "a": exists in both matchLabelKeys and labelSelector`,
       `${at}.matchLabelKeys[1]: Invalid value: "x": exists in both matchLabelKeys and mismatchLabelKeys`,
       `${at}.topologyKey: Required value: can not be empty`,
       `${at}.topologyKey: Invalid value: "": name part must be non-empty`,
-      `${at}.topologyKey: Invalid value: "": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+      `${at}.topologyKey: Invalid value: "": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
     ]);
   });
 

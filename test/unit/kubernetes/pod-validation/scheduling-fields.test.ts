@@ -151,7 +151,7 @@ describe('DNS, host aliases and IPs', () => {
     expect(
       render(validateHostAliases([{ ip: '1.2.3.4', hostnames: ['ok', 'Not_OK'] }], spec.child('hostAliases'))),
     ).toEqual([
-      "spec.hostAliases[0].hostnames[1]: Invalid value: \"Not_OK\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+      "spec.hostAliases[0].hostnames[1]: Invalid value: \"Not_OK\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
     ]);
   });
 });

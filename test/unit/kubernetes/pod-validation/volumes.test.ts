@@ -38,7 +38,7 @@ describe('validateVolumes (ValidateVolumes of 1.36.4)', () => {
     );
     expect(render(errors)).toEqual([
       'spec.volumes[0].secret.defaultMode: Invalid value: 512: must be a number between 0 and 0777 (octal), both inclusive',
-      'spec.volumes[0].name: Invalid value: "Bad.Name": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character',
+      "spec.volumes[0].name: Invalid value: \"Bad.Name\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
       'spec.volumes[1].hostPath.type: Unsupported value: "Nope": supported values: "", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"',
       'spec.volumes[2].iscsi.iqn: Invalid value: "abc": must be valid format starting with iqn, eui, or naa',
       'spec.volumes[2].iscsi.lun: Invalid value: 300: must be between 0 and 255, inclusive',
