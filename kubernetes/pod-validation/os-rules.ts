@@ -88,6 +88,53 @@ function validateWindows(podSpec: unknown, path: FieldPath): FieldError[] {
   return errors;
 }
 
+/**
+ * validateWindowsHostProcessPod (run on every pod spec, whatever its os): hostProcess settings of
+ * the pod and its containers must agree, be all-or-nothing, and come with hostNetwork. The
+ * `--allow-privileged` check assumes the API server allows privileged containers.
+ */
+export function validateWindowsHostProcessPod(podSpec: unknown, path: FieldPath): FieldError[] {
+  const errors: FieldError[] = [];
+  const podHostProcess = own(obj(obj(podSpec, 'securityContext'), 'windowsOptions'), 'hostProcess');
+  const podValue = typeof podHostProcess === 'boolean' ? podHostProcess : undefined;
+  let containers = 0;
+  let hostProcessContainers = 0;
+  eachContainer(podSpec, path, (container, containerPath) => {
+    containers++;
+    const setting = own(obj(obj(container, 'securityContext'), 'windowsOptions'), 'hostProcess');
+    const value = typeof setting === 'boolean' ? setting : undefined;
+    if (podValue !== undefined && value !== undefined && podValue !== value)
+      errors.push(
+        fieldError.invalid(
+          containerPath.child('securityContext', 'windowsOptions', 'hostProcess'),
+          value,
+          `pod hostProcess value must be identical if both are specified, was ${podValue}`,
+        ),
+      );
+    if (value === true || (value === undefined && podValue === true)) hostProcessContainers++;
+  });
+  if (hostProcessContainers > 0) {
+    if (hostProcessContainers !== containers)
+      errors.push(
+        fieldError.invalid(
+          path,
+          '',
+          'If pod contains any hostProcess containers then all containers must be HostProcess containers',
+        ),
+      );
+    const hostNetwork = own(podSpec, 'hostNetwork') === true;
+    if (!hostNetwork)
+      errors.push(
+        fieldError.invalid(
+          path.child('hostNetwork'),
+          false,
+          'hostNetwork must be true if pod contains any hostProcess containers',
+        ),
+      );
+  }
+  return errors;
+}
+
 /** The `spec.OS != nil` block of ValidatePodSpec: validateOS, then the rules of the named OS. */
 export function validateOSFields(podSpec: unknown, path: FieldPath): FieldError[] {
   const osErrors = validateOS(podSpec, path.child('os'));

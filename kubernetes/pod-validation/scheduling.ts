@@ -3,7 +3,7 @@ import { fieldError, type FieldError } from '../field-error.ts';
 import type { FieldPath } from '../field-path.ts';
 import { checkLabels } from '../labels.ts';
 import { dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from '../names.ts';
-import { validateOSFields } from './os-rules.ts';
+import { validateOSFields, validateWindowsHostProcessPod } from './os-rules.ts';
 
 const subdomainErrors = (value: string, path: FieldPath): FieldError[] =>
   dns1123SubdomainErrors(value).map((msg) => fieldError.invalid(path, value, msg));
@@ -82,14 +82,13 @@ export function podResourceClaimNames(claims: unknown): ReadonlySet<string> {
   );
 }
 
-const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
-
 /**
- * The scheduling fields of ValidatePodSpec: nodeSelector (ValidateLabels), priorityClassName
- * (ValidatePriorityClassName), runtimeClassName (ValidateRuntimeClassName), preemptionPolicy
- * (ValidatePreemptionPolicy), readinessGates, schedulingGates, resourceClaims, and os with its
- * Linux/Windows rules (validateOS, validateLinux, validateWindows). `spec.schedulingGroup` is
- * dropped before validation while GenericWorkload is off (1.36.4's default).
+ * The scheduling fields of ValidatePodSpec: nodeSelector (ValidateLabels), readinessGates,
+ * schedulingGates, resourceClaims, and os with its Linux/Windows rules (validateOS,
+ * validateLinux, validateWindows, validateWindowsHostProcessPod). priorityClassName,
+ * runtimeClassName and preemptionPolicy are in pod-fields.ts with the other scalar fields.
+ * `spec.schedulingGroup` is dropped before validation while GenericWorkload is off (1.36.4's
+ * default).
  */
 export function validateScheduling(podSpec: unknown, path: FieldPath): FieldError[] {
   const errors: FieldError[] = [
@@ -98,14 +97,7 @@ export function validateScheduling(podSpec: unknown, path: FieldPath): FieldErro
     ...validateReadinessGates(own(podSpec, 'readinessGates'), path.child('readinessGates')),
     ...validateSchedulingGates(own(podSpec, 'schedulingGates'), path.child('schedulingGates')),
   ];
-  const priorityClassName = str(podSpec, 'priorityClassName') ?? '';
-  if (priorityClassName.length > 0) errors.push(...subdomainErrors(priorityClassName, path.child('priorityClassName')));
-  const runtimeClassName = str(podSpec, 'runtimeClassName');
-  if (runtimeClassName !== undefined) errors.push(...subdomainErrors(runtimeClassName, path.child('runtimeClassName')));
-  const preemptionPolicy = str(podSpec, 'preemptionPolicy');
-  if (preemptionPolicy === '') errors.push(fieldError.required(path.child('preemptionPolicy')));
-  else if (preemptionPolicy !== undefined && !PREEMPTION_POLICIES.includes(preemptionPolicy))
-    errors.push(fieldError.notSupported(path.child('preemptionPolicy'), preemptionPolicy, PREEMPTION_POLICIES));
+  errors.push(...validateWindowsHostProcessPod(podSpec, path));
   if (has(podSpec, 'os')) errors.push(...validateOSFields(podSpec, path));
   return errors;
 }

@@ -162,7 +162,6 @@ describe('scheduling fields and OS rules', () => {
       {
         resourceClaims: [{ name: 'a' }],
         schedulingGates: [{ name: 'g' }, { name: 'g' }],
-        preemptionPolicy: 'Later',
         os: { name: 'windows' },
         hostPID: true,
         containers: [{ name: 'c', securityContext: { privileged: false } }],
@@ -172,9 +171,23 @@ describe('scheduling fields and OS rules', () => {
     expect(render(errors)).toEqual([
       'spec.resourceClaims[0]: Invalid value: {"Name":"a","ResourceClaimName":null,"ResourceClaimTemplateName":null}: must specify one of: `resourceClaimName`, `resourceClaimTemplateName`',
       'spec.schedulingGates[1]: Duplicate value: "g"',
-      'spec.preemptionPolicy: Unsupported value: "Later": supported values: "PreemptLowerPriority", "Never"',
       'spec.hostPID: Forbidden: cannot be set for a windows pod',
       'spec.containers[0].securityContext.privileged: Forbidden: cannot be set for a windows pod',
+    ]);
+  });
+
+  test('hostProcess containers (validateWindowsHostProcessPod)', () => {
+    const errors = validateScheduling(
+      {
+        securityContext: { windowsOptions: { hostProcess: true } },
+        containers: [{ name: 'a', securityContext: { windowsOptions: { hostProcess: false } } }, { name: 'b' }],
+      },
+      spec,
+    );
+    expect(render(errors)).toEqual([
+      'spec.containers[0].securityContext.windowsOptions.hostProcess: Invalid value: false: pod hostProcess value must be identical if both are specified, was true',
+      'spec: Invalid value: "": If pod contains any hostProcess containers then all containers must be HostProcess containers',
+      'spec.hostNetwork: Invalid value: false: hostNetwork must be true if pod contains any hostProcess containers',
     ]);
   });
 
