@@ -1,9 +1,12 @@
-import { objects, obj, own, str, type JsonObject } from '../decoded-access.ts';
+import { objects, obj, str, type JsonObject } from '../decoded-access.ts';
 import { fieldError, type FieldError } from '../field-error.ts';
 import type { FieldPath } from '../field-path.ts';
-import { dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from '../names.ts';
-import { validatePathNoBacksteps } from './local-paths.ts';
-import { validateContainerResourceDivisor } from './resource-divisor.ts';
+import { dns1123LabelErrors, dns1123SubdomainErrors } from '../names.ts';
+import {
+  validateContainerResourceFieldSelector,
+  validateObjectFieldSelector,
+  validatePathNoBacksteps,
+} from './volume-sources/index.ts';
 import { configMapKeyErrors, relaxedEnvVarNameErrors } from './value-checks.ts';
 
 /**
@@ -23,31 +26,6 @@ const ENV_FIELD_PATHS = [
   'status.hostIPs',
   'status.podIP',
   'status.podIPs',
-];
-/** podshelper.ConvertDownwardAPIFieldLabel's accepted labels (without subscripts). */
-const CONVERTIBLE_FIELD_LABELS = new Set([
-  'metadata.annotations',
-  'metadata.labels',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.uid',
-  'spec.nodeName',
-  'spec.restartPolicy',
-  'spec.serviceAccountName',
-  'spec.schedulerName',
-  'status.phase',
-  'status.hostIP',
-  'status.hostIPs',
-  'status.podIP',
-  'status.podIPs',
-]);
-const RESOURCE_FIELD_PATHS = [
-  'limits.cpu',
-  'limits.ephemeral-storage',
-  'limits.memory',
-  'requests.cpu',
-  'requests.ephemeral-storage',
-  'requests.memory',
 ];
 const HUGEPAGES_PREFIXES = ['limits.hugepages-', 'requests.hugepages-'];
 
@@ -73,12 +51,19 @@ function validateEnvVarValueFrom(env: JsonObject, path: FieldPath): FieldError[]
   const fieldRef = obj(valueFrom, 'fieldRef');
   if (fieldRef) {
     sources++;
-    errors.push(...validateObjectFieldSelector(fieldRef, path.child('fieldRef')));
+    errors.push(...validateObjectFieldSelector(fieldRef, ENV_FIELD_PATHS, path.child('fieldRef')));
   }
   const resourceFieldRef = obj(valueFrom, 'resourceFieldRef');
   if (resourceFieldRef) {
     sources++;
-    errors.push(...validateContainerResourceFieldSelector(resourceFieldRef, path.child('resourceFieldRef')));
+    errors.push(
+      ...validateContainerResourceFieldSelector(
+        resourceFieldRef,
+        HUGEPAGES_PREFIXES,
+        path.child('resourceFieldRef'),
+        false,
+      ),
+    );
   }
   for (const key of ['configMapKeyRef', 'secretKeyRef']) {
     const selector = obj(valueFrom, key);
@@ -104,55 +89,6 @@ function validateEnvVarValueFrom(env: JsonObject, path: FieldPath): FieldError[]
     errors.push(fieldError.invalid(path, '', 'may not be specified when `value` is not empty'));
   else if (sources > 1)
     errors.push(fieldError.invalid(path, '', 'may not have more than one field specified at a time'));
-  return errors;
-}
-
-/** fieldpath.SplitMaybeSubscriptedPath: `metadata.labels['key']` → path and subscript. */
-function splitSubscript(fieldPath: string): { path: string; subscript: string } | undefined {
-  if (!fieldPath.endsWith("']")) return undefined;
-  const body = fieldPath.slice(0, -2);
-  const at = body.indexOf("['");
-  if (at <= 0) return undefined;
-  return { path: body.slice(0, at), subscript: body.slice(at + 2) };
-}
-
-/** validation.go validateObjectFieldSelector, with podshelper.ConvertDownwardAPIFieldLabel. */
-export function validateObjectFieldSelector(
-  selector: JsonObject,
-  path: FieldPath,
-  expressions: readonly string[] = ENV_FIELD_PATHS,
-): FieldError[] {
-  // SetDefaults_ObjectFieldSelector: an empty apiVersion is v1.
-  const apiVersion = str(selector, 'apiVersion') || 'v1';
-  const fieldPath = str(selector, 'fieldPath') ?? '';
-  if (fieldPath === '') return [fieldError.required(path.child('fieldPath'))];
-  const split = splitSubscript(fieldPath);
-  let conversionError: string | undefined;
-  if (apiVersion !== 'v1') conversionError = `unsupported pod version: ${apiVersion}`;
-  else if (split && split.path !== 'metadata.annotations' && split.path !== 'metadata.labels')
-    conversionError = `field label does not support subscript: ${fieldPath}`;
-  else if (!split && !CONVERTIBLE_FIELD_LABELS.has(fieldPath) && fieldPath !== 'spec.host')
-    conversionError = `field label not supported: ${fieldPath}`;
-  if (conversionError !== undefined)
-    return [fieldError.invalid(path.child('fieldPath'), fieldPath, `error converting fieldPath: ${conversionError}`)];
-  // spec.host is the v1 spelling of spec.nodeName.
-  const internal = fieldPath === 'spec.host' ? 'spec.nodeName' : fieldPath;
-  if (split) {
-    const subscript = split.path === 'metadata.annotations' ? split.subscript.toLowerCase() : split.subscript;
-    return qualifiedNameErrors(subscript).map((m) => fieldError.invalid(path, subscript, m));
-  }
-  if (!expressions.includes(internal)) return [fieldError.notSupported(path.child('fieldPath'), internal, expressions)];
-  return [];
-}
-
-/** validation.go validateContainerResourceFieldSelector (the env form: no containerName needed). */
-function validateContainerResourceFieldSelector(selector: JsonObject, path: FieldPath): FieldError[] {
-  const errors: FieldError[] = [];
-  const resource = str(selector, 'resource') ?? '';
-  if (resource === '') errors.push(fieldError.required(path.child('resource')));
-  else if (!RESOURCE_FIELD_PATHS.includes(resource) && !HUGEPAGES_PREFIXES.some((p) => resource.startsWith(p)))
-    errors.push(fieldError.notSupported(path.child('resource'), resource, RESOURCE_FIELD_PATHS));
-  errors.push(...validateContainerResourceDivisor(resource, own(selector, 'divisor'), path));
   return errors;
 }
 

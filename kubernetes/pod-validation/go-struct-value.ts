@@ -26,7 +26,7 @@ const WINDOWS_OPTIONS: Schema = [
   ['hostProcess', 'HostProcess', 'pointer'],
 ];
 /** core.SeccompProfile and core.AppArmorProfile have the same shape. */
-export const PROFILE: Schema = [
+const PROFILE: Schema = [
   ['type', 'Type', 'string'],
   ['localhostProfile', 'LocalhostProfile', 'pointer'],
 ];

@@ -1,7 +1,7 @@
 import { obj, objects, str, type JsonObject } from '../decoded-access.ts';
 import { fieldError, type FieldError } from '../field-error.ts';
 import type { FieldPath } from '../field-path.ts';
-import { validateLocalDescendingPath } from './local-paths.ts';
+import { validateLocalDescendingPath } from './volume-sources/index.ts';
 
 /**
  * The annotations a pod template's metadata may carry with a meaning for pods (validation.go

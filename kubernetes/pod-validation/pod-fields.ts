@@ -3,7 +3,7 @@ import { fieldError, type FieldError } from '../field-error.ts';
 import type { FieldPath } from '../field-path.ts';
 import { MAX_INT32 } from '../go-integers.ts';
 import { dns1123LabelErrors, dns1123SubdomainErrors } from '../names.ts';
-import { inclusiveRangeError } from './value-checks.ts';
+import { inclusiveRangeError } from './volume-sources/index.ts';
 
 /**
  * The scalar pod-level fields of ValidatePodSpec (validation.go): serviceAccountName, nodeName,

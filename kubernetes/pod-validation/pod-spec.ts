@@ -1,8 +1,8 @@
-import { int, objects, str, type JsonObject } from '../decoded-access.ts';
+import { int, own, str, type JsonObject } from '../decoded-access.ts';
 import type { FieldError } from '../field-error.ts';
 import type { FieldPath } from '../field-path.ts';
 import { validateContainers, validateEphemeralContainers, validateInitContainers } from './containers.ts';
-import { podVolumes, validatePodLevel } from './pod-level-seam.ts';
+import { validatePodLevel } from './pod-level-checks.ts';
 import {
   usesHostUsers,
   validateFileKeyRefVolumes,
@@ -11,15 +11,16 @@ import {
   validatePodHostNetworkDeps,
 } from './pod-fields.ts';
 import { validateRestartPolicy } from './restart-policy.ts';
+import { podResourceClaimNames } from './scheduling.ts';
+import { validateVolumes } from './volumes.ts';
 
 /**
  * validation.go ValidatePodSpec for a pod template (podMeta nil), on the spec after the API
  * server's defaulting (kubernetes/defaults.ts), with 1.36.4's default feature gates.
  */
 export function validatePodSpec(podSpec: JsonObject, path: FieldPath): FieldError[] {
-  const { errors: volumeErrors, volumes } = podVolumes(podSpec, path.child('volumes'));
-  // gatherPodResourceClaimNames.
-  const podClaimNames = new Set(objects(podSpec, 'resourceClaims').map((c) => str(c, 'name') ?? ''));
+  const { errors: volumeErrors, volumes } = validateVolumes(own(podSpec, 'volumes'), path.child('volumes'));
+  const podClaimNames = podResourceClaimNames(own(podSpec, 'resourceClaims'));
   const context = {
     volumes,
     podClaimNames,

@@ -4,21 +4,16 @@
  */
 
 import { regexError } from '../names.ts';
+import { inclusiveRangeError } from './volume-sources/index.ts';
 
 const PORT_NAME_MAX = 15;
 const DNS1123_SUBDOMAIN_MAX = 253;
-const MAX_INT32 = 2147483647;
 
 const portNameCharset = /^[-a-z0-9]+$/;
 const portNameOneLetter = /[a-z]/;
 const envVarName = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const configMapKey = /^[-._a-zA-Z0-9]+$/;
 const httpHeaderName = /^[-A-Za-z0-9]+$/;
-
-/** validation.InclusiveRangeError. */
-export function inclusiveRangeError(lo: number, hi: number): string {
-  return `must be between ${lo} and ${hi}, inclusive`;
-}
 
 /** validation.IsValidPortNum. */
 export function portNumErrors(port: number): string[] {
@@ -108,9 +103,4 @@ export function httpHeaderNameErrors(value: string): string[] {
           'X-Header-Name',
         ),
       ];
-}
-
-/** validation.IsValidUserID and IsValidGroupID (both 0..MaxInt32). */
-export function idRangeErrors(id: number): string[] {
-  return id >= 0 && id <= MAX_INT32 ? [] : [inclusiveRangeError(0, MAX_INT32)];
 }

@@ -1,7 +1,7 @@
 import { bool, has, obj, objects, str, type JsonObject } from '../decoded-access.ts';
 import { fieldError, type FieldError } from '../field-error.ts';
 import type { FieldPath } from '../field-path.ts';
-import { validateLocalDescendingPath, validatePathNoBacksteps } from './local-paths.ts';
+import { validateLocalDescendingPath, validatePathNoBacksteps } from './volume-sources/index.ts';
 
 /** The pod's volumes by name (what validateVolumes gives back), for resolving mounts and devices. */
 export type PodVolumes = ReadonlyMap<string, unknown>;

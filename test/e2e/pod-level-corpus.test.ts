@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
-import { loadCorpus, manifestOf } from '../helpers/corpus.ts';
-import { podLevelErrors } from '../helpers/pod-level-validation.ts';
+import { manifestOf } from '../helpers/corpus.ts';
+import { loadPodLevelCorpus, podLevelErrors } from '../helpers/pod-level-validation.ts';
 import { KUBECONFIG } from './helpers/cluster.ts';
 import { dryRunCreate } from './conformance/dry-run-create.ts';
 
 /**
  * The pod-level corpus against the testbed's real kube-apiserver: the case's expected causes are
  * exactly the server's (path, type) set, and the ported pod-level validators give that set too.
- * (Lint's own verdict is checked once the pod template validation is wired into the rules and
- * these cases join test/corpus/create.)
+ * (Lint's own verdict on these cases, part of test/corpus/create, is checked by conformance.test.ts;
+ * this test adds the messages of the ported validators.)
  */
 const NAMESPACE = `pod-level-${process.pid}`;
-const corpus = loadCorpus('pod-level');
+const corpus = loadPodLevelCorpus();
 const kubeconfig = new KubeConfig();
 
 beforeAll(async () => {

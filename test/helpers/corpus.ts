@@ -41,7 +41,7 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-/** The cases of one corpus folder: `create` (checked through lint) or `pod-level` (see its README). */
+/** The cases of one corpus folder (`create`). */
 export function loadCorpus(folder = 'create'): CorpusCase[] {
   const dir = join(CORPUS_DIR, folder);
   return readdirSync(dir)

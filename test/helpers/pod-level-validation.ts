@@ -14,7 +14,25 @@ import {
   type FieldError,
 } from '../../kubernetes/index.ts';
 import type { CorpusCase } from './corpus.ts';
-import { manifestOf } from './corpus.ts';
+import { loadCorpus, manifestOf } from './corpus.ts';
+
+/** The corpus files (in test/corpus/create) whose errors all come from the pod-level validators. */
+export const POD_LEVEL_FILES: readonly string[] = [
+  'affinity',
+  'dns',
+  'host-aliases',
+  'pod-security-context',
+  'scheduling',
+  'tolerations',
+  'topology-spread',
+  'volume-sources',
+  'volumes',
+].map((area) => `pod-template-${area}.yaml`);
+
+/** Those cases of the create corpus. */
+export function loadPodLevelCorpus(): CorpusCase[] {
+  return loadCorpus().filter((c) => POD_LEVEL_FILES.includes(c.file));
+}
 
 /**
  * The pod-level validators of kubernetes/pod-validation/ run on a corpus case's pod template, at

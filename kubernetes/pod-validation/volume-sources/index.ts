@@ -36,5 +36,10 @@ export {
   validateQuobyteVolumeSource,
   validateRBDVolumeSource,
 } from './network-storage.ts';
-export { inclusiveRangeError, validateLocalDescendingPath, validateLocalNonReservedPath } from './paths.ts';
+export {
+  inclusiveRangeError,
+  validateLocalDescendingPath,
+  validateLocalNonReservedPath,
+  validatePathNoBacksteps,
+} from './paths.ts';
 export { validateProjectedVolumeSource } from './projected.ts';

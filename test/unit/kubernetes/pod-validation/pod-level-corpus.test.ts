@@ -1,10 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
-import { loadCorpus } from '../../../helpers/corpus.ts';
-import { podLevelErrors } from '../../../helpers/pod-level-validation.ts';
+import { loadPodLevelCorpus, podLevelErrors } from '../../../helpers/pod-level-validation.ts';
 
 /** (path, type) pairs, as the API server's 422 causes list them. */
 const key = (path: string, type: string): string => `${path} ${type}`;
-const corpus = loadCorpus('pod-level');
+const corpus = loadPodLevelCorpus();
 
 describe('pod-level corpus: the ported validators give the API server’s causes', () => {
   test('the corpus has at least 200 cases with unique names', () => {

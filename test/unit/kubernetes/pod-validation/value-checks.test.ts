@@ -2,11 +2,11 @@ import { describe, expect, test } from '@jest/globals';
 import {
   configMapKeyErrors,
   httpHeaderNameErrors,
-  idRangeErrors,
   portNameErrors,
   portNumErrors,
   relaxedEnvVarNameErrors,
 } from '../../../../kubernetes/pod-validation/value-checks.ts';
+import { idRangeErrors } from '../../../../kubernetes/pod-validation/security-profiles.ts';
 
 // apimachinery/pkg/util/validation (v0.36.4) TestIsValidPortName, TestIsRelaxedEnvVarName,
 // TestIsConfigMapKey, TestIsHTTPHeaderName: the messages are the API server's.
