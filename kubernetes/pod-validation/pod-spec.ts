@@ -3,6 +3,7 @@ import type { FieldError } from '../field-error.ts';
 import type { FieldPath } from '../field-path.ts';
 import { validateContainers, validateEphemeralContainers, validateInitContainers } from './containers.ts';
 import { validatePodLevel } from './pod-level-checks.ts';
+import { validatePodResources } from './pod-resources.ts';
 import {
   usesHostUsers,
   validateFileKeyRefVolumes,
@@ -33,6 +34,7 @@ export function validatePodSpec(podSpec: JsonObject, path: FieldPath): FieldErro
     ...validateContainers(podSpec, context, path.child('containers')),
     ...validateInitContainers(podSpec, context, path.child('initContainers')),
     ...validateEphemeralContainers(podSpec, context, path.child('ephemeralContainers')),
+    ...validatePodResources(podSpec, podClaimNames, path),
     ...validatePodHostNetworkDeps(podSpec, path),
     ...validateRestartPolicy(str(podSpec, 'restartPolicy') ?? '', path.child('restartPolicy')),
     ...validatePodLevel(podSpec, path),

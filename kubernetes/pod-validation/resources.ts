@@ -75,7 +75,7 @@ function overcommitAllowed(name: string): boolean {
 }
 
 /** validation.go validateResourceName: a qualified name; without a domain, a standard resource. */
-function validateResourceName(name: string, path: FieldPath): FieldError[] {
+export function validateResourceName(name: string, path: FieldPath): FieldError[] {
   const errors = qualifiedNameErrors(name).map((m) => fieldError.invalid(path, name, m));
   if (errors.length > 0) return errors;
   if (!name.includes('/') && !STANDARD_RESOURCES.has(name) && !isQuotaHugePages(name))
@@ -96,7 +96,7 @@ function validateContainerResourceName(name: string, path: FieldPath): FieldErro
 }
 
 /** SetDefaults_ResourceList rounds every quantity up to milli-units before validation. */
-function roundUpToMilli(q: Quantity): Quantity {
+export function roundUpToMilli(q: Quantity): Quantity {
   const millis = q.numerator * 1000n;
   let whole = millis / q.denominator;
   if (millis % q.denominator !== 0n && millis > 0n) whole += 1n;
@@ -137,13 +137,25 @@ function parseList(list: JsonObject, path: FieldPath, errors: FieldError[]): Par
   return parsed;
 }
 
-/** validation.go validateResourceRequirements for a container's `resources`. */
+/** A resource-name check: validateContainerResourceName or validatePodResourceName. */
+export type ResourceNameCheck = (name: string, path: FieldPath) => FieldError[];
+
+/** validation.go ValidateContainerResourceRequirements: a container's `resources`. */
 export function validateContainerResources(
   container: JsonObject,
   podClaimNames: ReadonlySet<string>,
   path: FieldPath,
 ): FieldError[] {
-  const resources = obj(container, 'resources');
+  return validateResourceRequirements(obj(container, 'resources'), validateContainerResourceName, podClaimNames, path);
+}
+
+/** validation.go validateResourceRequirements. */
+export function validateResourceRequirements(
+  resources: JsonObject | undefined,
+  validateName: ResourceNameCheck,
+  podClaimNames: ReadonlySet<string>,
+  path: FieldPath,
+): FieldError[] {
   const errors: FieldError[] = [];
   const limPath = path.child('limits');
   const reqPath = path.child('requests');
@@ -153,7 +165,7 @@ export function validateContainerResources(
   let hugePages = false;
   for (const [name, { raw, quantity }] of limits) {
     const at = limPath.key(name);
-    errors.push(...validateContainerResourceName(name, at), ...validateQuantityValue(name, raw, quantity, at));
+    errors.push(...validateName(name, at), ...validateQuantityValue(name, raw, quantity, at));
     if (isHugePages(name)) {
       hugePages = true;
       const message = hugePagesError(name, raw, quantity);
@@ -163,7 +175,7 @@ export function validateContainerResources(
   }
   for (const [name, { raw, quantity }] of requests) {
     const at = reqPath.key(name);
-    errors.push(...validateContainerResourceName(name, at), ...validateQuantityValue(name, raw, quantity, at));
+    errors.push(...validateName(name, at), ...validateQuantityValue(name, raw, quantity, at));
     const limit = limits.get(name);
     if (limit) {
       const order = compareQuantities(quantity, limit.quantity);
