@@ -1,16 +1,18 @@
 import { obj, objects, str, type JsonObject } from '../decoded-access.ts';
 import { fieldError, type FieldError } from '../field-error.ts';
 import type { FieldPath } from '../field-path.ts';
+import { validateTolerations } from './tolerations.ts';
 import { validateLocalDescendingPath } from './volume-sources/index.ts';
 
 /**
  * The annotations a pod template's metadata may carry with a meaning for pods (validation.go
  * ValidatePodSpecificAnnotations, validateSeccompAnnotationsAndFields,
- * validateAppArmorAnnotationsAndFieldsMatchOnCreate). Not ported: the content of the legacy
- * `scheduler.alpha.kubernetes.io/tolerations` annotation (ValidateTolerationsInPodAnnotations).
+ * validateAppArmorAnnotationsAndFieldsMatchOnCreate, ValidateTolerationsInPodAnnotations).
  */
 
 const MIRROR_POD = 'kubernetes.io/config.mirror';
+const TOLERATIONS = 'scheduler.alpha.kubernetes.io/tolerations';
+const TOLERATION_FIELDS = ['key', 'operator', 'value', 'effect', 'tolerationSeconds'];
 const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
 const SECCOMP_POD = 'seccomp.security.alpha.kubernetes.io/pod';
 const SECCOMP_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -60,6 +62,8 @@ export function validatePodSpecificAnnotations(
     errors.push(
       fieldError.invalid(path.key(MIRROR_POD), mirror, 'must set spec.nodeName if mirror pod annotation is set'),
     );
+  const tolerations = text(annotations, TOLERATIONS);
+  if (tolerations) errors.push(...validateTolerationsAnnotation(tolerations, path));
   const cost = text(annotations, DELETION_COST);
   if (cost !== undefined && !isDeletionCost(cost))
     errors.push(fieldError.invalid(path.key(DELETION_COST), cost, 'must be a 32bit integer'));
@@ -78,6 +82,47 @@ export function validatePodSpecificAnnotations(
       errors.push(fieldError.invalid(path.key(key), value, `invalid AppArmor profile name: ${JSON.stringify(value)}`));
   }
   return errors;
+}
+
+/** Go's name of a JSON value's kind in an unmarshal error. */
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return 'number';
+  return typeof value === 'object' ? 'object' : typeof value;
+}
+
+/**
+ * validation.go ValidateTolerationsInPodAnnotations: the annotation is JSON for a list of
+ * tolerations (field names matched case-insensitively, as encoding/json does), each then
+ * validated as `spec.tolerations` is. A value that is not such JSON is Invalid at the
+ * annotations; the message then is JavaScript's parse error, not Go's.
+ */
+function validateTolerationsAnnotation(value: string, path: FieldPath): FieldError[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (error) {
+    return [fieldError.invalid(path, TOLERATIONS, error instanceof Error ? error.message : 'invalid JSON')];
+  }
+  if (parsed === null) return [];
+  if (!Array.isArray(parsed))
+    return [
+      fieldError.invalid(
+        path,
+        TOLERATIONS,
+        `json: cannot unmarshal ${jsonKind(parsed)} into Go value of type []core.Toleration`,
+      ),
+    ];
+  const list = parsed.map((item: unknown) => {
+    const out: Record<string, unknown> = {};
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return out;
+    for (const [key, field] of Object.entries(item)) {
+      const known = TOLERATION_FIELDS.find((name) => name.toLowerCase() === key.toLowerCase());
+      if (known) out[known] = field;
+    }
+    return out;
+  });
+  return validateTolerations(list, path.child(TOLERATIONS));
 }
 
 /** The seccomp or AppArmor type an annotation value stands for, and its localhost profile. */
