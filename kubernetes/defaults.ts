@@ -124,7 +124,8 @@ function defaultPodSpec(podSpec: JsonObject): void {
   if (isUnset(podSpec.restartPolicy) || podSpec.restartPolicy === '') podSpec.restartPolicy = 'Always';
   if (isUnset(podSpec.dnsPolicy) || podSpec.dnsPolicy === '') podSpec.dnsPolicy = 'ClusterFirst';
   setIfUnset(podSpec, 'terminationGracePeriodSeconds', 30);
-  for (const key of ['containers', 'initContainers']) {
+  // SetDefaults_Container, and SetDefaults_EphemeralContainer for the (forbidden) ephemeral ones.
+  for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
     for (const container of objects(podSpec, key)) {
       if (isUnset(container.terminationMessagePolicy) || container.terminationMessagePolicy === '')
         container.terminationMessagePolicy = 'File';

@@ -5,7 +5,15 @@ import type { FieldPath } from './field-path.ts';
  * A 422 response names them as `FieldValue<Type>` in `details.causes[].reason`.
  */
 export type FieldErrorType =
-  'Required' | 'Invalid' | 'NotSupported' | 'Duplicate' | 'TooMany' | 'TooLong' | 'Forbidden' | 'TypeInvalid';
+  | 'Required'
+  | 'Invalid'
+  | 'NotSupported'
+  | 'NotFound'
+  | 'Duplicate'
+  | 'TooMany'
+  | 'TooLong'
+  | 'Forbidden'
+  | 'TypeInvalid';
 
 export interface FieldError {
   readonly type: FieldErrorType;
@@ -39,6 +47,9 @@ export const fieldError = {
       path,
       `Unsupported value: ${formatBadValue(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`,
     ),
+  /** field.NotFound, with the detail some callers add (validateResourceClaimNames). */
+  notFound: (path: FieldPath, value: unknown, detail = ''): FieldError =>
+    make('NotFound', path, `Not found: ${formatBadValue(value)}${detail ? `: ${detail}` : ''}`),
   duplicate: (path: FieldPath, value: unknown): FieldError =>
     make('Duplicate', path, `Duplicate value: ${formatBadValue(value)}`),
   tooMany: (path: FieldPath, actual: number, max: number): FieldError =>

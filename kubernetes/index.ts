@@ -62,3 +62,4 @@ export {
 export { checkLabelSelector, selectorMatches } from './label-selector.ts';
 export { checkAnnotations, checkLabels, utf8Length } from './labels.ts';
 export { kubectlNumberText, recordExactInteger, yamlToJsonNumberText } from './exact-integers.ts';
+export * from './pod-validation/index.ts';

@@ -31,12 +31,9 @@ import nameNotDnsLabel from './name-not-dns-label.ts';
 import nonNegativeFields from './non-negative-fields.ts';
 import objectMetadata from './object-metadata.ts';
 import parallelismZero from './parallelism-zero.ts';
-import podContainers from './pod-containers.ts';
 import podFailurePolicy from './pod-failure-policy.ts';
 import podReplacementPolicy from './pod-replacement-policy.ts';
-import podResources from './pod-resources.ts';
-import podSpecFields from './pod-spec-fields.ts';
-import podTemplateMetadata from './pod-template-metadata.ts';
+import podTemplate from './pod-template.ts';
 import podTemplateWarnings from './pod-template-warnings.ts';
 import requireActiveDeadline from './require-active-deadline.ts';
 import requireTtl from './require-ttl.ts';
@@ -84,12 +81,9 @@ export const RULES: readonly Rule[] = [
   nonNegativeFields,
   objectMetadata,
   parallelismZero,
-  podContainers,
   podFailurePolicy,
   podReplacementPolicy,
-  podResources,
-  podSpecFields,
-  podTemplateMetadata,
+  podTemplate,
   podTemplateWarnings,
   requireActiveDeadline,
   requireTtl,

@@ -1,8 +1,5 @@
-import { valueText } from '../../kubernetes/index.ts';
 import { DOCS } from '../docs-urls.ts';
-import { int, obj, objects } from '../../kubernetes/index.ts';
-import { hasFractionalUnits, parseQuantity } from '../../kubernetes/index.ts';
-import { podSpecOf } from '../../kubernetes/index.ts';
+import { obj, podSpecOf, podTemplateWarnings } from '../../kubernetes/index.ts';
 import { defineRule, type Report } from '../rule.ts';
 
 /** pkg/api/node deprecatedNodeLabels. */
@@ -26,11 +23,11 @@ export default defineRule({
   stage: 'both',
   docs: {
     summary:
-      'Warnings the API server gives for a pod template: deprecated node labels, negative terminationGracePeriodSeconds, fractional bytes of memory or ephemeral storage, repeated env names.',
+      'Warnings the API server gives for a pod template (pkg/api/pod/warnings.go): deprecated node labels and annotations, negative terminationGracePeriodSeconds, fractional bytes of memory or ephemeral storage, repeated env names, overlapping or ambiguous ports, repeated port names, hostIP without hostPort, repeated or empty image pull secrets, seccomp and AppArmor annotations without their fields.',
     rationale:
-      'These are accepted but almost certainly mistakes: the label no longer exists on nodes, the value is treated differently from what is written, or a later entry hides an earlier one.',
+      'These are accepted but almost certainly mistakes: the label or annotation no longer does anything, the value is treated differently from what is written, or a later entry hides an earlier one.',
     remediation:
-      'Use the replacement label, a non-negative grace period, whole bytes (`512Mi`, not `0.5Gi` of odd sizes), and unique env names.',
+      'Use the replacement label or field, a non-negative grace period, whole bytes (`512Mi`, not `0.5Gi` of odd sizes), and unique env names, ports and pull secrets.',
     url: DOCS.podTemplate,
   },
   check(view) {
@@ -42,40 +39,9 @@ export default defineRule({
       const message = DEPRECATED_NODE_LABELS.get(key);
       if (message) reports.push({ path: templatePath.child('spec', 'nodeSelector').key(key).toString(), message });
     }
-    const grace = int(podSpec, 'terminationGracePeriodSeconds');
-    if (grace !== undefined && grace < 0) {
-      reports.push({
-        path: templatePath.child('spec', 'terminationGracePeriodSeconds').toString(),
-        message: 'must be >= 0; negative values are invalid and will be treated as 1',
-      });
-    }
-    for (const key of ['initContainers', 'containers']) {
-      objects(podSpec, key).forEach((container, i) => {
-        const path = templatePath.child('spec', key).index(i);
-        for (const group of ['limits', 'requests']) {
-          for (const resource of ['memory', 'ephemeral-storage']) {
-            const value = obj(obj(container, 'resources'), group)?.[resource];
-            const quantity = parseQuantity(value);
-            if (quantity && hasFractionalUnits(quantity)) {
-              reports.push({
-                path: path.child('resources', group).key(resource).toString(),
-                message: `fractional byte value ${JSON.stringify(valueText(value))} is invalid, must be an integer`,
-              });
-            }
-          }
-        }
-        const seen = new Set<string>();
-        objects(container, 'env').forEach((env, j) => {
-          const name = typeof env.name === 'string' ? env.name : '';
-          if (seen.has(name))
-            reports.push({
-              path: path.child('env').index(j).toString(),
-              message: `hides previous definition of ${JSON.stringify(name)}, which may be dropped when using apply`,
-            });
-          seen.add(name);
-        });
-      });
-    }
+    // The container, port, env, resource, annotation and pull-secret warnings.
+    const template = obj(view.spec, 'template') ?? {};
+    for (const { path, message } of podTemplateWarnings(template, templatePath)) reports.push({ path, message });
     return reports;
   },
 });

@@ -26,9 +26,7 @@ export default defineRule({
     const value = restartPolicyOf(view.spec) ?? '';
     const path = view.specPath.child('template', 'spec', 'restartPolicy');
     const errors: FieldError[] = [];
-    // Generic pod validation first, then the Job's own check, as ValidateJobSpec does.
-    if (!['Always', 'OnFailure', 'Never', ''].includes(value))
-      errors.push(fieldError.notSupported(path, value, ['Always', 'OnFailure', 'Never']));
+    // The Job's own check; the pod's (validateRestartPolicy) is part of the pod-template rule.
     if (value === 'Always' || value === '')
       errors.push(fieldError.required(path, 'valid values: "OnFailure", "Never"'));
     else if (value !== 'OnFailure' && value !== 'Never')

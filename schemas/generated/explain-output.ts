@@ -454,7 +454,16 @@ export interface ExplainFinding {
   /**
    * For apiserver errors: the field error type the API server reports.
    */
-  type?: 'Required' | 'Invalid' | 'NotSupported' | 'Duplicate' | 'TooMany' | 'TooLong' | 'Forbidden' | 'TypeInvalid';
+  type?:
+    | 'Required'
+    | 'Invalid'
+    | 'NotSupported'
+    | 'NotFound'
+    | 'Duplicate'
+    | 'TooMany'
+    | 'TooLong'
+    | 'Forbidden'
+    | 'TypeInvalid';
   /**
    * The rule's fix (`kubectl job-x rules <ruleId>`).
    */

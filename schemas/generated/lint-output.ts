@@ -105,7 +105,16 @@ export interface Finding {
   /**
    * For apiserver errors: the field error type the API server reports.
    */
-  type?: 'Required' | 'Invalid' | 'NotSupported' | 'Duplicate' | 'TooMany' | 'TooLong' | 'Forbidden' | 'TypeInvalid';
+  type?:
+    | 'Required'
+    | 'Invalid'
+    | 'NotSupported'
+    | 'NotFound'
+    | 'Duplicate'
+    | 'TooMany'
+    | 'TooLong'
+    | 'Forbidden'
+    | 'TypeInvalid';
   /**
    * What to change to fix it: the rule's remediation, or one that fits this object. Absent for findings about the source text.
    */

@@ -41,8 +41,9 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-export function loadCorpus(): CorpusCase[] {
-  const dir = join(CORPUS_DIR, 'create');
+/** The cases of one corpus folder (`create`). */
+export function loadCorpus(folder = 'create'): CorpusCase[] {
+  const dir = join(CORPUS_DIR, folder);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()

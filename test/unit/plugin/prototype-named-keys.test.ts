@@ -155,7 +155,7 @@ describe('unknown fields named after Object.prototype members are unknown fields
         ? [
             ['object-metadata', 'metadata.labels'],
             ['object-metadata', 'metadata.annotations'],
-            ['pod-spec-fields', 'spec.template.spec.nodeSelector'],
+            ['pod-template', 'spec.template.spec.nodeSelector'],
           ]
         : [];
     for (const [, read] of READERS) {

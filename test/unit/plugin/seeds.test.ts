@@ -40,7 +40,7 @@ const EXPECTED: Record<string, string[]> = {
   // A status excerpt (metadata and spec omitted): as a manifest it lacks a name and a pod template.
   '000_5414a7c3b5350c93.txt#6': [
     'error object-metadata metadata.name',
-    'error pod-containers spec.template.spec.containers',
+    'error pod-template spec.template.spec.containers',
     'error restart-policy spec.template.spec.restartPolicy',
     'info require-active-deadline spec.activeDeadlineSeconds',
     'warning require-ttl spec.ttlSecondsAfterFinished',

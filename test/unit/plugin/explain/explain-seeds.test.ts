@@ -270,7 +270,7 @@ describe('explain on every seed manifest', () => {
     const rejections = e.findings
       .filter((f) => f.origin === 'apiserver' && f.severity === 'error')
       .map((f) => f.ruleId);
-    expect(rejections.sort()).toEqual(['object-metadata', 'pod-containers', 'restart-policy']);
+    expect(rejections.sort()).toEqual(['object-metadata', 'pod-template', 'restart-policy']);
     // Rejections come first.
     expect(e.findings.slice(0, 3).every((f) => f.origin === 'apiserver' && f.severity === 'error')).toBe(true);
     // Pod defaulting turns the missing restartPolicy into Always, which a Job may not use.
