@@ -575,6 +575,11 @@ function detection(
   }
   say('Detection by defect category (schema-detectable: what a structural JSON schema can see)');
   say(table(rows, new Set([1, 2, 3, 4])));
+  const both = [...kc].filter((file) => jobx.has(file)).length;
+  const lintOnly = [...jobx].filter((file) => !kc.has(file)).length;
+  say(
+    `kubeconform -strict flagged ${kc.size} files; job-x flagged ${both} of them (${kc.size === 0 ? '-' : ((100 * both) / kc.size).toFixed(1)}%), and ${lintOnly} files kubeconform did not flag.`,
+  );
   for (const m of mismatches.slice(0, 20)) say(`  MISMATCH ${m}`);
   if (mismatches.length > 20) say(`  ... ${mismatches.length - 20} more mismatches`);
   return mismatches.length === 0;
