@@ -465,7 +465,8 @@ function breakManifest(rng: Rng, object: Obj, category: InvalidCategory): Defect
       let typo = rng.chance(0.5) ? `${key}s` : key.replace(/([a-z])/, '$1$1');
       if (fields.has(typo)) typo = `${key}Typo`;
       target[typo] = Object.hasOwn(target, key) ? (target[key] as Json) : 'x';
-      if (Object.hasOwn(target, key) && rng.chance(0.5)) delete target[key];
+      // The original goes too, half the time (not at the root: the index reads metadata.name).
+      if (Object.hasOwn(target, key) && node.path !== '' && rng.chance(0.5)) delete target[key];
       return { variant: `${areaOf(node.path)}: ${typo}`, schemaDetectable: true };
     }
     case 'wrong-type': {
