@@ -52,6 +52,7 @@ export { FieldPath } from './field-path.ts';
 export { cronScheduleError } from './cron.ts';
 export { isKnownTimeZone } from './time-zone.ts';
 export { documentDecodeProblems } from './decode-problems.ts';
+export { type DecodeType, rootDecodeType } from './decode-types.ts';
 export {
   dns1123LabelErrors,
   dns1123SubdomainErrors,

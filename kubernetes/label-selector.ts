@@ -38,6 +38,28 @@ export function checkLabelSelector(selector: JsonObject, path: FieldPath): Field
 }
 
 /**
+ * metav1.LabelSelectorAsSelector's error check: every requirement must be one labels.NewRequirement
+ * accepts (a qualified-name key, label values, the operator's number of values). The API server
+ * compares a selector with labels only when this holds.
+ */
+function convertsToSelector(selector: JsonObject): boolean {
+  const validKey = (key: string) => qualifiedNameErrors(key).length === 0;
+  const validValue = (value: string) => labelValueErrors(value).length === 0;
+  for (const [key, value] of Object.entries(stringMap(selector, 'matchLabels') ?? {}))
+    if (!validKey(key) || !validValue(value)) return false;
+  for (const expression of objects(selector, 'matchExpressions')) {
+    const values = (arr(expression, 'values') ?? []).filter((v): v is string => typeof v === 'string');
+    const operator = str(expression, 'operator');
+    const counted =
+      operator === 'In' || operator === 'NotIn'
+        ? values.length > 0
+        : (operator === 'Exists' || operator === 'DoesNotExist') && values.length === 0;
+    if (!counted || !validKey(str(expression, 'key') ?? '') || !values.every(validValue)) return false;
+  }
+  return true;
+}
+
+/**
  * metav1.LabelSelectorAsSelector(...).Matches(labels): undefined when the selector cannot be
  * converted (the API server then skips the match check). A nil selector matches nothing, an
  * empty one everything.
@@ -47,6 +69,7 @@ export function selectorMatches(
   labels: Readonly<Record<string, string>>,
 ): boolean | undefined {
   if (!selector) return false;
+  if (!convertsToSelector(selector)) return undefined;
   for (const [key, value] of Object.entries(stringMap(selector, 'matchLabels') ?? {})) {
     if (labels[key] !== value) return false;
   }

@@ -46,7 +46,7 @@ export function evaluate(view: JobView, policy: ResolvedPolicy, stage: Evaluatio
       });
     }
   }
-  const visible = withoutFindingsUnderUndecodableFields(findings);
+  const visible = withoutFindingsOfUndecodableObjects(findings);
   if (!policy.allowSuppressions) return visible;
   const suppressed = suppressedRuleIds(view);
   return visible.filter((finding) => finding.origin === 'apiserver' || !suppressed.has(finding.ruleId));
@@ -63,20 +63,15 @@ export function internalErrorFinding(what: string, error: unknown): Finding {
   };
 }
 
-/** Rule whose findings mark values the API server cannot decode at all. */
-const DECODE_RULE_ID = 'field-types';
+/** Rules whose findings mean the API server cannot decode the object (400 BadRequest). */
+const DECODE_RULE_IDS: ReadonlySet<string> = new Set(['field-types', 'unknown-fields']);
 
 /**
- * A field of the wrong type stops the API server at decoding: it never validates what lies under
- * it, so findings inside that subtree would be noise the server never prints.
+ * An object the API server cannot decode (a value of the wrong type, or an unknown field under
+ * kubectl's default strict validation) is refused before validation: the server prints the decode
+ * error and nothing else, so lint's other `apiserver` findings would be noise it never prints.
  */
-function withoutFindingsUnderUndecodableFields(findings: Finding[]): Finding[] {
-  const undecodable = findings.filter((f) => f.ruleId === DECODE_RULE_ID).map((f) => f.path);
-  if (undecodable.length === 0) return findings;
-  const isUnder = (path: string, parent: string): boolean =>
-    path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
-  return findings.filter(
-    (f) =>
-      f.ruleId === DECODE_RULE_ID || f.origin !== 'apiserver' || !undecodable.some((parent) => isUnder(f.path, parent)),
-  );
+function withoutFindingsOfUndecodableObjects(findings: Finding[]): Finding[] {
+  if (!findings.some((f) => DECODE_RULE_IDS.has(f.ruleId))) return findings;
+  return findings.filter((f) => DECODE_RULE_IDS.has(f.ruleId) || f.origin !== 'apiserver');
 }

@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_COUNT, DEFAULT_SEED, INVALID_CATEGORIES, generateCorpus, type CorpusFile } from './generate-corpus.ts';
 import { DEFAULT_DEFINITIONS, writeJsonSchemas } from './openapi-to-jsonschema.ts';
 import { parseBenchOptions } from '../bench-options.ts';
+import { kubernetesVersion, swaggerPath } from '../../scripts/kubernetes-module.ts';
 import { median, percentile } from '../statistics.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -130,24 +131,6 @@ function buildKubeconform(): { bin: string; version: string } {
   const bin = result.stdout.trim().split('\n').at(-1) ?? '';
   const version = capture(bin, ['-v']).trim();
   return { bin, version };
-}
-
-/** The Kubernetes version the project pins for its testbed (the API job-x's rules follow). */
-function kubernetesVersion(): string {
-  const goMod = readFileSync(join(ROOT, 'test', 'testbed', 'k8s', 'go.mod'), 'utf8');
-  const match = /^\s*(?:require\s+)?k8s\.io\/kubernetes\s+(v\S+)/m.exec(goMod);
-  if (!match?.[1]) throw new BenchError('cannot find the k8s.io/kubernetes version in test/testbed/k8s/go.mod');
-  return match[1];
-}
-
-function swaggerPath(version: string): string {
-  const env = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '' };
-  const go = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0 ? 'go' : '/usr/local/go/bin/go';
-  const info = JSON.parse(
-    capture(go, ['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], { cwd: os.tmpdir(), env }),
-  ) as { Dir?: string; Error?: string };
-  if (!info.Dir) throw new BenchError(`go mod download k8s.io/kubernetes@${version}: ${info.Error ?? 'no Dir'}`);
-  return join(info.Dir, 'api', 'openapi-spec', 'swagger.json');
 }
 
 const COLD_JOB = `apiVersion: batch/v1
@@ -325,8 +308,14 @@ async function main(): Promise<number> {
   const ruleOrigins = tally(rules.map((r) => r.origin));
 
   const kubeconform = buildKubeconform();
-  const k8s = kubernetesVersion();
-  const swagger = swaggerPath(k8s);
+  let k8s: string;
+  let swagger: string;
+  try {
+    k8s = kubernetesVersion();
+    swagger = swaggerPath(k8s);
+  } catch (error) {
+    throw new BenchError((error as Error).message);
+  }
   const schemaDir = join(CACHE, `schemas-${k8s}`);
   const schemaLocation = `${schemaDir}/{{ .ResourceKind }}{{ .KindSuffix }}.json`;
   let t = performance.now();
@@ -575,6 +564,11 @@ function detection(
   }
   say('Detection by defect category (schema-detectable: what a structural JSON schema can see)');
   say(table(rows, new Set([1, 2, 3, 4])));
+  const both = [...kc].filter((file) => jobx.has(file)).length;
+  const lintOnly = [...jobx].filter((file) => !kc.has(file)).length;
+  say(
+    `kubeconform -strict flagged ${kc.size} files; job-x flagged ${both} of them (${kc.size === 0 ? '-' : ((100 * both) / kc.size).toFixed(1)}%), and ${lintOnly} files kubeconform did not flag.`,
+  );
   for (const m of mismatches.slice(0, 20)) say(`  MISMATCH ${m}`);
   if (mismatches.length > 20) say(`  ... ${mismatches.length - 20} more mismatches`);
   return mismatches.length === 0;

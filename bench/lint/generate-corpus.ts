@@ -16,6 +16,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
+import { type DecodeType, rootDecodeType } from '../../kubernetes/index.ts';
 import { seededRandom } from '../../test/helpers/seeded-random.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -367,6 +368,47 @@ function podSpecOf(object: Obj): Obj {
   return (jobSpecOf(object).template as Obj).spec as Obj;
 }
 
+/** A place in a manifest whose Go type is known (map keys are not fields, so maps are skipped). */
+interface TypedNode {
+  readonly path: string;
+  readonly value: Json;
+  readonly type: DecodeType;
+  readonly holder: Obj | Json[];
+  readonly key: string | number;
+}
+
+/** Every value of the manifest with its Go type (generated from the pinned Kubernetes). */
+function typedNodes(object: Obj): TypedNode[] {
+  const kind = object.kind === 'CronJob' ? 'CronJob' : 'Job';
+  const out: TypedNode[] = [{ path: '', value: object, type: rootDecodeType(kind), holder: [], key: 0 }];
+  const walk = (value: Json, type: DecodeType, path: string): void => {
+    if (Array.isArray(value) && type.kind === 'slice')
+      value.forEach((item, i) => {
+        out.push({ path: `${path}[${i}]`, value: item, type: type.elem, holder: value, key: i });
+        walk(item, type.elem, `${path}[${i}]`);
+      });
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value) && type.kind === 'struct')
+      for (const [key, child] of Object.entries(value)) {
+        const field = type.fields.get(key);
+        if (!field) continue;
+        const childPath = path === '' ? key : `${path}.${key}`;
+        out.push({ path: childPath, value: child, type: field.type, holder: value, key });
+        walk(child, field.type, childPath);
+      }
+  };
+  walk(object, out[0]!.type, '');
+  return out;
+}
+
+/** Where a defect went, for the variant's name: `pod template`, `containers`, `job spec`, ... */
+function areaOf(path: string): string {
+  if (/\.(containers|initContainers)\[/.test(path)) return 'container';
+  if (/template\.spec/.test(path)) return 'pod spec';
+  if (/template\.metadata/.test(path)) return 'pod metadata';
+  if (/^metadata/.test(path)) return 'metadata';
+  return path.startsWith('spec.jobTemplate') || !path.startsWith('spec') ? 'job spec' : 'spec';
+}
+
 /** Categories that apply to a manifest (bad-cron-schedule only to CronJobs...). */
 function applicable(kind: Kind, size: Size): InvalidCategory[] {
   return INVALID_CATEGORIES.filter((c) => {
@@ -413,40 +455,29 @@ function breakManifest(rng: Rng, object: Obj, category: InvalidCategory): Defect
       return { variant: value, schemaDetectable: false };
     }
     case 'unknown-field': {
-      const variant = rng.pick([
-        'spec.backofLimit',
-        'spec.parallelizm',
-        'podFailurePolicy.onExitCode',
-        'spec.ttlSecondAfterFinished',
-        ...(object.kind === 'CronJob' ? ['cronjob.concurencyPolicy'] : []),
-      ]);
-      switch (variant) {
-        case 'spec.backofLimit':
-          job.backofLimit = rng.int(1, 6);
-          break;
-        case 'spec.parallelizm':
-          job.parallelizm = rng.int(1, 6);
-          break;
-        case 'spec.ttlSecondAfterFinished':
-          job.ttlSecondAfterFinished = 3600;
-          break;
-        case 'cronjob.concurencyPolicy':
-          (object.spec as Obj).concurencyPolicy = 'Forbid';
-          break;
-        default: {
-          pod.restartPolicy = 'Never';
-          job.podFailurePolicy = { rules: [{ action: 'FailJob', onExitCode: { operator: 'In', values: [42] } }] };
-        }
-      }
-      return { variant, schemaDetectable: true };
+      // Anywhere: any object of a Go struct type in the manifest, pod template included.
+      const node = rng.pick(typedNodes(object).filter((n) => n.type.kind === 'struct'));
+      const target = node.value as Obj;
+      const fields = (node.type as Extract<DecodeType, { kind: 'struct' }>).fields;
+      const keys = Object.keys(target).filter((k) => k !== 'apiVersion' && k !== 'kind');
+      const key = keys.length > 0 ? rng.pick(keys) : 'name';
+      // A typo that names no field: one letter doubled, or an s appended.
+      let typo = rng.chance(0.5) ? `${key}s` : key.replace(/([a-z])/, '$1$1');
+      if (fields.has(typo)) typo = `${key}Typo`;
+      target[typo] = Object.hasOwn(target, key) ? (target[key] as Json) : 'x';
+      // The original goes too, half the time (not at the root: the index reads metadata.name).
+      if (Object.hasOwn(target, key) && node.path !== '' && rng.chance(0.5)) delete target[key];
+      return { variant: `${areaOf(node.path)}: ${typo}`, schemaDetectable: true };
     }
     case 'wrong-type': {
-      const variant = rng.pick(['parallelism-string', 'backoffLimit-quoted', 'suspend-string', 'containers-object']);
-      if (variant === 'parallelism-string') job.parallelism = 'two';
-      else if (variant === 'backoffLimit-quoted') job.backoffLimit = String(rng.int(1, 6));
-      else if (variant === 'suspend-string') job.suspend = 'no way';
-      else pod.containers = (pod.containers as Json[])[0] as Json;
-      return { variant, schemaDetectable: true };
+      // Anywhere: a string, integer or boolean field of the manifest gets another JSON type.
+      const leaves = typedNodes(object).filter(
+        (n) => ['string', 'int', 'bool'].includes(n.type.kind) && n.path !== 'apiVersion' && n.path !== 'kind',
+      );
+      const node = rng.pick(leaves);
+      const replacement: Json = node.type.kind === 'string' ? rng.pick([7, true]) : rng.pick(['two', 'x']);
+      node.holder[node.key as never] = replacement as never;
+      return { variant: `${areaOf(node.path)}: ${node.type.kind}`, schemaDetectable: true };
     }
     case 'bad-succeeded-indexes': {
       const completions = job.completions as number;

@@ -9,9 +9,9 @@ export default defineRule({
   stage: 'lint',
   docs: {
     summary:
-      'Every Job and CronJob field has the type the API expects: integers where integers go (int32 and int64 in range, no fraction), strings, booleans, lists and objects.',
+      'Every field of a Job or CronJob, pod template included, has the type the API expects: integers where integers go (int32 and int64 in range, no fraction), strings, booleans, lists, objects, quantities, int-or-strings and times.',
     rationale:
-      'The API server decodes the request into typed structs before validating it; `completions: "3"`, `completions: 1.5`, `backoffLimit: 3000000000` or `activeDeadlineSeconds: 1e19` is refused with BadRequest. kubectl sends `1e3` and `1.0` as 1000 and 1, which are accepted; the message is the API server\'s own.',
+      'The API server decodes the request into typed structs before validating it; `completions: "3"`, `completions: 1.5`, `backoffLimit: 3000000000`, `activeDeadlineSeconds: 1e19` or `cpu: lots` is refused with BadRequest. kubectl sends `1e3` and `1.0` as 1000 and 1, which are accepted. Like the server, lint reports one decode error: the first in kubectl\'s order (keys sorted), unless a quantity, int-or-string or time stops the decoder first; the message is the API server\'s own.',
     remediation: 'Write the value with the type the field expects (for example `completions: 3`, not `"3"`).',
     url: DOCS.jobSpec,
   },

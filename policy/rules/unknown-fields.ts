@@ -9,9 +9,9 @@ export default defineRule({
   stage: 'lint',
   docs: {
     summary:
-      'No unknown fields in the Job spec, the CronJob spec, podFailurePolicy or successPolicy (typos such as `backofLimit`).',
+      'No unknown fields anywhere in a Job or CronJob, pod template included (typos such as `backofLimit` or `comand`).',
     rationale:
-      "kubectl's default `--validate=strict` makes the API server refuse unknown fields (`strict decoding error`); with validation off they are dropped silently, so a typo quietly loses the setting.",
+      "kubectl's default `--validate=strict` makes the API server refuse unknown fields (`strict decoding error`, every one listed, once the body decodes); with validation off they are dropped silently, so a typo quietly loses the setting. The fields are those of the Go types of the pinned Kubernetes (generated, checked against its OpenAPI document).",
     remediation: 'Fix the spelling of the field (names are case-sensitive) or remove it.',
     url: DOCS.jobSpec,
   },

@@ -63,14 +63,24 @@ export async function dryRunCreate(
   });
 }
 
-/** JSON.rawJSON (Node 21+), which TypeScript's ES2023 library does not declare yet. */
-const { rawJSON } = JSON as unknown as { rawJSON(text: string): unknown };
-
-/** The manifest's JSON as kubectl sends it: integers that fit int64 with their exact digits. */
+/**
+ * The manifest's JSON as kubectl sends it: integers that fit int64 with their exact digits, and the
+ * keys of every object sorted (kubectl holds the object as Go maps, which encoding/json sorts), so
+ * the API server meets the errors in the order it meets kubectl's.
+ */
 function kubectlJson(manifest: Record<string, unknown>): string {
-  return JSON.stringify(manifest, function (this: object, key: string, value: unknown) {
-    return typeof value === 'number' ? rawJSON(kubectlNumberText(this, key, value)) : value;
-  });
+  const write = (value: unknown, container: object | undefined, key: string | number): string => {
+    if (typeof value === 'number') return container ? kubectlNumberText(container, key, value) : String(value);
+    if (Array.isArray(value)) return `[${value.map((item, i) => write(item, value, i)).join(',')}]`;
+    if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+    const object = value as Record<string, unknown>;
+    const members = Object.keys(object)
+      .sort()
+      .filter((k) => object[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${write(object[k], object, k)}`);
+    return `{${members.join(',')}}`;
+  };
+  return write(manifest, undefined, '');
 }
 
 interface Status {
