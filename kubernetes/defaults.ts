@@ -124,6 +124,11 @@ function defaultPodSpec(podSpec: JsonObject): void {
   if (isUnset(podSpec.restartPolicy) || podSpec.restartPolicy === '') podSpec.restartPolicy = 'Always';
   if (isUnset(podSpec.dnsPolicy) || podSpec.dnsPolicy === '') podSpec.dnsPolicy = 'ClusterFirst';
   setIfUnset(podSpec, 'terminationGracePeriodSeconds', 30);
+  // Not a default but the v1 conversion (Convert_v1_PodSpec_To_core_PodSpec), which runs before
+  // validation: serviceAccount, the deprecated alias, fills an empty serviceAccountName, and is
+  // then validated as that field (found by npm run fuzz:apiserver).
+  if ((isUnset(podSpec.serviceAccountName) || podSpec.serviceAccountName === '') && !isUnset(podSpec.serviceAccount))
+    podSpec.serviceAccountName = podSpec.serviceAccount;
   // SetDefaults_Container, and SetDefaults_EphemeralContainer for the (forbidden) ephemeral ones.
   for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
     for (const container of objects(podSpec, key)) {
