@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { LINT_FORMATS, type LintFormat } from './commands/index.ts';
+import { LINT_FORMATS, addRenderFlags, toRenderFlags, type LintFormat } from './commands/index.ts';
 import { DIAGNOSE_FORMATS, type DiagnoseFormat } from './commands/index.ts';
 import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/index.ts';
 import { addKubeFlags, parseKubectlDuration, type KubeFlags } from './kube/index.ts';
@@ -47,7 +47,7 @@ export function createProgram(context: CommandContext): Command {
     })
     .configureHelp({ sortSubcommands: true });
 
-  program
+  const lintCommand = program
     .command('lint')
     .description('Check Job and CronJob manifests offline: API server validation and job-x policy rules.')
     .argument('[paths...]', 'files, directories (searched for *.yaml, *.yml, *.json) or - for standard input')
@@ -59,12 +59,19 @@ export function createProgram(context: CommandContext): Command {
     .option('--read-timeout <duration>', READ_TIMEOUT_HELP, readTimeout)
     .addOption(
       new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
-    )
+    );
+  addRenderFlags(lintCommand, readTimeout)
     .addHelpText(
       'after',
       `
 Exit codes: 0 no error-level findings, 1 error-level findings (or more warnings than
 --max-warnings), 2 usage, policy or read errors.
+
+Rendering (off unless --render or the config's lint.render asks): a folder with Chart.yaml is
+rendered with \`helm template\` (--helm-values files passed with --values), a folder with
+kustomization.yaml with \`kubectl kustomize\` (or \`kustomize build\`). A finding names the template
+(from helm's "# Source:" comments) and its line in the rendered template. A tool that is not on
+PATH is reported on stderr and its folders skipped.
 
 Files are read as kubectl reads them (UTF-8, or UTF-16 after a byte order mark), at most 16 MiB
 each. Standard input, a FIFO or a device is read until it ends: from a terminal end it with
@@ -73,6 +80,7 @@ Ctrl-D; in scripts, --read-timeout stops waiting for data that never comes.
 Examples:
   kubectl job-x lint manifests/
   helm template my-chart | kubectl job-x lint -
+  kubectl job-x lint --render helm,kustomize --helm-values ci-values.yaml deploy/
   kubectl job-x lint -o sarif k8s/ > job-x.sarif`,
     )
     .action(
@@ -86,7 +94,7 @@ Examples:
           quiet: boolean;
           color: 'auto' | 'always' | 'never';
           readTimeout?: number;
-        },
+        } & Parameters<typeof toRenderFlags>[0],
       ) => {
         const { lint } = await import('./commands/lint.ts');
         await lint(
@@ -98,6 +106,7 @@ Examples:
             quiet: opts.quiet,
             color: opts.color,
             readTimeoutMs: opts.readTimeout,
+            render: toRenderFlags(opts),
           },
           context,
         );

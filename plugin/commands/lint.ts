@@ -1,6 +1,7 @@
 import { ExitError, EXIT, UsageError } from '../../edge/index.ts';
 import type { ColorMode, LintTotals, LintWriter, WriteText } from '../format/index.ts';
 import type { LintSink, ObjectResult } from '../lint/index.ts';
+import type { RenderFlags } from './lint-render-flags.ts';
 import type { CommandContext } from '../command-context.ts';
 
 // Only types and constants at the top: the CLI's program module imports LINT_FORMATS from here,
@@ -18,6 +19,8 @@ export interface LintOptions {
   readonly color: ColorMode;
   /** Give up on standard input, a FIFO or a device that sends nothing for this long (0: wait). */
   readonly readTimeoutMs?: number;
+  /** Which chart and kustomize folders are rendered, and how (default: none). */
+  readonly render?: RenderFlags;
 }
 
 /** What lint needs of the command context (command-context.ts). */
@@ -41,12 +44,14 @@ export interface LintSummary extends LintTotals {
  * that does not exist stops the run before anything is read.
  */
 export async function lint(options: LintOptions, io: LintIo): Promise<LintSummary> {
-  const [{ loadPolicy }, { expandInputs }, { lintInputs }, { BufferedOutput }] = await Promise.all([
-    import('../../edge/policy-file.ts'),
-    import('../lint/sources.ts'),
-    import('../lint/lint-inputs.ts'),
-    import('../buffered-output.ts'),
-  ]);
+  const [{ loadPolicy }, { expandInputs }, { lintInputs }, { BufferedOutput }, { RenderFolders, renderSettings }] =
+    await Promise.all([
+      import('../../edge/policy-file.ts'),
+      import('../lint/sources.ts'),
+      import('../lint/lint-inputs.ts'),
+      import('../buffered-output.ts'),
+      import('../lint/render/index.ts'),
+    ]);
   const policy = await loadPolicy(options.policy);
   let paths = options.paths;
   if (paths.length === 0) {
@@ -54,8 +59,11 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintSummar
       throw new UsageError('no input: give files or directories to lint, or - to read standard input');
     paths = ['-'];
   }
+  const renderWith = renderSettings(options.render);
+  const folders = new RenderFolders(renderWith);
   const inputs = expandInputs(paths, {
     skipped: (path, reason) => io.stderr.write(`note: skipped ${path}: ${reason}\n`),
+    folder: (dir) => folders.verdict(dir),
   });
   const stop = inputs.find((input) => input.kind === 'error');
   if (stop?.kind === 'error') throw stop.error;
@@ -80,7 +88,10 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintSummar
     },
   };
   try {
-    await lintInputs(inputs, { ...io, readTimeoutMs: options.readTimeoutMs }, policy, sink);
+    await lintInputs(inputs, { ...io, readTimeoutMs: options.readTimeoutMs }, policy, sink, {
+      settings: renderWith,
+      folders,
+    });
   } catch (error) {
     // The report of what was linted is finished, so that it stays well-formed.
     if (output.started) {

@@ -1,4 +1,5 @@
 import type { Severity } from '../../policy/index.ts';
+import { renderedPlace } from './rendered-location.ts';
 import { renderReport, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -18,9 +19,11 @@ export function lintGithubWriter(write: WriteText): LintWriter {
     result(result) {
       for (const f of result.findings) {
         const file = result.file === '<stdin>' ? '' : `file=${escapeProperty(result.file)},`;
-        const message = `${f.path ? `${f.path}: ` : ''}${f.message}`;
+        const message = `${f.path ? `${f.path}: ` : ''}${f.message}${renderedPlace(result, f)}`;
+        // A rendered finding's line is in the rendered text, not in the template: the file alone.
+        const place = result.rendered ? '' : `line=${f.line},col=${f.column},`;
         write(
-          `::${COMMAND[f.severity]} ${file}line=${f.line},col=${f.column},title=${escapeProperty(`job-x ${f.ruleId}`)}::${escapeData(message)}\n`,
+          `::${COMMAND[f.severity]} ${file}${place}title=${escapeProperty(`job-x ${f.ruleId}`)}::${escapeData(message)}\n`,
         );
       }
     },

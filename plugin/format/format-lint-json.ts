@@ -56,5 +56,6 @@ function outputResult(r: ObjectResult): LintOutput['results'][number] {
       message: f.message,
       ...(f.type ? { type: f.type } : {}),
     })),
+    ...(r.rendered ? { rendered: { tool: r.rendered.tool, from: r.rendered.from } } : {}),
   };
 }

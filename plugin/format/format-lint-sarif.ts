@@ -1,5 +1,6 @@
 import type { Rule, Severity } from '../../policy/index.ts';
 import { PARSER_FINDINGS, type ObjectResult } from '../lint/index.ts';
+import { renderedPlace } from './rendered-location.ts';
 import { indentedJson } from './indented-json.ts';
 import { renderReport, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 
@@ -99,12 +100,13 @@ function sarifResults(r: ObjectResult, index: ReadonlyMap<string, number>) {
     ruleId: f.ruleId,
     ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
     level: LEVEL[f.severity],
-    message: { text: `${f.path ? `${f.path}: ` : ''}${f.message}` },
+    message: { text: `${f.path ? `${f.path}: ` : ''}${f.message}${renderedPlace(r, f)}` },
     locations: [
       {
         physicalLocation: {
           artifactLocation: { uri: toUri(r.file) },
-          region: { startLine: f.line, startColumn: f.column },
+          // A rendered finding's line is in the rendered text, not in the template: no region.
+          ...(r.rendered ? {} : { region: { startLine: f.line, startColumn: f.column } }),
         },
         ...(f.path
           ? {

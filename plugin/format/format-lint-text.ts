@@ -3,6 +3,7 @@ import type { Colors } from './colors.ts';
 import { escapeText } from '../escape-text.ts';
 import { renderReport, SeverityCounts, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 import { plural } from './plural.ts';
+import { renderedBy } from './rendered-location.ts';
 import { renderTable, type Cell } from './text-table.ts';
 
 /** The severity column is as wide as `warning` for every object, so that all messages of a file line up. */
@@ -33,7 +34,12 @@ export function lintTextWriter(write: WriteText, colors: Colors): LintWriter {
       const lines: string[] = [];
       if (result.file !== currentFile) {
         if (currentFile !== undefined) lines.push('');
-        lines.push(colors.bold(escapeText(result.file)));
+        const by = renderedBy(result);
+        lines.push(
+          by === undefined
+            ? colors.bold(escapeText(result.file))
+            : `${colors.bold(escapeText(result.file))} ${colors.dim(`(${escapeText(by)}: lines of its output)`)}`,
+        );
         currentFile = result.file;
       }
       const object = result.kind

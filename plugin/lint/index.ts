@@ -5,3 +5,4 @@ export { type Input } from './sources.ts';
 export { type FilePath } from './file-names.ts';
 export { type ReadOptions } from './read-source.ts';
 export { PARSER_FINDINGS, type ParserFinding } from './parser-findings.ts';
+export { type RenderSettings, type RenderedFrom } from './render/index.ts';

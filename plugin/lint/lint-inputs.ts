@@ -5,6 +5,13 @@ import { readInput, type ReadOptions } from './read-source.ts';
 import type { FilePath } from './file-names.ts';
 import type { Input } from './sources.ts';
 import { withYoungGenerationCap } from './young-generation.ts';
+import type { RenderFolders, RenderSettings } from './render/index.ts';
+
+/** How lint renders the chart and kustomize folders among its inputs. */
+export interface RenderOptions {
+  readonly settings: RenderSettings;
+  readonly folders: RenderFolders;
+}
 
 /**
  * Lints every input in order, each one's results going to the sink as they are found. Many files
@@ -17,6 +24,7 @@ export async function lintInputs(
   read: ReadOptions,
   policy: LoadedPolicy,
   sink: LintSink,
+  render?: RenderOptions,
 ): Promise<void> {
   const files = inputs.every((input) => input.kind === 'file');
   const workers = files ? workerCount(inputs.length) : 0;
@@ -26,5 +34,14 @@ export async function lintInputs(
     await lintInParallel(paths, policy, workers, capped);
     return;
   }
-  for (const input of inputs) await lintIntoSink(await readInput(input, read), policy.resolved, capped);
+  for (const input of inputs) {
+    if (input.kind === 'render' && render !== undefined) {
+      // Loaded here: a run with no chart or kustomization does not pay for it.
+      const { renderFolder } = await import('./render/index.ts');
+      const sources = await renderFolder(input.path, input.tool, render.folders, render.settings);
+      for (const source of sources) await lintIntoSink(source, policy.resolved, capped);
+      continue;
+    }
+    await lintIntoSink(await readInput(input, read), policy.resolved, capped);
+  }
 }

@@ -2,6 +2,7 @@ import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { UsageError } from '../../edge/index.ts';
 import { compareNames, displayPath, joinPath, toFilePath, type FilePath } from './file-names.ts';
 import { describeIoError } from './io-errors.ts';
+import type { FolderVerdict, RenderTool } from './render/index.ts';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 /** Folders a recursive walk never enters. */
@@ -17,6 +18,8 @@ export type Input =
   | { readonly kind: 'file'; readonly path: FilePath }
   | { readonly kind: 'stream'; readonly path: string; readonly type: SpecialFileType }
   | { readonly kind: 'stdin' }
+  /** A Helm chart or kustomize folder, rendered by its tool (plugin/lint/render). */
+  | { readonly kind: 'render'; readonly path: FilePath; readonly tool: RenderTool }
   | { readonly kind: 'error'; readonly error: UsageError };
 
 export type SpecialFileType = 'FIFO' | 'character device' | 'block device' | 'socket';
@@ -24,6 +27,8 @@ export type SpecialFileType = 'FIFO' | 'character device' | 'block device' | 'so
 export interface ExpandOptions {
   /** Told about each file of a directory that is not read (a dangling link, a FIFO): `path: why`. */
   readonly skipped?: (path: string, reason: string) => void;
+  /** Whether a folder (given or met in the walk) is rendered, skipped or walked (default: walked). */
+  readonly folder?: (dir: FilePath) => FolderVerdict;
 }
 
 /**
@@ -50,7 +55,7 @@ export function expandInputs(paths: readonly string[], options: ExpandOptions = 
       } catch (error) {
         throw new UsageError(`cannot read ${displayPath(path)}: ${describeArgumentError(path, error)}`);
       }
-      if (info.isDirectory()) walk(path, inputs, options);
+      if (info.isDirectory()) visitFolder(path, inputs, options);
       else if (info.isFile()) inputs.push({ kind: 'file', path });
       else inputs.push({ kind: 'stream', path, type: specialType(info) });
     }
@@ -59,6 +64,14 @@ export function expandInputs(paths: readonly string[], options: ExpandOptions = 
     inputs.push({ kind: 'error', error });
   }
   return inputs;
+}
+
+/** A chart or kustomization is rendered (or skipped, saying why) instead of walked. */
+function visitFolder(dir: FilePath, into: Input[], options: ExpandOptions): void {
+  const verdict = options.folder?.(dir);
+  if (verdict === undefined) walk(dir, into, options);
+  else if ('render' in verdict) into.push({ kind: 'render', path: dir, tool: verdict.render });
+  else options.skipped?.(displayPath(dir), verdict.skip);
 }
 
 function walk(dir: FilePath, into: Input[], options: ExpandOptions): void {
@@ -73,7 +86,7 @@ function walk(dir: FilePath, into: Input[], options: ExpandOptions): void {
     const name = entry.name.toString('utf8');
     const path = joinPath(dir, toFilePath(entry.name));
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(name)) walk(path, into, options);
+      if (!SKIPPED_DIRS.has(name)) visitFolder(path, into, options);
       continue;
     }
     if (!MANIFEST_FILE.test(name)) continue;
