@@ -36,7 +36,7 @@ export function splitHelmOutput(output: string): RenderedTemplate[] {
     if (header) owner = indexOf(header[1]!, sources, indexes);
     else if (owner < 0 && lines[i]!.trim() !== '') owner = indexOf('', sources, indexes);
     owners.push(owner);
-    if (owner >= 0) lastLines[owner] = i;
+    if (owner >= 0 && lines[i] !== '') lastLines[owner] = i;
   }
   return sources.map((source, index) => {
     const kept: string[] = [];
