@@ -10,7 +10,8 @@ import { compileSchema, loadSchema } from '../../helpers/output-schemas.ts';
 import { helmBinary, kubectlBinary, pathWith, TOOL_BUILD_TIMEOUT_MS } from '../../helpers/render-tools.ts';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
-const BIN = join(REPO, 'bin', 'kubectl-job_x.js');
+/** The executable under test; JOBX_BIN points at another build (e.g. of main, to see these tests fail there). */
+const BIN = process.env.JOBX_BIN ?? join(REPO, 'bin', 'kubectl-job_x.js');
 const FIXTURES = relative(REPO, join(REPO, 'test', 'fixtures', 'render'));
 const CHART = join(FIXTURES, 'chart');
 const OVERLAY = join(FIXTURES, 'kustomize', 'overlays', 'prod');
