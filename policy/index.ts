@@ -9,3 +9,11 @@ export type { Rule } from './rule.ts';
 export { suppressedRuleIds } from './suppression.ts';
 export { type RuleContext } from './rule.ts';
 export { parsePolicy } from './validate-policy.ts';
+export {
+  FIELD_IGNORED,
+  FIELD_NOT_SERVED,
+  fieldKeptAt,
+  KUBE_VERSION_FINDINGS,
+  ruleAppliesAt,
+  withKubeVersion,
+} from './kube-version.ts';

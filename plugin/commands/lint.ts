@@ -1,4 +1,4 @@
-import { ExitError, EXIT, UsageError } from '../../edge/index.ts';
+import { ExitError, EXIT, UsageError, type LoadedPolicy } from '../../edge/index.ts';
 import type { ColorMode, LintTotals, LintWriter, WriteText } from '../format/index.ts';
 import type { LintSink, ObjectResult } from '../lint/index.ts';
 import type { RenderFlags } from './lint-render-flags.ts';
@@ -52,7 +52,7 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintSummar
       import('../buffered-output.ts'),
       import('../lint/render/index.ts'),
     ]);
-  const policy = await loadPolicy(options.policy);
+  const policy = await forKubeVersion(await loadPolicy(options.policy), options.render?.kubeVersion);
   let paths = options.paths;
   if (paths.length === 0) {
     if (io.stdin.isTTY)
@@ -105,6 +105,21 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintSummar
   if (counts.error > 0 || (options.maxWarnings !== undefined && counts.warning > options.maxWarnings))
     throw new ExitError(EXIT.findings);
   return { files, linted, skipped, errors: counts.error, warnings: counts.warning, infos: counts.info };
+}
+
+/** The policy for --kube-version (the newest minor's rules when it is not given). */
+async function forKubeVersion(policy: LoadedPolicy, version: string | undefined): Promise<LoadedPolicy> {
+  if (version === undefined) return policy;
+  const [{ toKubeMinor, KUBE_MINORS }, { withKubeVersion }] = await Promise.all([
+    import('../../kubernetes/index.ts'),
+    import('../../policy/index.ts'),
+  ]);
+  const minor = toKubeMinor(version);
+  if (minor === undefined)
+    throw new UsageError(
+      `--kube-version ${version}: job-x knows Kubernetes ${KUBE_MINORS[0]} to ${KUBE_MINORS.at(-1)} (give one of ${KUBE_MINORS.join(', ')})`,
+    );
+  return { ...policy, resolved: withKubeVersion(policy.resolved, minor) };
 }
 
 /** With -q: only the error-level findings are printed (warnings still count for --max-warnings). */

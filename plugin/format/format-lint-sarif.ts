@@ -1,4 +1,4 @@
-import type { Rule, Severity } from '../../policy/index.ts';
+import { KUBE_VERSION_FINDINGS, type Rule, type Severity } from '../../policy/index.ts';
 import { PARSER_FINDINGS, type ObjectResult } from '../lint/index.ts';
 import { renderedPlace } from './rendered-location.ts';
 import { indentedJson } from './indented-json.ts';
@@ -91,6 +91,15 @@ function ruleDescriptors(rules: readonly Rule[], tool: SarifTool) {
       helpUri: `${tool.rulesDocUri}#${id}`,
       defaultConfiguration: { level: LEVEL[severity] },
       properties: { origin: 'parser' },
+    })),
+    ...KUBE_VERSION_FINDINGS.map(({ id, severity, description: text }) => ({
+      id,
+      name: id,
+      shortDescription: { text },
+      help: { text },
+      helpUri: `${tool.rulesDocUri}#${id}`,
+      defaultConfiguration: { level: LEVEL[severity] },
+      properties: { origin: 'apiserver' },
     })),
   ];
 }

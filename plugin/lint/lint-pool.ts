@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { ResolvedPolicy } from '../../policy/index.ts';
+import type { KubeMinor } from '../../kubernetes/index.ts';
 import type { JobXPolicy } from '../../schemas/generated/policy.ts';
 import type { FilePath } from './file-names.ts';
 import { lintFiles, packOutcomes, unpackOutcomes, type PackedOutcomes } from './lint-file.ts';
@@ -25,6 +26,8 @@ import { WORKER_YOUNG_GENERATION_MB } from './young-generation.ts';
 
 export interface WorkerSetup {
   readonly policy: JobXPolicy | undefined;
+  /** lint --kube-version (ResolvedPolicy.kubeVersion), applied again on the worker. */
+  readonly kubeVersion: KubeMinor | undefined;
 }
 
 export interface WorkerRequest {
@@ -145,7 +148,7 @@ export async function lintInParallel(
     for (const worker of failed) void worker.thread.terminate();
     notify();
   };
-  const setup: WorkerSetup = { policy: policy.document };
+  const setup: WorkerSetup = { policy: policy.document, kubeVersion: policy.resolved.kubeVersion };
   for (let n = 0; n < workers; n++) {
     const thread = new WorkerThread(WORKER_URL, {
       workerData: setup,

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { resolvePolicy, RULES } from '../../policy/index.ts';
+import { resolvePolicy, RULES, withKubeVersion } from '../../policy/index.ts';
 import { fromMessage } from './file-names.ts';
 import { lintFiles, packOutcomes } from './lint-file.ts';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './lint-pool.ts';
@@ -8,7 +8,8 @@ import type { WorkerMessage, WorkerRequest, WorkerSetup } from './lint-pool.ts';
 
 const setup = workerData as WorkerSetup;
 // The policy was validated by the main thread; resolving the same document gives the same policy.
-const policy = resolvePolicy(RULES, setup.policy);
+const resolved = resolvePolicy(RULES, setup.policy);
+const policy = setup.kubeVersion ? withKubeVersion(resolved, setup.kubeVersion) : resolved;
 const port = parentPort!;
 
 port.on('message', (request: WorkerRequest) => {
