@@ -13,6 +13,7 @@ export {
   FIELD_IGNORED,
   FIELD_NOT_SERVED,
   fieldKeptAt,
+  judgeAtVersion,
   KUBE_VERSION_FINDINGS,
   ruleAppliesAt,
   withKubeVersion,
