@@ -70,8 +70,12 @@ Exit codes: 0 no error-level findings, 1 error-level findings (or more warnings 
 Rendering (off unless --render or the config's lint.render asks): a folder with Chart.yaml is
 rendered with \`helm template\` (--helm-values files passed with --values), a folder with
 kustomization.yaml with \`kubectl kustomize\` (or \`kustomize build\`). A finding names the template
-(from helm's "# Source:" comments) and its line in the rendered template. A tool that is not on
+(from helm's "# Source:" comments) and its line in helm template's output. A tool that is not on
 PATH is reported on stderr and its folders skipped.
+
+--kube-version 1.33 (1.33 to 1.36) judges as that release's API server: a field it does not
+serve is an error (field-not-served), a field it drops because its feature gate is off by
+default a warning (field-ignored-by-version), and rules about such fields are skipped.
 
 Files are read as kubectl reads them (UTF-8, or UTF-16 after a byte order mark), at most 16 MiB
 each. Standard input, a FIFO or a device is read until it ends: from a terminal end it with
