@@ -44,7 +44,7 @@ export interface LintSummary extends LintTotals {
  * that does not exist stops the run before anything is read.
  */
 export async function lint(options: LintOptions, io: LintIo): Promise<LintSummary> {
-  const [{ loadPolicy }, { expandInputs }, { lintInputs }, { BufferedOutput }, { RenderFolders, renderSettings }] =
+  const [{ loadPolicy }, { expandInputs }, { lintInputs }, { BufferedOutput }, { RenderFolders, renderSettingsFrom }] =
     await Promise.all([
       import('../../edge/policy-file.ts'),
       import('../lint/sources.ts'),
@@ -59,7 +59,8 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintSummar
       throw new UsageError('no input: give files or directories to lint, or - to read standard input');
     paths = ['-'];
   }
-  const renderWith = renderSettings(options.render);
+  // The config's lint.render and lint.kubeVersion (config discovery) go in place of undefined.
+  const renderWith = renderSettingsFrom(undefined, process.cwd(), options.render ?? {});
   const folders = new RenderFolders(renderWith);
   const inputs = expandInputs(paths, {
     skipped: (path, reason) => io.stderr.write(`note: skipped ${path}: ${reason}\n`),

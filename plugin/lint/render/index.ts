@@ -2,6 +2,8 @@ export { renderFolder, type RenderedFrom } from './render-folder.ts';
 export { RenderFolders, describeFolder, markedTool, type FolderVerdict } from './render-folders.ts';
 export {
   renderSettings,
+  renderSettingsFrom,
+  type ConfigRenderSection,
   DEFAULT_RENDER_TIMEOUT_MS,
   RENDER_TOOLS,
   type RenderSettings,

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /**
  * What lint renders before it lints: chart folders (a `Chart.yaml`) with `helm template`, kustomize
  * folders (a `kustomization.yaml`) with `kubectl kustomize`. One small object, filled from the CLI
@@ -35,4 +37,31 @@ export function renderSettings(overrides: Partial<RenderSettings> = {}): RenderS
     maxOutputBytes: 16 * 1024 * 1024,
     ...overrides,
   };
+}
+
+/** The config's `lint.render` and `lint.kubeVersion` (schemas/policy.schema.json, LintSettings). */
+export interface ConfigRenderSection {
+  readonly render?: { readonly helm?: boolean; readonly kustomize?: boolean; readonly helmValues?: readonly string[] };
+  readonly kubeVersion?: string;
+}
+
+/**
+ * The settings of a run: the flags win over the config, which wins over the defaults. The config's
+ * helmValues are relative to the folder of the config file that holds them.
+ */
+export function renderSettingsFrom(
+  config: ConfigRenderSection | undefined,
+  configDir: string,
+  flags: Partial<RenderSettings>,
+): RenderSettings {
+  const fromConfig: Partial<RenderSettings> = {
+    ...(config?.render?.helm !== undefined ? { helm: config.render.helm } : {}),
+    ...(config?.render?.kustomize !== undefined ? { kustomize: config.render.kustomize } : {}),
+    ...(config?.render?.helmValues !== undefined
+      ? { helmValues: config.render.helmValues.map((file) => resolve(configDir, file)) }
+      : {}),
+    ...(config?.kubeVersion !== undefined ? { kubeVersion: config.kubeVersion } : {}),
+  };
+  const given = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
+  return renderSettings({ ...fromConfig, ...given });
 }
