@@ -83,23 +83,18 @@ function ruleDescriptors(rules: readonly Rule[], tool: SarifTool) {
         tags: [rule.origin === 'apiserver' ? 'api-server' : 'policy'],
       },
     })),
-    ...PARSER_FINDINGS.map(({ id, severity, description: text }) => ({
+    // Findings that are not rules of the registry: the parser's, and those of a target version.
+    ...[
+      ...PARSER_FINDINGS.map((finding) => ({ ...finding, origin: 'parser' })),
+      ...KUBE_VERSION_FINDINGS.map((finding) => ({ ...finding, origin: 'apiserver' })),
+    ].map(({ id, severity, description: text, origin }) => ({
       id,
       name: id,
       shortDescription: { text },
       help: { text },
       helpUri: `${tool.rulesDocUri}#${id}`,
       defaultConfiguration: { level: LEVEL[severity] },
-      properties: { origin: 'parser' },
-    })),
-    ...KUBE_VERSION_FINDINGS.map(({ id, severity, description: text }) => ({
-      id,
-      name: id,
-      shortDescription: { text },
-      help: { text },
-      helpUri: `${tool.rulesDocUri}#${id}`,
-      defaultConfiguration: { level: LEVEL[severity] },
-      properties: { origin: 'apiserver' },
+      properties: { origin },
     })),
   ];
 }
