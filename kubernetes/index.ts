@@ -62,3 +62,15 @@ export {
 export { checkLabelSelector, selectorMatches } from './label-selector.ts';
 export { checkAnnotations, checkLabels, utf8Length } from './labels.ts';
 export { kubectlNumberText, recordExactInteger, yamlToJsonNumberText } from './exact-integers.ts';
+export {
+  fieldsAtVersion,
+  GATED_FIELDS,
+  KUBE_MINORS,
+  KUBE_RELEASES,
+  NEWEST_KUBE_MINOR,
+  NOT_SERVED,
+  olderThan,
+  presentPaths,
+  toKubeMinor,
+  type KubeMinor,
+} from './versions/index.ts';
