@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 /**
  * What lint renders before it lints: chart folders (a `Chart.yaml`) with `helm template`, kustomize
  * folders (a `kustomization.yaml`) with `kubectl kustomize`. One small object, filled from the CLI
- * flags (`--render`, `--no-render`, `--helm-values`, `--kube-version`) and, once config discovery
- * reads it, from the config's `lint.render` and `lint.kubeVersion`.
+ * flags (`--render`, `--no-render`, `--helm-values`, `--kube-version`) and from the `lint.render`
+ * and `lint.kubeVersion` of the folder's config (plugin/config; one object per config of a run).
  */
 export interface RenderSettings {
   readonly helm: boolean;
