@@ -64,3 +64,15 @@ export { checkLabelSelector, selectorMatches } from './label-selector.ts';
 export { checkAnnotations, checkLabels, utf8Length } from './labels.ts';
 export { kubectlNumberText, recordExactInteger, yamlToJsonNumberText } from './exact-integers.ts';
 export * from './pod-validation/index.ts';
+export {
+  fieldsAtVersion,
+  GATED_FIELDS,
+  KUBE_MINORS,
+  KUBE_RELEASES,
+  NEWEST_KUBE_MINOR,
+  NOT_SERVED,
+  olderThan,
+  presentPaths,
+  toKubeMinor,
+  type KubeMinor,
+} from './versions/index.ts';

@@ -1,6 +1,6 @@
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { COMPLETION_HELP, SHELLS, type Shell } from './completion/index.ts';
-import { LINT_FORMATS, type LintFormat } from './commands/index.ts';
+import { LINT_FORMATS, addRenderFlags, toRenderFlags, type LintFormat } from './commands/index.ts';
 import { DIAGNOSE_FORMATS, type DiagnoseFormat } from './commands/index.ts';
 import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/index.ts';
 import { addKubeFlags, parseKubectlDuration, type KubeFlags } from './kube/index.ts';
@@ -10,6 +10,8 @@ import { VERSION_FORMATS, type VersionFormat } from './commands/index.ts';
 import { UsageError, VERSION } from '../edge/index.ts';
 import type { CommandContext } from './command-context.ts';
 
+type RenderFlagValues = Parameters<typeof toRenderFlags>[0];
+
 const nonNegativeInt = (value: string): number => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of 0 or more');
   return Number(value);
@@ -18,7 +20,7 @@ const nonNegativeInt = (value: string): number => {
 /** The config file lint finds (plugin/config/lint-config.ts; repeated to keep --help from loading it). */
 const CONFIG_NAME = '.job-x.yaml';
 
-interface LintFlags {
+interface LintFlags extends RenderFlagValues {
   readonly filename: string[];
   readonly output?: LintFormat;
   /** A file, or false for --no-config (true when neither is given). */
@@ -71,7 +73,7 @@ export function createProgram(context: CommandContext): Command {
     })
     .configureHelp({ sortSubcommands: true });
 
-  program
+  const lintCommand = program
     .command('lint')
     .description('Check Job and CronJob manifests offline: API server validation and job-x policy rules.')
     .argument('[paths...]', 'files, directories (searched for *.yaml, *.yml, *.json) or - for standard input')
@@ -95,7 +97,8 @@ export function createProgram(context: CommandContext): Command {
     .option('--read-timeout <duration>', READ_TIMEOUT_HELP, readTimeout)
     .addOption(
       new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
-    )
+    );
+  addRenderFlags(lintCommand, readTimeout)
     .addHelpText(
       'after',
       `
@@ -105,10 +108,22 @@ Exit codes: 0 no error-level findings, 1 error-level findings (or more warnings 
 Config: each file is linted with the nearest ${CONFIG_NAME} in its folder or above it, up to the
 repository root (the folder with .git). It is a policy file (kind: Policy, read as YAML 1.2)
 with an optional lint: section (exclude, chartTemplates, render, kubeVersion, baseline, output,
-maxWarnings, fixHints). Flags win over the config of the working folder.
+maxWarnings, fixHints). Flags win over the config of the working folder (and over each folder's
+lint.render and lint.kubeVersion).
 
 Paths: a glob in quotes ('k8s/**/*.yaml') is expanded by lint. --exclude and lint.exclude take
-.gitignore lines; the templates/ folder of a Helm chart is skipped (with a note on stderr).
+.gitignore lines; the templates/ folder of a Helm chart is skipped (with a note on stderr)
+unless helm renders the chart: then the chart is rendered instead.
+
+Rendering (off unless --render or the config's lint.render asks): a folder with Chart.yaml is
+rendered with \`helm template\` (--helm-values files passed with --values), a folder with
+kustomization.yaml with \`kubectl kustomize\` (or \`kustomize build\`). A finding names the template
+(from helm's "# Source:" comments) and its line in helm template's output. A tool that is not on
+PATH is reported on stderr and its folders skipped.
+
+--kube-version 1.33 (1.33 to 1.36) judges as that release's API server: a field it does not
+serve is an error (field-not-served), a field it drops because its feature gate is off by
+default a warning (field-ignored-by-version), and rules about such fields are skipped.
 
 Files are read as kubectl reads them (UTF-8, or UTF-16 after a byte order mark), at most 16 MiB
 each. Standard input, a FIFO or a device is read until it ends: from a terminal end it with
@@ -118,6 +133,7 @@ Examples:
   kubectl job-x lint manifests/
   kubectl job-x lint --exclude 'legacy/' 'k8s/**/*.yaml'
   helm template my-chart | kubectl job-x lint -
+  kubectl job-x lint --render helm,kustomize --helm-values ci-values.yaml deploy/
   kubectl job-x lint -o sarif k8s/ > job-x.sarif`,
     )
     .action(async (paths: string[], opts: LintFlags, command: Command) => {
@@ -141,6 +157,7 @@ Examples:
           fixDryRun: opts.fixDryRun,
           baseline: opts.baseline,
           writeBaseline: opts.writeBaseline,
+          render: toRenderFlags(opts),
         },
         context,
       );

@@ -1,3 +1,4 @@
+import type { KubeMinor } from '../kubernetes/index.ts';
 import type { JobXPolicy, Level } from '../schemas/generated/policy.ts';
 import type { Severity } from './finding.ts';
 import type { Rule } from './rule.ts';
@@ -17,6 +18,8 @@ export interface ResolvedPolicy {
   readonly allowSuppressions: boolean;
   /** Scope, exemptions, modes and overrides: what only admission reads (admission-settings.ts). */
   readonly admission: AdmissionSettings;
+  /** The Kubernetes version the manifests target (lint --kube-version: see kube-version.ts); unset: the newest. */
+  readonly kubeVersion?: KubeMinor;
 }
 
 export interface ResolvedRule {

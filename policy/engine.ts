@@ -4,6 +4,7 @@ import type { Finding } from './finding.ts';
 import type { JobView } from './job-view.ts';
 import type { Report, Rule } from './rule.ts';
 import { suppressedRuleIds } from './suppression.ts';
+import { judgeAtVersion } from './kube-version.ts';
 
 /** Where the engine runs: offline on a manifest as written, or in admission on a defaulted object. */
 export type EvaluationStage = 'lint' | 'admission';
@@ -46,7 +47,8 @@ export function evaluate(view: JobView, policy: ResolvedPolicy, stage: Evaluatio
       });
     }
   }
-  const visible = withoutFindingsOfUndecodableObjects(findings);
+  const judged = stage === 'lint' && policy.kubeVersion ? judgeAtVersion(view, findings, policy.kubeVersion) : findings;
+  const visible = withoutFindingsOfUndecodableObjects(judged);
   if (!policy.allowSuppressions) return visible;
   const suppressed = suppressedRuleIds(view);
   return visible.filter((finding) => finding.origin === 'apiserver' || !suppressed.has(finding.ruleId));

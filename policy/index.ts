@@ -24,3 +24,12 @@ export {
   exemptionOf,
   matchedOverrides,
 } from './admission-scope.ts';
+export {
+  FIELD_IGNORED,
+  FIELD_NOT_SERVED,
+  fieldKeptAt,
+  judgeAtVersion,
+  KUBE_VERSION_FINDINGS,
+  ruleAppliesAt,
+  withKubeVersion,
+} from './kube-version.ts';

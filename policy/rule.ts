@@ -81,6 +81,11 @@ export interface Rule {
   /** Kinds the rule reads; both when absent. */
   readonly kinds?: readonly JobKind[];
   readonly docs: RuleDocs;
+  /**
+   * Job fields (paths with `[*]`) the rule is about: with `--kube-version`, it is skipped for a
+   * version that does not serve one of them or drops it (kube-version.ts).
+   */
+  readonly needs?: readonly string[];
   /** Default option values; the policy file may override them. */
   readonly defaultOptions?: Readonly<Record<string, unknown>>;
   /** Every `policy` rule says how it exports to CEL, or why it cannot. */

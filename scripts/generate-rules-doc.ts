@@ -3,7 +3,7 @@
  * (CI runs it, so the reference can never drift from the code).
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { RULES } from '../policy/index.ts';
+import { KUBE_VERSION_FINDINGS, RULES } from '../policy/index.ts';
 import { SUPPRESSION_PREFIX } from '../policy/suppression.ts';
 import { PARSER_FINDINGS } from '../plugin/lint/index.ts';
 
@@ -68,6 +68,13 @@ function render(): string {
     '',
   );
   for (const { id, description } of PARSER_FINDINGS) lines.push(`### ${id}`, '', description, '');
+  lines.push(
+    '## Findings of a target Kubernetes version',
+    '',
+    'Origin `apiserver`, only with `lint --kube-version` (tables generated from each release by scripts/generate-kube-versions.ts). Findings of other rules under a field the version does not keep are dropped, and a rule about such a field is skipped.',
+    '',
+  );
+  for (const { id, description } of KUBE_VERSION_FINDINGS) lines.push(`### ${id}`, '', description, '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

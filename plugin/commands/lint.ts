@@ -1,6 +1,8 @@
-import { ExitError, EXIT, UsageError } from '../../edge/index.ts';
+import { ExitError, EXIT, UsageError, type LoadedPolicy } from '../../edge/index.ts';
 import type { ColorMode, LintTotals } from '../format/index.ts';
 import type { LintSink, ObjectResult } from '../lint/index.ts';
+import type { LintConfig } from '../config/index.ts';
+import type { RenderFlags } from './lint-render-flags.ts';
 import type { CommandContext } from '../command-context.ts';
 
 // Only types and constants at the top: the CLI's program module imports LINT_FORMATS from here,
@@ -36,6 +38,8 @@ export interface LintOptions {
   readonly fixDryRun?: boolean;
   /** The working folder (config discovery, relative paths); process.cwd() when not given. */
   readonly cwd?: string;
+  /** Which chart and kustomize folders are rendered, and how (flags; else each config's lint.render). */
+  readonly render?: RenderFlags;
 }
 
 /** What lint needs of the command context (command-context.ts). */
@@ -56,19 +60,31 @@ export interface LintSummary extends LintTotals {
  *
  * Each file is linted with the config of its folder (plugin/config: `.job-x.yaml` upward to the
  * repository root); the run's own settings (output, --max-warnings, fix hints) come from the
- * working folder's config, and flags win over them.
+ * working folder's config, and flags win over them. A folder's config also says whether its charts
+ * and kustomizations are rendered (lint.render) and for which Kubernetes version its files are
+ * judged (lint.kubeVersion); --render, --no-render, --helm-values and --kube-version win over it.
  *
  * An input that cannot be read stops the run with exit 2, as before; the report of the inputs
  * before it is completed first (valid JSON and SARIF), unless nothing was written yet. A path
  * that does not exist stops the run before anything is read.
  */
 export async function lint(options: LintOptions, io: LintIo): Promise<LintSummary> {
-  const [{ findInputs }, { lintInputs }, { BufferedOutput }, { createLintWriter }, { escapeText }] = await Promise.all([
+  const [
+    { findInputs },
+    { lintInputs },
+    { BufferedOutput },
+    { createLintWriter },
+    { escapeText },
+    render,
+    { resolve },
+  ] = await Promise.all([
     import('../lint/find-inputs.ts'),
     import('../lint/lint-inputs.ts'),
     import('../buffered-output.ts'),
     import('./lint-writer.ts'),
     import('../format/index.ts'),
+    import('../lint/render/index.ts'),
+    import('node:path'),
   ]);
   let paths = options.paths;
   if (paths.length === 0) {
@@ -76,13 +92,30 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintSummar
       throw new UsageError('no input: give files or directories to lint, or - to read standard input');
     paths = ['-'];
   }
+  const cwd = options.cwd ?? process.cwd();
+  // --helm-values files are relative to the working folder (a config's, to the config's folder).
+  const given = options.render ?? {};
+  const flags = { ...given, helmValues: given.helmValues?.map((file) => resolve(cwd, file)) };
+  // Each config's render settings, worked out once (a config is one object per run of findInputs).
+  const renderSettings = new Map<LintConfig, ReturnType<typeof render.renderSettings>>();
+  const renderOf = (config: LintConfig | undefined) => {
+    if (config === undefined) return render.renderSettingsFrom(undefined, cwd, flags);
+    let settings = renderSettings.get(config);
+    if (!settings)
+      renderSettings.set(config, (settings = render.renderSettingsFrom(config.settings, config.dir, flags)));
+    return settings;
+  };
+  const folders = new render.RenderFolders();
   const { inputs, configs } = await findInputs({
     paths,
     config: options.config,
     noConfig: options.noConfig ?? false,
     exclude: options.exclude ?? [],
-    cwd: options.cwd ?? process.cwd(),
+    cwd,
     note: (text) => io.stderr.write(`note: ${escapeText(text)}\n`),
+    rendersCharts: (config) => renderOf(config).helm,
+    folder: (dir, config) => folders.verdict(dir, renderOf(config)),
+    chartOf: (path, config) => (renderOf(config).helm ? render.chartOfTemplate(path) : undefined),
   });
   const stop = inputs.find((input) => input.kind === 'error');
   if (stop?.kind === 'error') throw stop.error;
@@ -92,12 +125,9 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintSummar
     fixInputs(inputs, { dryRun: options.fixDryRun ?? false, configs: configs.configs, ...io });
     if (options.fixDryRun) return { files: 0, linted: 0, skipped: 0, errors: 0, warnings: 0, infos: 0 };
   }
-  const cwd = options.cwd ?? process.cwd();
   const baselinePath =
     options.baseline ??
-    (settings.baseline !== undefined
-      ? (await import('node:path')).resolve(configs.runConfig.dir, settings.baseline)
-      : undefined);
+    (settings.baseline !== undefined ? resolve(configs.runConfig.dir, settings.baseline) : undefined);
   if (options.writeBaseline && baselinePath === undefined)
     throw new UsageError('--write-baseline needs a file: give --baseline FILE (or lint.baseline in the config)');
   const baseline =
@@ -136,9 +166,14 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintSummar
       skipped += objectsSkipped;
     },
   };
-  const policies = configs.configs.map((config) => config.policy);
+  const policies = await Promise.all(
+    configs.configs.map((config) => forKubeVersion(config, options.render?.kubeVersion)),
+  );
   try {
-    await lintInputs(inputs, { ...io, readTimeoutMs: options.readTimeoutMs }, policies, sink);
+    await lintInputs(inputs, { ...io, readTimeoutMs: options.readTimeoutMs }, policies, sink, {
+      settings: (index) => renderOf(configs.configs[index]),
+      folders,
+    });
   } catch (error) {
     // The report of what was linted is finished, so that it stays well-formed.
     if (output.started) {
@@ -172,6 +207,27 @@ export async function lint(options: LintOptions, io: LintIo): Promise<LintSummar
   }
   if (counts.error > 0 || tooManyWarnings) throw new ExitError(EXIT.findings);
   return { files, linted, skipped, errors: counts.error, warnings: counts.warning, infos: counts.info };
+}
+
+/**
+ * The policy of a config for --kube-version, else its lint.kubeVersion (the newest minor's rules
+ * when neither is given).
+ */
+async function forKubeVersion(config: LintConfig, flag: string | undefined): Promise<LoadedPolicy> {
+  const version = flag ?? config.settings.kubeVersion;
+  if (version === undefined) return config.policy;
+  const [{ toKubeMinor, KUBE_MINORS }, { withKubeVersion }] = await Promise.all([
+    import('../../kubernetes/index.ts'),
+    import('../../policy/index.ts'),
+  ]);
+  const minor = toKubeMinor(version);
+  if (minor === undefined) {
+    const given = flag !== undefined ? '--kube-version' : `lint.kubeVersion in ${config.path ?? 'the config'}`;
+    throw new UsageError(
+      `${given} ${version}: job-x knows Kubernetes ${KUBE_MINORS[0]} to ${KUBE_MINORS.at(-1)} (give one of ${KUBE_MINORS.join(', ')})`,
+    );
+  }
+  return { ...config.policy, resolved: withKubeVersion(config.policy.resolved, minor) };
 }
 
 /** With -q: only the error-level findings are printed (warnings still count for --max-warnings). */

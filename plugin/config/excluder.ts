@@ -13,13 +13,16 @@ export interface Exclusion {
 /**
  * Decides which paths lint leaves out: the `--exclude` lines (relative to the working folder), the
  * `lint.exclude` lines of the path's config (relative to the config's folder), and a Helm chart's
- * `templates/` folder (Go templates, not YAML), unless the config sets `lint.chartTemplates`.
+ * `templates/` folder (Go templates, not YAML), unless the config sets `lint.chartTemplates` or
+ * has helm render its charts (`--render helm`, `lint.render.helm`: the chart is rendered instead).
  */
 export class Excluder {
   private readonly cli: ExcludeRules;
+  private readonly rendersCharts: (config: LintConfig) => boolean;
 
-  constructor(cli: ExcludeRules) {
+  constructor(cli: ExcludeRules, rendersCharts: (config: LintConfig) => boolean = () => false) {
     this.cli = cli;
+    this.rendersCharts = rendersCharts;
   }
 
   /** `path` is absolute; `config` is the config of the folder that holds it. */
@@ -29,7 +32,7 @@ export class Excluder {
       const origin = this.cli.match(path, isDirectory) ? this.cli.origin : config.excludes.origin;
       return { reason: `excluded by ${JSON.stringify(pattern.source)} (${origin})`, quiet: true };
     }
-    if (isDirectory && !config.settings.chartTemplates && isChartTemplates(path))
+    if (isDirectory && !config.settings.chartTemplates && !this.rendersCharts(config) && isChartTemplates(path))
       return {
         reason:
           'the templates of a Helm chart are not plain YAML (render the chart: helm template CHART | kubectl job-x lint -; lint.chartTemplates: true reads them anyway)',

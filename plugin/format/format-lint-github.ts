@@ -1,5 +1,6 @@
 import type { Severity } from '../../policy/index.ts';
 import { fixHintOf } from './fix-hint.ts';
+import { renderedPlace } from './rendered-location.ts';
 import { renderReport, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -22,9 +23,11 @@ export function lintGithubWriter(write: WriteText): LintWriter {
         const hint = fixHintOf(f);
         // A multi-line annotation: the runner shows the lines after the first under it.
         const fix = `${hint.remediation ? `\nFix: ${hint.remediation}` : ''}\nDocs: ${hint.docsUrl}`;
-        const message = `${f.path ? `${f.path}: ` : ''}${f.message}${fix}`;
+        const message = `${f.path ? `${f.path}: ` : ''}${f.message}${renderedPlace(result, f)}${fix}`;
+        // A rendered finding's line is in the rendered text, not in the template: the file alone.
+        const place = result.rendered ? '' : `line=${f.line},col=${f.column},`;
         write(
-          `::${COMMAND[f.severity]} ${file}line=${f.line},col=${f.column},title=${escapeProperty(`job-x ${f.ruleId}`)}::${escapeData(message)}\n`,
+          `::${COMMAND[f.severity]} ${file}${place}title=${escapeProperty(`job-x ${f.ruleId}`)}::${escapeData(message)}\n`,
         );
       }
     },

@@ -58,5 +58,6 @@ function outputResult(r: ObjectResult): LintOutput['results'][number] {
       ...(f.type ? { type: f.type } : {}),
       ...fixHintOf(f),
     })),
+    ...(r.rendered ? { rendered: { tool: r.rendered.tool, from: r.rendered.from } } : {}),
   };
 }

@@ -1,5 +1,6 @@
-import type { Rule, Severity } from '../../policy/index.ts';
+import { KUBE_VERSION_FINDINGS, type Rule, type Severity } from '../../policy/index.ts';
 import { PARSER_FINDINGS, type ObjectResult } from '../lint/index.ts';
+import { renderedPlace } from './rendered-location.ts';
 import { indentedJson } from './indented-json.ts';
 import { fixHintOf } from './fix-hint.ts';
 import { renderReport, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
@@ -83,14 +84,18 @@ function ruleDescriptors(rules: readonly Rule[], tool: SarifTool) {
         tags: [rule.origin === 'apiserver' ? 'api-server' : 'policy'],
       },
     })),
-    ...PARSER_FINDINGS.map(({ id, severity, description: text }) => ({
+    // Findings that are not rules of the registry: the parser's, and those of a target version.
+    ...[
+      ...PARSER_FINDINGS.map((finding) => ({ ...finding, origin: 'parser' })),
+      ...KUBE_VERSION_FINDINGS.map((finding) => ({ ...finding, origin: 'apiserver' })),
+    ].map(({ id, severity, description: text, origin }) => ({
       id,
       name: id,
       shortDescription: { text },
       help: { text },
       helpUri: `${tool.rulesDocUri}#${id}`,
       defaultConfiguration: { level: LEVEL[severity] },
-      properties: { origin: 'parser' },
+      properties: { origin },
     })),
   ];
 }
@@ -100,12 +105,13 @@ function sarifResults(r: ObjectResult, index: ReadonlyMap<string, number>) {
     ruleId: f.ruleId,
     ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
     level: LEVEL[f.severity],
-    message: { text: `${f.path ? `${f.path}: ` : ''}${f.message}` },
+    message: { text: `${f.path ? `${f.path}: ` : ''}${f.message}${renderedPlace(r, f)}` },
     locations: [
       {
         physicalLocation: {
           artifactLocation: { uri: toUri(r.file) },
-          region: { startLine: f.line, startColumn: f.column },
+          // A rendered finding's line is in the rendered text, not in the template: no region.
+          ...(r.rendered ? {} : { region: { startLine: f.line, startColumn: f.column } }),
         },
         ...(f.path
           ? {

@@ -5,6 +5,7 @@ import { fixHintOf } from './fix-hint.ts';
 import { objectLabel } from '../lint/index.ts';
 import { renderReport, SeverityCounts, type LintReport, type LintWriter, type WriteText } from './lint-report.ts';
 import { plural } from './plural.ts';
+import { renderedBy } from './rendered-location.ts';
 import { renderTable, type Cell } from './text-table.ts';
 
 /** The severity column is as wide as `warning` for every object, so that all messages of a file line up. */
@@ -40,7 +41,12 @@ export function lintTextWriter(write: WriteText, colors: Colors, { fixHints = tr
       const lines: string[] = [];
       if (result.file !== currentFile) {
         if (currentFile !== undefined) lines.push('');
-        lines.push(colors.bold(escapeText(result.file)));
+        const by = renderedBy(result);
+        lines.push(
+          by === undefined
+            ? colors.bold(escapeText(result.file))
+            : `${colors.bold(escapeText(result.file))} ${colors.dim(`(${escapeText(by)}: lines of its output)`)}`,
+        );
         currentFile = result.file;
       }
       lines.push(`  ${colors.dim(escapeText(objectLabel(result)))}`);

@@ -1,6 +1,6 @@
-import { ConfigFinder, ExcludeRules, Excluder, ParserNeeded } from '../config/index.ts';
+import { ConfigFinder, ExcludeRules, Excluder, ParserNeeded, type LintConfig } from '../config/index.ts';
 import { expandGlob } from './expand-glob.ts';
-import { expandInputs, type Input } from './sources.ts';
+import { expandInputs, type ExpandOptions, type Input } from './sources.ts';
 
 export interface FindInputsOptions {
   /** Files, folders, globs and `-`, as given. */
@@ -14,6 +14,11 @@ export interface FindInputsOptions {
   readonly cwd: string;
   /** A note for stderr (`skipped PATH: why`), already escaped where it quotes input. */
   readonly note: (text: string) => void;
+  /** Whether helm renders the charts under a config (their templates/ are then not left out). */
+  readonly rendersCharts?: (config: LintConfig) => boolean;
+  /** Which folders are rendered (plugin/lint/render; sources.ts ExpandOptions). */
+  readonly folder?: ExpandOptions['folder'];
+  readonly chartOf?: ExpandOptions['chartOf'];
 }
 
 export interface FoundInputs {
@@ -37,8 +42,10 @@ export async function findInputs(options: FindInputsOptions): Promise<FoundInput
       const inputs = expandInputs(options.paths, {
         skipped: (path, reason) => notes.push(`skipped ${path}: ${reason}`),
         configs,
-        excluder: new Excluder(new ExcludeRules(configs.cwd, options.exclude, '--exclude')),
+        excluder: new Excluder(new ExcludeRules(configs.cwd, options.exclude, '--exclude'), options.rendersCharts),
         expandGlob,
+        folder: options.folder,
+        chartOf: options.chartOf,
       });
       // The working folder's config gives the run's settings (output, baseline): found now too.
       void configs.runConfig;

@@ -6,3 +6,4 @@ export { type FilePath } from './file-names.ts';
 export { type ReadOptions } from './read-source.ts';
 export { PARSER_FINDINGS, type ParserFinding } from './parser-findings.ts';
 export { objectLabel } from './object-label.ts';
+export { type RenderSettings, type RenderedFrom } from './render/index.ts';

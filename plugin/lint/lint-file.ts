@@ -9,6 +9,13 @@ export type FileOutcome = { readonly result: SourceResult } | { readonly error: 
 
 /** Lints one read input a part at a time (see lintSourceParts): its text, or the finding for a file that could not be read as text. */
 export function* lintFileParts(source: Source, policy: ResolvedPolicy): Generator<LintPart> {
+  if (source.rendered !== undefined) {
+    // A chart's template or a kustomization's output: each result says what it was rendered from.
+    const rendered = source.rendered;
+    for (const part of lintFileParts({ ...source, rendered: undefined }, policy))
+      yield { ...part, results: part.results.map((result) => ({ ...result, rendered })) };
+    return;
+  }
   if (source.text !== undefined) {
     yield* lintSourceParts(source.name, source.text, policy);
     return;

@@ -5,6 +5,14 @@ import { readInput, type ReadOptions } from './read-source.ts';
 import type { FilePath } from './file-names.ts';
 import type { Input } from './sources.ts';
 import { withYoungGenerationCap } from './young-generation.ts';
+import type { RenderFolders, RenderSettings } from './render/index.ts';
+
+/** How lint renders the chart and kustomize folders among its inputs. */
+export interface RenderOptions {
+  /** The settings of each config, by config index (a folder is rendered with its config's). */
+  readonly settings: (config: number) => RenderSettings;
+  readonly folders: RenderFolders;
+}
 
 /**
  * Lints every input in order, each one's results going to the sink as they are found. Many files
@@ -17,6 +25,7 @@ export async function lintInputs(
   read: ReadOptions,
   policies: readonly LoadedPolicy[],
   sink: LintSink,
+  render?: RenderOptions,
 ): Promise<void> {
   const files = inputs.every((input) => input.kind === 'file');
   const workers = files ? workerCount(inputs.length) : 0;
@@ -29,6 +38,14 @@ export async function lintInputs(
   }
   for (const input of inputs) {
     const config = input.kind === 'error' ? 0 : input.config;
-    await lintIntoSink(await readInput(input, read), policies[config]!.resolved, capped);
+    const policy = policies[config]!.resolved;
+    if (input.kind === 'render' && render !== undefined) {
+      // Loaded here: a run with no chart or kustomization does not pay for it.
+      const { renderFolder } = await import('./render/index.ts');
+      const sources = await renderFolder(input.path, input.tool, render.folders, render.settings(config));
+      for (const source of sources) await lintIntoSink(source, policy, capped);
+      continue;
+    }
+    await lintIntoSink(await readInput(input, read), policy, capped);
   }
 }

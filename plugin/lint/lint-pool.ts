@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { ResolvedPolicy } from '../../policy/index.ts';
+import type { KubeMinor } from '../../kubernetes/index.ts';
 import type { JobXPolicy } from '../../schemas/generated/policy.ts';
 import type { LoadedPolicy } from '../../edge/index.ts';
 import type { FilePath } from './file-names.ts';
@@ -28,6 +29,8 @@ import { lintWorkerScript } from './lint-worker-script.ts';
 export interface WorkerSetup {
   /** The run's policy documents, by config index (undefined: the built-in policy). */
   readonly policies: readonly (JobXPolicy | undefined)[];
+  /** Each one's --kube-version or lint.kubeVersion (ResolvedPolicy.kubeVersion), applied again on the worker. */
+  readonly kubeVersions: readonly (KubeMinor | undefined)[];
 }
 
 export interface WorkerRequest {
@@ -157,7 +160,10 @@ export async function lintInParallel(
     for (const worker of failed) void worker.thread.terminate();
     notify();
   };
-  const setup: WorkerSetup = { policies: run.policies.map((policy) => policy.document) };
+  const setup: WorkerSetup = {
+    policies: run.policies.map((policy) => policy.document),
+    kubeVersions: run.policies.map((policy) => policy.resolved.kubeVersion),
+  };
   const workerScript = lintWorkerScript();
   for (let n = 0; n < workers; n++) {
     const thread = new WorkerThread(workerScript.script, {

@@ -9,6 +9,7 @@ import {
   type ResolvedPolicy,
 } from '../../policy/index.ts';
 import { readSourceParts, type ParsedSource, type SourceObject } from '../yaml/index.ts';
+import type { RenderedFrom } from './render/index.ts';
 
 export interface LintFinding extends Finding {
   readonly line: number;
@@ -26,6 +27,8 @@ export interface ObjectResult {
   readonly namespace: string | null;
   readonly name: string | null;
   readonly findings: LintFinding[];
+  /** For an object rendered from a chart or kustomization (then `file` is the template, lines those of its rendered text). */
+  readonly rendered?: RenderedFrom;
 }
 
 export interface SourceResult {

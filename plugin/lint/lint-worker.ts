@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { resolvePolicy, RULES } from '../../policy/index.ts';
+import { resolvePolicy, RULES, withKubeVersion } from '../../policy/index.ts';
 import { fromMessage } from './file-names.ts';
 import { lintFiles, packOutcomes } from './lint-file.ts';
 import type { WorkerMessage, WorkerRequest, WorkerSetup } from './lint-pool.ts';
@@ -8,7 +8,11 @@ import type { WorkerMessage, WorkerRequest, WorkerSetup } from './lint-pool.ts';
 
 const setup = workerData as WorkerSetup;
 // The policies were validated by the main thread; resolving the same documents gives the same policies.
-const policies = setup.policies.map((document) => resolvePolicy(RULES, document));
+const policies = setup.policies.map((document, index) => {
+  const resolved = resolvePolicy(RULES, document);
+  const kubeVersion = setup.kubeVersions[index];
+  return kubeVersion ? withKubeVersion(resolved, kubeVersion) : resolved;
+});
 const port = parentPort!;
 
 port.on('message', (request: WorkerRequest) => {

@@ -35,6 +35,10 @@ const table: readonly (readonly [id: string, description: string])[] = [
     'A document is a sequence holding Jobs or CronJobs: kubectl applies objects only (one per document, or in a `kind: List`).',
   ],
   [
+    'render-failed',
+    'A Helm chart or kustomize folder could not be rendered (helm template or kustomize failed, ran past its time limit or gave more than 16 MiB); its message is quoted. The other inputs are still linted.',
+  ],
+  [
     'look-alike-quote',
     'Warning: a plain value or key begins or ends with a typographic quote (“ ” ‘ ’), which YAML keeps as part of it.',
   ],

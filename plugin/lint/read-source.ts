@@ -5,6 +5,7 @@ import { UsageError } from '../../edge/index.ts';
 import { displayPath, type FilePath } from './file-names.ts';
 import { describeIoError } from './io-errors.ts';
 import { decodeManifest } from './manifest-encoding.ts';
+import type { RenderedFrom } from './render/index.ts';
 import type { Input, SpecialFileType } from './sources.ts';
 
 /**
@@ -18,7 +19,7 @@ export const STDIN_NAME = '<stdin>';
 
 /** Why a source's text is not there: reported as a finding of the file, not as a failed run. */
 export interface SourceReadProblem {
-  readonly ruleId: 'file-too-large' | 'file-encoding';
+  readonly ruleId: 'file-too-large' | 'file-encoding' | 'render-failed';
   readonly message: string;
 }
 
@@ -27,6 +28,8 @@ export interface Source {
   readonly name: string;
   readonly text?: string;
   readonly problem?: SourceReadProblem;
+  /** For a chart's template or a kustomization's output: the folder and tool it was rendered from. */
+  readonly rendered?: RenderedFrom;
 }
 
 export interface ReadOptions {
@@ -52,6 +55,9 @@ export async function readInput(input: Input, options: ReadOptions): Promise<Sou
         );
       }
       return readStreamCapped(STDIN_NAME, options.stdin as Readable, options.readTimeoutMs);
+    case 'render':
+      // Rendered by lintInputs (plugin/lint/render): a folder is not read as one source.
+      throw new UsageError(`cannot read ${displayPath(input.path)}: a folder to render, not a file`);
     case 'error':
       throw input.error;
   }

@@ -4,6 +4,7 @@ import { UsageError } from '../../edge/index.ts';
 import type { ConfigFinder, Excluder, LintConfig } from '../config/index.ts';
 import { compareNames, displayPath, joinPath, toFilePath, type FilePath } from './file-names.ts';
 import { describeIoError } from './io-errors.ts';
+import type { FolderVerdict, RenderTool } from './render/index.ts';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 /** Folders a recursive walk never enters. */
@@ -19,6 +20,8 @@ export type Input =
   | { readonly kind: 'file'; readonly path: FilePath; readonly config: number }
   | { readonly kind: 'stream'; readonly path: string; readonly type: SpecialFileType; readonly config: number }
   | { readonly kind: 'stdin'; readonly config: number }
+  /** A Helm chart or kustomize folder, rendered by its tool (plugin/lint/render). */
+  | { readonly kind: 'render'; readonly path: FilePath; readonly tool: RenderTool; readonly config: number }
   | { readonly kind: 'error'; readonly error: UsageError };
 
 export type SpecialFileType = 'FIFO' | 'character device' | 'block device' | 'socket';
@@ -32,12 +35,24 @@ export interface ExpandOptions {
   readonly excluder?: Excluder;
   /** Expands a glob argument (`'k8s/**\/*.yaml'`, quoted or on Windows) into the files it matches. */
   readonly expandGlob?: (glob: string) => string[] | undefined;
+  /**
+   * Whether a folder (given or met in the walk) is rendered, skipped or walked (default: walked),
+   * under the config of the folder (undefined without config discovery).
+   */
+  readonly folder?: (dir: FilePath, config: LintConfig | undefined) => FolderVerdict;
+  /**
+   * The chart a path given as an argument is a template of (inside a chart's templates/), when
+   * helm renders charts under that config: the chart is rendered instead of the path being read.
+   */
+  readonly chartOf?: (path: string, config: LintConfig | undefined) => string | undefined;
 }
 
 /** What a walk needs at hand. */
 interface Walk {
   readonly into: Input[];
   readonly options: ExpandOptions;
+  /** The folders already rendered (a chart given twice, or through two of its templates, is rendered once). */
+  readonly rendered: Set<string>;
 }
 
 /**
@@ -52,7 +67,7 @@ interface Walk {
  */
 export function expandInputs(paths: readonly string[], options: ExpandOptions = {}): Input[] {
   const inputs: Input[] = [];
-  const run: Walk = { into: inputs, options };
+  const run: Walk = { into: inputs, options, rendered: new Set() };
   try {
     for (const argument of paths) {
       if (argument === '-') {
@@ -77,7 +92,7 @@ function expandArgument(path: string, run: Walk): void {
   } catch (error) {
     throw new UsageError(`cannot read ${displayPath(path)}: ${describeArgumentError(path, error)}`);
   }
-  const { configs, excluder, skipped } = run.options;
+  const { configs, excluder, skipped, chartOf } = run.options;
   const absolute = configs ? resolve(path) : path;
   if (configs && excluder) {
     const excluded = excluder.checkArgument(absolute, info.isDirectory(), (dir) => configs.configFor(dir));
@@ -87,9 +102,27 @@ function expandArgument(path: string, run: Walk): void {
     }
   }
   const config = configs?.configFor(info.isDirectory() ? absolute : dirname(absolute));
-  if (info.isDirectory()) walk(path, run, config);
+  const chart = chartOf?.(path, config);
+  if (chart !== undefined) {
+    skipped?.(displayPath(path), `its Helm chart ${displayPath(chart)} is rendered instead (helm template)`);
+    visitFolder(chart, run, configs?.configFor(resolve(chart)));
+    return;
+  }
+  if (info.isDirectory()) visitFolder(path, run, config);
   else if (info.isFile()) run.into.push({ kind: 'file', path, config: config?.index ?? 0 });
   else run.into.push({ kind: 'stream', path, type: specialType(info), config: config?.index ?? 0 });
+}
+
+/** A chart or kustomization is rendered (or skipped, saying why) instead of walked. */
+function visitFolder(dir: FilePath, run: Walk, config: LintConfig | undefined): void {
+  const verdict = run.options.folder?.(dir, config);
+  if (verdict === undefined) walk(dir, run, config);
+  else if ('render' in verdict) {
+    const key = typeof dir === 'string' ? resolve(dir) : dir.toString('latin1');
+    if (run.rendered.has(key)) return;
+    run.rendered.add(key);
+    run.into.push({ kind: 'render', path: dir, tool: verdict.render, config: config?.index ?? 0 });
+  } else run.options.skipped?.(displayPath(dir), verdict.skip);
 }
 
 /** `config` is the folder's (undefined without config discovery). */
@@ -113,8 +146,8 @@ function walk(dir: FilePath, run: Walk, config: LintConfig | undefined): void {
       if (config && options.configs) {
         const absolute = join(absoluteDir, name);
         if (isExcluded(absolute, path, true, config, run)) continue;
-        walk(path, run, options.configs.configFor(absolute));
-      } else walk(path, run, undefined);
+        visitFolder(path, run, options.configs.configFor(absolute));
+      } else visitFolder(path, run, undefined);
       continue;
     }
     if (!MANIFEST_FILE.test(name)) continue;

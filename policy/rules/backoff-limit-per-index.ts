@@ -14,6 +14,7 @@ export default defineRule({
   origin: 'apiserver',
   severity: 'error',
   stage: 'both',
+  needs: ['spec.backoffLimitPerIndex'],
   docs: {
     summary:
       'backoffLimitPerIndex and maxFailedIndexes need an Indexed Job and stay within the limits the API server sets.',

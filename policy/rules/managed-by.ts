@@ -12,6 +12,7 @@ export default defineRule({
   origin: 'apiserver',
   severity: 'error',
   stage: 'both',
+  needs: ['spec.managedBy'],
   docs: {
     summary: 'managedBy must be a domain-prefixed path such as `kueue.x-k8s.io/multikueue`, at most 63 characters.',
     rationale:

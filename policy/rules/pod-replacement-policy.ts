@@ -8,6 +8,7 @@ export default defineRule({
   origin: 'apiserver',
   severity: 'error',
   stage: 'both',
+  needs: ['spec.podReplacementPolicy'],
   docs: {
     summary: 'podReplacementPolicy is Failed or TerminatingOrFailed, and only Failed when a podFailurePolicy is set.',
     rationale:

@@ -14,6 +14,7 @@ export default defineRule({
   origin: 'apiserver',
   severity: 'error',
   stage: 'both',
+  needs: ['spec.successPolicy'],
   docs: {
     summary:
       'successPolicy needs an Indexed Job and 1 to 20 rules, each with succeededIndexes in the interval grammar and/or a succeededCount within range.',

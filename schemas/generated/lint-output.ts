@@ -72,6 +72,19 @@ export interface ObjectResult {
    * Every finding for this object; empty when it is clean.
    */
   findings: Finding[];
+  /**
+   * For an object rendered from a Helm chart or kustomize folder (lint --render): file is then the template Helm's `# Source:` comment names (for kustomize, the folder), and line and column are in the template's rendered text, as `helm template CHART --show-only TEMPLATE` prints it (for kustomize, in its whole output).
+   */
+  rendered?: {
+    /**
+     * helm: rendered with `helm template`; kustomize: with `kubectl kustomize` (or `kustomize build`).
+     */
+    tool: 'helm' | 'kustomize';
+    /**
+     * The chart or kustomization folder as lint found it.
+     */
+    from: string;
+  };
 }
 export interface Finding {
   /**

@@ -98,7 +98,7 @@ async function send(kubeconfig: KubeConfig, namespace: string, manifest: JsonObj
       return await dryRunCreate(kubeconfig, namespace, manifest);
     } catch (error) {
       if (attempt >= 3)
-        return { status: 0, causes: [], warnings: [], message: `no answer: ${(error as Error).message}` };
+        return { status: 0, causes: [], warnings: [], message: `no answer: ${(error as Error).message}`, body: null };
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
     }
   }

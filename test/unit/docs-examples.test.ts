@@ -29,6 +29,7 @@ beforeAll(() => {
   for (const folder of ['manifests', 'k8s', 'legacy'])
     cpSync(join(ROOT, 'examples'), join(workspace, folder), { recursive: true });
   cpSync(join(ROOT, 'examples', 'pi-with-ttl.yaml'), join(workspace, 'job.yaml'));
+  cpSync(join(ROOT, 'test', 'fixtures', 'render', 'chart'), join(workspace, 'deploy', 'chart'), { recursive: true });
 });
 
 function run(args: string[]) {

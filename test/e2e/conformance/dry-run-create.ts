@@ -9,6 +9,8 @@ export interface DryRunAnswer {
   readonly causes: { field: string; type: string }[];
   readonly warnings: string[];
   readonly message: string;
+  /** The object as the server would store it (a 2xx), or its Status. */
+  readonly body: unknown;
 }
 
 const RESOURCE: Record<string, string> = { Job: 'jobs', CronJob: 'cronjobs' };
@@ -55,6 +57,7 @@ export async function dryRunCreate(
           })),
           warnings,
           message: parsed.message ?? '',
+          body: parsed,
         });
       });
     });
