@@ -9,3 +9,7 @@ export type { Rule } from './rule.ts';
 export { suppressedRuleIds } from './suppression.ts';
 export { type RuleContext } from './rule.ts';
 export { parsePolicy } from './validate-policy.ts';
+export { type AdmissionDefault, type AdmissionPolicy, toAdmissionPolicy } from './admission-policy.ts';
+export { admissionFindings, type AdmissionFindings, ratchetKey } from './admission-findings.ts';
+export { applyDefaults, type AppliedDefaults, type DefaultChange, type DefaultFailure } from './apply-defaults.ts';
+export { toEngineObject } from './admission-object.ts';

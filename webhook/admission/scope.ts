@@ -1,5 +1,5 @@
 import { isObject, MAX_NESTING_DEPTH, nestsDeeperThan, obj, str, type JsonObject } from '../../kubernetes/index.ts';
-import type { AdmissionPolicy } from './admission-policy.ts';
+import type { AdmissionPolicy } from '../../policy/index.ts';
 import type { AdmissionRequest } from './review.ts';
 
 /** Why a request is answered "allowed" without looking at the object. */
@@ -43,31 +43,4 @@ export function toScope(request: AdmissionRequest, policy: AdmissionPolicy): Sco
   if (request.operation === 'UPDATE' && obj(object, 'metadata')?.deletionTimestamp)
     return { in: false, skip: 'being-deleted' };
   return { in: true, kind: kind.kind, object, operation: request.operation };
-}
-
-/**
- * The object as the engine reads it, sharing everything else with the request:
- * - apiVersion and kind from the request (the API server sends the object in the version the
- *   webhook registered for, with both set; only a client of this endpoint could leave them out);
- * - without metadata.managedFields and status: no policy rule reads them (the engine's defaulting
- *   drops status, as the API server does on create), no default changes them, and they are a
- *   large part of what the API server sends (managedFields always, status on UPDATE), which the
- *   engine would otherwise copy and the patch diff walk through on every request.
- */
-export function toEngineObject(object: JsonObject, kind: 'Job' | 'CronJob'): JsonObject {
-  const metadata = obj(object, 'metadata');
-  const fixKind = object.kind !== kind || object.apiVersion !== 'batch/v1';
-  const dropManagedFields = metadata !== undefined && Object.hasOwn(metadata, 'managedFields');
-  const dropStatus = Object.hasOwn(object, 'status');
-  if (!fixKind && !dropManagedFields && !dropStatus) return object;
-  const { status: _status, ...out } = object;
-  if (fixKind) {
-    out.apiVersion = 'batch/v1';
-    out.kind = kind;
-  }
-  if (dropManagedFields) {
-    const { managedFields: _managedFields, ...rest } = metadata;
-    out.metadata = rest;
-  }
-  return out;
 }

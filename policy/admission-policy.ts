@@ -1,12 +1,16 @@
-import { RULES, type ResolvedPolicy, type Rule } from '../../policy/index.ts';
-import type { RuleContext } from '../../policy/index.ts';
+import type { ResolvedPolicy } from './config.ts';
+import type { Rule, RuleContext } from './rule.ts';
+import { RULES } from './rules/index.ts';
 
 export interface AdmissionDefault {
   readonly rule: Rule;
   readonly context: RuleContext;
 }
 
-/** A resolved policy prepared once, at start-up, for the admission handlers. */
+/**
+ * A resolved policy prepared once, for the admission webhook's handlers and for `kubectl job-x
+ * audit`, which says what those handlers would decide (it lives here, below both, for that).
+ */
 export interface AdmissionPolicy {
   /**
    * What `evaluate` runs at admission: the policy's rules without the `apiserver` ones. Those mirror
