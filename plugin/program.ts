@@ -4,6 +4,7 @@ import { DIAGNOSE_FORMATS, type DiagnoseFormat } from './commands/index.ts';
 import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/index.ts';
 import { addKubeFlags, parseKubectlDuration, type KubeFlags } from './kube/index.ts';
 import { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './commands/index.ts';
+import { AUDIT_FORMATS, type AuditFormat } from './commands/index.ts';
 import { VERSION } from '../edge/index.ts';
 import type { CommandContext } from './command-context.ts';
 
@@ -269,6 +270,54 @@ Examples:
         const { indexStatus } = await import('./commands/index-status.ts');
         const { output, index, color, ...kube } = opts;
         await indexStatus({ name, output, index, color, kube }, context);
+      },
+    );
+
+  const auditCommand = program
+    .command('audit')
+    .description(
+      'Judge every live Job and CronJob as the job-x webhook would, and say what it would do to each: deny, default or warn.',
+    )
+    .addOption(new Option('-o, --output <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
+    .option('--policy <file>', 'a job-x policy file (default: the policy the webhook ships with)')
+    .option(
+      '--from-cluster [namespace/name]',
+      "use the deployed webhook's policy, from its ConfigMap (default: job-x-system/job-x-policy)",
+    )
+    .addOption(
+      new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
+    );
+  addKubeFlags(auditCommand, { allNamespaces: true })
+    .addHelpText(
+      'after',
+      `
+Lists the Jobs and CronJobs of the namespace (-n, else the context's) or of every namespace (-A),
+500 at a time, and judges each with the webhook's own engine and decisions, as stored (status,
+server-set fields and generated selectors are understood). Each finding says what the webhook
+would do: denied-on-create, denied-on-change (UPDATEs pass while the finding stays: the ratchet),
+defaulted-on-create, warned or allowed. Namespaces the policy exempts are not judged.
+
+Needs list on jobs and cronjobs (-A: at cluster scope), and get on the ConfigMap for --from-cluster.
+
+Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage, policy or cluster errors.
+
+Examples:
+  kubectl job-x audit -A
+  kubectl job-x audit -n batch --policy strict.yaml -o json | jq '.results[].name'
+  kubectl job-x audit -A --from-cluster -o sarif > audit.sarif`,
+    )
+    .action(
+      async (
+        opts: KubeFlags & {
+          output: AuditFormat;
+          color: 'auto' | 'always' | 'never';
+          policy?: string;
+          fromCluster?: string | true;
+        },
+      ) => {
+        const { audit } = await import('./commands/audit.ts');
+        const { output, color, policy, fromCluster, ...kube } = opts;
+        await audit({ output, color, policy, fromCluster, kube }, context);
       },
     );
 

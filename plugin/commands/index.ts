@@ -2,3 +2,4 @@ export { LINT_FORMATS, type LintFormat } from './lint.ts';
 export { DIAGNOSE_FORMATS, type DiagnoseFormat } from './diagnose.ts';
 export { EXPLAIN_FORMATS, type ExplainFormat } from './explain.ts';
 export { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './index-status.ts';
+export { AUDIT_FORMATS, type AuditFormat } from './audit.ts';

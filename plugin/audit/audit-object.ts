@@ -1,0 +1,106 @@
+import { isImmutableJobField, obj, str, toJobFromCronJob, type JsonObject } from '../../kubernetes/index.ts';
+import {
+  admissionFindings,
+  applyDefaults,
+  ratchetKey,
+  toEngineObject,
+  type AdmissionPolicy,
+  type Finding,
+} from '../../policy/index.ts';
+import { EFFECT_WORDING, type AuditFinding } from './admission-effect.ts';
+
+export interface AuditResult {
+  readonly namespace: string;
+  readonly kind: 'Job' | 'CronJob';
+  readonly name: string;
+  readonly findings: AuditFinding[];
+}
+
+const CRONJOB_JOB_PREFIX = 'spec.jobTemplate.';
+
+/**
+ * One live Job or CronJob judged as the webhook judges it, with the webhook's own pure decisions
+ * (policy/: toEngineObject, applyDefaults, admissionFindings), and each finding labelled with
+ * what the webhook would do about it. `stored` is the object as the API server returned it
+ * (status, managedFields, the generated selector: toEngineObject drops the first two, the rules
+ * read the third as the server's). `now` (RFC 3339) stands for the next run of a CronJob. An
+ * object in a namespace the policy exempts is not judged: undefined.
+ */
+export function auditObject(
+  stored: JsonObject,
+  kind: 'Job' | 'CronJob',
+  policy: AdmissionPolicy,
+  now: string,
+): AuditResult | undefined {
+  const metadata = obj(stored, 'metadata');
+  const namespace = str(metadata, 'namespace') ?? '';
+  if (policy.exemptNamespaces.has(namespace)) return undefined;
+  const base = toEngineObject(stored, kind);
+  // What the object has now: the findings the ratchet carries over on its next UPDATE.
+  const live = admissionFindings(base, policy);
+  // What a CREATE of the same spec would get: the mutating webhook's defaults, then the validating webhook.
+  const created = applyDefaults(base, policy);
+  const afterDefaults = new Set(
+    created.draft === base ? [] : allFindings(admissionFindings(created.draft, policy)).map(ratchetKey),
+  );
+  const changesOf = (ruleId: string): string[] =>
+    created.steps.flatMap((step) => ('change' in step && step.ruleId === ruleId ? [step.change] : []));
+  const deniedRuns = kind === 'CronJob' ? deniedJobFindings(base, policy, now) : new Set<string>();
+  const indexed = str(obj(base, 'spec'), 'completionMode') === 'Indexed';
+  const findings: AuditFinding[] = [];
+  const explained = new Set<string>();
+  for (const finding of allFindings(live)) {
+    const changes = changesOf(finding.ruleId);
+    if (created.draft !== base && !afterDefaults.has(ratchetKey(finding)) && changes.length > 0) {
+      explained.add(finding.ruleId);
+      findings.push(labelled(finding, 'defaulted-on-create', EFFECT_WORDING.defaulted(changes.join('; '))));
+    } else if (finding.severity === 'error') {
+      if (kind === 'Job' && isImmutableJobField(finding.path, indexed))
+        findings.push(labelled(finding, 'denied-on-create', EFFECT_WORDING.immutableJobField(finding.path)));
+      else if (kind === 'CronJob' && deniedRuns.has(ratchetKey(finding)))
+        findings.push(labelled(finding, 'denied-on-create', EFFECT_WORDING.cronJobRuns()));
+      else findings.push(labelled(finding, 'denied-on-change', EFFECT_WORDING.onChange()));
+    } else if (finding.severity === 'warning') {
+      findings.push(labelled(finding, 'warned', EFFECT_WORDING.warned()));
+    } else {
+      findings.push(labelled(finding, 'allowed', EFFECT_WORDING.allowed()));
+    }
+  }
+  // A default whose rule reports nothing here (switched off, or another rule's field) still changes the object.
+  for (const step of created.steps) {
+    if (!('change' in step) || explained.has(step.ruleId)) continue;
+    findings.push({
+      ruleId: step.ruleId,
+      severity: 'info',
+      origin: 'policy',
+      path: '',
+      message: step.change,
+      admission: 'defaulted-on-create',
+      effect: EFFECT_WORDING.defaulted(step.change),
+    });
+  }
+  return { namespace, kind, name: str(metadata, 'name') ?? '', findings };
+}
+
+function allFindings(judged: ReturnType<typeof admissionFindings>): Finding[] {
+  return [...judged.deny, ...judged.warn, ...judged.info];
+}
+
+function labelled(finding: Finding, admission: AuditFinding['admission'], effect: string): AuditFinding {
+  return { ...finding, admission, effect };
+}
+
+/**
+ * The deny-level findings of the Job the CronJob's next run creates (after the defaults, as the
+ * webhook sees it), as ratchet keys of the CronJob's paths (`spec.X` of the Job is
+ * `spec.jobTemplate.spec.X` of the CronJob).
+ */
+function deniedJobFindings(cronJob: JsonObject, policy: AdmissionPolicy, now: string): Set<string> {
+  const job = toJobFromCronJob(cronJob, now);
+  const judged = admissionFindings(applyDefaults(job, policy).draft, policy);
+  return new Set(
+    judged.deny.map((f) =>
+      ratchetKey({ ...f, path: f.path.startsWith('spec') ? `${CRONJOB_JOB_PREFIX}${f.path}` : f.path }),
+    ),
+  );
+}

@@ -1,0 +1,88 @@
+/* eslint-disable */
+// Generated from schemas/*.schema.json by scripts/generate-types.ts. DO NOT EDIT.
+
+/**
+ * The output of `kubectl job-x audit -o json` (a contract: see design.md).
+ */
+export interface AuditOutput {
+  /**
+   * One entry per live Job or CronJob with at least one finding, in the order the API server listed them (Jobs, then CronJobs).
+   */
+  results: AuditResult[];
+  summary: AuditSummary;
+}
+export interface AuditResult {
+  namespace: string;
+  kind: 'Job' | 'CronJob';
+  name: string;
+  findings: AuditFinding[];
+}
+export interface AuditFinding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  /**
+   * As lint's; in practice `policy`: the webhook does not repeat the API server's own checks, and a live object passed them.
+   */
+  origin: 'apiserver' | 'policy' | 'parser';
+  /**
+   * The field, as the API server prints it (a CronJob's under spec.jobTemplate.spec.); empty for the whole object.
+   */
+  path: string;
+  message: string;
+  type?: string;
+  remediation?: string;
+  /**
+   * What the webhook would do: denied-on-create (a CREATE of the same spec would be denied; an UPDATE cannot reach the field, or for a CronJob every Job it starts would be denied), denied-on-change (UPDATEs pass while the finding stays, one that makes it a new finding would be denied, as would a CREATE), defaulted-on-create (the mutating webhook would set the field on CREATE), warned (a CREATE would get a warning), allowed (info only).
+   */
+  admission: 'denied-on-create' | 'denied-on-change' | 'defaulted-on-create' | 'warned' | 'allowed';
+  /**
+   * The same in one sentence.
+   */
+  effect: string;
+}
+export interface AuditSummary {
+  /**
+   * Where the policy came from: `default`, a file, or `configmap NAMESPACE/NAME`.
+   */
+  policy: string;
+  /**
+   * Jobs judged.
+   */
+  jobs: number;
+  /**
+   * CronJobs judged.
+   */
+  cronJobs: number;
+  /**
+   * Objects in namespaces the policy exempts (not judged).
+   */
+  exempt: number;
+  /**
+   * Objects with at least one finding.
+   */
+  withFindings: number;
+  /**
+   * Findings at error level (any of them makes audit exit 1).
+   */
+  errors: number;
+  warnings: number;
+  infos: number;
+  /**
+   * Findings per admission effect.
+   */
+  byAdmission: {
+    [k: string]: number;
+  };
+  /**
+   * Findings per rule id.
+   */
+  byRule: {
+    [k: string]: number;
+  };
+  /**
+   * Objects with findings per namespace.
+   */
+  byNamespace: {
+    [k: string]: number;
+  };
+}
