@@ -1,7 +1,7 @@
 import { ConfigError, yamlPackage } from '../../edge/index.ts';
 import { describeError } from '../../kubernetes/index.ts';
 import type { AdmissionPolicy } from '../../policy/index.ts';
-import { fetchConfigMapData, KubeNotFoundError, type KubeClient } from '../kube/index.ts';
+import { fetchConfigMapData, KubeApiError, KubeNotFoundError, type KubeClient } from '../kube/index.ts';
 import { toClusterPolicy } from './audit-policy.ts';
 
 /** The keys the webhook's ConfigMap may hold its policy under, in order of preference. */
@@ -23,7 +23,8 @@ export async function fetchClusterPolicy(
   try {
     data = await fetchConfigMapData(client, namespace, name);
   } catch (error) {
-    if (!(error instanceof KubeNotFoundError)) throw error;
+    if (!(error instanceof KubeNotFoundError || (error instanceof KubeApiError && error.statusCode === 404)))
+      throw error;
     throw new ConfigError(`--from-cluster: ${where} not found`, {
       hint: [
         'kustomize adds a hash to the name (job-x-policy-<hash>): find it with ' +

@@ -2,5 +2,5 @@ export { addKubeFlags, type KubeFlags } from './flags.ts';
 export { KubeError } from './errors.ts';
 export { type KubeClient } from './client.ts';
 export { parseKubectlDuration } from './duration.ts';
-export { KubeNotFoundError } from './errors.ts';
+export { KubeApiError, KubeNotFoundError } from './errors.ts';
 export { type BatchPlural, fetchConfigMapData, listBatchObjects } from './list-batch-objects.ts';

@@ -12,13 +12,31 @@ export interface AuditOutput {
   summary: AuditSummary;
 }
 export interface AuditResult {
+  /**
+   * The namespace of the object.
+   */
   namespace: string;
+  /**
+   * Job or CronJob.
+   */
   kind: 'Job' | 'CronJob';
+  /**
+   * The name of the object.
+   */
   name: string;
+  /**
+   * Every finding, with what the webhook would do about it.
+   */
   findings: AuditFinding[];
 }
 export interface AuditFinding {
+  /**
+   * The job-x rule (kubectl job-x rules RULE explains it).
+   */
   ruleId: string;
+  /**
+   * The rule's level in the policy: error (deny), warning (warn) or info.
+   */
   severity: 'error' | 'warning' | 'info';
   /**
    * As lint's; in practice `policy`: the webhook does not repeat the API server's own checks, and a live object passed them.
@@ -28,8 +46,17 @@ export interface AuditFinding {
    * The field, as the API server prints it (a CronJob's under spec.jobTemplate.spec.); empty for the whole object.
    */
   path: string;
+  /**
+   * What is wrong, for this object.
+   */
   message: string;
+  /**
+   * The field error type, when the rule gives one (as lint).
+   */
   type?: string;
+  /**
+   * How to fix it, where that says more than the rule's docs.
+   */
   remediation?: string;
   /**
    * What the webhook would do: denied-on-create (a CREATE of the same spec would be denied; an UPDATE cannot reach the field, or for a CronJob every Job it starts would be denied), denied-on-change (UPDATEs pass while the finding stays, one that makes it a new finding would be denied, as would a CREATE), defaulted-on-create (the mutating webhook would set the field on CREATE), warned (a CREATE would get a warning), allowed (info only).
@@ -40,6 +67,9 @@ export interface AuditFinding {
    */
   effect: string;
 }
+/**
+ * Counts over every object judged, per rule, per admission effect and per namespace.
+ */
 export interface AuditSummary {
   /**
    * Where the policy came from: `default`, a file, or `configmap NAMESPACE/NAME`.
@@ -65,7 +95,13 @@ export interface AuditSummary {
    * Findings at error level (any of them makes audit exit 1).
    */
   errors: number;
+  /**
+   * Findings at warning level.
+   */
   warnings: number;
+  /**
+   * Findings at info level.
+   */
   infos: number;
   /**
    * Findings per admission effect.
