@@ -176,6 +176,10 @@ Examples:
     .argument('[name]', "a Job in the cluster: NAME, job/NAME, or cronjob/NAME for a CronJob's most recent Job")
     .option('-f, --filename <file>', 'diagnose a saved snapshot or a kubectl List offline (- for standard input)')
     .option('--save <file>', 'also write the fetched snapshot to this file (YAML for .yaml/.yml, else JSON)')
+    .option(
+      '--state <states>',
+      'without NAME (-n or -A): the Jobs in these states, e.g. Failed,Stuck (default: Failed, Failing, Stuck or with counted failures)',
+    )
     .addOption(new Option('-o, --output <format>', 'output format').choices(DIAGNOSE_FORMATS).default('text'))
     .addOption(
       new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
@@ -195,6 +199,11 @@ Job); -f FILE diagnoses it later with its fetch time as now, without a cluster. 
 \`kubectl get job,pods,events -o yaml\` (or -o json): NAME then picks the Job if it holds several,
 and times are measured against the time of the run.
 
+Without NAME, -n NAMESPACE or -A sweeps: one row per Job that failed, is failing or is stuck, or
+has counted failures (--state picks other states), from four list calls whatever the number of
+Jobs (no log tails); -o json|yaml prints an array of diagnose outputs. Needs list on jobs, pods
+and events.
+
 Exit codes: 0 the diagnosis ran (whatever it found: a Failed Job still exits 0; read .state in
 -o json), 1 the Job or CronJob was not found (or the CronJob has no Job), 2 usage, kubeconfig,
 snapshot-file or cluster errors (unreachable, TLS, timeout, 401, 403).
@@ -204,7 +213,8 @@ Examples:
   kubectl job-x diagnose cronjob/nightly -n batch
   kubectl job-x diagnose render-frames -o json | jq '{state, reason}'
   kubectl job-x diagnose job/etl --context prod --request-timeout 10s
-  kubectl job-x diagnose pi --save pi-snapshot.json && kubectl job-x diagnose -f pi-snapshot.json`,
+  kubectl job-x diagnose pi --save pi-snapshot.json && kubectl job-x diagnose -f pi-snapshot.json
+  kubectl job-x diagnose -A --state Failed,Stuck`,
     )
     .action(
       async (
@@ -214,11 +224,12 @@ Examples:
           color: 'auto' | 'always' | 'never';
           filename?: string;
           save?: string;
+          state?: string;
         },
       ) => {
         const { diagnoseCommand: run } = await import('./commands/diagnose.ts');
-        const { output, color, filename, save, ...kube } = opts;
-        await run({ reference: name, filename, save, output, color, kube }, context);
+        const { output, color, filename, save, state, ...kube } = opts;
+        await run({ reference: name, filename, save, state, output, color, kube }, context);
       },
     );
 

@@ -18,6 +18,8 @@ export interface DiagnoseOptions {
   readonly filename?: string;
   /** --save: also write the fetched snapshot to this file. */
   readonly save?: string;
+  /** --state: the sweep's states (text as given, e.g. `Failed,Stuck`). */
+  readonly state?: string;
   readonly output: DiagnoseFormat;
   readonly color: ColorMode;
   readonly kube: KubeFlags;
@@ -35,7 +37,13 @@ const WIDTH = { min: 60 } as const;
  * answer is in the output; scripts read `-o json` .state), 1 when the Job is not there, 2 for
  * usage, configuration, snapshot-file or cluster errors.
  */
-export async function diagnoseCommand(options: DiagnoseOptions, io: CommandContext): Promise<DiagnoseOutput> {
+export async function diagnoseCommand(
+  options: DiagnoseOptions,
+  io: CommandContext,
+): Promise<DiagnoseOutput | DiagnoseOutput[]> {
+  if (isSweep(options)) return (await import('./diagnose-sweep.ts')).diagnoseSweep(options, io);
+  if (options.state !== undefined)
+    throw new UsageError('--state chooses the Jobs of a sweep: use it with -n NAMESPACE or -A, without a NAME');
   const [{ diagnose }, { escapeText }] = await Promise.all([
     import('../diagnose/diagnose.ts'),
     import('../format/index.ts'),
@@ -49,6 +57,15 @@ export async function diagnoseCommand(options: DiagnoseOptions, io: CommandConte
   const output = diagnose(snapshot);
   io.stdout.write(await render(output, options, io));
   return output;
+}
+
+/** No NAME and no file, but a namespace given (-n) or every namespace (-A): the sweep. */
+function isSweep(options: DiagnoseOptions): boolean {
+  return (
+    options.reference === undefined &&
+    options.filename === undefined &&
+    (options.kube.allNamespaces === true || options.kube.namespace !== undefined)
+  );
 }
 
 type Say = (kind: 'note' | 'warning', message: string) => void;
@@ -79,7 +96,7 @@ async function readSnapshot(
 async function fetchSnapshot(options: DiagnoseOptions, io: CommandContext, say: Say): Promise<JobSnapshot> {
   if (options.reference === undefined)
     throw new UsageError(
-      'nothing to diagnose: give the NAME of a Job (job/NAME, cronjob/NAME) in the cluster, or -f FILE for a saved snapshot',
+      'nothing to diagnose: give the NAME of a Job (job/NAME, cronjob/NAME) in the cluster, -f FILE for a saved snapshot, or -n NAMESPACE / -A for every failed, failing or stuck Job',
     );
   const [{ parseJobReference, resolveJob }, { fetchJobSnapshot }] = await Promise.all([
     import('../kube/fetch-job.ts'),
