@@ -176,6 +176,7 @@ Examples:
     .argument('[name]', "a Job in the cluster: NAME, job/NAME, or cronjob/NAME for a CronJob's most recent Job")
     .option('-f, --filename <file>', 'diagnose a saved snapshot or a kubectl List offline (- for standard input)')
     .option('--save <file>', 'also write the fetched snapshot to this file (YAML for .yaml/.yml, else JSON)')
+    .option('--history <n>', "cronjob/NAME: show the CronJob's last N Jobs (default 5)", nonNegativeInt)
     .option(
       '--state <states>',
       'without NAME (-n or -A): the Jobs in these states, e.g. Failed,Stuck (default: Failed, Failing, Stuck or with counted failures)',
@@ -225,11 +226,12 @@ Examples:
           filename?: string;
           save?: string;
           state?: string;
+          history?: number;
         },
       ) => {
         const { diagnoseCommand: run } = await import('./commands/diagnose.ts');
-        const { output, color, filename, save, state, ...kube } = opts;
-        await run({ reference: name, filename, save, state, output, color, kube }, context);
+        const { output, color, filename, save, state, history, ...kube } = opts;
+        await run({ reference: name, filename, save, state, history, output, color, kube }, context);
       },
     );
 

@@ -4,3 +4,4 @@ export { type KubeClient } from './client.ts';
 export { parseKubectlDuration } from './duration.ts';
 export { KubeApiError, KubeNotFoundError } from './errors.ts';
 export { type BatchPlural, fetchConfigMapData, listBatchObjects } from './list-batch-objects.ts';
+export { type ResolvedJob } from './fetch-job.ts';
