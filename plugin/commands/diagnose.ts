@@ -61,7 +61,13 @@ export async function diagnoseCommand(
   if (cronJob) {
     const { diagnoseCronJob } = await import('../diagnose/cronjob/diagnose-cronjob.ts');
     output.cronjob = diagnoseCronJob(
-      { cronJob: cronJob.object, jobs: cronJob.jobs, events: cronJob.events, now: snapshot.now },
+      {
+        cronJob: cronJob.object,
+        // The latest Job as fetched after the list: history and diagnosis then agree on its state.
+        jobs: cronJob.jobs.map((job) => (job.metadata.uid === snapshot.job.metadata.uid ? snapshot.job : job)),
+        events: cronJob.events,
+        now: snapshot.now,
+      },
       options.history,
     );
   }
