@@ -62,3 +62,6 @@ export {
 export { checkLabelSelector, selectorMatches } from './label-selector.ts';
 export { checkAnnotations, checkLabels, utf8Length } from './labels.ts';
 export { kubectlNumberText, recordExactInteger, yamlToJsonNumberText } from './exact-integers.ts';
+export { isImmutableJobField } from './job-immutable-fields.ts';
+export { toJobFromCronJob } from './job-from-cronjob.ts';
+export { nextCronRuns } from './cron-next.ts';

@@ -4,3 +4,4 @@ export { EXPLAIN_FORMATS, type ExplainFormat } from './explain.ts';
 export { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './index-status.ts';
 export { EXPORT_FORMATS, type ExportFormat } from './export.ts';
 export { VERSION_FORMATS, type VersionFormat } from './version.ts';
+export { AUDIT_FORMATS, type AuditFormat } from './audit.ts';
