@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { JsonObject } from '../../../../kubernetes/index.ts';
-import { resolvePolicy, RULES, toAdmissionPolicy, type AdmissionPolicy } from '../../../../policy/index.ts';
+import {
+  defaultPolicyDocument,
+  parsePolicy,
+  resolvePolicy,
+  RULES,
+  toAdmissionPolicy,
+  type AdmissionPolicy,
+} from '../../../../policy/index.ts';
 import { auditObject } from '../../../../plugin/audit/audit-object.ts';
 import { loadAuditPolicy } from '../../../../plugin/audit/audit-policy.ts';
 import { handleAdmission, type AdmissionEndpoint } from '../../../../webhook/admission/handle.ts';
@@ -98,6 +105,7 @@ function storedCronJob(name: string, jobSpec: Record<string, unknown>, spec: Rec
 }
 
 const TTL = { ttlSecondsAfterFinished: 3600 };
+const OUT_OF_RANGE_PATH = 'spec.podFailurePolicy.rules[0].onExitCodes.values[1]';
 const OUT_OF_RANGE = {
   podFailurePolicy: {
     rules: [
@@ -107,8 +115,10 @@ const OUT_OF_RANGE = {
   },
 };
 
-/** What the webhook answers, as the API server would ask it. */
-function webhook(object: JsonObject, policy: AdmissionPolicy) {
+type Labels = Readonly<Record<string, string>> | undefined;
+
+/** What the webhook answers, as the API server would ask it (in namespace team-a, with these labels). */
+function webhook(object: JsonObject, policy: AdmissionPolicy, labels: Labels = undefined) {
   const kind = object.kind as string;
   const request = (endpoint: AdmissionEndpoint, operation: 'CREATE' | 'UPDATE', body: unknown, old?: unknown) =>
     handleAdmission(
@@ -131,6 +141,8 @@ function webhook(object: JsonObject, policy: AdmissionPolicy) {
         },
       },
       policy,
+      undefined,
+      () => labels,
     );
   const mutated = request('mutate', 'CREATE', structuredClone(object));
   if (mutated.status !== 200) throw new Error('mutate failed');
@@ -140,30 +152,34 @@ function webhook(object: JsonObject, policy: AdmissionPolicy) {
   const updated = request('validate', 'UPDATE', structuredClone(object), structuredClone(object));
   if (validated.status !== 200 || updated.status !== 200) throw new Error('validate failed');
   return {
+    skipped: validated.decision.outcome === 'skipped',
     defaulted: [...mutated.decision.defaulted].sort(),
     createDenied: [...validated.decision.denied].sort(),
     createWarned: [...validated.decision.warned].sort(),
+    createAudited: [...validated.decision.audited].sort(),
     updateAllowed: updated.body.response.allowed,
   };
 }
 
-function effects(object: JsonObject, policy: AdmissionPolicy = shipped) {
-  const result = auditObject(object, object.kind as 'Job' | 'CronJob', policy, NOW)!;
+function effects(object: JsonObject, policy: AdmissionPolicy = shipped, labels: Labels = undefined) {
+  const result = auditObject(object, object.kind as 'Job' | 'CronJob', policy, NOW, labels)!;
   return result.findings.map((f) => `${f.ruleId} ${f.path} ${f.admission}`);
 }
 
-/** The audit's labels agree with the webhook's decisions: denied, defaulted and warned rule ids. */
-function expectWebhookAgrees(object: JsonObject, policy: AdmissionPolicy = shipped): void {
-  const findings = auditObject(object, object.kind as 'Job' | 'CronJob', policy, NOW)!.findings;
+/** The audit's labels agree with the webhook's decisions: denied, defaulted, warned and audited rule ids. */
+function expectWebhookAgrees(object: JsonObject, policy: AdmissionPolicy = shipped, labels: Labels = undefined): void {
+  const findings = auditObject(object, object.kind as 'Job' | 'CronJob', policy, NOW, labels)!.findings;
   const ids = (...labels: string[]) =>
     findings
       .filter((f) => labels.includes(f.admission))
       .map((f) => f.ruleId)
       .sort();
-  const answer = webhook(object, policy);
+  const answer = webhook(object, policy, labels);
+  expect(answer.skipped).toBe(false);
   expect(ids('denied-on-create', 'denied-on-change')).toEqual(answer.createDenied);
   expect(ids('defaulted-on-create')).toEqual(answer.defaulted);
   expect(ids('warned')).toEqual(answer.createWarned);
+  expect(ids('audited')).toEqual(answer.createAudited);
   // The ratchet: an UPDATE that changes nothing passes, whatever the object has.
   expect(answer.updateAllowed).toBe(true);
 }
@@ -245,6 +261,89 @@ describe('what the webhook would do, finding by finding', () => {
     const job = storedJob('no-ttl');
     expect(effects(job, quiet)).toContain('require-ttl  defaulted-on-create');
     expectWebhookAgrees(job, quiet);
+  });
+});
+
+/** The findings the webhook acts on (info-level ones, `allowed`, left out). */
+function acted(object: JsonObject, policy: AdmissionPolicy = shipped, labels: Labels = undefined) {
+  return effects(object, policy, labels).filter((effect) => !effect.endsWith(' allowed'));
+}
+
+/** A policy document as the webhook and the audit prepare it (the document gives the overrides). */
+function admission(document: Record<string, unknown>): AdmissionPolicy {
+  const full = parsePolicy({ apiVersion: 'job-x.dev/v1alpha1', kind: 'Policy', ...document });
+  return toAdmissionPolicy(resolvePolicy(RULES, full), RULES, full);
+}
+
+const OWNED_BY_JOBSET = {
+  ownerReferences: [
+    { apiVersion: 'jobset.x-k8s.io/v1alpha2', kind: 'JobSet', name: 'train', uid: 'j', controller: true },
+  ],
+};
+
+describe('the production policy: rollout modes, overrides, owners, selectors', () => {
+  test('a deny rule in mode warn is warned, in mode audit audited; the webhook agrees', () => {
+    const job = storedJob('exit-300', { ...TTL, ...OUT_OF_RANGE });
+    const rule = 'exit-code-out-of-range';
+    const inMode = (mode: string) => admission({ rules: { [rule]: { level: 'deny', mode } } });
+    expect(acted(job, inMode('warn'))).toEqual([`${rule} ${OUT_OF_RANGE_PATH} warned`]);
+    expectWebhookAgrees(job, inMode('warn'));
+    expect(acted(job, inMode('audit'))).toEqual([`${rule} ${OUT_OF_RANGE_PATH} audited`]);
+    expectWebhookAgrees(job, inMode('audit'));
+    // The policy's mode, for rules without their own; a rule's own mode deny wins.
+    const policyWarn = admission({
+      mode: 'warn',
+      rules: { [rule]: 'deny', 'active-deadline-zero': { level: 'deny', mode: 'deny' } },
+    });
+    const both = storedJob('both', { ...TTL, ...OUT_OF_RANGE, activeDeadlineSeconds: 0 });
+    expect(acted(both, policyWarn).sort()).toEqual([
+      'active-deadline-zero spec.activeDeadlineSeconds denied-on-change',
+      `${rule} ${OUT_OF_RANGE_PATH} warned`,
+    ]);
+    expectWebhookAgrees(both, policyWarn);
+  });
+
+  test("a namespace's overrides apply where its labels match, as in the webhook", () => {
+    const policy = admission({
+      rules: { 'active-deadline-zero': 'deny' },
+      overrides: [{ namespaceSelector: { matchLabels: { rollout: 'early' } }, mode: 'audit' }],
+    });
+    const job = storedJob('deadline-zero', { ...TTL, activeDeadlineSeconds: 0 });
+    expect(acted(job, policy, { rollout: 'early' })).toEqual([
+      'active-deadline-zero spec.activeDeadlineSeconds audited',
+    ]);
+    expectWebhookAgrees(job, policy, { rollout: 'early' });
+    expect(acted(job, policy, { rollout: 'late' })).toEqual([
+      'active-deadline-zero spec.activeDeadlineSeconds denied-on-change',
+    ]);
+    expectWebhookAgrees(job, policy, { rollout: 'late' });
+  });
+
+  test('a Job with a controller owner gets no defaults unless its kind is in defaultOwnerKinds', () => {
+    const owned = storedJob('train-worker-0', {}, OWNED_BY_JOBSET);
+    // The shipped policy: require-ttl is warned, not defaulted (the webhook skips the owned Job).
+    expect(acted(owned)).toEqual(['require-ttl spec.ttlSecondsAfterFinished warned']);
+    expectWebhookAgrees(owned);
+    const listed = admission({ ...defaultPolicyDocument(), defaultOwnerKinds: ['JobSet'] });
+    expect(acted(owned, listed)).toEqual(['require-ttl spec.ttlSecondsAfterFinished defaulted-on-create']);
+    expectWebhookAgrees(owned, listed);
+  });
+
+  test('objects the namespace or object selector exempts are not judged, as the webhook skips them', () => {
+    const policy = admission({
+      ...defaultPolicyDocument(),
+      namespaceSelector: { matchLabels: { 'job-x.dev/enforce': 'true' } },
+      objectSelector: { matchExpressions: [{ key: 'job-x.dev/skip', operator: 'DoesNotExist' }] },
+    });
+    const job = storedJob('no-ttl');
+    const skipped = storedJob('skipped', {}, { labels: { 'job-x.dev/skip': 'yes' } });
+    const enforced = { 'job-x.dev/enforce': 'true' };
+    expect(auditObject(job, 'Job', policy, NOW, {})).toBeUndefined();
+    expect(webhook(job, policy, {}).skipped).toBe(true);
+    expect(auditObject(skipped, 'Job', policy, NOW, enforced)).toBeUndefined();
+    expect(webhook(skipped, policy, enforced).skipped).toBe(true);
+    expect(acted(job, policy, enforced)).toEqual(['require-ttl spec.ttlSecondsAfterFinished defaulted-on-create']);
+    expectWebhookAgrees(job, policy, enforced);
   });
 });
 
