@@ -106,17 +106,17 @@ async function namespaceLabelsFor(
   namespace: string | null,
 ): Promise<(object: JsonObject) => Readonly<Record<string, string>> | undefined> {
   if (!policy.settings.needsNamespaceLabels) return () => undefined;
-  const [{ fetchNamespaceLabels, KubeApiError }, { str, obj }] = await Promise.all([
-    import('../kube/index.ts'),
-    import('../../kubernetes/index.ts'),
-  ]);
+  const [{ fetchNamespaceLabels, KubeApiError, KubeForbiddenError, KubeNotFoundError }, { str, obj }] =
+    await Promise.all([import('../kube/index.ts'), import('../../kubernetes/index.ts')]);
   let labels: Map<string, Record<string, string>>;
   try {
     labels = await fetchNamespaceLabels(client, namespace);
   } catch (error) {
-    if (error instanceof KubeApiError && error.statusCode === 404) labels = new Map();
-    else if (error instanceof KubeApiError && error.statusCode === 403)
-      throw new ConfigError(NAMESPACE_LABELS_FORBIDDEN(namespace), { hint: [error.message] });
+    // -n of a namespace that is not there: it holds nothing to judge.
+    if (error instanceof KubeNotFoundError || (error instanceof KubeApiError && error.statusCode === 404))
+      labels = new Map();
+    else if (error instanceof KubeForbiddenError)
+      throw new ConfigError(NAMESPACE_LABELS_FORBIDDEN(namespace), { hint: [error.message, ...error.hint] });
     else throw error;
   }
   return (object) => labels.get(str(obj(object, 'metadata'), 'namespace') ?? '');

@@ -63,6 +63,9 @@ const CRONJOBS = [
 const PAGE = 2;
 const requests: URL[] = [];
 let forbidCronJobs = false;
+let forbidNamespaces = false;
+/** The namespaces' labels, for policies with a namespaceSelector or overrides. */
+const NAMESPACE_LABELS: Record<string, Record<string, string>> = { 'team-a': { rollout: 'early' }, 'team-b': {} };
 let server: FakeApiServer;
 const dir = mkdtempSync(join(tmpdir(), 'job-x-audit-'));
 
@@ -96,6 +99,27 @@ beforeAll(async () => {
       const all = plural === 'jobs' ? JOBS : CRONJOBS;
       const items = namespace ? all.filter((o) => o.metadata.namespace === namespace) : all;
       return send(200, page(plural === 'jobs' ? 'Job' : 'CronJob', items, url));
+    }
+    const namespaceMatch = /^\/api\/v1\/namespaces(?:\/([^/]+))?$/.exec(url.pathname);
+    if (namespaceMatch) {
+      const [, name] = namespaceMatch;
+      if (forbidNamespaces)
+        return send(
+          403,
+          statusBody(
+            403,
+            'Forbidden',
+            `namespaces${name ? ` "${name}"` : ''} is forbidden: User "auditor" cannot ${name ? 'get' : 'list'} resource "namespaces" in API group "" at the cluster scope`,
+          ),
+        );
+      const toNamespace = (n: string) => ({ metadata: { name: n, labels: NAMESPACE_LABELS[n] } });
+      if (name) return send(200, { kind: 'Namespace', apiVersion: 'v1', ...toNamespace(name) });
+      return send(200, {
+        kind: 'NamespaceList',
+        apiVersion: 'v1',
+        metadata: { resourceVersion: '3' },
+        items: Object.keys(NAMESPACE_LABELS).map(toNamespace),
+      });
     }
     if (url.pathname === '/api/v1/namespaces/job-x-system/configmaps/job-x-policy')
       return send(200, {
@@ -209,6 +233,62 @@ describe('audit -n', () => {
     const result = await run('audit', '--policy', 'x.yaml', '--from-cluster');
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toMatch(/--policy and --from-cluster/);
+  });
+
+  test('--policy with overrides: the namespaces are read for their labels, the matching override applies', async () => {
+    const file = join(dir, 'overrides.yaml');
+    writeFileSync(
+      file,
+      [
+        'apiVersion: job-x.dev/v1alpha1',
+        'kind: Policy',
+        'rules:',
+        '  active-deadline-zero: deny',
+        'overrides:',
+        '  - namespaceSelector: { matchLabels: { rollout: early } }',
+        '    mode: audit',
+        '',
+      ].join('\n'),
+    );
+    for (const scope of [['-A'], ['-n', 'team-a']]) {
+      requests.length = 0;
+      const result = await run('audit', ...scope, '--policy', file, '-o', 'json');
+      expect(result.stderr).toBe('');
+      const labels = JSON.parse(result.stdout).results.flatMap(
+        (r: { namespace: string; name: string; findings: { ruleId: string; admission: string }[] }) =>
+          r.findings
+            .filter((f) => f.ruleId === 'active-deadline-zero')
+            .map((f) => `${r.namespace}/${r.name} ${f.admission}`),
+      );
+      // team-a (rollout: early) is audited; elsewhere (no such label; this policy exempts no
+      // namespace) the rule still denies.
+      expect(labels).toEqual(
+        scope[0] === '-A'
+          ? ['team-a/deadline-zero audited', 'kube-system/exempt denied-on-change', 'team-b/nightly denied-on-create']
+          : ['team-a/deadline-zero audited'],
+      );
+      expect(requests.map((u) => u.pathname)).toContain(
+        scope[0] === '-A' ? '/api/v1/namespaces' : '/api/v1/namespaces/team-a',
+      );
+    }
+  });
+
+  test('a policy that reads namespace labels, without the right to read them: says it cannot judge', async () => {
+    const file = join(dir, 'selector.yaml');
+    writeFileSync(
+      file,
+      'apiVersion: job-x.dev/v1alpha1\nkind: Policy\nnamespaceSelector: { matchLabels: { rollout: early } }\n',
+    );
+    forbidNamespaces = true;
+    try {
+      const result = await run('audit', '-A', '--policy', file, '-o', 'json');
+      expect(result).toMatchObject({ code: 2, stdout: '' });
+      expect(result.stderr).toMatch(
+        /^error: the policy has a namespaceSelector or per-namespace overrides, .* cannot judge it without list on namespaces/,
+      );
+    } finally {
+      forbidNamespaces = false;
+    }
   });
 
   test('a missing right is named: list cronjobs', async () => {
