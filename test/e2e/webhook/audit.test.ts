@@ -120,3 +120,44 @@ test('the audit names exactly the objects the webhook denies or defaults when th
   expect(denied.sort()).toEqual(['cron-exit-300', 'deadline-zero', 'exit-300']);
   expect(defaulted).toEqual(['no-ttl']);
 });
+
+test('a Job with a controller owner: the audit says warned, not defaulted, as the webhook (owner-aware defaults)', async () => {
+  const owned = async (ns: string) => {
+    // A real owner (a ConfigMap), so that the garbage collector leaves the Job alone.
+    const owner = ok(
+      await kubectlRun(
+        ['create', '-n', ns, '-o', 'json', '-f', '-'],
+        JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owner' } }),
+      ),
+    );
+    const { uid } = (JSON.parse(owner.stdout) as { metadata: { uid: string } }).metadata;
+    const object = job('owned-no-ttl', {});
+    return {
+      ...object,
+      metadata: {
+        ...object.metadata,
+        ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid, controller: true }],
+      },
+    };
+  };
+  const before = await createWebhookNamespace('audit-owned-before', {});
+  namespaces.push(before);
+  ok(await kubectlRun(['create', '-n', before, '-f', '-'], JSON.stringify(await owned(before))));
+  const audit = await jobX(['audit', '-n', before, '-o', 'json']);
+  const output = JSON.parse(audit.stdout) as {
+    results: { name: string; findings: { ruleId: string; admission: string }[] }[];
+  };
+  expect(output.results.flatMap((r) => r.findings.map((f) => `${r.name} ${f.ruleId} ${f.admission}`))).toContain(
+    'owned-no-ttl require-ttl warned',
+  );
+
+  const after = await createWebhookNamespace('audit-owned-after', webhook.namespaceLabels);
+  namespaces.push(after);
+  const created = ok(
+    await kubectlRun(['create', '-n', after, '-o', 'json', '-f', '-'], JSON.stringify(await owned(after))),
+  );
+  // Warned about the missing TTL, not given one.
+  expect(created.stderr).toMatch(/^Warning: \[require-ttl\] /m);
+  expect(created.stderr).not.toMatch(/^Warning: \[[a-z-]+\] set /m);
+  expect(JSON.parse(created.stdout).spec.ttlSecondsAfterFinished).toBeUndefined();
+});
