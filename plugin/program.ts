@@ -382,9 +382,11 @@ Lists the Jobs and CronJobs of the namespace (-n, else the context's) or of ever
 500 at a time, and judges each with the webhook's own engine and decisions, as stored (status,
 server-set fields and generated selectors are understood). Each finding says what the webhook
 would do: denied-on-create, denied-on-change (UPDATEs pass while the finding stays: the ratchet),
-defaulted-on-create, warned or allowed. Namespaces the policy exempts are not judged.
+defaulted-on-create, warned, audited (a denial in rollout mode audit) or allowed. Objects the
+policy exempts (namespaces, namespace and object selectors) are not judged.
 
-Needs list on jobs and cronjobs (-A: at cluster scope), and get on the ConfigMap for --from-cluster.
+Needs list on jobs and cronjobs (-A: at cluster scope), get on the ConfigMap for --from-cluster,
+and get (-A: list) on namespaces when the policy has a namespaceSelector or overrides.
 
 Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage, policy or cluster errors.
 
