@@ -76,3 +76,6 @@ export {
   toKubeMinor,
   type KubeMinor,
 } from './versions/index.ts';
+export { isImmutableJobField } from './job-immutable-fields.ts';
+export { toJobFromCronJob } from './job-from-cronjob.ts';
+export { nextCronRuns } from './cron-next.ts';

@@ -7,6 +7,7 @@ import { addKubeFlags, parseKubectlDuration, type KubeFlags } from './kube/index
 import { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './commands/index.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './commands/index.ts';
 import { VERSION_FORMATS, type VersionFormat } from './commands/index.ts';
+import { AUDIT_FORMATS, type AuditFormat } from './commands/index.ts';
 import { UsageError, VERSION } from '../edge/index.ts';
 import type { CommandContext } from './command-context.ts';
 
@@ -266,6 +267,11 @@ Examples:
     .argument('[name]', "a Job in the cluster: NAME, job/NAME, or cronjob/NAME for a CronJob's most recent Job")
     .option('-f, --filename <file>', 'diagnose a saved snapshot or a kubectl List offline (- for standard input)')
     .option('--save <file>', 'also write the fetched snapshot to this file (YAML for .yaml/.yml, else JSON)')
+    .option('--history <n>', "cronjob/NAME: show the CronJob's last N Jobs (default 5)", nonNegativeInt)
+    .option(
+      '--state <states>',
+      'without NAME (-n or -A): the Jobs in these states, e.g. Failed,Stuck (default: Failed, Failing, Stuck or with counted failures)',
+    )
     .addOption(new Option('-o, --output <format>', 'output format').choices(DIAGNOSE_FORMATS).default('text'))
     .addOption(
       new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
@@ -285,6 +291,11 @@ Job); -f FILE diagnoses it later with its fetch time as now, without a cluster. 
 \`kubectl get job,pods,events -o yaml\` (or -o json): NAME then picks the Job if it holds several,
 and times are measured against the time of the run.
 
+Without NAME, -n NAMESPACE or -A sweeps: one row per Job that failed, is failing or is stuck, or
+has counted failures (--state picks other states), from four list calls whatever the number of
+Jobs (no log tails); -o json|yaml prints an array of diagnose outputs. Needs list on jobs, pods
+and events.
+
 Exit codes: 0 the diagnosis ran (whatever it found: a Failed Job still exits 0; read .state in
 -o json), 1 the Job or CronJob was not found (or the CronJob has no Job), 2 usage, kubeconfig,
 snapshot-file or cluster errors (unreachable, TLS, timeout, 401, 403).
@@ -294,7 +305,8 @@ Examples:
   kubectl job-x diagnose cronjob/nightly -n batch
   kubectl job-x diagnose render-frames -o json | jq '{state, reason}'
   kubectl job-x diagnose job/etl --context prod --request-timeout 10s
-  kubectl job-x diagnose pi --save pi-snapshot.json && kubectl job-x diagnose -f pi-snapshot.json`,
+  kubectl job-x diagnose pi --save pi-snapshot.json && kubectl job-x diagnose -f pi-snapshot.json
+  kubectl job-x diagnose -A --state Failed,Stuck`,
     )
     .action(
       async (
@@ -304,11 +316,13 @@ Examples:
           color: 'auto' | 'always' | 'never';
           filename?: string;
           save?: string;
+          state?: string;
+          history?: number;
         },
       ) => {
         const { diagnoseCommand: run } = await import('./commands/diagnose.ts');
-        const { output, color, filename, save, ...kube } = opts;
-        await run({ reference: name, filename, save, output, color, kube }, context);
+        const { output, color, filename, save, state, history, ...kube } = opts;
+        await run({ reference: name, filename, save, state, history, output, color, kube }, context);
       },
     );
 
@@ -360,6 +374,56 @@ Examples:
         const { indexStatus } = await import('./commands/index-status.ts');
         const { output, index, color, ...kube } = opts;
         await indexStatus({ name, output, index, color, kube }, context);
+      },
+    );
+
+  const auditCommand = program
+    .command('audit')
+    .description(
+      'Judge every live Job and CronJob as the job-x webhook would, and say what it would do to each: deny, default or warn.',
+    )
+    .addOption(new Option('-o, --output <format>', 'output format').choices(AUDIT_FORMATS).default('text'))
+    .option('--policy <file>', 'a job-x policy file (default: the policy the webhook ships with)')
+    .option(
+      '--from-cluster [namespace/name]',
+      "use the deployed webhook's policy, from its ConfigMap (default: job-x-system/job-x-policy)",
+    )
+    .addOption(
+      new Option('--color <when>', 'colour the text output').choices(['auto', 'always', 'never']).default('auto'),
+    );
+  addKubeFlags(auditCommand, { allNamespaces: true })
+    .addHelpText(
+      'after',
+      `
+Lists the Jobs and CronJobs of the namespace (-n, else the context's) or of every namespace (-A),
+500 at a time, and judges each with the webhook's own engine and decisions, as stored (status,
+server-set fields and generated selectors are understood). Each finding says what the webhook
+would do: denied-on-create, denied-on-change (UPDATEs pass while the finding stays: the ratchet),
+defaulted-on-create, warned, audited (a denial in rollout mode audit) or allowed. Objects the
+policy exempts (namespaces, namespace and object selectors) are not judged.
+
+Needs list on jobs and cronjobs (-A: at cluster scope), get on the ConfigMap for --from-cluster,
+and get (-A: list) on namespaces when the policy has a namespaceSelector or overrides.
+
+Exit codes: 0 no error-level findings, 1 error-level findings, 2 usage, policy or cluster errors.
+
+Examples:
+  kubectl job-x audit -A
+  kubectl job-x audit -n batch --policy strict.yaml -o json | jq '.results[].name'
+  kubectl job-x audit -A --from-cluster -o sarif > audit.sarif`,
+    )
+    .action(
+      async (
+        opts: KubeFlags & {
+          output: AuditFormat;
+          color: 'auto' | 'always' | 'never';
+          policy?: string;
+          fromCluster?: string | true;
+        },
+      ) => {
+        const { audit } = await import('./commands/audit.ts');
+        const { output, color, policy, fromCluster, ...kube } = opts;
+        await audit({ output, color, policy, fromCluster, kube }, context);
       },
     );
 

@@ -33,3 +33,12 @@ export {
   ruleAppliesAt,
   withKubeVersion,
 } from './kube-version.ts';
+export {
+  type AdmissionDefault,
+  type AdmissionPolicy,
+  policyInNamespace,
+  toAdmissionPolicy,
+} from './admission-policy.ts';
+export { admissionFindings, type AdmissionFindings, modeOf, ratchetKey } from './admission-findings.ts';
+export { applyDefaults, type AppliedDefaults, type DefaultChange, type DefaultFailure } from './apply-defaults.ts';
+export { ADMITTED, toEngineObject } from './admission-object.ts';

@@ -34,7 +34,7 @@
  * one a --keep run left).
  * Raw figures: bench/out/bench-diagnose.json.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,11 +46,11 @@ import { loadJob, withSpec } from '../../test/e2e/helpers/jobs.ts';
 import { deleteNamespace } from '../../test/e2e/helpers/namespace.ts';
 import { parseBenchOptions } from '../bench-options.ts';
 import { median } from '../statistics.ts';
+import { pool, timed as timedRun, type TimedRun } from '../timed-process.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The executable measured; JOBX_BIN points at a copy (e.g. while others rebuild dist/). */
 const BIN = process.env.JOBX_BIN ?? join(ROOT, 'bin', 'kubectl-job_x.js');
-const TIME = '/usr/bin/time';
 const JOB = 'render-frames';
 const RSS_TARGET_MIB = 200;
 
@@ -95,16 +95,6 @@ async function createNamespace(): Promise<string> {
     await sleep(100);
   }
   throw new BenchError(`ServiceAccount default never appeared in ${name}`);
-}
-
-/** Runs `work` over items with at most `limit` in flight. */
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }
 
 type Outcome = ReturnType<typeof outcomeOf>;
@@ -335,37 +325,9 @@ async function writeStatus(namespace: string, job: V1Job, counts: Census): Promi
   );
 }
 
-interface Run {
-  wallMs: number;
-  maxRssKiB: number;
-  code: number;
-  stdoutBytes: number;
-  stderr: string;
-}
-
-/** Spawns under /usr/bin/time; stdout to a file so this process does no work while it runs. */
-function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
-  const dir = join(tmpdir(), `bench-diagnose-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  const timeFile = join(dir, 'time.txt');
-  const outFile = join(dir, 'out.txt');
-  return new Promise((resolvePromise, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(
-      'bash',
-      ['-c', `exec "$0" -f '%M' -o "${timeFile}" "$@" > "${outFile}"`, TIME, command, ...args],
-      { env, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const rss = Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1));
-      resolvePromise({ wallMs, maxRssKiB: rss, code: code ?? -1, stdoutBytes: readFileSync(outFile).length, stderr });
-    });
-  });
-}
+type Run = TimedRun;
+const timed = (command: string, args: string[], env?: NodeJS.ProcessEnv) =>
+  timedRun('bench-diagnose', command, args, env);
 
 async function main(): Promise<void> {
   const kubectl = kubectlPath();

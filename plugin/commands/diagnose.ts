@@ -3,6 +3,7 @@ import type { ColorMode } from '../format/index.ts';
 import type { KubeFlags } from '../kube/index.ts';
 import type { CommandContext, OutputStream } from '../command-context.ts';
 import type { JobSnapshot } from '../job-snapshot.ts';
+import type { ResolvedJob } from '../kube/index.ts';
 import { UsageError } from '../../edge/index.ts';
 
 // Only types and constants at the top: program.ts imports DIAGNOSE_FORMATS from here, and
@@ -18,6 +19,10 @@ export interface DiagnoseOptions {
   readonly filename?: string;
   /** --save: also write the fetched snapshot to this file. */
   readonly save?: string;
+  /** --history N: the CronJob's last N Jobs (cronjob/NAME). */
+  readonly history?: number;
+  /** --state: the sweep's states (text as given, e.g. `Failed,Stuck`). */
+  readonly state?: string;
   readonly output: DiagnoseFormat;
   readonly color: ColorMode;
   readonly kube: KubeFlags;
@@ -35,20 +40,48 @@ const WIDTH = { min: 60 } as const;
  * answer is in the output; scripts read `-o json` .state), 1 when the Job is not there, 2 for
  * usage, configuration, snapshot-file or cluster errors.
  */
-export async function diagnoseCommand(options: DiagnoseOptions, io: CommandContext): Promise<DiagnoseOutput> {
+export async function diagnoseCommand(
+  options: DiagnoseOptions,
+  io: CommandContext,
+): Promise<DiagnoseOutput | DiagnoseOutput[]> {
+  if (isSweep(options)) return (await import('./diagnose-sweep.ts')).diagnoseSweep(options, io);
+  if (options.state !== undefined)
+    throw new UsageError('--state chooses the Jobs of a sweep: use it with -n NAMESPACE or -A, without a NAME');
   const [{ diagnose }, { escapeText }] = await Promise.all([
     import('../diagnose/diagnose.ts'),
     import('../format/index.ts'),
   ]);
   // Notes and warnings quote names, files and the cluster's words: escaped like every text output.
   const say = (kind: 'note' | 'warning', message: string) => io.stderr.write(`${kind}: ${escapeText(message)}\n`);
-  const snapshot =
+  const { snapshot, cronJob } =
     options.filename !== undefined
-      ? await readSnapshot(options, options.filename, io, say)
+      ? { snapshot: await readSnapshot(options, options.filename, io, say), cronJob: null }
       : await fetchSnapshot(options, io, say);
   const output = diagnose(snapshot);
+  if (cronJob) {
+    const { diagnoseCronJob } = await import('../diagnose/cronjob/diagnose-cronjob.ts');
+    output.cronjob = diagnoseCronJob(
+      {
+        cronJob: cronJob.object,
+        // The latest Job as fetched after the list: history and diagnosis then agree on its state.
+        jobs: cronJob.jobs.map((job) => (job.metadata.uid === snapshot.job.metadata.uid ? snapshot.job : job)),
+        events: cronJob.events,
+        now: snapshot.now,
+      },
+      options.history,
+    );
+  }
   io.stdout.write(await render(output, options, io));
   return output;
+}
+
+/** No NAME and no file, but a namespace given (-n) or every namespace (-A): the sweep. */
+function isSweep(options: DiagnoseOptions): boolean {
+  return (
+    options.reference === undefined &&
+    options.filename === undefined &&
+    (options.kube.allNamespaces === true || options.kube.namespace !== undefined)
+  );
 }
 
 type Say = (kind: 'note' | 'warning', message: string) => void;
@@ -76,10 +109,14 @@ async function readSnapshot(
 }
 
 /** NAME: one snapshot fetched from the cluster (and written to --save FILE when asked). */
-async function fetchSnapshot(options: DiagnoseOptions, io: CommandContext, say: Say): Promise<JobSnapshot> {
+async function fetchSnapshot(
+  options: DiagnoseOptions,
+  io: CommandContext,
+  say: Say,
+): Promise<{ snapshot: JobSnapshot; cronJob: ResolvedJob['cronJob'] }> {
   if (options.reference === undefined)
     throw new UsageError(
-      'nothing to diagnose: give the NAME of a Job (job/NAME, cronjob/NAME) in the cluster, or -f FILE for a saved snapshot',
+      'nothing to diagnose: give the NAME of a Job (job/NAME, cronjob/NAME) in the cluster, -f FILE for a saved snapshot, or -n NAMESPACE / -A for every failed, failing or stuck Job',
     );
   const [{ parseJobReference, resolveJob }, { fetchJobSnapshot }] = await Promise.all([
     import('../kube/fetch-job.ts'),
@@ -93,10 +130,12 @@ async function fetchSnapshot(options: DiagnoseOptions, io: CommandContext, say: 
     `fetching ${reference.kind.toLowerCase()}/${reference.name}, its pods and events...`,
   );
   let snapshot: JobSnapshot;
+  let cronJob: ResolvedJob['cronJob'];
   try {
     const resolved = await resolveJob(client, reference, { allNamespaces: options.kube.allNamespaces });
     const warnings: string[] = [];
     snapshot = await fetchJobSnapshot(client, resolved, { onWarning: (message) => warnings.push(message) });
+    cronJob = resolved.cronJob;
     progress.stop();
     for (const warning of warnings) say('warning', warning);
     if (resolved.cronJob && options.output === 'text')
@@ -106,7 +145,7 @@ async function fetchSnapshot(options: DiagnoseOptions, io: CommandContext, say: 
     client.close();
   }
   if (options.save !== undefined) await saveSnapshot(snapshot, options.save);
-  return snapshot;
+  return { snapshot, cronJob };
 }
 
 /** --save FILE: the Snapshot document, as YAML for a .yaml/.yml name, else JSON. */
@@ -145,8 +184,12 @@ async function render(output: DiagnoseOutput, options: DiagnoseOptions, io: Comm
     case 'yaml':
       return (await import('../format/format-structured.ts')).formatStructured(output, options.output);
     case 'text': {
-      const { formatDiagnosisText } = await import('../format/format-diagnosis-text.ts');
-      return formatDiagnosisText(output, { color: io.color(options.color), width: io.width(WIDTH) });
+      const [{ formatDiagnosisText }, { formatCronJobText }] = await Promise.all([
+        import('../format/format-diagnosis-text.ts'),
+        import('../format/format-cronjob-text.ts'),
+      ]);
+      const text = formatDiagnosisText(output, { color: io.color(options.color), width: io.width(WIDTH) });
+      return output.cronjob ? `${formatCronJobText(output.cronjob, output.now)}\n${text}` : text;
     }
   }
 }

@@ -5,3 +5,4 @@ export { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './index-status.ts'
 export { EXPORT_FORMATS, type ExportFormat } from './export.ts';
 export { VERSION_FORMATS, type VersionFormat } from './version.ts';
 export { addRenderFlags, toRenderFlags, type RenderFlags } from './lint-render-flags.ts';
+export { AUDIT_FORMATS, type AuditFormat } from './audit.ts';

@@ -63,7 +63,9 @@ export type AttemptNote =
   | { code: 'stuck-terminating'; overdueSeconds: number; node: string | null }
   | { code: 'restarted'; restarts: number; last: Attempt['lastTermination'] }
   | { code: 'pod-deadline' }
-  | { code: 'index-outside-completions' };
+  | { code: 'index-outside-completions' }
+  | { code: 'possible-memory-kill' }
+  | { code: 'sigterm' };
 
 export interface Decisions {
   /** When the controller decided the Job failed (FailureTarget, else Failed). */
@@ -146,6 +148,14 @@ function analyzePod(pod: RawPod, facts: JobFacts, events: EventIndex, decisions:
   if (outcome.reason === 'DeadlineExceeded' && pod.status?.reason === 'DeadlineExceeded')
     notes.push({ code: 'pod-deadline' });
   if (!countable && failed) notes.push({ code: 'index-outside-completions' });
+  // 128 + the signal: 137 is SIGKILL, which the kernel's OOM killer sends (a runtime that did not
+  // say OOMKilled, or a process inside the container killed by it); 143 is SIGTERM, a stop asked
+  // for (deletion, eviction, preemption, the deadline) or a process that sent it to itself.
+  // An eviction or preemption already says who sent the signal.
+  const exitCode = match?.exitCode ?? outcome.exitCode;
+  if (disruption === null && exitCode === 137 && outcome.reason !== 'OOMKilled')
+    notes.push({ code: 'possible-memory-kill' });
+  else if (disruption === null && exitCode === 143) notes.push({ code: 'sigterm' });
 
   const attempt: AttemptData = {
     pod: name,

@@ -9,7 +9,8 @@ import type { EvidenceGone } from './evidence-gone.ts';
 import type { SuggestionFact } from './suggestion-facts.ts';
 import type { VerdictFact } from './verdict-facts.ts';
 
-type Worded = 'verdict' | 'policyReplay' | 'attempts' | 'evidence' | 'evidenceGone' | 'suggestions';
+// cronjob is not the Job's decision: sayDiagnosis sets it null and diagnose cronjob/NAME fills it.
+type Worded = 'verdict' | 'policyReplay' | 'attempts' | 'evidence' | 'evidenceGone' | 'suggestions' | 'cronjob';
 
 export type Decision = Omit<DiagnoseOutput, Worded> & {
   verdict: VerdictFact;

@@ -8,7 +8,8 @@ import { closestNames } from './closest-names.ts';
 import { describeRequest } from './answer-errors.ts';
 import { KubeApiError, KubeError, KubeNotFoundError, NoJobsError } from './errors.ts';
 import { bool, int, obj, str, toRawJob, toRawObject, type JsonObject } from '../../kubernetes/index.ts';
-import type { RawJob, RawObjectMeta } from '../../kubernetes/index.ts';
+import type { RawEvent, RawJob, RawObjectMeta } from '../../kubernetes/index.ts';
+import { toRawEvent } from '../../kubernetes/index.ts';
 
 export interface JobReference {
   kind: 'Job' | 'CronJob';
@@ -20,8 +21,14 @@ export interface ResolvedJob {
   job: RawJob;
   /** The Date header of the Job's GET (RFC 3339), or null. */
   serverDate: string | null;
-  /** Set when the reference was cronjob/NAME. */
-  cronJob: { namespace: string; name: string } | null;
+  /** Set when the reference was cronjob/NAME: the CronJob, the Jobs it owns, its Events. */
+  cronJob: {
+    namespace: string;
+    name: string;
+    object: JsonObject;
+    jobs: RawJob[];
+    events: RawEvent[];
+  } | null;
 }
 
 export interface ResolveOptions {
@@ -97,26 +104,48 @@ async function resolveIn(client: KubeClient, ref: JobReference, namespace: strin
   if (ref.kind === 'Job') return { ...(await fetchJobResponse(client, namespace, ref.name)), cronJob: null };
   const cronJob = await getOrNotFound(client, 'cronjobs', namespace, ref.name);
   const uid = cronJob.body.metadata.uid;
-  const owned = await client.list<unknown, RawObjectMeta>(
-    `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs`,
-    {},
-    {
-      accept: METADATA_LIST,
-      keep: (item) => {
-        const metadata = toRawObject(item)?.metadata;
-        return (metadata?.ownerReferences ?? []).some((o) => o.controller === true && o.uid === uid)
-          ? metadata
-          : undefined;
+  // The Jobs it owns, whole (the CronJob view shows their outcomes), and its Events: two lists.
+  const [owned, events] = await Promise.all([
+    client.list<unknown, RawJob>(
+      `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs`,
+      {},
+      {
+        dropManagedFields: true,
+        keep: (item) => {
+          const job = toRawJob(item);
+          return job && (job.metadata.ownerReferences ?? []).some((o) => o.controller === true && o.uid === uid)
+            ? job
+            : undefined;
+        },
       },
-    },
-  );
-  const latest = owned.items.sort(
+    ),
+    cronJobEvents(client, namespace, uid ?? ''),
+  ]);
+  const latest = [...owned.items].sort(
     (a, b) =>
-      (b.creationTimestamp ?? '').localeCompare(a.creationTimestamp ?? '') ||
-      (b.name ?? '').localeCompare(a.name ?? ''),
+      (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '') ||
+      (b.metadata.name ?? '').localeCompare(a.metadata.name ?? ''),
   )[0];
-  if (!latest?.name) throw noJobsError(ref.name, namespace, cronJob.body);
-  return { ...(await fetchJobResponse(client, namespace, latest.name)), cronJob: { namespace, name: ref.name } };
+  if (!latest?.metadata.name) throw noJobsError(ref.name, namespace, cronJob.body);
+  return {
+    ...(await fetchJobResponse(client, namespace, latest.metadata.name)),
+    cronJob: { namespace, name: ref.name, object: cronJob.body, jobs: owned.items, events },
+  };
+}
+
+/** The CronJob's Events; evidence, not the subject: none when they may not be listed. */
+async function cronJobEvents(client: KubeClient, namespace: string, uid: string): Promise<RawEvent[]> {
+  try {
+    const { items } = await client.list<unknown, RawEvent>(
+      `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`,
+      { fieldSelector: `involvedObject.uid=${uid}` },
+      { dropManagedFields: true, keep: (item) => toRawEvent(item) },
+    );
+    return items;
+  } catch (error) {
+    if (error instanceof KubeError) return [];
+    throw error;
+  }
 }
 
 /** A CronJob without Jobs: what it last did (decoded data, read by type), and how to run one. */

@@ -11,7 +11,14 @@ const names = readdirSync(join(import.meta.dirname, '..', '..', 'schemas'))
   .sort();
 
 test('the schemas are all here', () => {
-  expect(names).toEqual(['diagnose-output', 'explain-output', 'index-status-output', 'lint-output', 'policy']);
+  expect(names).toEqual([
+    'audit-output',
+    'diagnose-output',
+    'explain-output',
+    'index-status-output',
+    'lint-output',
+    'policy',
+  ]);
 });
 
 describe.each(names)('schemas/%s.schema.json', (name) => {

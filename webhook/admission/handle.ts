@@ -1,4 +1,4 @@
-import type { AdmissionPolicy } from './admission-policy.ts';
+import type { AdmissionPolicy } from '../../policy/index.ts';
 import { emptyDecision, type Decision } from './decision.ts';
 import { mutate } from './mutate.ts';
 import {

@@ -1,6 +1,5 @@
 import { isObject, MAX_NESTING_DEPTH, nestsDeeperThan, obj, str, type JsonObject } from '../../kubernetes/index.ts';
-import { exemptionOf, matchedOverrides, type Exemption } from '../../policy/index.ts';
-import type { AdmissionPolicy } from './admission-policy.ts';
+import { exemptionOf, policyInNamespace, type AdmissionPolicy, type Exemption } from '../../policy/index.ts';
 import type { AdmissionRequest } from './review.ts';
 
 /** Why a request is answered "allowed" without looking at the object. */
@@ -57,45 +56,11 @@ export function toScope(request: AdmissionRequest, policy: AdmissionPolicy): Sco
       return { in: false, malformed: `request.${name} nests deeper than ${MAX_NESTING_DEPTH} levels` };
   if (request.operation === 'UPDATE' && obj(object, 'metadata')?.deletionTimestamp)
     return { in: false, skip: 'being-deleted' };
-  const overrides = matchedOverrides(policy.settings, request.namespaceLabels);
   return {
     in: true,
     kind: kind.kind,
     object,
     operation: request.operation,
-    policy: overrides.length > 0 ? policy.withOverrides(overrides) : policy,
+    policy: policyInNamespace(policy, request.namespaceLabels),
   };
-}
-
-/**
- * Objects in a review come from the API server already defaulted and prepared (mutating and
- * validating admission run after defaulting): the engine reads them as they are (toJobView).
- */
-export const ADMITTED = true;
-
-/**
- * The object as the engine reads it, sharing everything else with the request:
- * - apiVersion and kind from the request (the API server sends the object in the version the
- *   webhook registered for, with both set; only a client of this endpoint could leave them out);
- * - without metadata.managedFields and status: no policy rule reads them (the engine's defaulting
- *   drops status, as the API server does on create), no default changes them, and they are a
- *   large part of what the API server sends (managedFields always, status on UPDATE), which the
- *   engine would otherwise copy and the patch diff walk through on every request.
- */
-export function toEngineObject(object: JsonObject, kind: 'Job' | 'CronJob'): JsonObject {
-  const metadata = obj(object, 'metadata');
-  const fixKind = object.kind !== kind || object.apiVersion !== 'batch/v1';
-  const dropManagedFields = metadata !== undefined && Object.hasOwn(metadata, 'managedFields');
-  const dropStatus = Object.hasOwn(object, 'status');
-  if (!fixKind && !dropManagedFields && !dropStatus) return object;
-  const { status: _status, ...out } = object;
-  if (fixKind) {
-    out.apiVersion = 'batch/v1';
-    out.kind = kind;
-  }
-  if (dropManagedFields) {
-    const { managedFields: _managedFields, ...rest } = metadata;
-    out.metadata = rest;
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 import { emptyDecision, type Decision } from './decision.ts';
 import type { AdmissionEndpoint } from './admission-endpoint.ts';
-import type { AdmissionPolicy } from './admission-policy.ts';
+import type { AdmissionPolicy } from '../../policy/index.ts';
 import type { AdmissionRequest } from './review.ts';
 import { skippedDecision } from './decision.ts';
 import { toScope } from './scope.ts';

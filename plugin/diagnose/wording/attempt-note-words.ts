@@ -17,6 +17,10 @@ const NOTES: MessageTable<AttemptNote> = {
   'pod-deadline': () =>
     "the pod's own activeDeadlineSeconds (spec.template.spec.activeDeadlineSeconds) ended it, not the Job's",
   'index-outside-completions': () => 'index outside completions: not counted',
+  'possible-memory-kill': () =>
+    'exit 137 (SIGKILL) without OOMKilled: possibly a memory kill (a process of the container killed by the OOM killer, or the node under memory pressure); check the memory limit',
+  sigterm: () =>
+    'exit 143 (SIGTERM): the container was asked to stop (deletion, eviction, preemption, a deadline) rather than failing by itself',
 };
 
 export function attemptNoteWords(notes: readonly AttemptNote[]): string | null {

@@ -49,5 +49,7 @@ export function sayDiagnosis(d: Decision): DiagnoseOutput {
       command: s.command,
     })),
     logTail: d.logTail,
+    // The CronJob part: diagnose cronjob/NAME sets it (plugin/diagnose/cronjob/).
+    cronjob: null,
   };
 }

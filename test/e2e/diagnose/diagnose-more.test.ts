@@ -163,7 +163,10 @@ describe('diagnose, naming the Job', () => {
         const text = await jobX(['diagnose', 'cj/nightly', '-n', ns]);
         expect(text.code).toBe(0);
         expect(text.stderr).toBe('note: cronjob/nightly → its most recent Job, job/nightly-200\n');
-        expect(text.stdout.split('\n')[0]).toContain(out.verdict.split(' — ')[0]!);
+        // The CronJob first (diagnose cronjob/NAME, issue 17), then, after a blank line, its Job's verdict.
+        const [cronJobPart, jobPart] = text.stdout.split('\n\n');
+        expect(cronJobPart!.split('\n')[0]).toMatch(/^CronJob nightly: "0 3 \* \* \*"/);
+        expect(jobPart!.split('\n')[0]).toContain(out.verdict.split(' — ')[0]!);
       });
     },
   );

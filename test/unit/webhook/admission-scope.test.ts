@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { resolvePolicy, RULES, PolicyError, parsePolicy } from '../../../policy/index.ts';
 import type { JobXPolicy } from '../../../schemas/generated/policy.ts';
-import { toAdmissionPolicy, type AdmissionPolicy } from '../../../webhook/admission/admission-policy.ts';
+import { toAdmissionPolicy, type AdmissionPolicy } from '../../../policy/index.ts';
 import { handleAdmission, type AdmissionEndpoint, type NamespaceLabels } from '../../../webhook/admission/handle.ts';
 import type { AdmissionResponse } from '../../../webhook/admission/review.ts';
 import { review, setPath, type Review } from './fixtures.ts';

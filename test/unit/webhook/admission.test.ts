@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { evaluate, isApiServerRejection, resolvePolicy, RULES, toJobView, type Rule } from '../../../policy/index.ts';
 import { defaultJob } from '../../../kubernetes/index.ts';
 import type { JobXPolicy } from '../../../schemas/generated/policy.ts';
-import { toAdmissionPolicy, type AdmissionPolicy } from '../../../webhook/admission/admission-policy.ts';
+import { toAdmissionPolicy, type AdmissionPolicy } from '../../../policy/index.ts';
 import { handleAdmission, type AdmissionEndpoint } from '../../../webhook/admission/handle.ts';
 import type { AdmissionResponse } from '../../../webhook/admission/review.ts';
 import { defaultPolicyDocument, loadDefaultPolicy } from '../../../policy/index.ts';

@@ -1,9 +1,7 @@
 import { expect, test } from '@jest/globals';
 import { evaluate, isJobKind, toJobView } from '../../../policy/index.ts';
 import { isObject, type JsonObject } from '../../../kubernetes/index.ts';
-import { toEngineObject } from '../../../webhook/admission/scope.ts';
-import { toAdmissionPolicy } from '../../../webhook/admission/admission-policy.ts';
-import { loadDefaultPolicy } from '../../../policy/index.ts';
+import { loadDefaultPolicy, toAdmissionPolicy, toEngineObject } from '../../../policy/index.ts';
 import { FIXTURE_NAMES, review } from './fixtures.ts';
 
 /**

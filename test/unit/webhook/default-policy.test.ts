@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../../policy/index.ts';
 import { parsePolicy } from '../../../policy/validate-policy.ts';
-import { toAdmissionPolicy } from '../../../webhook/admission/admission-policy.ts';
-import { defaultPolicyDocument, loadDefaultPolicy } from '../../../policy/index.ts';
+import { defaultPolicyDocument, loadDefaultPolicy, toAdmissionPolicy } from '../../../policy/index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { toAdmissionPolicy } from '../../../webhook/admission/admission-policy.ts';
+import { toAdmissionPolicy } from '../../../policy/index.ts';
 import { handleAdmission, type AdmissionEndpoint } from '../../../webhook/admission/handle.ts';
 import { loadDefaultPolicy } from '../../../policy/index.ts';
 import { hostileValue, PROTOTYPE_NAMES, toStringCarrying } from '../../helpers/hostile-values.ts';

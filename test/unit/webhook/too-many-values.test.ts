@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { toAdmissionPolicy } from '../../../webhook/admission/admission-policy.ts';
+import { toAdmissionPolicy } from '../../../policy/index.ts';
 import { handleAdmission, type AdmissionEndpoint } from '../../../webhook/admission/handle.ts';
 import type { AdmissionResponse } from '../../../webhook/admission/review.ts';
 import { loadDefaultPolicy } from '../../../policy/index.ts';

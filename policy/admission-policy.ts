@@ -1,13 +1,19 @@
-import { overrideResolver, resolvePolicy, RULES, type ResolvedPolicy, type Rule } from '../../policy/index.ts';
-import type { AdmissionSettings, Mode, RuleContext } from '../../policy/index.ts';
-import type { JobXPolicy } from '../../schemas/generated/policy.ts';
+import type { JobXPolicy } from '../schemas/generated/policy.ts';
+import { matchedOverrides } from './admission-scope.ts';
+import { overrideResolver, type AdmissionSettings, type Mode } from './admission-settings.ts';
+import { resolvePolicy, type ResolvedPolicy } from './config.ts';
+import type { Rule, RuleContext } from './rule.ts';
+import { RULES } from './rules/index.ts';
 
 export interface AdmissionDefault {
   readonly rule: Rule;
   readonly context: RuleContext;
 }
 
-/** A resolved policy prepared once, at start-up, for the admission handlers. */
+/**
+ * A resolved policy prepared once, for the admission webhook's handlers and for `kubectl job-x
+ * audit`, which says what those handlers would decide (it lives here, below both, for that).
+ */
 export interface AdmissionPolicy {
   /**
    * What `evaluate` runs at admission: the policy's rules without the `apiserver` ones. Those mirror
@@ -75,4 +81,17 @@ export function toAdmissionPolicy(
     },
   };
   return self;
+}
+
+/**
+ * The policy as it reads in a namespace with these labels: the per-namespace overrides whose
+ * selectors match applied (none when the labels are unknown). The webhook's scope and the audit
+ * both ask this.
+ */
+export function policyInNamespace(
+  policy: AdmissionPolicy,
+  namespaceLabels: Readonly<Record<string, string>> | undefined,
+): AdmissionPolicy {
+  const overrides = matchedOverrides(policy.settings, namespaceLabels);
+  return overrides.length > 0 ? policy.withOverrides(overrides) : policy;
 }
