@@ -1,6 +1,6 @@
 import { checkLabelSelector, FieldPath, type JsonObject } from '../kubernetes/index.ts';
 import type { JobXPolicy, RuleSetting } from '../schemas/generated/policy.ts';
-import { PolicyError, type ResolvedPolicy } from './config.ts';
+import { PolicyError } from './policy-error.ts';
 
 /** deny: a deny-level finding denies; warn: it becomes a warning; audit: an audit annotation and a metric. */
 export type Mode = NonNullable<JobXPolicy['mode']>;
@@ -86,11 +86,11 @@ export function withOverrides(policy: JobXPolicy, indices: readonly number[]): J
 }
 
 /** Resolved policies by matched override indices, made once per combination a namespace shows. */
-export function overrideResolver(
+export function overrideResolver<Resolved>(
   policy: JobXPolicy | undefined,
-  resolve: (document: JobXPolicy) => ResolvedPolicy,
-): (indices: readonly number[]) => ResolvedPolicy | undefined {
-  const cache = new Map<string, ResolvedPolicy>();
+  resolve: (document: JobXPolicy) => Resolved,
+): (indices: readonly number[]) => Resolved | undefined {
+  const cache = new Map<string, Resolved>();
   return (indices) => {
     if (!policy || indices.length === 0) return undefined;
     const key = indices.join(',');

@@ -2,6 +2,9 @@ import type { KubeMinor } from '../kubernetes/index.ts';
 import type { JobXPolicy, Level } from '../schemas/generated/policy.ts';
 import type { Severity } from './finding.ts';
 import type { Rule } from './rule.ts';
+import { PolicyError } from './policy-error.ts';
+
+export { PolicyError };
 import {
   expandRuleSetting,
   resolveAdmissionSettings,
@@ -28,16 +31,6 @@ export interface ResolvedRule {
   readonly options: Readonly<Record<string, unknown>>;
   /** What a denial by this rule does at admission; undefined: the policy's mode. */
   readonly mode?: Mode;
-}
-
-/** A policy that cannot be used as written; `key` names the offending key. */
-export class PolicyError extends Error {
-  readonly key: string;
-  constructor(key: string, message: string) {
-    super(`${key}: ${message}`);
-    this.name = 'PolicyError';
-    this.key = key;
-  }
 }
 
 /** Both spellings: the policy file's (`warn`, `deny`) and lint's output's (`warning`, `error`). */

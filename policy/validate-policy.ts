@@ -1,7 +1,7 @@
 import AjvModule, { type ValidateFunction } from 'ajv';
 import schema from '../schemas/policy.schema.json' with { type: 'json' };
 import type { JobXPolicy } from '../schemas/generated/policy.ts';
-import { PolicyError } from './config.ts';
+import { PolicyError } from './policy-error.ts';
 
 // ajv is CommonJS; depending on the loader its class is the default export or its `default`.
 type AjvClass = typeof AjvModule.default;

@@ -1,7 +1,7 @@
 import { UsageError } from '../../edge/index.ts';
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
 import type { CommandContext } from '../command-context.ts';
-import type { DiagnoseOptions } from './diagnose.ts';
+import type { DiagnoseOptions } from './diagnose-options.ts';
 
 const WIDTH = { min: 60 } as const;
 

@@ -1,6 +1,4 @@
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
-import type { ColorMode } from '../format/index.ts';
-import type { KubeFlags } from '../kube/index.ts';
 import type { CommandContext, OutputStream } from '../command-context.ts';
 import type { JobSnapshot } from '../job-snapshot.ts';
 import type { ResolvedJob } from '../kube/index.ts';
@@ -9,24 +7,8 @@ import { UsageError } from '../../edge/index.ts';
 // Only types and constants at the top: program.ts imports DIAGNOSE_FORMATS from here, and
 // `--help` must not load the cluster client or the analysis.
 
-export const DIAGNOSE_FORMATS = ['text', 'json', 'yaml'] as const;
-export type DiagnoseFormat = (typeof DIAGNOSE_FORMATS)[number];
-
-export interface DiagnoseOptions {
-  /** NAME, job/NAME or cronjob/NAME; with `filename`, the Job to take from a List (optional). */
-  readonly reference?: string;
-  /** -f: a saved snapshot or a kubectl List to diagnose offline (`-` for standard input). */
-  readonly filename?: string;
-  /** --save: also write the fetched snapshot to this file. */
-  readonly save?: string;
-  /** --history N: the CronJob's last N Jobs (cronjob/NAME). */
-  readonly history?: number;
-  /** --state: the sweep's states (text as given, e.g. `Failed,Stuck`). */
-  readonly state?: string;
-  readonly output: DiagnoseFormat;
-  readonly color: ColorMode;
-  readonly kube: KubeFlags;
-}
+export { DIAGNOSE_FORMATS, type DiagnoseFormat, type DiagnoseOptions } from './diagnose-options.ts';
+import type { DiagnoseOptions } from './diagnose-options.ts';
 
 /** Say what is being fetched only when it takes this long, and only on a terminal. */
 const PROGRESS_AFTER_MS = 1000;

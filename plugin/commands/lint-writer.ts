@@ -1,5 +1,5 @@
 import type { ColorMode, LintWriter, WriteText } from '../format/index.ts';
-import type { LintFormat, LintIo } from './lint.ts';
+import type { LintFormat, LintIo } from './lint-formats.ts';
 
 export interface WriterChoice {
   readonly output: LintFormat;

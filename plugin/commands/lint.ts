@@ -3,13 +3,12 @@ import type { ColorMode, LintTotals } from '../format/index.ts';
 import type { LintSink, ObjectResult } from '../lint/index.ts';
 import type { LintConfig } from '../config/index.ts';
 import type { RenderFlags } from './lint-render-flags.ts';
-import type { CommandContext } from '../command-context.ts';
 
 // Only types and constants at the top: the CLI's program module imports LINT_FORMATS from here,
 // and `--help` or `rules` must not load the linter. Everything else is imported when lint runs.
 
-export const LINT_FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'tap'] as const;
-export type LintFormat = (typeof LINT_FORMATS)[number];
+export { LINT_FORMATS, type LintFormat, type LintIo } from './lint-formats.ts';
+import type { LintFormat, LintIo } from './lint-formats.ts';
 
 export interface LintOptions {
   readonly paths: readonly string[];
@@ -43,7 +42,6 @@ export interface LintOptions {
 }
 
 /** What lint needs of the command context (command-context.ts). */
-export type LintIo = Pick<CommandContext, 'stdin' | 'stdout' | 'stderr' | 'color'>;
 
 /** What a run found, in totals (the results themselves were written as they came). */
 export interface LintSummary extends LintTotals {
