@@ -123,7 +123,7 @@ describe('lint --render helm', () => {
     const r = lint(['--render', 'helm', '-o', 'github', CHART], helmOnly);
     const image = r.stdout.split('\n').find((line) => line.includes('containers[0].image'))!;
     expect(image).toMatch(
-      new RegExp(`^::error file=${join(CHART, 'templates', 'cronjob.yaml')},title=job-x pod-containers::`),
+      new RegExp(`^::error file=${join(CHART, 'templates', 'cronjob.yaml')},title=job-x pod-template::`),
     );
     // The message's first line ends with the rendered place; the fix and docs lines follow (%0A).
     expect(image.split('%0A')[0]).toMatch(/\(rendered by helm template .*, line \d+:\d+\)$/);

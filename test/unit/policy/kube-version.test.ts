@@ -149,14 +149,14 @@ describe('lint at a target version', () => {
     const object = job({ resources: { limits: { cpu: 'lots' } } });
     const view = toJobView(object);
     const other = (path: string) =>
-      ({ ruleId: 'pod-resources', severity: 'error', origin: 'apiserver', path, message: 'invalid' }) as const;
+      ({ ruleId: 'pod-template', severity: 'error', origin: 'apiserver', path, message: 'invalid' }) as const;
     const judged = judgeAtVersion(
       view,
       [other('spec.template.spec.resources.limits[cpu]'), other('spec.template.spec.containers[0].image')],
       '1.33',
     );
     expect(judged.map((f) => `${f.ruleId} ${f.path}`)).toEqual([
-      'pod-resources spec.template.spec.containers[0].image',
+      'pod-template spec.template.spec.containers[0].image',
       `${FIELD_IGNORED} spec.template.spec.resources`,
     ]);
     expect(judgeAtVersion(view, [other('spec.template.spec.resources.limits[cpu]')], '1.34')).toHaveLength(1);
