@@ -38,6 +38,25 @@ export interface CelBindings {
   readonly options: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * The placeholders bound to one side of the request, through the variables every exported policy
+ * declares (admission-scope.ts SPEC_VARIABLES): the object being admitted, or on UPDATE the old one.
+ */
+export function sideOfRequest(
+  side: 'object' | 'oldObject',
+  allowSuppressions: boolean,
+  options: Readonly<Record<string, unknown>>,
+): CelBindings {
+  return {
+    spec: side === 'object' ? 'variables.spec' : 'variables.oldSpec',
+    specPath: 'variables.specPath',
+    specPointer: 'variables.specPointer',
+    object: side,
+    allowSuppressions,
+    options,
+  };
+}
+
 const PLACEHOLDER = /\$(specPath|specPointer|spec|object|allowSuppressions|options\.([A-Za-z_][A-Za-z0-9_]*))\b/g;
 
 /** The rule's CEL with every placeholder replaced; an unknown one is an error, not CEL. */

@@ -13,19 +13,12 @@ import {
   suppressedBy,
   userMatchConditions,
 } from './admission-scope.ts';
-import { fillPlaceholders } from './cel-text.ts';
+import { fillPlaceholders, sideOfRequest } from './cel-text.ts';
 import type { ExportableDefault } from './exportable-rules.ts';
 import type { PolicySettings } from './validating-policy.ts';
 
 export function mutatingPolicy(name: string, entry: ExportableDefault, settings: PolicySettings): JsonObject[] {
-  const bindings = {
-    spec: 'variables.spec',
-    specPath: 'variables.specPath',
-    specPointer: 'variables.specPointer',
-    object: 'object',
-    allowSuppressions: settings.allowSuppressions,
-    options: entry.options,
-  };
+  const bindings = sideOfRequest('object', settings.allowSuppressions, entry.options);
   const when = fillPlaceholders(entry.cel.when, bindings, entry.rule.id);
   const patch = fillPlaceholders(entry.cel.patch, bindings, entry.rule.id);
   const suppressed = settings.allowSuppressions ? ` && !(${suppressedBy('object', entry.rule.id)})` : '';

@@ -14,7 +14,7 @@ import {
   suppressedBy,
   userMatchConditions,
 } from './admission-scope.ts';
-import { celIdentifier, celString, fillPlaceholders } from './cel-text.ts';
+import { celIdentifier, celString, fillPlaceholders, sideOfRequest } from './cel-text.ts';
 
 const ACTIONS: Record<ExportLevel, string[]> = { deny: ['Deny', 'Audit'], warn: ['Warn', 'Audit'], audit: ['Audit'] };
 
@@ -46,16 +46,16 @@ function findingText(variable: string, rule: ExportableRule, level: ExportLevel)
 function ruleVariables(rule: ExportableRule, settings: PolicySettings): JsonObject[] {
   const id = celIdentifier(rule.rule.id);
   const kinds = kindMatches(rule.rule.kinds);
-  const side = (object: string, spec: string) => ({
-    spec,
-    specPath: 'variables.specPath',
-    specPointer: 'variables.specPointer',
-    object,
-    allowSuppressions: settings.allowSuppressions,
-    options: rule.options,
-  });
-  const now = fillPlaceholders(rule.cel.paths, side('object', 'variables.spec'), rule.rule.id);
-  const before = fillPlaceholders(rule.cel.paths, side('oldObject', 'variables.oldSpec'), rule.rule.id);
+  const now = fillPlaceholders(
+    rule.cel.paths,
+    sideOfRequest('object', settings.allowSuppressions, rule.options),
+    rule.rule.id,
+  );
+  const before = fillPlaceholders(
+    rule.cel.paths,
+    sideOfRequest('oldObject', settings.allowSuppressions, rule.options),
+    rule.rule.id,
+  );
   const suppressedNow = settings.allowSuppressions ? ` || ${suppressedBy('object', rule.rule.id)}` : '';
   const suppressedBefore = settings.allowSuppressions ? ` || ${suppressedBy('oldObject', rule.rule.id)}` : '';
   return [
