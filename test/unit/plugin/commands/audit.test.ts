@@ -214,6 +214,21 @@ describe('audit -n', () => {
     expect(JSON.parse(result.stdout).summary).toMatchObject({ policy: file, errors: 0, warnings: 2 });
   });
 
+  test('--policy FILE in mode audit or warn: a deny-level finding still exits 1, labelled with what admission does', async () => {
+    for (const mode of ['audit', 'warn']) {
+      const file = join(dir, `policy-${mode}.yaml`);
+      writeFileSync(file, `apiVersion: job-x.dev/v1alpha1\nkind: Policy\nmode: ${mode}\n`);
+      const result = await run('audit', '-n', 'team-a', '--policy', file, '-o', 'json');
+      expect(result.code).toBe(1);
+      const output = JSON.parse(result.stdout);
+      expect(output.summary).toMatchObject({ errors: 1 });
+      const errors = output.results.flatMap((r: { findings: { severity: string; admission: string }[] }) =>
+        r.findings.filter((f) => f.severity === 'error').map((f) => f.admission),
+      );
+      expect(errors).toEqual([mode === 'audit' ? 'audited' : 'warned']);
+    }
+  });
+
   test("--from-cluster: the deployed webhook's policy from its ConfigMap (levels and exempt namespaces)", async () => {
     const result = await run('audit', '-A', '--from-cluster', '-o', 'json');
     expect(result.code).toBe(0);
