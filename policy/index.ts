@@ -1,4 +1,8 @@
-/** The public surface of the rule engine, for the plugin and the webhook. */
+/**
+ * The public surface of the rule engine, for the plugin and the webhook. Not here: parsePolicy
+ * (validate-policy.ts), which loads ajv; edge/policy-file.ts imports it on first use, so that a
+ * run without a policy file never loads the schema validator.
+ */
 export { evaluate, type EvaluationStage, internalErrorFinding } from './engine.ts';
 export { resolvePolicy, PolicyError, type ResolvedPolicy } from './config.ts';
 export { isJobKind, toJobView, type JobKind, type JobView } from './job-view.ts';
@@ -8,7 +12,6 @@ export { isApiServerRejection } from './finding.ts';
 export type { Rule, RuleCel, RuleDefaultCel, RuleWithoutCel } from './rule.ts';
 export { suppressedRuleIds } from './suppression.ts';
 export { type RuleContext } from './rule.ts';
-export { parsePolicy } from './validate-policy.ts';
 export { defaultPolicyDocument, loadDefaultPolicy } from './default-policy.ts';
 export {
   type AdmissionSettings,

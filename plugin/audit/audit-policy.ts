@@ -1,8 +1,7 @@
-import { ConfigError, loadPolicy } from '../../edge/index.ts';
+import { ConfigError, loadPolicy, preloadPolicyParser } from '../../edge/index.ts';
 import {
   defaultPolicyDocument,
   PolicyError,
-  parsePolicy,
   resolvePolicy,
   RULES,
   toAdmissionPolicy,
@@ -24,7 +23,8 @@ export async function loadAuditPolicy(file: string | undefined): Promise<Admissi
 }
 
 /** A policy document read from the cluster (the webhook's ConfigMap), checked as a policy file is. */
-export function toClusterPolicy(policy: unknown, where: string): AdmissionPolicy {
+export async function toClusterPolicy(policy: unknown, where: string): Promise<AdmissionPolicy> {
+  const { parsePolicy } = await preloadPolicyParser();
   try {
     const document = parsePolicy(policy);
     return toAdmissionPolicy(resolvePolicy(RULES, document), RULES, document);

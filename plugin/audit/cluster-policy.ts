@@ -44,7 +44,7 @@ export async function fetchClusterPolicy(
   } catch (error) {
     throw new ConfigError(`the policy in ${where} (${key}) cannot be read: ${describeError(error).split('\n')[0]}`);
   }
-  return { policy: toClusterPolicy(document, `${where} (${key})`), source: where };
+  return { policy: await toClusterPolicy(document, `${where} (${key})`), source: where };
 }
 
 function parseReference(text: string): { namespace: string; name: string } {

@@ -1,9 +1,9 @@
 import { loadDefaultPolicy } from '../../policy/index.ts';
 import { ConfigError, loadPolicyFile } from '../../edge/index.ts';
-import { exportAdmissionPolicy, exportSummary, PolicyExportError } from '../export/index.ts';
 import type { CommandContext } from '../command-context.ts';
 
-// Only types and constants at the top: program.ts imports EXPORT_FORMATS from here.
+// Only types and constants at the top: program.ts imports EXPORT_FORMATS from here, so every run
+// loads this module; the exporter itself is loaded by the command.
 export const EXPORT_FORMATS = ['yaml', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -20,6 +20,7 @@ export interface ExportOptions {
  */
 export async function exportAdmissionPolicyCommand(options: ExportOptions, io: CommandContext): Promise<void> {
   const policy = options.policy === undefined ? loadDefaultPolicy() : await loadPolicyFile(options.policy);
+  const { exportAdmissionPolicy, exportSummary, PolicyExportError } = await import('../export/index.ts');
   let result;
   try {
     result = exportAdmissionPolicy(policy);

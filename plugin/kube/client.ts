@@ -14,9 +14,6 @@
 // server on this machine), reads each answer as bytes and decodes it once, and is bounded
 // by --request-timeout. Errors come out typed (errors.ts, answer-errors.ts). The command context
 // sets `trace` when JOBX_KUBE_TRACE=1, to log each request on stderr like `kubectl -v=6`.
-import http from 'node:http';
-import https from 'node:https';
-import { createGunzip } from 'node:zlib';
 import { VERSION } from '../../edge/index.ts';
 import { arr, isObject, obj, str } from '../../kubernetes/index.ts';
 import { describeRequest, networkError, parseJson, statusError } from './answer-errors.ts';
@@ -227,7 +224,6 @@ class HttpKubeClient implements KubeClient {
     // Like kubectl's transport, ask for gzip, except from a server on this machine (a local
     // cluster, a tunnel): there compressing and decompressing costs more than the bytes saved.
     if (!this.#loopback) headers['Accept-Encoding'] = 'gzip';
-    const lib = url.protocol === 'http:' ? http : https;
     return new Promise((resolve, reject) => {
       let settled = false;
       let timer: NodeJS.Timeout | undefined;
@@ -238,7 +234,7 @@ class HttpKubeClient implements KubeClient {
         if (error) reject(error);
         else resolve(value!);
       };
-      const request = lib.request(
+      const request = this.#transport.request(
         url,
         { method: 'GET', headers, agent: this.#transport.agent, auth: this.#transport.auth },
         (response) => {
@@ -249,7 +245,7 @@ class HttpKubeClient implements KubeClient {
             finish(networkError(error as NodeJS.ErrnoException, this.server, this.config)),
           );
           // Decompressed as it arrives: no second copy of the whole compressed answer.
-          const body = gzip ? response.pipe(createGunzip()) : response;
+          const body = gzip ? response.pipe(this.#transport.createGunzip()) : response;
           // Kept as bytes and decoded once at the end: a string decoder fed piece by piece costs
           // more, and the bytes let a list's managedFields be cut before anything parses them.
           const chunks: Buffer[] = [];

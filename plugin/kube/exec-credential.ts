@@ -4,7 +4,6 @@
 // the plugin fails, gives it no stdin and no KUBERNETES_EXEC_INFO (notes/kubectl-plugin-ux.md
 // §1.4). Here, as in client-go (plugin/pkg/client/auth/exec): stderr always goes to the user,
 // stdin is passed on when interactive, and KUBERNETES_EXEC_INFO says whether it is.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../edge/index.ts';
 import { describeValue, obj, own, str } from '../../kubernetes/index.ts';
@@ -60,6 +59,8 @@ export async function runExecCredentialPlugin(
   };
   for (const { name, value } of exec.env ?? []) env[name] = value;
 
+  // Loaded here, not at start-up: most runs never spawn anything.
+  const { spawn } = await import('node:child_process');
   const stdout = await new Promise<string>((resolvePromise, reject) => {
     const child = spawn(exec.command, exec.args ?? [], {
       env,

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-
 /** What a render gave: its output, or why there is none (the tool failed, took too long, said too much). */
 export type ToolOutcome = { readonly stdout: string } | { readonly failure: string };
 
@@ -17,7 +15,9 @@ const MAX_STDERR_BYTES = 16 * 1024;
  * chart that loops or a kustomization that pulls a large remote base must not hang lint or fill
  * its memory. Never throws: a failure is described for a finding.
  */
-export function runRenderTool(file: string, args: readonly string[], limits: ToolLimits): Promise<ToolOutcome> {
+export async function runRenderTool(file: string, args: readonly string[], limits: ToolLimits): Promise<ToolOutcome> {
+  // Loaded here, not at start-up: only a chart or a kustomization is rendered by a tool.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     let settled = false;
     const finish = (outcome: ToolOutcome): void => {

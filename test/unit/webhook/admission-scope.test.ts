@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { resolvePolicy, RULES, PolicyError, parsePolicy } from '../../../policy/index.ts';
+import { resolvePolicy, RULES, PolicyError } from '../../../policy/index.ts';
+import { parsePolicy } from '../../../policy/validate-policy.ts';
 import type { JobXPolicy } from '../../../schemas/generated/policy.ts';
 import { toAdmissionPolicy, type AdmissionPolicy } from '../../../policy/index.ts';
 import { handleAdmission, type AdmissionEndpoint, type NamespaceLabels } from '../../../webhook/admission/handle.ts';

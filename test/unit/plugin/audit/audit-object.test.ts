@@ -8,12 +8,12 @@ import { parse } from 'yaml';
 import type { JsonObject } from '../../../../kubernetes/index.ts';
 import {
   defaultPolicyDocument,
-  parsePolicy,
   resolvePolicy,
   RULES,
   toAdmissionPolicy,
   type AdmissionPolicy,
 } from '../../../../policy/index.ts';
+import { parsePolicy } from '../../../../policy/validate-policy.ts';
 import { auditObject } from '../../../../plugin/audit/audit-object.ts';
 import { loadAuditPolicy } from '../../../../plugin/audit/audit-policy.ts';
 import { handleAdmission, type AdmissionEndpoint } from '../../../../webhook/admission/handle.ts';
