@@ -20,7 +20,7 @@ import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from '../../edge/index.ts';
-import { yamlPackage } from '../../edge/index.ts';
+import { parseSource } from '../yaml/index.ts';
 import type { KubeFlags } from './flags.ts';
 import { proxyFromEnvironment } from './proxy.ts';
 
@@ -211,12 +211,13 @@ function readKubeconfigFile(file: string): ParsedFile | null {
     );
   }
   if (text.trim() === '') return null;
-  let document: unknown;
-  try {
-    document = yamlPackage().parse(text);
-  } catch (error) {
-    throw new ConfigError(`kubeconfig ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
+  // Read as kubectl reads it (client-go: go-yaml through sigs.k8s.io/yaml), by the reader lint
+  // uses for manifests; it also spares a cluster command loading the full YAML parser at start-up.
+  const source = parseSource(text);
+  const error = source.problems.find((problem) => problem.severity === undefined);
+  if (error !== undefined)
+    throw new ConfigError(`kubeconfig ${file} is not valid YAML: line ${error.line}: ${error.message.split('\n')[0]}`);
+  const document: unknown = source.objects[0]?.value;
   if (document === null || document === undefined) return null;
   if (typeof document !== 'object' || Array.isArray(document))
     throw new ConfigError(`kubeconfig ${file} is not a kubeconfig (expected a mapping)`);

@@ -196,6 +196,26 @@ describe('which file', () => {
   });
 });
 
+describe('read as kubectl reads it (go-yaml v2 through sigs.k8s.io/yaml)', () => {
+  test('YAML 1.1 booleans: insecure-skip-tls-verify: yes is true, as client-go reads it', () => {
+    const text = kubeconfig({
+      current: 'a',
+      contexts: [{ name: 'a', cluster: 'c', user: 'u' }],
+      clusters: [{ name: 'c', server: 'https://c.example' }],
+      users: [{ name: 'u' }],
+    }).replace('    server: https://c.example\n', '    server: https://c.example\n    insecure-skip-tls-verify: yes\n');
+    const file = write('yes.yaml', text);
+    expect(loadKubeConfig({ kubeconfig: file }, environment()).cluster.skipTLSVerify).toBe(true);
+  });
+
+  test('a tab where indentation belongs is invalid YAML, with its line', () => {
+    const file = write('tab.yaml', 'apiVersion: v1\nclusters:\n\t- name: c\n');
+    expect(catchConfigError(() => loadKubeConfig({ kubeconfig: file }, environment())).message).toMatch(
+      new RegExp(`^kubeconfig ${file} is not valid YAML: line 3`),
+    );
+  });
+});
+
 describe('--context, --cluster, --user and the namespace', () => {
   test("--cluster and --user override the context's", () => {
     const config = loadKubeConfig(
