@@ -228,6 +228,10 @@ start_all() {
     --unsafe-no-fsync \
     --log-level=warn || return 1
 
+  # --enable-aggregator-routing: a webhook's clientConfig.service (and an APIService) is reached
+  # through the Service's EndpointSlices (an endpoint's address and port) instead of its ClusterIP,
+  # which nothing routes here (no kube-proxy). The Helm install test (test/e2e/webhook/helm-release.ts)
+  # publishes the webhook process as the endpoint of the chart's Service.
   # shellcheck disable=SC2086
   start_and_wait kube-apiserver apiserver_ready -- "$K8S_BIN/kube-apiserver" \
     --etcd-servers="http://127.0.0.1:$ETCD_CLIENT_PORT" \
@@ -254,6 +258,7 @@ start_all() {
     --endpoint-reconciler-type=none \
     --allow-privileged=true \
     --profiling=false \
+    --enable-aggregator-routing=true \
     ${TESTBED_APISERVER_ARGS:-} || return 1
 
   write_kcm_kubeconfig
