@@ -18,6 +18,7 @@ import { deleteNamespace } from '../helpers/namespace.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { CHART, ensureWebhookBuilt, helm, runWebhookPod, type WebhookPod } from './helm-release.ts';
 import {
+  apiServerHookCalls,
   createWebhookNamespace,
   INSTANCE_LABEL,
   newInstanceName,
@@ -78,14 +79,10 @@ async function outcome(ns: string, manifest: unknown) {
 /** The chart's webhook names (the API server's metrics label calls by them). */
 const [VALIDATE, MUTATE] = ['validate.jobs.job-x.dev', 'mutate.jobs.job-x.dev'];
 
-/** How many times the API server has called a hook of this name (its own metrics). */
-async function hookCalls(name: string): Promise<number> {
-  const text = ok(await kubectlRun(['get', '--raw', '/metrics'])).stdout;
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('apiserver_admission_webhook_admission_duration_seconds_count{'))
-    .filter((l) => l.includes(`name="${name}"`))
-    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+/** The CA of the Helm-made certificate (base64), as its Secret holds it. */
+async function releaseCa(): Promise<string> {
+  const secret = ['secret', 'job-x-webhook-tls', '-o', 'jsonpath={.data.ca\\.crt}'];
+  return ok(await kubectlRun(['get', '-n', releaseNamespace, ...secret])).stdout;
 }
 
 /** A namespace the release is registered for (its namespaceSelector value). */
@@ -152,7 +149,7 @@ describe('the Helm chart installed by real helm on the testbed', () => {
     // The testbed runs the pod; the API server then calls it at the Service.
     pod = await runWebhookPod(releaseNamespace);
     const ns = await releaseScoped('helm');
-    const before = await hookCalls(VALIDATE);
+    const before = await apiServerHookCalls(VALIDATE);
     let last: Awaited<ReturnType<typeof outcome>> | undefined;
     await waitFor(
       'the API server to call the installed webhook through its Service',
@@ -167,7 +164,7 @@ describe('the Helm chart installed by real helm on the testbed', () => {
           `--enable-aggregator-routing=true cannot reach a Service: npm run testbed:down, then up)\n${webhookLog()}`,
       },
     );
-    expect(await hookCalls(VALIDATE)).toBeGreaterThan(before);
+    expect(await apiServerHookCalls(VALIDATE)).toBeGreaterThan(before);
 
     // The same cases against the kustomize install: the same outcome, message for message.
     kustomized = await startWebhook(newInstanceName('helm-kust'));
@@ -186,17 +183,7 @@ describe('the Helm chart installed by real helm on the testbed', () => {
   test('helm upgrade of the inline policy reaches the running webhook (a reload, no restart) and keeps the certificate', async () => {
     expect(pod).toBeDefined();
     const ns = await releaseScoped('helm-upg');
-    const caBefore = ok(
-      await kubectlRun([
-        'get',
-        '-n',
-        releaseNamespace,
-        'secret',
-        'job-x-webhook-tls',
-        '-o',
-        'jsonpath={.data.ca\\.crt}',
-      ]),
-    ).stdout;
+    const caBefore = await releaseCa();
     // Audit mode and no defaults, with a per-namespace override: the webhook then watches
     // namespaces under the chart's ServiceAccount and ClusterRole.
     const policy = {
@@ -238,17 +225,7 @@ describe('the Helm chart installed by real helm on the testbed', () => {
       async () => ((await outcome(strict, job(EXIT_300))).code === 1 ? true : undefined),
       { timeoutMs: 15_000, describe: async () => webhookLog() },
     );
-    const caAfter = ok(
-      await kubectlRun([
-        'get',
-        '-n',
-        releaseNamespace,
-        'secret',
-        'job-x-webhook-tls',
-        '-o',
-        'jsonpath={.data.ca\\.crt}',
-      ]),
-    ).stdout;
+    const caAfter = await releaseCa();
     expect(caAfter).toBe(caBefore);
   });
 
@@ -269,9 +246,10 @@ describe('the Helm chart installed by real helm on the testbed', () => {
     await waitFor(
       'the API server to stop calling the uninstalled webhook',
       async () => {
-        const [validating, mutating] = [await hookCalls(VALIDATE), await hookCalls(MUTATE)];
+        const [validating, mutating] = [await apiServerHookCalls(VALIDATE), await apiServerHookCalls(MUTATE)];
         const admitted = await outcome(ns, job());
-        const called = (await hookCalls(VALIDATE)) > validating || (await hookCalls(MUTATE)) > mutating;
+        const called =
+          (await apiServerHookCalls(VALIDATE)) > validating || (await apiServerHookCalls(MUTATE)) > mutating;
         return !called && admitted.code === 0 && admitted.ttl === undefined ? true : undefined;
       },
       { timeoutMs: 15_000 },

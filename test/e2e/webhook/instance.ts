@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TESTBED_DIR } from '../helpers/cluster.ts';
 import { createNamespace, deleteNamespace } from '../helpers/namespace.ts';
-import { run, show, TESTBED_SCRIPTS } from './run.ts';
+import { kubectlRun, ok, run, show, TESTBED_SCRIPTS } from './run.ts';
 
 export const INSTANCE_LABEL = 'job-x.dev/webhook-e2e';
 
@@ -120,4 +120,20 @@ export function webhookLogTail(instance: string, lines = 30): string {
  */
 export function createWebhookNamespace(hint: string, labels: Record<string, string>): Promise<string> {
   return createNamespace(hint, { prefix: 'whk', labels });
+}
+
+/**
+ * How many times the API server has called the webhook named `name` (its own metrics, summed over
+ * operations and outcomes): tests tell "not called" from "called and allowed" by it.
+ */
+export async function apiServerHookCalls(name: string): Promise<number> {
+  const text = ok(await kubectlRun(['get', '--raw', '/metrics'])).stdout;
+  let calls = 0;
+  for (const line of text.split('\n'))
+    if (
+      line.startsWith('apiserver_admission_webhook_admission_duration_seconds_count{') &&
+      line.includes(`name="${name}"`)
+    )
+      calls += Number(line.slice(line.lastIndexOf(' ') + 1));
+  return calls;
 }

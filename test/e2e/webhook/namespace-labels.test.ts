@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { deleteNamespace } from '../helpers/namespace.ts';
 import { waitFor } from '../helpers/wait.ts';
 import {
+  apiServerHookCalls,
   createWebhookNamespace,
   newInstanceName,
   startWebhook,
@@ -93,19 +94,6 @@ async function admit(ns: string): Promise<Admission> {
   return { outcome, ttl, stderr: result.stderr };
 }
 
-/** How many times the API server has called one of this instance's hooks (its own metrics). */
-async function hookCalls(webhookName: string): Promise<number> {
-  const text = ok(await kubectlRun(['get', '--raw', '/metrics'])).stdout;
-  let calls = 0;
-  for (const line of text.split('\n'))
-    if (
-      line.startsWith('apiserver_admission_webhook_admission_duration_seconds_count{') &&
-      line.includes(`name="${webhookName}"`)
-    )
-      calls += Number(line.slice(line.lastIndexOf(' ') + 1));
-  return calls;
-}
-
 /** Changes the namespace's labels (kubectl label: `key=value` adds, `key-` removes). */
 async function label(ns: string, ...changes: string[]): Promise<void> {
   ok(await kubectlRun(['label', '--overwrite', 'namespace', ns, ...changes]));
@@ -140,19 +128,19 @@ describe('namespace labels changed on a live namespace', () => {
     // Neither hook ran: no default, and the API server's own call counters stand still.
     expect(exempt.ttl).toBeUndefined();
     const [validating, mutating] = [
-      await hookCalls(webhook.validatingWebhook),
-      await hookCalls(webhook.mutatingWebhook),
+      await apiServerHookCalls(webhook.validatingWebhook),
+      await apiServerHookCalls(webhook.mutatingWebhook),
     ];
     expect(await admit(ns)).toMatchObject({ outcome: 'allowed', ttl: undefined });
-    expect(await hookCalls(webhook.validatingWebhook)).toBe(validating);
-    expect(await hookCalls(webhook.mutatingWebhook)).toBe(mutating);
+    expect(await apiServerHookCalls(webhook.validatingWebhook)).toBe(validating);
+    expect(await apiServerHookCalls(webhook.mutatingWebhook)).toBe(mutating);
 
     since = Date.now();
     await label(ns, 'job-x.dev/exempt-');
     const back = await until(ns, 'denied', since);
     expect(back.stderr).toContain('parallelism-zero');
     expect((await admit(ns)).outcome).toBe('denied');
-    expect(await hookCalls(webhook.validatingWebhook)).toBeGreaterThan(validating);
+    expect(await apiServerHookCalls(webhook.validatingWebhook)).toBeGreaterThan(validating);
     process.stdout.write(`exempt label: followed in ${exempt.ms} ms, removal in ${back.ms} ms\n`);
   });
 
@@ -162,11 +150,11 @@ describe('namespace labels changed on a live namespace', () => {
 
     let since = Date.now();
     await label(ns, 'job-x.dev/skip=yes');
-    const validating = await hookCalls(webhook.validatingWebhook);
+    const validating = await apiServerHookCalls(webhook.validatingWebhook);
     const skipped = await until(ns, 'allowed', since);
     // The API server still calls the webhook (the registration knows nothing of job-x.dev/skip):
     // the webhook itself leaves the namespace out, defaults included.
-    expect(await hookCalls(webhook.validatingWebhook)).toBeGreaterThan(validating);
+    expect(await apiServerHookCalls(webhook.validatingWebhook)).toBeGreaterThan(validating);
     expect(skipped.ttl).toBeUndefined();
 
     since = Date.now();
