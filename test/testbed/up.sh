@@ -284,6 +284,15 @@ start_all() {
   start_node_simulator || return 1
 }
 
+# A testbed started by an older up.sh keeps running as it is (restarting it would break whoever
+# uses it); say what it lacks instead.
+warn_outdated_flags() {
+  local cmdline
+  cmdline=$({ tr '\0' ' ' <"/proc/$(component_pid kube-apiserver)/cmdline"; } 2>/dev/null) || return 0
+  [[ $cmdline == *--enable-aggregator-routing=true* ]] ||
+    log "warning: this testbed's kube-apiserver was started without --enable-aggregator-routing=true; the Helm install test (test/e2e/webhook/helm-install.test.ts) needs it: npm run testbed:down, then npm run testbed:up"
+}
+
 # ---------------------------------------------------------------------------------------------
 main() {
   local started=$SECONDS attempt
@@ -292,6 +301,7 @@ main() {
     if healthy; then
       log "already running and healthy (API server https://127.0.0.1:$APISERVER_PORT)"
       log "kubeconfig: $TESTBED_DIR/kubeconfig"
+      warn_outdated_flags
       return 0
     fi
     log "found a stale testbed in $TESTBED_DIR; cleaning it up"

@@ -42,7 +42,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  if (installed) await helm(['uninstall', release, '--namespace', releaseNamespace]);
+  if (installed) await helm(['uninstall', release, '--namespace', releaseNamespace, '--ignore-not-found']);
   await pod?.stop();
   if (kustomized) await stopWebhook(kustomized.instance);
   await Promise.all(namespaces.map((ns) => deleteNamespace(ns)));
@@ -60,10 +60,28 @@ const job = (spec: Record<string, unknown> = {}) => ({
 const EXIT_300 = {
   podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [300] } }] },
 };
-/** The cases compared with the kustomize install: a denial, a default, a Job both leave alone. */
-const CASES = [job(EXIT_300), job(), job({ ttlSecondsAfterFinished: 600 })];
+const cronJob = (jobSpec: Record<string, unknown> = {}) => ({
+  apiVersion: 'batch/v1',
+  kind: 'CronJob',
+  metadata: { name: 'chart' },
+  spec: { schedule: '*/5 * * * *', jobTemplate: { spec: job(jobSpec).spec } },
+});
+/**
+ * The cases compared with the kustomize install: a denial, a default, a Job both leave alone, a
+ * warning (parallelism 0), and CronJobs (a denial in the jobTemplate, no TTL default,
+ * a warning for a TTL in the template).
+ */
+const CASES = [
+  job(EXIT_300),
+  job(),
+  job({ ttlSecondsAfterFinished: 600 }),
+  job({ parallelism: 0 }),
+  cronJob(EXIT_300),
+  cronJob(),
+  cronJob({ ttlSecondsAfterFinished: 600 }),
+];
 
-/** What kubectl shows for a dry-run create: exit code, stderr, and the stored TTL. */
+/** What kubectl shows for a dry-run create: exit code, stderr (warnings too), and the stored TTL. */
 async function outcome(ns: string, manifest: unknown) {
   const result = await kubectlRun(
     ['create', '--dry-run=server', '-o', 'json', '-n', ns, '-f', '-'],
@@ -72,8 +90,13 @@ async function outcome(ns: string, manifest: unknown) {
   return {
     code: result.code,
     stderr: result.stderr.replaceAll(ns, 'NS').replace(/validate-[a-z0-9-]+\.jobs/g, 'validate.jobs'),
-    ttl: result.code === 0 ? (JSON.parse(result.stdout).spec.ttlSecondsAfterFinished as number | undefined) : undefined,
+    ttl: result.code === 0 ? storedTtl(JSON.parse(result.stdout) as Json) : undefined,
   };
+}
+
+function storedTtl(object: Json): number | undefined {
+  const spec = (object.kind === 'CronJob' ? object.spec.jobTemplate.spec : object.spec) as Json;
+  return spec.ttlSecondsAfterFinished as number | undefined;
 }
 
 /** The chart's webhook names (the API server's metrics label calls by them). */
@@ -112,8 +135,8 @@ describe('the Helm chart installed by real helm on the testbed', () => {
       '--set-json',
       `namespaceSelector=${JSON.stringify({ matchLabels: { [INSTANCE_LABEL]: release } })}`,
     ]);
+    installed = true; // a failed install may still have made objects: afterAll uninstalls
     if (install.code !== 0) throw new Error(show(install));
-    installed = true;
 
     // What Helm made: the Secret (a CA and a serving certificate for the Service's name), the
     // configurations pointing at the chart's Service with that CA, named after the release.
@@ -170,9 +193,18 @@ describe('the Helm chart installed by real helm on the testbed', () => {
     kustomized = await startWebhook(newInstanceName('helm-kust'));
     const kustomizeNs = await createWebhookNamespace('helm-kust', kustomized.namespaceLabels);
     namespaces.push(kustomizeNs);
+    const outcomes = [];
     for (const manifest of CASES) {
-      expect(await outcome(ns, manifest)).toEqual(await outcome(kustomizeNs, manifest));
+      const viaChart = await outcome(ns, manifest);
+      expect(viaChart).toEqual(await outcome(kustomizeNs, manifest));
+      outcomes.push(viaChart);
     }
+    // Each kind of outcome is among them: denied, defaulted, left alone, warned (require-ttl
+    // leaves CronJobs alone: docs/webhook.md; a TTL in a CronJob's template is warned about).
+    expect(outcomes.map((o) => o.code)).toEqual([1, 0, 0, 0, 1, 0, 0]);
+    expect(outcomes.map((o) => o.ttl)).toEqual([undefined, 86_400, 600, 86_400, undefined, undefined, 600]);
+    expect(outcomes[3]!.stderr).toContain('Warning: [parallelism-zero]');
+    expect(outcomes[6]!.stderr).toContain('Warning: [ttl-in-cronjob]');
     const denied = await outcome(ns, job(EXIT_300));
     expect(denied.code).toBe(1);
     expect(denied.stderr).toContain('exit-code-out-of-range');

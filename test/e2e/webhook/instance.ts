@@ -36,8 +36,6 @@ export interface StartOptions {
   policyFile?: string;
   /** Probes and /metrics on a plain-HTTP port of their own (--metrics-port), as the manifests run it. */
   metricsPort?: boolean;
-  /** Register from the Helm chart (helm template, with these extra flags) instead of the kustomize base. */
-  helm?: string[];
 }
 
 /** A fresh instance name per test file and run: `e2e-<hint>-<hex>`. */
@@ -61,7 +59,6 @@ export async function startWebhook(instance: string, options: StartOptions = {})
         JOBX_WEBHOOK_FAILURE_POLICY: options.failurePolicy ?? '',
         ...(options.policyFile ? { JOBX_POLICY: options.policyFile } : {}),
         ...(options.metricsPort ? { JOBX_WEBHOOK_METRICS_PORT: '0' } : {}),
-        ...(options.helm ? { JOBX_WEBHOOK_MANIFESTS: 'helm', JOBX_WEBHOOK_HELM_ARGS: options.helm.join(' ') } : {}),
       },
     });
     if (result.code !== 0) throw new Error(`webhook-up.sh failed:\n${show(result)}\n${webhookLogTail(instance)}`);
