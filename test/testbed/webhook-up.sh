@@ -65,6 +65,8 @@ die() { log "webhook: $*"; exit 1; }
 manifests=${JOBX_WEBHOOK_MANIFESTS:-kustomize}
 [[ $manifests == kustomize || $manifests == helm ]] || die "JOBX_WEBHOOK_MANIFESTS must be kustomize or helm"
 [[ $port =~ ^[0-9]+$ ]] || die "JOBX_WEBHOOK_PORT must be a number"
+[[ $build_mode == auto || $build_mode == always || $build_mode == never ]] ||
+  die "JOBX_WEBHOOK_BUILD must be auto, always or never"
 [[ -z $failure_policy || $failure_policy == Fail || $failure_policy == Ignore ]] ||
   die "JOBX_WEBHOOK_FAILURE_POLICY must be Fail or Ignore"
 [[ -z $label || $label == *=* ]] || die "JOBX_WEBHOOK_NAMESPACE_LABEL must be KEY=VALUE"
