@@ -20,22 +20,48 @@ const HEADER = '# Generated from manifests/ by scripts/generate-helm-chart.ts. D
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const placeholders: { token: string; text: string; block: boolean }[] = [];
+type Placeholder =
+  | { token: string; kind: 'scalar' | 'block'; text: string }
+  | { token: string; kind: 'lines'; lines: (indent: string) => string };
+const placeholders: Placeholder[] = [];
+const nextToken = (): string => `@@H${placeholders.length}@@`;
 /** `{{ expr }}` in place of a scalar. */
 const scalar = (expr: string): string => {
-  const token = `@@H${placeholders.length}@@`;
-  placeholders.push({ token, text: `{{ ${expr} }}`, block: false });
+  const token = nextToken();
+  placeholders.push({ token, kind: 'scalar', text: `{{ ${expr} }}` });
   return token;
 };
 /** The YAML of a value in place of a mapping or list (`toYaml`, indented under its key). */
 const block = (expr: string): string => {
-  const token = `@@H${placeholders.length}@@`;
-  placeholders.push({ token, text: expr, block: true });
+  const token = nextToken();
+  placeholders.push({ token, kind: 'block', text: expr });
+  return token;
+};
+/**
+ * Template lines in place of a list item (`- token`) or of a mapping key (`token: null`), given
+ * the indentation there: `with` blocks that render nothing when their value is empty.
+ */
+const lines = (make: (indent: string) => string): string => {
+  const token = nextToken();
+  placeholders.push({ token, kind: 'lines', lines: make });
   return token;
 };
 
+/** Cluster-scoped objects are named after the release, so that two releases can share a cluster. */
+const CLUSTER_SCOPED = new Set([
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'ClusterRole',
+  'ClusterRoleBinding',
+]);
+const releaseNamed = (name: string): string => name.replace(/^job-x/, '{{ .Release.Name }}');
+
+/**
+ * The objects of a kustomize source, read as kubectl and kustomize read them: YAML 1.1, where
+ * `defaultMode: 0440` is octal (288). YAML 1.2 would read decimal 440, which is mode 0670.
+ */
 function documents(file: string): Json[] {
-  return parseAllDocuments(readFileSync(file, 'utf8'))
+  return parseAllDocuments(readFileSync(file, 'utf8'), { version: '1.1' })
     .map((d) => d.toJS() as Json | null)
     .filter((d): d is Json => d !== null);
 }
@@ -50,6 +76,10 @@ function releaseNamespace(value: unknown): unknown {
 }
 
 function withLabels(object: Json): Json {
+  if (CLUSTER_SCOPED.has(object.kind)) {
+    object.metadata.name = releaseNamed(object.metadata.name);
+    if (object.kind === 'ClusterRoleBinding') object.roleRef.name = releaseNamed(object.roleRef.name);
+  }
   object.metadata.labels = {
     ...(object.metadata.labels ?? {}),
     'app.kubernetes.io/part-of': 'job-x',
@@ -61,16 +91,21 @@ function withLabels(object: Json): Json {
 
 function render(objects: Json[]): string {
   let text = objects.map((o) => stringify(releaseNamespace(withLabels(o)), { lineWidth: 0 })).join('---\n');
-  for (const { token, text: expr, block: isBlock } of placeholders) {
-    if (isBlock) {
+  for (const placeholder of placeholders) {
+    const { token } = placeholder;
+    if (placeholder.kind === 'lines') {
+      text = text.replace(new RegExp(`^( *)(?:- )?(['"]?)${token}\\2(?:: null)?$`, 'm'), (_m, indent: string) =>
+        placeholder.lines(indent),
+      );
+    } else if (placeholder.kind === 'block') {
       text = text.replace(
         new RegExp(`^( *)(- )?([^\\n]*?): (['"]?)${token}\\4$`, 'm'),
         (_m, indent: string, dash = '', key) => {
           const depth = indent.length + (dash ? 2 : 0) + 2;
-          return `${indent}${dash}${key}:\n${' '.repeat(depth)}{{- toYaml (${expr}) | nindent ${depth} }}`;
+          return `${indent}${dash}${key}:\n${' '.repeat(depth)}{{- toYaml (${placeholder.text}) | nindent ${depth} }}`;
         },
       );
-    } else text = text.replace(new RegExp(`(['"]?)${token}\\1`, 'g'), expr);
+    } else text = text.replace(new RegExp(`(['"]?)${token}\\1`, 'g'), placeholder.text);
   }
   return text;
 }
@@ -97,6 +132,20 @@ function webhookConfiguration(object: Json, which: 'validating' | 'mutating'): J
         expression.values = scalar(
           `concat (list ${(expression.values as string[]).map((v) => (v === NAMESPACE ? '.Release.Namespace' : JSON.stringify(v))).join(' ')}) .Values.exemptNamespaces | toJson`,
         );
+    // The value namespaceSelector narrows the scope further: its expressions are added to the
+    // shipped ones, its matchLabels (none shipped) set.
+    hook.namespaceSelector.matchExpressions.push(
+      lines(
+        (i) =>
+          `${i}{{- with .Values.namespaceSelector.matchExpressions }}\n${i}{{- toYaml . | nindent ${i.length} }}\n${i}{{- end }}`,
+      ),
+    );
+    hook.namespaceSelector[
+      lines(
+        (i) =>
+          `${i}{{- with .Values.namespaceSelector.matchLabels }}\n${i}matchLabels:\n${i}  {{- toYaml . | nindent ${i.length + 2} }}\n${i}{{- end }}`,
+      )
+    ] = null;
   }
   object.metadata.annotations = block('include "job-x.caAnnotations" . | fromYaml');
   return object;
@@ -169,6 +218,7 @@ function values(): string {
     validating: { failurePolicy: validating.failurePolicy, timeoutSeconds: validating.timeoutSeconds },
     mutating: { failurePolicy: mutating.failurePolicy, timeoutSeconds: mutating.timeoutSeconds },
     exemptNamespaces: [],
+    namespaceSelector: { matchLabels: {}, matchExpressions: [] },
     certificates: { source: 'cert-manager', helmCertificateDays: 3650 },
     networkPolicy: {
       enabled: true,
@@ -181,6 +231,8 @@ function values(): string {
 # certificates.source: cert-manager (needs cert-manager and its cainjector) or helm (a CA and a
 #   serving certificate made by Helm at install, valid helmCertificateDays).
 # exemptNamespaces: more namespaces the API server never sends to the webhook.
+# namespaceSelector: only namespaces whose labels also match are sent (e.g. an opt-in label).
+# Cluster-scoped objects are named after the release (helm install job-x: "job-x", as kustomize).
 # policy: the job-x policy (schemas/policy.schema.json), inline; edited in place it reloads live.
 ${stringify(doc, { lineWidth: 0, version: '1.1' })}`;
 }

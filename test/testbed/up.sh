@@ -228,6 +228,10 @@ start_all() {
     --unsafe-no-fsync \
     --log-level=warn || return 1
 
+  # --enable-aggregator-routing: a webhook's clientConfig.service (and an APIService) is reached
+  # through the Service's EndpointSlices (an endpoint's address and port) instead of its ClusterIP,
+  # which nothing routes here (no kube-proxy). The Helm install test (test/e2e/webhook/helm-release.ts)
+  # publishes the webhook process as the endpoint of the chart's Service.
   # shellcheck disable=SC2086
   start_and_wait kube-apiserver apiserver_ready -- "$K8S_BIN/kube-apiserver" \
     --etcd-servers="http://127.0.0.1:$ETCD_CLIENT_PORT" \
@@ -254,6 +258,7 @@ start_all() {
     --endpoint-reconciler-type=none \
     --allow-privileged=true \
     --profiling=false \
+    --enable-aggregator-routing=true \
     ${TESTBED_APISERVER_ARGS:-} || return 1
 
   write_kcm_kubeconfig
@@ -279,6 +284,15 @@ start_all() {
   start_node_simulator || return 1
 }
 
+# A testbed started by an older up.sh keeps running as it is (restarting it would break whoever
+# uses it); say what it lacks instead.
+warn_outdated_flags() {
+  local cmdline
+  cmdline=$({ tr '\0' ' ' <"/proc/$(component_pid kube-apiserver)/cmdline"; } 2>/dev/null) || return 0
+  [[ $cmdline == *--enable-aggregator-routing=true* ]] ||
+    log "warning: this testbed's kube-apiserver was started without --enable-aggregator-routing=true; the Helm install test (test/e2e/webhook/helm-install.test.ts) needs it: npm run testbed:down, then npm run testbed:up"
+}
+
 # ---------------------------------------------------------------------------------------------
 main() {
   local started=$SECONDS attempt
@@ -287,6 +301,7 @@ main() {
     if healthy; then
       log "already running and healthy (API server https://127.0.0.1:$APISERVER_PORT)"
       log "kubeconfig: $TESTBED_DIR/kubeconfig"
+      warn_outdated_flags
       return 0
     fi
     log "found a stale testbed in $TESTBED_DIR; cleaning it up"

@@ -65,6 +65,8 @@ die() { log "webhook: $*"; exit 1; }
 manifests=${JOBX_WEBHOOK_MANIFESTS:-kustomize}
 [[ $manifests == kustomize || $manifests == helm ]] || die "JOBX_WEBHOOK_MANIFESTS must be kustomize or helm"
 [[ $port =~ ^[0-9]+$ ]] || die "JOBX_WEBHOOK_PORT must be a number"
+[[ $build_mode == auto || $build_mode == always || $build_mode == never ]] ||
+  die "JOBX_WEBHOOK_BUILD must be auto, always or never"
 [[ -z $failure_policy || $failure_policy == Fail || $failure_policy == Ignore ]] ||
   die "JOBX_WEBHOOK_FAILURE_POLICY must be Fail or Ignore"
 [[ -z $label || $label == *=* ]] || die "JOBX_WEBHOOK_NAMESPACE_LABEL must be KEY=VALUE"
@@ -72,24 +74,7 @@ manifests=${JOBX_WEBHOOK_MANIFESTS:-kustomize}
 kubectl_tb get --raw /readyz >/dev/null 2>&1 || die "the testbed's API server is not ready: npm run testbed:up"
 
 # --- 1. build ---------------------------------------------------------------------------------
-# Several callers (parallel test files) may get here at once: one builds, the others wait.
-ensure_built() {
-  mkdir -p "$TESTBED_DIR/webhook"
-  (
-    flock 9
-    case $build_mode in
-      never) return 0 ;;
-      always) ;;
-      auto) webhook_bundle_stale || return 0 ;;
-      *) die "JOBX_WEBHOOK_BUILD must be auto, always or never" ;;
-    esac
-    log "webhook: building (npm run build)"
-    (cd "$testbed_root" && npm run build >"$TESTBED_DIR/logs/webhook-build.log" 2>&1) || {
-      tail -n 30 "$TESTBED_DIR/logs/webhook-build.log" | sed 's/^/    /' >&2
-      die "npm run build failed (log: $TESTBED_DIR/logs/webhook-build.log)"
-    }
-  ) 9>"$TESTBED_DIR/webhook/build.lock"
-}
+ensure_built() { webhook_ensure_built "$build_mode" || die "npm run build failed (log: $TESTBED_DIR/logs/webhook-build.log)"; }
 
 # --- 2. certificates ----------------------------------------------------------------------------
 # A CA per instance, kept across restarts (the caBundle stays the same); a fresh serving

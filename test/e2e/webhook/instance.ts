@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TESTBED_DIR } from '../helpers/cluster.ts';
 import { createNamespace, deleteNamespace } from '../helpers/namespace.ts';
-import { run, show, TESTBED_SCRIPTS } from './run.ts';
+import { kubectlRun, ok, run, show, TESTBED_SCRIPTS } from './run.ts';
 
 export const INSTANCE_LABEL = 'job-x.dev/webhook-e2e';
 
@@ -36,8 +36,6 @@ export interface StartOptions {
   policyFile?: string;
   /** Probes and /metrics on a plain-HTTP port of their own (--metrics-port), as the manifests run it. */
   metricsPort?: boolean;
-  /** Register from the Helm chart (helm template, with these extra flags) instead of the kustomize base. */
-  helm?: string[];
 }
 
 /** A fresh instance name per test file and run: `e2e-<hint>-<hex>`. */
@@ -61,7 +59,6 @@ export async function startWebhook(instance: string, options: StartOptions = {})
         JOBX_WEBHOOK_FAILURE_POLICY: options.failurePolicy ?? '',
         ...(options.policyFile ? { JOBX_POLICY: options.policyFile } : {}),
         ...(options.metricsPort ? { JOBX_WEBHOOK_METRICS_PORT: '0' } : {}),
-        ...(options.helm ? { JOBX_WEBHOOK_MANIFESTS: 'helm', JOBX_WEBHOOK_HELM_ARGS: options.helm.join(' ') } : {}),
       },
     });
     if (result.code !== 0) throw new Error(`webhook-up.sh failed:\n${show(result)}\n${webhookLogTail(instance)}`);
@@ -120,4 +117,20 @@ export function webhookLogTail(instance: string, lines = 30): string {
  */
 export function createWebhookNamespace(hint: string, labels: Record<string, string>): Promise<string> {
   return createNamespace(hint, { prefix: 'whk', labels });
+}
+
+/**
+ * How many times the API server has called the webhook named `name` (its own metrics, summed over
+ * operations and outcomes): tests tell "not called" from "called and allowed" by it.
+ */
+export async function apiServerHookCalls(name: string): Promise<number> {
+  const text = ok(await kubectlRun(['get', '--raw', '/metrics'])).stdout;
+  let calls = 0;
+  for (const line of text.split('\n'))
+    if (
+      line.startsWith('apiserver_admission_webhook_admission_duration_seconds_count{') &&
+      line.includes(`name="${name}"`)
+    )
+      calls += Number(line.slice(line.lastIndexOf(' ') + 1));
+  return calls;
 }

@@ -30,3 +30,25 @@ webhook_bundle_stale() {
   [[ -n $(find "$testbed_root"/{webhook,policy,schemas,plugin} "$testbed_root/bin/job-x-webhook.js" \
     -newer "$bundle" -type f -print -quit 2>/dev/null) ]]
 }
+
+# webhook_ensure_built [auto|always|never]: runs `npm run build` when asked (auto: when the bundle
+# is stale). Several callers (parallel test files) may get here at once: one builds, the others
+# wait. False when the build fails (its log: logs/webhook-build.log).
+webhook_ensure_built() {
+  local mode=${1:-auto}
+  mkdir -p "$TESTBED_DIR/webhook" "$TESTBED_DIR/logs"
+  (
+    flock 9
+    case $mode in
+      never) return 0 ;;
+      always) ;;
+      auto) webhook_bundle_stale || return 0 ;;
+      *) log "webhook: the build mode must be auto, always or never"; return 1 ;;
+    esac
+    log "webhook: building (npm run build)"
+    (cd "$testbed_root" && npm run build >"$TESTBED_DIR/logs/webhook-build.log" 2>&1) || {
+      tail -n 30 "$TESTBED_DIR/logs/webhook-build.log" | sed 's/^/    /' >&2
+      return 1
+    }
+  ) 9>"$TESTBED_DIR/webhook/build.lock"
+}
