@@ -13,6 +13,8 @@ export interface DiagnoseOptions {
   readonly save?: string;
   /** --history N: the CronJob's last N Jobs (cronjob/NAME). */
   readonly history?: number;
+  /** --logs N: the log tails of the last N failed attempts (default 1; 0: none). */
+  readonly logs?: number;
   /** --state: the sweep's states (text as given, e.g. `Failed,Stuck`). */
   readonly state?: string;
   readonly output: DiagnoseFormat;

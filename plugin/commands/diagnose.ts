@@ -26,9 +26,16 @@ export async function diagnoseCommand(
   options: DiagnoseOptions,
   io: CommandContext,
 ): Promise<DiagnoseOutput | DiagnoseOutput[]> {
-  if (isSweep(options)) return (await import('./diagnose-sweep.ts')).diagnoseSweep(options, io);
+  if (isSweep(options)) {
+    // The sweep reads no logs: four list calls whatever the number of Jobs.
+    if (options.logs !== undefined)
+      throw new UsageError('--logs N reads the logs of one Job: give its NAME (the sweep fetches no logs)');
+    return (await import('./diagnose-sweep.ts')).diagnoseSweep(options, io);
+  }
   if (options.state !== undefined)
     throw new UsageError('--state chooses the Jobs of a sweep: use it with -n NAMESPACE or -A, without a NAME');
+  const { checkLogsOption, keepLogTails } = await import('./diagnose-logs.ts');
+  checkLogsOption(options.logs);
   const [{ diagnose }, { escapeText }] = await Promise.all([
     import('../diagnose/diagnose.ts'),
     import('../format/index.ts'),
@@ -37,7 +44,7 @@ export async function diagnoseCommand(
   const say = (kind: 'note' | 'warning', message: string) => io.stderr.write(`${kind}: ${escapeText(message)}\n`);
   const { snapshot, cronJob } =
     options.filename !== undefined
-      ? { snapshot: await readSnapshot(options, options.filename, io, say), cronJob: null }
+      ? { snapshot: keepLogTails(await readSnapshot(options, options.filename, io, say), options.logs), cronJob: null }
       : await fetchSnapshot(options, io, say);
   const output = diagnose(snapshot);
   if (cronJob) {
@@ -116,7 +123,10 @@ async function fetchSnapshot(
   try {
     const resolved = await resolveJob(client, reference, { allNamespaces: options.kube.allNamespaces });
     const warnings: string[] = [];
-    snapshot = await fetchJobSnapshot(client, resolved, { onWarning: (message) => warnings.push(message) });
+    snapshot = await fetchJobSnapshot(client, resolved, {
+      logTails: options.logs,
+      onWarning: (message) => warnings.push(message),
+    });
     cronJob = resolved.cronJob;
     progress.stop();
     for (const warning of warnings) say('warning', warning);

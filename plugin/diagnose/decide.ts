@@ -2,7 +2,7 @@
 // by replaying the Kubernetes 1.36 Job controller's decisions (pkg/controller/job: syncJob,
 // matchPodFailurePolicy, trackJobStatusAndRemoveFinalizers, backoff_utils.go, indexed_job_utils.go).
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
-import type { JobSnapshot } from '../job-snapshot.ts';
+import type { JobSnapshot, LogTail } from '../job-snapshot.ts';
 import { analyzePods, decisionsOf, type PodAnalysis } from './attempts.ts';
 import { findBlockers } from './blockers.ts';
 import { findCause } from './cause.ts';
@@ -74,6 +74,18 @@ export function decide(snapshot: JobSnapshot): Decision {
     logTail: snapshot.logTail
       ? { pod: snapshot.logTail.pod, container: snapshot.logTail.container, lines: [...snapshot.logTail.lines] }
       : null,
+    logTails: [...(snapshot.logTail ? [snapshot.logTail] : []), ...(snapshot.earlierLogTails ?? [])].map(toLogTail),
+  };
+}
+
+/** A log tail with the run it comes from (null where a snapshot saved before --logs does not say). */
+function toLogTail(tail: LogTail): DiagnoseOutput['logTails'][number] {
+  return {
+    pod: tail.pod,
+    container: tail.container,
+    previous: tail.previous ?? null,
+    finishedAt: tail.finishedAt ?? null,
+    lines: [...tail.lines],
   };
 }
 

@@ -498,7 +498,7 @@ export interface DiagnoseOutput {
     command: string | null;
   }[];
   /**
-   * The last lines of the most recent failed container, when they could be read.
+   * The last lines of the most recent failed container, when they could be read (the first of logTails, without its run details).
    */
   logTail: {
     /**
@@ -514,6 +514,31 @@ export interface DiagnoseOutput {
      */
     lines: string[];
   } | null;
+  /**
+   * The log tails of the last failed container runs, most recent first: one by default (the same as logTail), the last N failed attempts with --logs N (each at most 20 lines and 64 KiB; a run whose log the cluster cannot give is left out). Empty when none could be read.
+   */
+  logTails: {
+    /**
+     * The pod.
+     */
+    pod: string;
+    /**
+     * The container.
+     */
+    container: string;
+    /**
+     * true: the container's run before its last restart (kubectl logs --previous); false: its latest run; null when the snapshot does not say (saved before --logs).
+     */
+    previous: boolean | null;
+    /**
+     * When that run finished (RFC 3339); null when the snapshot does not say.
+     */
+    finishedAt: string | null;
+    /**
+     * Oldest first.
+     */
+    lines: string[];
+  }[];
   /**
    * diagnose cronjob/NAME: the CronJob itself (its latest Job's diagnosis is the rest of the output); null for a Job named directly, a sweep or a snapshot file.
    */

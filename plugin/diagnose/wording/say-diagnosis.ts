@@ -49,6 +49,7 @@ export function sayDiagnosis(d: Decision): DiagnoseOutput {
       command: s.command,
     })),
     logTail: d.logTail,
+    logTails: d.logTails,
     // The CronJob part: diagnose cronjob/NAME sets it (plugin/diagnose/cronjob/).
     cronjob: null,
   };

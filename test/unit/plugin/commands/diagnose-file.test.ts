@@ -61,6 +61,49 @@ describe('diagnose NAME --save FILE, then diagnose -f FILE', () => {
   });
 });
 
+describe('diagnose NAME --logs N', () => {
+  test('the tails of the last N failed attempts, saved with --save and shown again by -f', async () => {
+    const file = join(dir, 'logs.json');
+    const live = await run(['diagnose', 'pi', '-o', 'json', '--logs', '3', '--save', file]);
+    expect(live.code).toBe(0);
+    const output = JSON.parse(live.stdout);
+    // The recording has two failed pods: both tails, most recent first.
+    expect(output.logTails.map((t: { pod: string }) => t.pod)).toEqual(['pi-hlvbr', 'pi-26lv8']);
+    expect(output.logTails[1]).toEqual({
+      pod: 'pi-26lv8',
+      container: 'pi',
+      previous: false,
+      finishedAt: '2026-11-23T16:05:35Z',
+      lines: ['computing', 'Error: out of digits'],
+    });
+    expect(output.logTail).toEqual({ pod: 'pi-hlvbr', container: 'pi', lines: ['computing', 'Error: out of digits'] });
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved.logs.map((t: { pod: string }) => t.pod)).toEqual(['pi-hlvbr', 'pi-26lv8']);
+    expect(await run(['diagnose', '-f', file, '-o', 'json'])).toEqual({ code: 0, stdout: live.stdout, stderr: '' });
+    // --logs 1 with -f: the most recent tail only.
+    const one = JSON.parse((await run(['diagnose', '-f', file, '-o', 'json', '--logs', '1'])).stdout);
+    expect(one.logTails.map((t: { pod: string }) => t.pod)).toEqual(['pi-hlvbr']);
+    const text = (await run(['diagnose', '-f', file, '--color', 'never'])).stdout;
+    expect(text).toContain('Last log lines of the last 2 failed runs');
+    expect(text).toMatch(/\n {2}pod pi-26lv8, container pi, failed \S+ ago\n {2}│ computing\n/);
+  });
+
+  test('by default one tail, as before', async () => {
+    const output = JSON.parse((await run(['diagnose', 'pi', '-o', 'json'])).stdout);
+    expect(output.logTails.map((t: { pod: string }) => t.pod)).toEqual(['pi-hlvbr']);
+  });
+
+  test('more than 50, or with the sweep: a usage error', async () => {
+    const many = await run(['diagnose', 'pi', '--logs', '51']);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toMatch(/^error: --logs 51: at most 50 log tails/);
+    const sweep = await run(['diagnose', '-n', namespace, '--logs', '2']);
+    expect(sweep.code).toBe(2);
+    expect(sweep.stderr).toMatch(/^error: --logs N reads the logs of one Job/);
+    expect((await run(['diagnose', 'pi', '--logs', 'two'])).code).toBe(2);
+  });
+});
+
 describe('diagnose -f with a kubectl List', () => {
   const list = {
     apiVersion: 'v1',
