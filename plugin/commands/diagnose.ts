@@ -7,7 +7,12 @@ import { UsageError } from '../../edge/index.ts';
 // Only types and constants at the top: program.ts imports DIAGNOSE_FORMATS from here, and
 // `--help` must not load the cluster client or the analysis.
 
-export { DIAGNOSE_FORMATS, type DiagnoseFormat, type DiagnoseOptions } from './diagnose-options.ts';
+export {
+  DIAGNOSE_FORMATS,
+  type DiagnoseFlagValues,
+  type DiagnoseFormat,
+  type DiagnoseOptions,
+} from './diagnose-options.ts';
 import type { DiagnoseOptions } from './diagnose-options.ts';
 
 /** Say what is being fetched only when it takes this long, and only on a terminal. */
@@ -30,6 +35,10 @@ export async function diagnoseCommand(
     // The sweep reads no logs: four list calls whatever the number of Jobs.
     if (options.logs !== undefined)
       throw new UsageError('--logs N reads the logs of one Job: give its NAME (the sweep fetches no logs)');
+    if (options.recreateManifest)
+      throw new UsageError(
+        '--recreate-manifest re-creates one Job: give its NAME (-o json of the sweep has each recreate)',
+      );
     return (await import('./diagnose-sweep.ts')).diagnoseSweep(options, io);
   }
   if (options.state !== undefined)
@@ -59,6 +68,14 @@ export async function diagnoseCommand(
       },
       options.history,
     );
+  }
+  if (options.filename !== undefined || options.recreateManifest) {
+    const recreate = await import('./diagnose-recreate.ts');
+    if (options.filename !== undefined) recreate.recreateCommandForFile(output, options.filename);
+    if (options.recreateManifest) {
+      io.stdout.write(await recreate.recreateManifestText(output, options, say));
+      return output;
+    }
   }
   io.stdout.write(await render(output, options, io));
   return output;

@@ -14,6 +14,7 @@ import type { EvidenceFact } from './evidence-facts.ts';
 import { missingPods, toEvidenceGone } from './evidence-gone.ts';
 import { toJobFacts, type JobFacts } from './job-facts.ts';
 import { toRetries } from './retries.ts';
+import { planRecreate } from './recreate.ts';
 import { suggest } from './suggest.ts';
 import { finishAndExpireTime, secondsBetween, toMillis, toRfc3339 } from '../../kubernetes/index.ts';
 
@@ -30,6 +31,7 @@ export function decide(snapshot: JobSnapshot): Decision {
   const ctx: Context = { facts, pods, events, now, decisions, retries, blockers, missing };
   const cause = findCause(ctx);
   const ttl = ttlOf(facts, now);
+  const suggestions = suggest(ctx, cause);
   return {
     job: {
       namespace: facts.namespace,
@@ -70,11 +72,14 @@ export function decide(snapshot: JobSnapshot): Decision {
     evidence: [...cause.evidence, ...ttlEvidence(facts, ttl)],
     evidenceGone: toEvidenceGone(facts, pods, missing, events, decisions),
     ttl,
-    suggestions: suggest(ctx, cause),
+    suggestions,
     logTail: snapshot.logTail
       ? { pod: snapshot.logTail.pod, container: snapshot.logTail.container, lines: [...snapshot.logTail.lines] }
       : null,
     logTails: [...(snapshot.logTail ? [snapshot.logTail] : []), ...(snapshot.earlierLogTails ?? [])].map(toLogTail),
+    // "Run it again" is for a Job that failed (or is failing): its manifest with the fixes applied.
+    recreate:
+      cause.state === 'Failed' || cause.state === 'Failing' ? planRecreate(snapshot.job, facts, suggestions) : null,
   };
 }
 

@@ -9,6 +9,7 @@ import { createColors, type Colors } from './colors.ts';
 import { attemptsTimeline, policyReplayTable } from './diagnosis-attempts-text.ts';
 import { limitLines } from './diagnosis-limits-text.ts';
 import { logLines } from './diagnosis-logs-text.ts';
+import { recreateLines } from './diagnosis-recreate-text.ts';
 import { escapeText } from '../escape-text.ts';
 import { plural } from './plural.ts';
 import { renderTable } from './text-table.ts';
@@ -108,6 +109,7 @@ export function formatDiagnosisText(output: DiagnoseOutput, options: DiagnosisTe
       }
     });
   }
+  out.push(...recreateLines(output, c, options.width));
   return `${out.join('\n')}\n`;
 }
 

@@ -540,6 +540,97 @@ export interface DiagnoseOutput {
     lines: string[];
   }[];
   /**
+   * A ready manifest to run the Job again (`kubectl job-x diagnose NAME --recreate-manifest | kubectl create -f -`): the suggestions' patches applied and what the API server set removed (status, uid, resourceVersion, creationTimestamp, managedFields, ownerReferences, the generated selector and the controller-uid / job-name labels). The new Job gets a generated name (metadata.generateName), so the failed one stays as evidence. An Indexed Job with backoffLimitPerIndex re-runs only its undone indexes, one Job per index, where its template allows it. null unless the Job failed or is failing.
+   */
+  recreate: {
+    /**
+     * The command that prints the manifest and creates it.
+     */
+    command: string;
+    /**
+     * job: one new Job like the old one; indexes: one Job per index left undone (completions 1, JOB_COMPLETION_INDEX set to the index in every container).
+     */
+    scope: 'job' | 'indexes';
+    /**
+     * The indexes re-run, in the API's 1,3-5 form (scope indexes); null for scope job.
+     */
+    indexes: string | null;
+    /**
+     * The suggestions (by code) whose patches the manifest has applied, in order.
+     */
+    fixes: (
+      | 'read-logs'
+      | 'count-instead-of-fail-job'
+      | 'raise-backoff-limit-for-success-policy'
+      | 'allow-more-time'
+      | 'fail-index-on-exit'
+      | 'more-attempts-per-index'
+      | 'raise-max-failed-indexes'
+      | 'raise-parallelism'
+      | 'resource-quota'
+      | 'fewer-pods-for-quota'
+      | 'admission-webhook-denies'
+      | 'admission-policy-denies'
+      | 'pod-security-refuses'
+      | 'limit-range'
+      | 'fix-failed-create'
+      | 'unschedulable'
+      | 'node-selector-matches-no-node'
+      | 'scheduler-not-acting'
+      | 'node-not-reporting'
+      | 'scheduling-gates-stay'
+      | 'fix-image'
+      | 'container-config'
+      | 'volume-mount'
+      | 'set-active-deadline'
+      | 'check-external-controller'
+      | 'recreate-without-managed-by'
+      | 'ask-kueue'
+      | 'resume'
+      | 'force-delete-stuck-pod'
+      | 'check-finalizers'
+      | 'replace-terminating-at-once'
+      | 'restart-policy-never'
+      | 'fail-job-on-exit'
+      | 'count-rule-to-fail-job'
+      | 'raise-memory-limit'
+      | 'set-memory-limits'
+      | 'oom-outside-template'
+      | 'ignore-disruptions'
+      | 'keep-logs'
+      | 'keep-failed-jobs-longer'
+      | 'keep-more-failed-jobs'
+    )[];
+    /**
+     * What to know before creating it: why the indexes are not re-run one by one, what the new Job does not keep.
+     */
+    notes: {
+      /**
+       * What the note is, for scripts.
+       */
+      code:
+        | 'index-from-env-only'
+        | 'reads-index-downward-api'
+        | 'uses-subdomain'
+        | 'too-many-indexes'
+        | 'dropped-for-one-index'
+        | 'owner-dropped'
+        | 'manual-selector-kept'
+        | 'fix-by-hand'
+        | 'no-fix';
+      /**
+       * The note, in words.
+       */
+      message: string;
+    }[];
+    /**
+     * A batch/v1 Job, or a v1 List of Jobs (one per index), for kubectl create (not apply: it has a generateName).
+     */
+    manifest: {
+      [k: string]: unknown;
+    };
+  } | null;
+  /**
    * diagnose cronjob/NAME: the CronJob itself (its latest Job's diagnosis is the rest of the output); null for a Job named directly, a sweep or a snapshot file.
    */
   cronjob: {

@@ -16,6 +16,13 @@ const jobUid = recorded.job.metadata.uid!;
 const dir = mkdtempSync(join(tmpdir(), 'job-x-diagnose-file-'));
 let server: FakeApiServer;
 
+/** A diagnosis without recreate.command (which names the cluster's Job or the -f file). */
+function withoutRecreateCommand(json: string): unknown {
+  const output = JSON.parse(json);
+  if (output.recreate) delete output.recreate.command;
+  return output;
+}
+
 const run = (args: string[], stdin = '') => runJobX(args, { KUBECONFIG: server.kubeconfig }, stdin);
 
 beforeAll(async () => {
@@ -47,7 +54,12 @@ describe('diagnose NAME --save FILE, then diagnose -f FILE', () => {
       const saved = readFileSync(file, 'utf8');
       expect(saved).toContain(name.endsWith('.json') ? '"kind": "Snapshot"' : 'kind: Snapshot');
       const offline = await run(['diagnose', '-f', file, '-o', 'json']);
-      expect(offline).toEqual({ code: 0, stdout: live.stdout, stderr: '' });
+      expect(offline).toMatchObject({ code: 0, stderr: '' });
+      // The same, but the re-create command reads the file, not the cluster the Job may be gone from.
+      expect(JSON.parse(offline.stdout).recreate.command).toBe(
+        `kubectl job-x diagnose -f ${file} --recreate-manifest | kubectl create -f -`,
+      );
+      expect(withoutRecreateCommand(offline.stdout)).toEqual(withoutRecreateCommand(live.stdout));
       // The log tail went into the file too.
       expect(JSON.parse(offline.stdout)).toMatchObject({ logTail: { lines: ['computing', 'Error: out of digits'] } });
     },
@@ -79,7 +91,9 @@ describe('diagnose NAME --logs N', () => {
     expect(output.logTail).toEqual({ pod: 'pi-hlvbr', container: 'pi', lines: ['computing', 'Error: out of digits'] });
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.logs.map((t: { pod: string }) => t.pod)).toEqual(['pi-hlvbr', 'pi-26lv8']);
-    expect(await run(['diagnose', '-f', file, '-o', 'json'])).toEqual({ code: 0, stdout: live.stdout, stderr: '' });
+    const offline = await run(['diagnose', '-f', file, '-o', 'json']);
+    expect(offline).toMatchObject({ code: 0, stderr: '' });
+    expect(withoutRecreateCommand(offline.stdout)).toEqual(withoutRecreateCommand(live.stdout));
     // --logs 1 with -f: the most recent tail only.
     const one = JSON.parse((await run(['diagnose', '-f', file, '-o', 'json', '--logs', '1'])).stdout);
     expect(one.logTails.map((t: { pod: string }) => t.pod)).toEqual(['pi-hlvbr']);
