@@ -16,7 +16,8 @@ export async function recreateManifestText(
   const plan = output.recreate;
   if (!plan)
     throw new UsageError(
-      `job/${output.job.name} is ${output.state}: --recreate-manifest re-creates a Job that failed or is failing`,
+      `job/${output.job.name} is ${output.state} and needs no new Job: --recreate-manifest re-creates ` +
+        'a Job that failed, is failing, or whose fix only a new Job can take',
     );
   for (const note of plan.notes) say('note', note.message);
   const { formatStructured } = await import('../format/format-structured.ts');

@@ -77,9 +77,11 @@ export function decide(snapshot: JobSnapshot): Decision {
       ? { pod: snapshot.logTail.pod, container: snapshot.logTail.container, lines: [...snapshot.logTail.lines] }
       : null,
     logTails: [...(snapshot.logTail ? [snapshot.logTail] : []), ...(snapshot.earlierLogTails ?? [])].map(toLogTail),
-    // "Run it again" is for a Job that failed (or is failing): its manifest with the fixes applied.
+    // "Run it again": for a Job that failed (or is failing), or whose fix only a new Job can take.
     recreate:
-      cause.state === 'Failed' || cause.state === 'Failing' ? planRecreate(snapshot.job, facts, suggestions) : null,
+      cause.state === 'Failed' || cause.state === 'Failing' || suggestions.some((s) => s.patch && s.mutable === false)
+        ? planRecreate(snapshot.job, facts, suggestions)
+        : null,
   };
 }
 

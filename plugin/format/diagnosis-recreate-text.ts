@@ -15,10 +15,11 @@ export function recreateLines(output: DiagnoseOutput, c: Colors, width: number |
   });
   const applied =
     numbers.length === 0 ? '' : `, with suggestion${numbers.length === 1 ? '' : 's'} ${joinNumbers(numbers)} applied`;
+  const failed = output.state === 'Failed' || output.state === 'Failing';
   const single = plan.indexes !== null && /^\d+$/.test(plan.indexes);
   const what =
     plan.scope === 'job'
-      ? `Create it again as a new Job${applied} (the failed one stays):`
+      ? `Create it again as a new Job${applied} (${failed ? 'the failed one stays' : 'the fix cannot change this one'}):`
       : single
         ? `Re-run only index ${plan.indexes} as a new Job${applied}:`
         : `Re-run only indexes ${plan.indexes ?? ''}, one new Job per index${applied}:`;

@@ -540,7 +540,7 @@ export interface DiagnoseOutput {
     lines: string[];
   }[];
   /**
-   * A ready manifest to run the Job again (`kubectl job-x diagnose NAME --recreate-manifest | kubectl create -f -`): the suggestions' patches applied and what the API server set removed (status, uid, resourceVersion, creationTimestamp, managedFields, ownerReferences, the generated selector and the controller-uid / job-name labels). The new Job gets a generated name (metadata.generateName), so the failed one stays as evidence. An Indexed Job with backoffLimitPerIndex re-runs only its undone indexes, one Job per index, where its template allows it. null unless the Job failed or is failing.
+   * A ready manifest to run the Job again (`kubectl job-x diagnose NAME --recreate-manifest | kubectl create -f -`): the suggestions' patches applied and what the API server set removed (status, uid, resourceVersion, creationTimestamp, managedFields, ownerReferences, the generated selector and the controller-uid / job-name labels). The new Job gets a generated name (metadata.generateName), so the failed one stays as evidence. An Indexed Job with backoffLimitPerIndex re-runs only its undone indexes, one Job per index, where its template allows it. null unless the Job failed, is failing, or has a suggested fix of an immutable field (mutable false), which only a new Job can take.
    */
   recreate: {
     /**

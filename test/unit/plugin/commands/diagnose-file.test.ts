@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { runJobX, startFakeApiServer, statusBody, type FakeApiServer } from '../../../helpers/fake-api-server.ts';
 import { loadSnapshot } from '../../../helpers/snapshot-fixtures.ts';
 
@@ -115,6 +115,49 @@ describe('diagnose NAME --logs N', () => {
     expect(sweep.code).toBe(2);
     expect(sweep.stderr).toMatch(/^error: --logs N reads the logs of one Job/);
     expect((await run(['diagnose', 'pi', '--logs', 'two'])).code).toBe(2);
+  });
+});
+
+describe('diagnose NAME --recreate-manifest', () => {
+  test('only the manifest, as YAML for kubectl create -f -, or as JSON with -o json', async () => {
+    const yaml = await run(['diagnose', 'pi', '--recreate-manifest']);
+    expect(yaml).toMatchObject({ code: 0, stderr: '' });
+    const manifest = parse(yaml.stdout);
+    expect(manifest).toMatchObject({ apiVersion: 'batch/v1', kind: 'Job', metadata: { generateName: 'pi-rerun-' } });
+    expect(manifest.status).toBeUndefined();
+    expect(manifest.metadata.uid).toBeUndefined();
+    // The suggested FailJob rule on exit 1 is applied.
+    expect(manifest.spec.podFailurePolicy.rules[0]).toMatchObject({ action: 'FailJob', onExitCodes: { values: [1] } });
+    const json = await run(['diagnose', 'pi', '--recreate-manifest', '-o', 'json']);
+    expect(JSON.parse(json.stdout)).toEqual(manifest);
+    const diagnosis = JSON.parse((await run(['diagnose', 'pi', '-o', 'json'])).stdout);
+    expect(diagnosis.recreate.manifest).toEqual(manifest);
+  });
+
+  test('from a file; a Job that needs no new one, and the sweep, are usage errors', async () => {
+    const complete = loadSnapshot('complete');
+    const file = join(dir, 'complete.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        apiVersion: 'job-x.dev/v1alpha1',
+        kind: 'Snapshot',
+        fetchedAt: complete.now,
+        ...complete,
+        logs: [],
+      }),
+    );
+    const result = await run(['diagnose', '-f', file, '--recreate-manifest']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: job\/pi is Complete and needs no new Job/);
+    const saved = join(dir, 'failed.json');
+    await run(['diagnose', 'pi', '--save', saved]);
+    const offline = await run(['diagnose', '-f', saved, '--recreate-manifest']);
+    expect(offline.code).toBe(0);
+    expect(parse(offline.stdout)).toMatchObject({ kind: 'Job', metadata: { generateName: 'pi-rerun-' } });
+    const sweep = await run(['diagnose', '-n', namespace, '--recreate-manifest']);
+    expect(sweep.code).toBe(2);
+    expect(sweep.stderr).toMatch(/^error: --recreate-manifest re-creates one Job/);
   });
 });
 
