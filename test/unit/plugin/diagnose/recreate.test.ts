@@ -216,6 +216,15 @@ describe('failed indexes of a Job with backoffLimitPerIndex', () => {
     expect(refusals(job)).toEqual([]);
   });
 
+  test('a running Job (an immutable fix, not a failure): the whole Job, its other indexes are still running', () => {
+    const snapshot = loadSnapshot('indexed-mixed-running');
+    // Index 2 failed, 3 and 4 run; with a memory limit, the OOM fix is a patch of the template.
+    (snapshot.job as Loose).spec.template.spec.containers[0].resources = { limits: { memory: '64Mi' } };
+    const output = diagnose(snapshot);
+    expect(output.state).toBe('Running');
+    expect(output.recreate).toMatchObject({ scope: 'job', indexes: null, fixes: ['raise-memory-limit'] });
+  });
+
   test('more failed indexes than Jobs worth creating: the whole Job', () => {
     const snapshot = loadSnapshot('failed-indexes');
     const job = snapshot.job as Loose;
