@@ -225,6 +225,19 @@ describe('failed indexes of a Job with backoffLimitPerIndex', () => {
     expect(output.recreate).toMatchObject({ scope: 'job', indexes: null, fixes: ['raise-memory-limit'] });
   });
 
+  test('init containers get the index too, as the controller gives it to them', () => {
+    const plan = recreateOf(
+      withTemplate((p) => {
+        p.initContainers = [{ name: 'fetch', image: 'busybox', env: [{ name: 'A', value: 'a' }] }];
+      }),
+    );
+    const podSpec = (plan.manifest as Loose).spec.template.spec;
+    expect(podSpec.initContainers[0].env).toEqual([
+      { name: 'A', value: 'a' },
+      { name: 'JOB_COMPLETION_INDEX', value: '1' },
+    ]);
+  });
+
   test('more failed indexes than Jobs worth creating: the whole Job', () => {
     const snapshot = loadSnapshot('failed-indexes');
     const job = snapshot.job as Loose;
