@@ -7,7 +7,12 @@ import { UsageError } from '../../edge/index.ts';
 // Only types and constants at the top: program.ts imports DIAGNOSE_FORMATS from here, and
 // `--help` must not load the cluster client or the analysis.
 
-export { DIAGNOSE_FORMATS, type DiagnoseFormat, type DiagnoseOptions } from './diagnose-options.ts';
+export {
+  DIAGNOSE_FORMATS,
+  type DiagnoseFlagValues,
+  type DiagnoseFormat,
+  type DiagnoseOptions,
+} from './diagnose-options.ts';
 import type { DiagnoseOptions } from './diagnose-options.ts';
 
 /** Say what is being fetched only when it takes this long, and only on a terminal. */
@@ -17,7 +22,8 @@ const WIDTH = { min: 60 } as const;
 
 /**
  * `kubectl job-x diagnose NAME | -f FILE`: fetches one snapshot of the Job (its pods, their Events,
- * the log tail of the last failure), or reads a saved one, diagnoses it and prints the diagnosis.
+ * the log tail of the last failure, or of the last N with --logs N), or reads a saved one,
+ * diagnoses it and prints the diagnosis (or, with --recreate-manifest, only the manifest to run it again).
  * The exit code says whether the diagnosis ran, not what it found: 0 for a failed Job too (the
  * answer is in the output; scripts read `-o json` .state), 1 when the Job is not there, 2 for
  * usage, configuration, snapshot-file or cluster errors.
@@ -26,9 +32,20 @@ export async function diagnoseCommand(
   options: DiagnoseOptions,
   io: CommandContext,
 ): Promise<DiagnoseOutput | DiagnoseOutput[]> {
-  if (isSweep(options)) return (await import('./diagnose-sweep.ts')).diagnoseSweep(options, io);
+  if (isSweep(options)) {
+    // The sweep reads no logs: four list calls whatever the number of Jobs.
+    if (options.logs !== undefined)
+      throw new UsageError('--logs N reads the logs of one Job: give its NAME (the sweep fetches no logs)');
+    if (options.recreateManifest)
+      throw new UsageError(
+        '--recreate-manifest re-creates one Job: give its NAME (-o json of the sweep has each recreate)',
+      );
+    return (await import('./diagnose-sweep.ts')).diagnoseSweep(options, io);
+  }
   if (options.state !== undefined)
     throw new UsageError('--state chooses the Jobs of a sweep: use it with -n NAMESPACE or -A, without a NAME');
+  const { checkLogsOption, keepLogTails } = await import('./diagnose-logs.ts');
+  checkLogsOption(options.logs);
   const [{ diagnose }, { escapeText }] = await Promise.all([
     import('../diagnose/diagnose.ts'),
     import('../format/index.ts'),
@@ -37,7 +54,7 @@ export async function diagnoseCommand(
   const say = (kind: 'note' | 'warning', message: string) => io.stderr.write(`${kind}: ${escapeText(message)}\n`);
   const { snapshot, cronJob } =
     options.filename !== undefined
-      ? { snapshot: await readSnapshot(options, options.filename, io, say), cronJob: null }
+      ? { snapshot: keepLogTails(await readSnapshot(options, options.filename, io, say), options.logs), cronJob: null }
       : await fetchSnapshot(options, io, say);
   const output = diagnose(snapshot);
   if (cronJob) {
@@ -52,6 +69,14 @@ export async function diagnoseCommand(
       },
       options.history,
     );
+  }
+  if (options.filename !== undefined || options.recreateManifest) {
+    const recreate = await import('./diagnose-recreate.ts');
+    if (options.filename !== undefined) recreate.recreateCommandForFile(output, options.filename);
+    if (options.recreateManifest) {
+      io.stdout.write(await recreate.recreateManifestText(output, options, say));
+      return output;
+    }
   }
   io.stdout.write(await render(output, options, io));
   return output;
@@ -116,7 +141,10 @@ async function fetchSnapshot(
   try {
     const resolved = await resolveJob(client, reference, { allNamespaces: options.kube.allNamespaces });
     const warnings: string[] = [];
-    snapshot = await fetchJobSnapshot(client, resolved, { onWarning: (message) => warnings.push(message) });
+    snapshot = await fetchJobSnapshot(client, resolved, {
+      logTails: options.logs,
+      onWarning: (message) => warnings.push(message),
+    });
     cronJob = resolved.cronJob;
     progress.stop();
     for (const warning of warnings) say('warning', warning);
