@@ -14,7 +14,8 @@
  * exit 1, 2 % OOMKilled, 1 % evicted, 1 % Pending on an image that cannot be pulled); each pod's
  * Events (Scheduled, Pulling, Pulled, Created, Started; Warnings for pulls and evictions: about
  * 25,000 in all, as many as a real 5,000-pod Job leaves), the Job's aggregated SuccessfulCreate
- * Events, and the status the controller would count. Why not let the real controller and the node
+ * Events, the Events of one pod in a hundred already gone (evicted and deleted: diagnose names them
+ * from their Warning Events alone), and the status the controller would count. Why not let the real controller and the node
  * simulator do it: creating 5,000 pods takes the controller many minutes here, and 5,000 pods at
  * once overwhelm the simulator the other testbed users share (tried: its requests started
  * failing). The pods use a scheduler nobody runs, so the simulator never touches them. What
@@ -39,12 +40,12 @@
  * Raw figures: bench/out/bench-diagnose.json.
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { V1Job, V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1Job, V1Pod } from '@kubernetes/client-node';
 import { cluster, KUBECONFIG, kubectlPath } from '../../test/e2e/helpers/cluster.ts';
 import { loadJob, withSpec } from '../../test/e2e/helpers/jobs.ts';
 import { deleteNamespace } from '../../test/e2e/helpers/namespace.ts';
@@ -199,6 +200,26 @@ function podEvents(pod: V1Pod, outcome: Outcome, now: string): Json[] {
 }
 
 /**
+ * The traces of pods already gone (one per hundred pods): evicted, then deleted by the pod garbage
+ * collector, with only their Events left (Scheduled, and the kubelet's Warning). diagnose names
+ * them under evidenceGone from the Warning Events alone (their "Created pod" Events were
+ * aggregated away), so a fetch that left pod Warning Events out would change the answer, and the
+ * same-answer check (same-diagnosis.ts) would see it.
+ */
+function gonePodEvents(namespace: string, container: V1Container, now: string): Json[] {
+  const events: Json[] = [];
+  for (let i = 0; i < Math.ceil(PODS / 100); i++) {
+    const suffix = Array.from(randomBytes(5), (b) => 'bcdfghjklmnpqrstvwxz2456789'[b % 27]).join('');
+    const pod = {
+      metadata: { name: `${JOB}-${suffix}`, namespace, uid: randomUUID() },
+      spec: { containers: [container] },
+    } as V1Pod;
+    events.push(...podEvents(pod, 'evict', now).filter((e) => e.reason === 'Scheduled' || e.type === 'Warning'));
+  }
+  return events;
+}
+
+/**
  * The Job (managedBy another controller, so the built-in one leaves it alone) and its pods, their
  * statuses and Events, written here. The pods use a scheduler nobody runs, so the node simulator
  * (shared by everyone using the testbed) never sees them: driving 5,000 pods at once overwhelms it.
@@ -248,6 +269,7 @@ async function setUp(namespace: string): Promise<V1Job> {
       if (++created % 1000 === 0) log(`  created ${created} pods (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     },
   );
+  events.push(...gonePodEvents(namespace, podTemplate.spec!.containers[0]!, now));
   const jobRef = { apiVersion: 'batch/v1', kind: 'Job', name: JOB, namespace, uid };
   for (let i = 0; i < 11; i++) {
     // The controller's recorder aggregates: ten SuccessfulCreate Events, then one combined.
