@@ -41,15 +41,15 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { V1Container, V1Job, V1Pod } from '@kubernetes/client-node';
 import { cluster, KUBECONFIG, kubectlPath } from '../../test/e2e/helpers/cluster.ts';
 import { loadJob, withSpec } from '../../test/e2e/helpers/jobs.ts';
-import { deleteNamespace } from '../../test/e2e/helpers/namespace.ts';
 import { parseBenchOptions } from '../bench-options.ts';
+import { BenchError, leaveNamespace, runBench, writeRawFigures } from '../cluster-bench-run.ts';
 import { median } from '../statistics.ts';
 import { pool, timed as timedRun, type TimedRun } from '../timed-process.ts';
 import { replayBare } from './bare-requests.ts';
@@ -70,10 +70,6 @@ const { values: argv, positiveInt } = parseBenchOptions(
 );
 const PODS = positiveInt('pods', argv.pods, 5000);
 const REPS = positiveInt('reps', argv.reps, 5);
-
-class BenchError extends Error {
-  override name = 'BenchError';
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -510,23 +506,28 @@ async function main(): Promise<void> {
       `list calls independent of the pod count (3: pods, Job events, pod Warning events): ${met.lists ? 'TARGET MET' : 'TARGET NOT MET'}`,
     );
 
-    mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
-    writeFileSync(
-      join(ROOT, 'bench', 'out', 'bench-diagnose.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), pods: PODS, reps: REPS, counts, jobx: { medianMs: jobxMs, peakRssMiB: jobxRss, runsMs: jobx.map((r) => r.wallMs), requests: jobxRequests }, describe: { medianMs: describeMs, peakRssMiB: describeRss, runsMs: describe.map((r) => r.wallMs), requests: kubectlRequests }, getPods: { medianMs: getPodsMs, peakRssMiB: getPodsRss, runsMs: getPods.map((r) => r.wallMs) }, bare: { medianMs: bareMs, runsMs: bare.map((r) => r.wallMs) }, sameDiagnosis: same, loadAverage: loadavg(), ratio: jobxMs / describeMs, met }, null, 2)}\n`,
-    );
+    writeRawFigures('bench-diagnose', {
+      date: new Date().toISOString(),
+      pods: PODS,
+      reps: REPS,
+      counts,
+      jobx: { medianMs: jobxMs, peakRssMiB: jobxRss, runsMs: jobx.map((r) => r.wallMs), requests: jobxRequests },
+      describe: {
+        medianMs: describeMs,
+        peakRssMiB: describeRss,
+        runsMs: describe.map((r) => r.wallMs),
+        requests: kubectlRequests,
+      },
+      getPods: { medianMs: getPodsMs, peakRssMiB: getPodsRss, runsMs: getPods.map((r) => r.wallMs) },
+      bare: { medianMs: bareMs, runsMs: bare.map((r) => r.wallMs) },
+      sameDiagnosis: same,
+      loadAverage: loadavg(),
+      ratio: jobxMs / describeMs,
+      met,
+    });
   } finally {
-    if (argv.keep) log(`kept namespace ${namespace} (rerun with --namespace ${namespace})`);
-    else {
-      await deleteNamespace(namespace);
-      log(`deleting namespace ${namespace}`);
-    }
+    await leaveNamespace(namespace, argv.keep === true, log);
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench-diagnose: ${error instanceof BenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench('bench-diagnose', main);

@@ -16,15 +16,16 @@
  * Options: --jobs N, --pods-per-job N, --failing-every N, --reps N, --keep, --namespace NS (reuse
  * one a --keep run left). Raw figures: bench/out/bench-sweep.json.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
 import { KUBECONFIG, kubectlPath } from '../../test/e2e/helpers/cluster.ts';
-import { createNamespace, deleteNamespace } from '../../test/e2e/helpers/namespace.ts';
+import { createNamespace } from '../../test/e2e/helpers/namespace.ts';
 import { writeUnmanagedJobs } from '../../test/e2e/helpers/unmanaged-jobs.ts';
 import { parseBenchOptions } from '../bench-options.ts';
+import { BenchError, leaveNamespace, runBench, writeRawFigures } from '../cluster-bench-run.ts';
 import { median } from '../statistics.ts';
 import { timed, type TimedRun } from '../timed-process.ts';
 
@@ -49,10 +50,6 @@ const JOBS = positiveInt('jobs', argv.jobs, 1000);
 const PODS_PER_JOB = positiveInt('pods-per-job', argv['pods-per-job'], 2);
 const FAILING_EVERY = positiveInt('failing-every', argv['failing-every'], 10);
 const REPS = positiveInt('reps', argv.reps, 3);
-
-class BenchError extends Error {
-  override name = 'BenchError';
-}
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const run = (command: string, args: string[], env?: NodeJS.ProcessEnv) => timed('bench-sweep', command, args, env);
@@ -132,23 +129,24 @@ async function main(): Promise<void> {
     log('job-x requests:');
     for (const r of requests) log(`  ${r.replace(/continue=[^& ]*/, 'continue=…')}`);
     log(`${LIST_CALLS} list calls whatever the number of Jobs: ${met ? 'TARGET MET' : 'TARGET NOT MET'}`);
-    mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
-    writeFileSync(
-      join(ROOT, 'bench', 'out', 'bench-sweep.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), jobs: JOBS, podsPerJob: PODS_PER_JOB, failingEvery: FAILING_EVERY, reps: REPS, rows: outputs.length, requests, listCalls, sweep, get, ratio: sweep.medianMs / get.medianMs, loadAverage: loadavg(), met }, null, 2)}\n`,
-    );
+    writeRawFigures('bench-sweep', {
+      date: new Date().toISOString(),
+      jobs: JOBS,
+      podsPerJob: PODS_PER_JOB,
+      failingEvery: FAILING_EVERY,
+      reps: REPS,
+      rows: outputs.length,
+      requests,
+      listCalls,
+      sweep,
+      get,
+      ratio: sweep.medianMs / get.medianMs,
+      loadAverage: loadavg(),
+      met,
+    });
   } finally {
-    if (argv.keep) log(`kept namespace ${namespace} (rerun with --namespace ${namespace})`);
-    else {
-      await deleteNamespace(namespace);
-      log(`deleting namespace ${namespace}`);
-    }
+    await leaveNamespace(namespace, argv.keep === true, log);
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench-sweep: ${error instanceof BenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench('bench-sweep', main);
