@@ -15,11 +15,11 @@
  * Events (Scheduled, Pulling, Pulled, Created, Started; Warnings for pulls and evictions: about
  * 25,000 in all, as many as a real 5,000-pod Job leaves), the Job's aggregated SuccessfulCreate
  * Events, the Events of one pod in a hundred already gone (evicted and deleted: diagnose names them
- * from their Warning Events alone), and the status the controller would count. Why not let the real controller and the node
- * simulator do it: creating 5,000 pods takes the controller many minutes here, and 5,000 pods at
- * once overwhelm the simulator the other testbed users share (tried: its requests started
- * failing). The pods use a scheduler nobody runs, so the simulator never touches them. What
- * diagnose and describe read is the same either way.
+ * from their Warning Events alone), and the status the controller would count. Why not let the
+ * real controller and the node simulator do it: creating 5,000 pods takes the controller many
+ * minutes here, and 5,000 pods at once overwhelm the simulator the other testbed users share
+ * (tried: its requests started failing). The pods use a scheduler nobody runs, so the simulator
+ * never touches them. What diagnose and describe read is the same either way.
  *
  * Timed, --reps rounds alternating the order, spawn to exit, median:
  *   job-x   kubectl-job_x diagnose NAME -n NS -o json  (the bundle, as installed)
