@@ -5,8 +5,8 @@
 // controller and the simulator many minutes, and what the sweep reads is the same either way.
 //
 // Job i has `podsPerJob` pods. Every `failingEvery`-th Job is Failing: its first pod failed with
-// exit code 1 (with the kubelet's Warning Event), the others succeeded, no
-// condition yet. The others are Complete (SuccessCriteriaMet and Complete, every pod succeeded).
+// exit code 1 (with the kubelet's Warning Event), the others succeeded, no condition yet. The
+// others are Complete (SuccessCriteriaMet and Complete, every pod succeeded).
 // Each pod gets the scheduler's and the kubelet's Normal Events (Scheduled, Pulled, Created,
 // Started), each Job the controller's "Created pod" Events.
 import { randomBytes } from 'node:crypto';
