@@ -1,6 +1,6 @@
 // The one fetch every live view works from: a Job, its pods and their Events at one moment.
 // plugin/kube fetches it (or reads it from a file); diagnose and index-status are pure functions of it.
-import type { RawEvent, RawJob, RawPod } from '../kubernetes/index.ts';
+import type { JsonObject, RawEvent, RawJob, RawPod } from '../kubernetes/index.ts';
 
 /** The last lines a failed container wrote, when the cluster could give them. */
 export interface LogTail {
@@ -21,4 +21,16 @@ export interface JobSnapshot {
   now: string;
   /** The log tail of the most recent failed container, or null when there is none or it could not be read. */
   logTail: LogTail | null;
+}
+
+/** What `diagnose cronjob/NAME` adds to its latest Job's snapshot: the CronJob at one moment. */
+export interface CronJobSnapshot {
+  /** The CronJob as the API server returned it (decoded data, read by type). */
+  readonly cronJob: JsonObject;
+  /** The Jobs whose controller is the CronJob. */
+  readonly jobs: readonly RawJob[];
+  /** The CronJob's Events. */
+  readonly events: readonly RawEvent[];
+  /** When it was fetched (RFC 3339). */
+  readonly now: string;
 }

@@ -18,20 +18,15 @@ import {
   type RawJob,
 } from '../../../kubernetes/index.ts';
 import type { DiagnoseOutput } from '../../../schemas/generated/diagnose-output.ts';
+import type { CronJobSnapshot } from '../../job-snapshot.ts';
 import { MISSED_WORDING, NOTE_WORDING } from './cronjob-wording.ts';
 
 export type CronJobBlock = NonNullable<DiagnoseOutput['cronjob']>;
 type MissedRun = CronJobBlock['missedRuns'][number];
 type HistoryEntry = CronJobBlock['history'][number];
+type EventEntry = CronJobBlock['events'][number];
 
-export interface CronJobSnapshot {
-  readonly cronJob: JsonObject;
-  /** The Jobs whose controller is the CronJob. */
-  readonly jobs: readonly RawJob[];
-  /** The CronJob's Events. */
-  readonly events: readonly RawEvent[];
-  readonly now: string;
-}
+export type { CronJobSnapshot };
 
 /** The controller's cap on the start times it looks back over (utils.go mostRecentScheduleTime). */
 const MANY_MISSED = 100;
@@ -64,8 +59,13 @@ export function diagnoseCronJob(snapshot: CronJobSnapshot, historySize = DEFAULT
   if (schedule !== null && next === undefined) notes.push(NOTE_WORDING.notComputed(schedule));
   else if (next?.length === 0 && !suspended) notes.push(NOTE_WORDING.neverFires(schedule ?? ''));
   if (ttl !== null) notes.push(NOTE_WORDING.ttlBeforeLimits(ttl, historyLimits.successful, historyLimits.failed));
+  const name = str(obj(cronJob, 'metadata'), 'name') ?? '';
+  if (jobs.length === 0) {
+    if (lastScheduleTime !== null) notes.push(NOTE_WORDING.jobsRemoved(lastScheduleTime));
+    notes.push(NOTE_WORDING.runNow(name, str(obj(cronJob, 'metadata'), 'namespace') ?? 'default'));
+  }
   return {
-    name: str(obj(cronJob, 'metadata'), 'name') ?? '',
+    name,
     schedule,
     timeZone,
     suspended,
@@ -80,7 +80,20 @@ export function diagnoseCronJob(snapshot: CronJobSnapshot, historySize = DEFAULT
     history,
     historyLimits,
     ttlSecondsAfterFinished: ttl,
+    events: [...events].sort((a, b) => (eventTime(a) ?? '').localeCompare(eventTime(b) ?? '')).map(toEventEntry),
     notes,
+  };
+}
+
+const eventTime = (e: RawEvent) => e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? null;
+
+function toEventEntry(event: RawEvent): EventEntry {
+  return {
+    time: eventTime(event),
+    type: event.type ?? null,
+    reason: event.reason ?? null,
+    message: event.message ?? null,
+    count: event.count ?? 1,
   };
 }
 
@@ -124,7 +137,6 @@ function missedRuns(
   now: number,
 ): MissedRun[] {
   const out: MissedRun[] = [];
-  const eventTime = (e: RawEvent) => e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? null;
   for (const event of events) {
     const time = eventTime(event);
     if (time === null) continue;
