@@ -7,6 +7,8 @@ export const MISSED_WORDING = {
   forbid: (count: number) =>
     `concurrencyPolicy Forbid skipped ${count > 1 ? `${count} start times` : 'a start time'} while the previous Job was still running`,
   replace: (message: string) => `concurrencyPolicy Replace deleted the running Job to start the next one (${message})`,
+  replaced: (job: string, at: string) =>
+    `its Job ${job} was still running at the next start time: concurrencyPolicy Replace deleted it (${at}) to start the next one`,
   controllerDown: () =>
     'no Job was started and the CronJob controller said nothing: it was not running, or far behind, at that time',
 } as const;

@@ -121,6 +121,32 @@ function toHistoryEntry(job: RawJob): HistoryEntry {
 }
 
 /**
+ * A SuccessfulDelete Event under Replace: the run whose Job was deleted, at its start time, or
+ * undefined when the Event is the history cleanup's. Both delete through the controller's
+ * deleteJob (utils.go), with the same Event; Replace deletes the Job of the previous start time at
+ * the next one (syncCronJob), the cleanup deletes finished Jobs once they finish
+ * (cleanupFinishedJobs). The Job's name gives its start time (getJobName: NAME-<minutes since the
+ * epoch>).
+ */
+function replacedRun(
+  message: string,
+  eventTime: string,
+  cronJob: JsonObject,
+  schedule: string | null,
+  timeZone: string | null,
+): Omit<MissedRun, 'why'> | undefined {
+  const job = /^Deleted job (\S+)$/.exec(message)?.[1];
+  const name = str(obj(cronJob, 'metadata'), 'name') ?? '';
+  const minutes = job?.startsWith(`${name}-`) ? /^\d{1,10}$/.exec(job.slice(name.length + 1))?.[0] : undefined;
+  if (job === undefined || minutes === undefined) return { time: eventTime, message: MISSED_WORDING.replace(message) };
+  const started = Number(minutes) * 60_000;
+  const next = schedule === null ? undefined : nextCronRuns(schedule, timeZone, started, 1)?.[0];
+  const deletedAt = toMillis(eventTime) ?? 0;
+  if (next !== undefined && Math.abs((toMillis(next) ?? 0) - deletedAt) > GRACE_MS) return undefined;
+  return { time: toRfc3339(started), message: MISSED_WORDING.replaced(job, eventTime) };
+}
+
+/**
  * The start times that started no Job, and why: the controller's Events say it for the ones it
  * saw; the others, after the last start and before now (less a minute), are start times it never
  * acted on. Forbid skips do not move lastScheduleTime, so they fall in that span too: a
@@ -152,8 +178,10 @@ function missedRuns(
       out.push({ time, why: 'too-many-missed', message: event.message ?? MISSED_WORDING.tooMany() });
     else if (event.reason === 'JobAlreadyActive')
       out.push({ time, why: 'forbid-skip', message: MISSED_WORDING.forbid(event.count ?? 1) });
-    else if (event.reason === 'SuccessfulDelete' && concurrencyPolicy === 'Replace')
-      out.push({ time, why: 'replace-deleted', message: MISSED_WORDING.replace(event.message ?? '') });
+    else if (event.reason === 'SuccessfulDelete' && concurrencyPolicy === 'Replace') {
+      const replaced = replacedRun(event.message ?? '', time, cronJob, schedule, timeZone);
+      if (replaced) out.push({ ...replaced, why: 'replace-deleted' });
+    }
   }
   const explainedUntil = Math.max(
     0,

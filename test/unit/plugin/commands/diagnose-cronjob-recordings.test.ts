@@ -12,12 +12,12 @@ import type { RawEvent } from '../../../../kubernetes/index.ts';
 import type { CronJobWithoutJob } from '../../../../plugin/diagnose/cronjob/diagnose-cronjob-reference.ts';
 import type { DiagnoseOutput } from '../../../../schemas/generated/diagnose-output.ts';
 import { runJobX, startFakeApiServer, statusBody, type FakeApiServer } from '../../../helpers/fake-api-server.ts';
-import { compileSchema, loadSchema, type Validate } from '../../../helpers/output-schemas.ts';
+import { compileSchema, definitionAsRoot, loadSchema, type Validate } from '../../../helpers/output-schemas.ts';
 import { cronJobScenarios, loadCronJobRecording, snapshotMeta } from '../../../helpers/snapshot-fixtures.ts';
-import { readFileSync as readRaw } from 'node:fs';
 
 const SNAPSHOTS = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'snapshots');
-const raw = <T>(scenario: string, file: string): T => JSON.parse(readRaw(join(SNAPSHOTS, scenario, file), 'utf8')) as T;
+const raw = <T>(scenario: string, file: string): T =>
+  JSON.parse(readFileSync(join(SNAPSHOTS, scenario, file), 'utf8')) as T;
 
 const dir = mkdtempSync(join(tmpdir(), 'job-x-diagnose-cronjob-'));
 let validateOutput: Validate;
@@ -26,17 +26,8 @@ let validateWithoutJob: Validate;
 beforeAll(async () => {
   const schema = loadSchema('diagnose-output');
   validateOutput = await compileSchema(schema);
-  validateWithoutJob = await compileSchema({ ...schema, $id: undefined, ...withoutJobRoot(schema) });
+  validateWithoutJob = await compileSchema(definitionAsRoot(schema, 'CronJobWithoutJob'));
 });
-
-/** The schema with definitions/CronJobWithoutJob as its root (the output of a CronJob that owns no Job). */
-function withoutJobRoot(schema: Record<string, unknown>): Record<string, unknown> {
-  const definitions = schema.definitions as Record<string, Record<string, unknown>>;
-  const { title: _title, description: _description, ...rest } = schema;
-  void _title;
-  void _description;
-  return { ...rest, ...definitions.CronJobWithoutJob, definitions };
-}
 
 /** Selects Events as the API server does for the fieldSelectors the fetch uses (`key=value`, comma-joined). */
 function selected(events: readonly RawEvent[], fieldSelector: string | null): RawEvent[] {

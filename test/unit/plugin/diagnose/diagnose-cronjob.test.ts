@@ -128,6 +128,28 @@ describe('diagnose cronjob/NAME: the CronJob', () => {
     ]);
   });
 
+  test('Replace: the run whose Job was deleted, at its start time; the history cleanup is no missed run', () => {
+    const block = diagnoseCronJob({
+      cronJob: cronJob({ concurrencyPolicy: 'Replace' }),
+      jobs: JOBS,
+      events: [
+        // cleanupFinishedJobs, once the Job of 11:40 finished, deleting the one of 11:20: the same Event as Replace's.
+        event('SuccessfulDelete', 'Deleted job nightly-29942600', '2026-12-06T11:40:30Z'),
+        // Replace at 11:50: the Job of 11:40 was still running.
+        event('SuccessfulDelete', 'Deleted job nightly-29942620', '2026-12-06T11:50:00Z'),
+      ],
+      now: '2026-12-06T11:55:00Z',
+    });
+    expect(block.missedRuns).toEqual([
+      {
+        time: '2026-12-06T11:40:00Z',
+        why: 'replace-deleted',
+        message:
+          'its Job nightly-29942620 was still running at the next start time: concurrencyPolicy Replace deleted it (2026-12-06T11:50:00Z) to start the next one',
+      },
+    ]);
+  });
+
   test('suspended: no next runs, no missed runs, a note; the TTL against the history limits', () => {
     const block = diagnoseCronJob({
       cronJob: cronJob({ suspend: true, jobTemplate: { spec: { ttlSecondsAfterFinished: 60 } } }),
