@@ -104,6 +104,10 @@ describe.each(cronJobScenarios())('%s', (scenario) => {
     expect(offline).toEqual({ code: 0, stdout: live.stdout, stderr: '' });
     const named = await run(['diagnose', 'cronjob/nightly', '-f', file]);
     expect(named).toEqual({ ...(await run(['diagnose', 'cronjob/nightly'])), stderr: '' });
+    const yaml = join(dir, `${scenario}.yaml`);
+    expect((await run(['diagnose', 'cronjob/nightly', '--save', yaml])).code).toBe(0);
+    expect(readFileSync(yaml, 'utf8')).toMatch(/^apiVersion: job-x\.dev\/v1alpha1\nkind: Snapshot\n/);
+    expect(await run(['diagnose', '-f', yaml, '-o', 'json'])).toEqual(offline);
   });
 
   test('what the recording shows', async () => {
