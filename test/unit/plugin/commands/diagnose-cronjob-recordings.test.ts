@@ -65,6 +65,9 @@ describe.each(cronJobScenarios())('%s', (scenario) => {
       (url, send) => {
         const path = url.pathname;
         if (path === `${base}/cronjobs/nightly`) return send(200, cronJob);
+        // -A: the namespaces holding a CronJob of that name (a metadata list).
+        if (path === '/apis/batch/v1/cronjobs' && url.searchParams.get('fieldSelector') === 'metadata.name=nightly')
+          return send(200, { kind: 'List', apiVersion: 'v1', metadata: {}, items: [{ metadata: cronJob.metadata }] });
         if (path === `${base}/jobs`)
           return send(200, { kind: 'JobList', apiVersion: 'batch/v1', metadata: {}, items: jobs });
         const job = jobs.find((j) => path === `${base}/jobs/${j.metadata.name}`);
@@ -100,6 +103,7 @@ describe.each(cronJobScenarios())('%s', (scenario) => {
     const validate = output.job === null ? validateWithoutJob : validateOutput;
     expect(validate(output) ? [] : validate.errors).toEqual([]);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ kind: 'Snapshot', fetchedAt: meta.recordedAt });
+    expect(await run(['diagnose', 'cronjob/nightly', '-A', '-o', 'json'])).toEqual({ ...live, stderr: '' });
     const offline = await run(['diagnose', '-f', file, '-o', 'json']);
     expect(offline).toEqual({ code: 0, stdout: live.stdout, stderr: '' });
     const named = await run(['diagnose', 'cronjob/nightly', '-f', file]);
