@@ -24,6 +24,10 @@ export const NOTE_WORDING = {
     `jobTemplate sets ttlSecondsAfterFinished ${ttl}: finished Jobs are deleted ${ttl} s after they finish, whatever the history limits (keep ${successful} succeeded, ${failed} failed), so the history can hold fewer`,
   jobsRemoved: (lastScheduleTime: string) =>
     `it last started a Job at ${lastScheduleTime}, and none is left: the history limits or the template's ttlSecondsAfterFinished removed them`,
+  forbidBlocked: (job: string, activeDeadlineSeconds: number | null) =>
+    activeDeadlineSeconds === null
+      ? `concurrencyPolicy Forbid: while ${job} runs, every start time is skipped; the jobTemplate sets no activeDeadlineSeconds, so a Job that hangs stops the CronJob for good (set jobTemplate.spec.activeDeadlineSeconds below the schedule's interval)`
+      : `concurrencyPolicy Forbid: while ${job} runs, every start time is skipped; activeDeadlineSeconds ${activeDeadlineSeconds} fails it at the latest ${activeDeadlineSeconds} s after it started`,
   runNow: (name: string, namespace: string) =>
     `to start a Job now: kubectl create job --from=cronjob/${name} ${name}-manual -n ${namespace}`,
 } as const;

@@ -60,6 +60,14 @@ export function diagnoseCronJob(snapshot: CronJobSnapshot, historySize = DEFAULT
   else if (next?.length === 0 && !suspended) notes.push(NOTE_WORDING.neverFires(schedule ?? ''));
   if (ttl !== null) notes.push(NOTE_WORDING.ttlBeforeLimits(ttl, historyLimits.successful, historyLimits.failed));
   const name = str(obj(cronJob, 'metadata'), 'name') ?? '';
+  const missed = missedRuns(schedule, timeZone, suspended, concurrencyPolicy, cronJob, jobs, events, now);
+  const active = (Array.isArray(status.active) ? status.active : [])
+    .map((ref) => str(ref, 'name'))
+    .filter((job): job is string => job !== undefined);
+  if (missed.some((m) => m.why === 'forbid-skip') && active.length > 0) {
+    const deadline = int(obj(obj(spec, 'jobTemplate'), 'spec'), 'activeDeadlineSeconds');
+    notes.push(NOTE_WORDING.forbidBlocked(active[0]!, deadline ?? null));
+  }
   if (jobs.length === 0) {
     if (lastScheduleTime !== null) notes.push(NOTE_WORDING.jobsRemoved(lastScheduleTime));
     notes.push(NOTE_WORDING.runNow(name, str(obj(cronJob, 'metadata'), 'namespace') ?? 'default'));
@@ -73,10 +81,8 @@ export function diagnoseCronJob(snapshot: CronJobSnapshot, historySize = DEFAULT
     lastScheduleTime,
     lastSuccessfulTime: str(status, 'lastSuccessfulTime') ?? null,
     nextRuns: suspended ? [] : (next ?? []),
-    missedRuns: missedRuns(schedule, timeZone, suspended, concurrencyPolicy, cronJob, jobs, events, now),
-    active: (Array.isArray(status.active) ? status.active : [])
-      .map((ref) => str(ref, 'name'))
-      .filter((name): name is string => name !== undefined),
+    missedRuns: missed,
+    active,
     history,
     historyLimits,
     ttlSecondsAfterFinished: ttl,

@@ -86,7 +86,7 @@ describe('diagnose cronjob/NAME: the CronJob', () => {
   });
 
   test("Forbid: the controller's JobAlreadyActive Event explains the skipped start times", () => {
-    const block = diagnoseCronJob({
+    const forbid = {
       cronJob: cronJob({ concurrencyPolicy: 'Forbid' }, { active: [{ name: 'nightly-29417590' }] }),
       jobs: JOBS,
       events: [
@@ -98,10 +98,21 @@ describe('diagnose cronjob/NAME: the CronJob', () => {
         ),
       ],
       now: '2026-12-06T12:15:00Z',
-    });
+    };
+    const block = diagnoseCronJob(forbid);
     expect(block.active).toEqual(['nightly-29417590']);
     expect(block.missedRuns.map((m) => m.why)).toEqual(['forbid-skip']);
     expect(block.missedRuns[0]!.message).toMatch(/Forbid skipped 2 start times/);
+    // What holds the CronJob back, and whether anything ends it.
+    expect(block.notes).toEqual([expect.stringMatching(/while nightly-29417590 runs.*sets no activeDeadlineSeconds/)]);
+    const bounded = diagnoseCronJob({
+      ...forbid,
+      cronJob: cronJob(
+        { concurrencyPolicy: 'Forbid', jobTemplate: { spec: { activeDeadlineSeconds: 300 } } },
+        { active: [{ name: 'nightly-29417590' }] },
+      ),
+    });
+    expect(bounded.notes).toEqual([expect.stringMatching(/activeDeadlineSeconds 300 fails it at the latest 300 s/)]);
   });
 
   test('startingDeadlineSeconds passed: the scheduled time from MissSchedule; more than 100: TooManyMissedTimes', () => {
