@@ -79,3 +79,5 @@ export {
 export { isImmutableJobField } from './job-immutable-fields.ts';
 export { toJobFromCronJob } from './job-from-cronjob.ts';
 export { nextCronRuns } from './cron-next.ts';
+export { applyStrategicMergePatch } from './strategic-merge-patch.ts';
+export { toJobForCreate } from './job-for-create.ts';

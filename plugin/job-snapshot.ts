@@ -2,12 +2,19 @@
 // plugin/kube fetches it (or reads it from a file); diagnose and index-status are pure functions of it.
 import type { JsonObject, RawEvent, RawJob, RawPod } from '../kubernetes/index.ts';
 
+/** `diagnose --logs N` reads at most this many tails (of 20 lines and 64 KiB each), from a cluster or a file. */
+export const MAX_LOG_TAILS = 50;
+
 /** The last lines a failed container wrote, when the cluster could give them. */
 export interface LogTail {
   pod: string;
   container: string;
   /** The log lines, oldest first, without trailing newlines. */
   lines: string[];
+  /** The container's run before its last restart (`kubectl logs --previous`), not its latest one. */
+  previous?: boolean;
+  /** When that run of the container finished (RFC 3339), when known. */
+  finishedAt?: string | null;
 }
 
 /** Everything a live view needs, fetched once. Pure analysis functions take this and nothing else. */
@@ -21,6 +28,11 @@ export interface JobSnapshot {
   now: string;
   /** The log tail of the most recent failed container, or null when there is none or it could not be read. */
   logTail: LogTail | null;
+  /**
+   * `diagnose --logs N`: the log tails of the failed attempts before `logTail`'s, most recent
+   * first (at most N-1). Absent or empty by default: one tail, as before.
+   */
+  earlierLogTails?: LogTail[];
 }
 
 /** What `diagnose cronjob/NAME` adds to its latest Job's snapshot: the CronJob at one moment. */

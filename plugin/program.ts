@@ -1,7 +1,7 @@
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { COMPLETION_HELP, SHELLS, type Shell } from './completion/index.ts';
 import { LINT_FORMATS, addRenderFlags, toRenderFlags, type LintFormat } from './commands/index.ts';
-import { DIAGNOSE_FORMATS, type DiagnoseFormat } from './commands/index.ts';
+import { DIAGNOSE_FORMATS, type DiagnoseFlagValues } from './commands/index.ts';
 import { EXPLAIN_FORMATS, type ExplainFormat } from './commands/index.ts';
 import { addKubeFlags, parseKubectlDuration, type KubeFlags } from './kube/index.ts';
 import { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './commands/index.ts';
@@ -238,6 +238,15 @@ Examples:
     .option('--save <file>', 'also write the fetched snapshot to this file (YAML for .yaml/.yml, else JSON)')
     .option('--history <n>', "cronjob/NAME: show the CronJob's last N Jobs (default 5)", nonNegativeInt)
     .option(
+      '--logs <n>',
+      'show the log tails of the last N failed attempts (default 1, at most 50; 0: none)',
+      nonNegativeInt,
+    )
+    .option(
+      '--recreate-manifest',
+      'print only a manifest that runs the failed Job again, fixes applied (for kubectl create -f -)',
+    )
+    .option(
       '--state <states>',
       'without NAME (-n or -A): the Jobs in these states, e.g. Failed,Stuck (default: Failed, Failing, Stuck or with counted failures)',
     )
@@ -250,10 +259,12 @@ Examples:
       'after',
       `
 Reads the Job, its pods (batch.kubernetes.io/controller-uid), the Events of the Job and the
-Warning Events of its pods, and the last lines of the most recent failed container's log, in a
-few requests whatever the number of pods. Needs get on jobs, list on pods and events, get on
-pods/log (optional), and get on cronjobs plus list on jobs for cronjob/NAME. With -A the name is
-looked up in every namespace (it must be unique there).
+Warning Events of its pods, and the last lines of the most recent failed container's log (of
+the last N failed attempts with --logs N, 20 lines each), in a few requests whatever the number
+of pods. --recreate-manifest prints a Job (or one Job per undone index) to run it again, the
+suggested fixes applied and the server-set fields removed. Needs get on jobs, list on pods and
+events, get on pods/log (optional), and get on cronjobs plus list on jobs for cronjob/NAME. With
+-A the name is looked up in every namespace (it must be unique there).
 
 --save FILE keeps that snapshot (a support bundle, or a post-mortem after the TTL removed the
 Job); -f FILE diagnoses it later with its fetch time as now, without a cluster. -f also reads
@@ -275,25 +286,16 @@ Examples:
   kubectl job-x diagnose render-frames -o json | jq '{state, reason}'
   kubectl job-x diagnose job/etl --context prod --request-timeout 10s
   kubectl job-x diagnose pi --save pi-snapshot.json && kubectl job-x diagnose -f pi-snapshot.json
+  kubectl job-x diagnose pi --logs 5
+  kubectl job-x diagnose pi --recreate-manifest | kubectl create -f -
   kubectl job-x diagnose -A --state Failed,Stuck`,
     )
-    .action(
-      async (
-        name: string | undefined,
-        opts: KubeFlags & {
-          output: DiagnoseFormat;
-          color: 'auto' | 'always' | 'never';
-          filename?: string;
-          save?: string;
-          state?: string;
-          history?: number;
-        },
-      ) => {
-        const { diagnoseCommand: run } = await import('./commands/diagnose.ts');
-        const { output, color, filename, save, state, history, ...kube } = opts;
-        await run({ reference: name, filename, save, state, history, output, color, kube }, context);
-      },
-    );
+    .action(async (name: string | undefined, opts: KubeFlags & DiagnoseFlagValues) => {
+      const { diagnoseCommand: run } = await import('./commands/diagnose.ts');
+      const { output, color, filename, save, state, history, logs, recreateManifest, ...kube } = opts;
+      const flags = { filename, save, state, history, logs, recreateManifest };
+      await run({ reference: name, ...flags, output, color, kube }, context);
+    });
 
   const indexStatusCommand = program
     .command('index-status')

@@ -13,9 +13,16 @@ export interface DiagnoseOptions {
   readonly save?: string;
   /** --history N: the CronJob's last N Jobs (cronjob/NAME). */
   readonly history?: number;
+  /** --logs N: the log tails of the last N failed attempts (default 1; 0: none). */
+  readonly logs?: number;
+  /** --recreate-manifest: print only the manifest that runs the failed Job again. */
+  readonly recreateManifest?: boolean;
   /** --state: the sweep's states (text as given, e.g. `Failed,Stuck`). */
   readonly state?: string;
   readonly output: DiagnoseFormat;
   readonly color: ColorMode;
   readonly kube: KubeFlags;
 }
+
+/** The diagnose flags as commander gives them (program.ts), besides the kubectl ones. */
+export type DiagnoseFlagValues = Omit<DiagnoseOptions, 'reference' | 'kube'>;

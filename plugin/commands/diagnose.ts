@@ -8,7 +8,12 @@ import { UsageError } from '../../edge/index.ts';
 // Only types and constants at the top: program.ts imports DIAGNOSE_FORMATS from here, and
 // `--help` must not load the cluster client or the analysis.
 
-export { DIAGNOSE_FORMATS, type DiagnoseFormat, type DiagnoseOptions } from './diagnose-options.ts';
+export {
+  DIAGNOSE_FORMATS,
+  type DiagnoseFlagValues,
+  type DiagnoseFormat,
+  type DiagnoseOptions,
+} from './diagnose-options.ts';
 import type { DiagnoseOptions } from './diagnose-options.ts';
 
 /** Say what is being fetched only when it takes this long, and only on a terminal. */
@@ -28,9 +33,20 @@ export async function diagnoseCommand(
   options: DiagnoseOptions,
   io: CommandContext,
 ): Promise<DiagnoseOutput | DiagnoseOutput[] | CronJobWithoutJob> {
-  if (isSweep(options)) return (await import('./diagnose-sweep.ts')).diagnoseSweep(options, io);
+  if (isSweep(options)) {
+    // The sweep reads no logs: four list calls whatever the number of Jobs.
+    if (options.logs !== undefined)
+      throw new UsageError('--logs N reads the logs of one Job: give its NAME (the sweep fetches no logs)');
+    if (options.recreateManifest)
+      throw new UsageError(
+        '--recreate-manifest re-creates one Job: give its NAME (-o json of the sweep has each recreate)',
+      );
+    return (await import('./diagnose-sweep.ts')).diagnoseSweep(options, io);
+  }
   if (options.state !== undefined)
     throw new UsageError('--state chooses the Jobs of a sweep: use it with -n NAMESPACE or -A, without a NAME');
+  const { checkLogsOption } = await import('./diagnose-logs.ts');
+  checkLogsOption(options.logs);
   const [{ diagnose }, { escapeText }] = await Promise.all([
     import('../diagnose/diagnose.ts'),
     import('../format/index.ts'),
@@ -49,6 +65,18 @@ export async function diagnoseCommand(
           fetched.snapshot,
           options.history,
         );
+  if (output.job === null && options.recreateManifest)
+    throw new UsageError(
+      `--recreate-manifest re-creates a Job, and cronjob/${output.cronjob.name} has none: start one with kubectl create job --from=cronjob/${output.cronjob.name}`,
+    );
+  if (output.job !== null && (options.filename !== undefined || options.recreateManifest)) {
+    const recreate = await import('./diagnose-recreate.ts');
+    if (options.filename !== undefined) recreate.recreateCommandForFile(output, options.filename);
+    if (options.recreateManifest) {
+      io.stdout.write(await recreate.recreateManifestText(output, options, say));
+      return output;
+    }
+  }
   io.stdout.write(await render(output, options, io));
   return output;
 }
@@ -84,7 +112,11 @@ async function readSnapshot(options: DiagnoseOptions, file: string, io: CommandC
     stdin: io.stdin,
   });
   for (const note of reading.notes) say('note', note);
-  return reading;
+  // --logs N: the file's own log tails, at most N.
+  const { keepLogTails } = await import('./diagnose-logs.ts');
+  return reading.cronJob === null
+    ? { snapshot: keepLogTails(reading.snapshot, options.logs), cronJob: null }
+    : { snapshot: reading.snapshot && keepLogTails(reading.snapshot, options.logs), cronJob: reading.cronJob };
 }
 
 /** NAME: one snapshot fetched from the cluster (and written to --save FILE when asked). */
@@ -109,7 +141,7 @@ async function fetchSnapshot(options: DiagnoseOptions, io: CommandContext, say: 
     const resolved = await resolveReference(client, reference, options);
     const warnings: string[] = [];
     const snapshotOf = (job: ResolvedJob) =>
-      fetchJobSnapshot(client, job, { onWarning: (message) => warnings.push(message) });
+      fetchJobSnapshot(client, job, { logTails: options.logs, onWarning: (message) => warnings.push(message) });
     fetched =
       resolved.cronJob === null
         ? { snapshot: await snapshotOf(resolved.latest), cronJob: null }

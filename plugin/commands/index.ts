@@ -1,5 +1,5 @@
 export { LINT_FORMATS, type LintFormat } from './lint.ts';
-export { DIAGNOSE_FORMATS, type DiagnoseFormat } from './diagnose.ts';
+export { DIAGNOSE_FORMATS, type DiagnoseFlagValues, type DiagnoseFormat } from './diagnose.ts';
 export { EXPLAIN_FORMATS, type ExplainFormat } from './explain.ts';
 export { INDEX_STATUS_FORMATS, type IndexStatusFormat } from './index-status.ts';
 export { EXPORT_FORMATS, type ExportFormat } from './export.ts';

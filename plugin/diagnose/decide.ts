@@ -2,7 +2,7 @@
 // by replaying the Kubernetes 1.36 Job controller's decisions (pkg/controller/job: syncJob,
 // matchPodFailurePolicy, trackJobStatusAndRemoveFinalizers, backoff_utils.go, indexed_job_utils.go).
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
-import type { JobSnapshot } from '../job-snapshot.ts';
+import type { JobSnapshot, LogTail } from '../job-snapshot.ts';
 import { analyzePods, decisionsOf, type PodAnalysis } from './attempts.ts';
 import { findBlockers } from './blockers.ts';
 import { findCause } from './cause.ts';
@@ -14,6 +14,7 @@ import type { EvidenceFact } from './evidence-facts.ts';
 import { missingPods, toEvidenceGone } from './evidence-gone.ts';
 import { toJobFacts, type JobFacts } from './job-facts.ts';
 import { toRetries } from './retries.ts';
+import { planRecreate } from './recreate.ts';
 import { suggest } from './suggest.ts';
 import { finishAndExpireTime, secondsBetween, toMillis, toRfc3339 } from '../../kubernetes/index.ts';
 
@@ -30,6 +31,7 @@ export function decide(snapshot: JobSnapshot): Decision {
   const ctx: Context = { facts, pods, events, now, decisions, retries, blockers, missing };
   const cause = findCause(ctx);
   const ttl = ttlOf(facts, now);
+  const suggestions = suggest(ctx, cause);
   return {
     job: {
       namespace: facts.namespace,
@@ -70,10 +72,27 @@ export function decide(snapshot: JobSnapshot): Decision {
     evidence: [...cause.evidence, ...ttlEvidence(facts, ttl)],
     evidenceGone: toEvidenceGone(facts, pods, missing, events, decisions),
     ttl,
-    suggestions: suggest(ctx, cause),
+    suggestions,
     logTail: snapshot.logTail
       ? { pod: snapshot.logTail.pod, container: snapshot.logTail.container, lines: [...snapshot.logTail.lines] }
       : null,
+    logTails: [...(snapshot.logTail ? [snapshot.logTail] : []), ...(snapshot.earlierLogTails ?? [])].map(toLogTail),
+    // "Run it again": for a Job that failed (or is failing), or whose fix only a new Job can take.
+    recreate:
+      cause.state === 'Failed' || cause.state === 'Failing' || suggestions.some((s) => s.patch && s.mutable === false)
+        ? planRecreate(snapshot.job, facts, suggestions)
+        : null,
+  };
+}
+
+/** A log tail with the run it comes from (null where a snapshot saved before --logs does not say). */
+function toLogTail(tail: LogTail): DiagnoseOutput['logTails'][number] {
+  return {
+    pod: tail.pod,
+    container: tail.container,
+    previous: tail.previous ?? null,
+    finishedAt: tail.finishedAt ?? null,
+    lines: [...tail.lines],
   };
 }
 

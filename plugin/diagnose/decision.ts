@@ -6,11 +6,13 @@ import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts'
 import type { AttemptData, AttemptNote } from './attempts.ts';
 import type { EvidenceFact } from './evidence-facts.ts';
 import type { EvidenceGone } from './evidence-gone.ts';
+import type { RecreateNote, RecreatePlan } from './recreate.ts';
 import type { SuggestionFact } from './suggestion-facts.ts';
 import type { VerdictFact } from './verdict-facts.ts';
 
 // cronjob is not the Job's decision: sayDiagnosis sets it null and diagnose cronjob/NAME fills it.
-type Worded = 'verdict' | 'policyReplay' | 'attempts' | 'evidence' | 'evidenceGone' | 'suggestions' | 'cronjob';
+type Worded =
+  'verdict' | 'policyReplay' | 'attempts' | 'evidence' | 'evidenceGone' | 'suggestions' | 'recreate' | 'cronjob';
 
 export type Decision = Omit<DiagnoseOutput, Worded> & {
   verdict: VerdictFact;
@@ -19,6 +21,7 @@ export type Decision = Omit<DiagnoseOutput, Worded> & {
   evidence: EvidenceFact[];
   evidenceGone: EvidenceGone | null;
   suggestions: SuggestionFact[];
+  recreate: RecreatePlan | null;
 };
 
 /** Compiles only when both code lists are the same: the facts' and the schema's enum. */
@@ -27,6 +30,10 @@ type Assert<T extends true> = T;
 export type EvidenceCodesMatchSchema = Assert<Same<EvidenceFact['code'], DiagnoseOutput['evidence'][number]['code']>>;
 export type SuggestionCodesMatchSchema = Assert<
   Same<SuggestionFact['code'], DiagnoseOutput['suggestions'][number]['code']>
+>;
+
+export type RecreateNoteCodesMatchSchema = Assert<
+  Same<RecreateNote['code'], NonNullable<DiagnoseOutput['recreate']>['notes'][number]['code']>
 >;
 
 type ReplayedRule = Omit<NonNullable<DiagnoseOutput['policyReplay']>['rules'][number], 'on'>;

@@ -8,6 +8,8 @@ import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts'
 import { createColors, type Colors } from './colors.ts';
 import { attemptsTimeline, policyReplayTable } from './diagnosis-attempts-text.ts';
 import { limitLines } from './diagnosis-limits-text.ts';
+import { logLines } from './diagnosis-logs-text.ts';
+import { recreateLines } from './diagnosis-recreate-text.ts';
 import { escapeText } from '../escape-text.ts';
 import { plural } from './plural.ts';
 import { renderTable } from './text-table.ts';
@@ -19,8 +21,6 @@ export interface DiagnosisTextOptions {
   /** Terminal width: prose is wrapped and the table's NOTE column cut to fit. Unset: no limit. */
   width?: number;
 }
-
-const LOG_LINES = 20;
 
 const GLYPHS: Record<DiagnoseOutput['state'], string> = {
   Complete: '✔',
@@ -79,14 +79,7 @@ export function formatDiagnosisText(output: DiagnoseOutput, options: DiagnosisTe
     for (const why of gone.why) out.push(...wrap(`• ${escapeText(why)}`, options.width, '  ', '    '));
   }
 
-  if (output.logTail && output.logTail.lines.length > 0) {
-    const lines = output.logTail.lines.slice(-LOG_LINES);
-    const skipped = output.logTail.lines.length - lines.length;
-    const source = `pod ${output.logTail.pod}, container ${output.logTail.container}`;
-    const shown = skipped > 0 ? `, last ${lines.length} of ${output.logTail.lines.length}` : '';
-    out.push('', `${c.bold('Last log lines')} ${c.dim(escapeText(`${source}${shown}`))}`);
-    for (const line of lines) out.push(`  ${c.dim('│')} ${escapeText(line)}`);
-  }
+  out.push(...logLines(output, c, now));
 
   if (output.suggestions.length > 0) {
     const finished = output.state === 'Complete' || output.state === 'Failed';
@@ -116,6 +109,7 @@ export function formatDiagnosisText(output: DiagnoseOutput, options: DiagnosisTe
       }
     });
   }
+  out.push(...recreateLines(output, c, options.width));
   return `${out.join('\n')}\n`;
 }
 

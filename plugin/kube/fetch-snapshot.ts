@@ -4,7 +4,8 @@
 // The number of list calls does not grow with the number of pods: one GET of the Job, then three
 // lists side by side (pods, the Job's Events, the namespace's Warning Events of pods), each paged
 // 500 at a time like kubectl (one page of 5,000 was no faster on the testbed, and its peak memory
-// was some 30 MB higher), then at most one log request. The items' managedFields are cut from
+// was some 30 MB higher), then at most one log request (N, a few at a time,
+// for `diagnose --logs N`: fetch-log-tails.ts). The items' managedFields are cut from
 // each page before it is parsed (without-managed-fields.ts): 40 % of a pod's JSON, never read. Pods' Normal Events (Scheduled,
 // Pulling, Pulled, Created, Started, Killing) are not fetched: they restate what the pod's
 // status already holds, and a 5,000-pod Job has some 25,000 of them. Warning Events (failed
@@ -13,7 +14,7 @@
 import type { KubeClient } from './client.ts';
 import { KubeError } from './errors.ts';
 import type { ResolvedJob } from './fetch-job.ts';
-import type { RawContainerStatus, RawEvent, RawJob, RawPod } from '../../kubernetes/index.ts';
+import type { RawEvent, RawJob, RawPod } from '../../kubernetes/index.ts';
 import {
   arr,
   CONTROLLER_UID_LABEL,
@@ -25,11 +26,16 @@ import {
   toRawPod,
 } from '../../kubernetes/index.ts';
 import { belongsToJob, byCreation, byEventTime, isOwnedBy } from './job-members.ts';
-import type { JobSnapshot, LogTail } from '../job-snapshot.ts';
+import type { JobSnapshot } from '../job-snapshot.ts';
+import { fetchLogTails } from './fetch-log-tails.ts';
+
+export { LOG_TAIL_LINES, mostRecentFailedContainer } from './fetch-log-tails.ts';
 
 export interface SnapshotOptions {
   /** Fetch the log tail of the most recent failed container (default true). */
   logTail?: boolean;
+  /** `diagnose --logs N`: the log tails of the last N failed attempts (default 1; 0 fetches none). */
+  logTails?: number;
   /** Fetch Events (default true). */
   events?: boolean;
   /** Items per list request (default 500, kubectl's --chunk-size). */
@@ -37,12 +43,6 @@ export interface SnapshotOptions {
   /** Told about what could not be fetched but did not stop the snapshot (e.g. Events forbidden). */
   onWarning?: (message: string) => void;
 }
-
-/** Lines of log kept, and a byte bound so one huge line cannot flood the terminal. */
-export const LOG_TAIL_LINES = 20;
-const LOG_LIMIT_BYTES = 64 * 1024;
-/** The API server proxies logs from the kubelet; a node that is gone must not hold the diagnosis up. */
-const LOG_TIMEOUT_MS = 10_000;
 
 /** Fetches the snapshot of a Job found by resolveJob (fetch-job.ts). Throws KubeError. */
 export async function fetchJobSnapshot(
@@ -72,8 +72,11 @@ export async function fetchJobSnapshot(
       : Promise.resolve([]),
   ]);
   const events = [...jobEvents, ...podWarnings.filter(belongsToJob(job, pods, jobEvents))].sort(byEventTime);
-  const logTail = options.logTail === false ? null : await fetchLogTail(client, namespace, pods);
-  return { job, pods, events, now: resolved.serverDate ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), logTail };
+  const tailCount = options.logTail === false ? 0 : (options.logTails ?? 1);
+  const [logTail = null, ...earlierLogTails] =
+    tailCount > 0 ? await fetchLogTails(client, namespace, pods, tailCount) : [];
+  const now = resolved.serverDate ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { job, pods, events, now, logTail, ...(tailCount > 1 ? { earlierLogTails } : {}) };
 }
 
 async function fetchPods(
@@ -150,61 +153,5 @@ async function optionalEvents(
     if (!(error instanceof KubeError) || !('verb' in error)) throw error;
     warn(`${error.message} The diagnosis goes on without Events.`);
     return [];
-  }
-}
-
-interface FailedContainer {
-  pod: string;
-  container: string;
-  previous: boolean;
-  finishedAt: string;
-}
-
-/** The container that failed last: a terminated state, or the last state of a restarted one. */
-export function mostRecentFailedContainer(pods: readonly RawPod[]): FailedContainer | null {
-  let best: FailedContainer | null = null;
-  for (const pod of pods) {
-    const statuses: RawContainerStatus[] = [
-      ...(pod.status?.initContainerStatuses ?? []),
-      ...(pod.status?.containerStatuses ?? []),
-    ];
-    for (const status of statuses) {
-      const candidates = [
-        { state: status.state?.terminated, previous: false },
-        { state: status.state?.terminated ? undefined : status.lastState?.terminated, previous: true },
-      ];
-      for (const { state, previous } of candidates) {
-        if (!state || (state.exitCode === 0 && state.reason !== 'OOMKilled')) continue;
-        const finishedAt = state.finishedAt ?? '';
-        if (!best || finishedAt > best.finishedAt)
-          best = { pod: pod.metadata.name ?? '', container: status.name, previous, finishedAt };
-      }
-    }
-  }
-  return best;
-}
-
-/** The last lines of the most recent failed container; null when there is none or it cannot be read. */
-async function fetchLogTail(client: KubeClient, namespace: string, pods: readonly RawPod[]): Promise<LogTail | null> {
-  const failed = mostRecentFailedContainer(pods);
-  if (!failed) return null;
-  try {
-    const text = await client.getText(
-      `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(failed.pod)}/log`,
-      {
-        container: failed.container,
-        tailLines: LOG_TAIL_LINES,
-        limitBytes: LOG_LIMIT_BYTES,
-        previous: failed.previous ? 'true' : undefined,
-      },
-      { timeoutMs: LOG_TIMEOUT_MS },
-    );
-    const lines = text.split('\n');
-    if (lines.at(-1) === '') lines.pop();
-    return { pod: failed.pod, container: failed.container, lines: lines.slice(-LOG_TAIL_LINES) };
-  } catch (error) {
-    // Forbidden, gone, a node that cannot be reached, a runtime that kept no logs: no tail.
-    if (error instanceof KubeError) return null;
-    throw error;
   }
 }

@@ -20,9 +20,9 @@ import {
   type RawPod,
 } from '../../kubernetes/index.ts';
 import { JOB_NAME_LABEL, LEGACY_JOB_NAME_LABEL } from '../../kubernetes/index.ts';
-import type { CronJobSnapshot, JobSnapshot, LogTail } from '../job-snapshot.ts';
+import { MAX_LOG_TAILS, type CronJobSnapshot, type JobSnapshot, type LogTail } from '../job-snapshot.ts';
 import { readSavedCronJob, toSavedCronJob, type ReadList, type SavedCronJob } from './cronjob-snapshot-part.ts';
-import { LOG_TAIL_LINES } from './fetch-snapshot.ts';
+import { LOG_TAIL_LINES } from './fetch-log-tails.ts';
 import { belongsToJob, byCreation, byEventTime, isOwnedBy } from './job-members.ts';
 
 export const SNAPSHOT_API_VERSION = 'job-x.dev/v1alpha1';
@@ -37,7 +37,7 @@ export interface SnapshotDocument {
   job: RawJob | null;
   pods: RawPod[];
   events: RawEvent[];
-  /** Log tails of failed containers (at most one today: the most recent failure's). */
+  /** Log tails of failed containers, most recent first (one by default; N with `--logs N`). */
   logs: LogTail[];
   /** `diagnose cronjob/NAME --save`: the CronJob, its Jobs and Events (cronjob-snapshot-part.ts). */
   cronJob?: SavedCronJob;
@@ -51,7 +51,7 @@ export function toSnapshotDocument(snapshot: JobSnapshot): SnapshotDocument {
     job: snapshot.job,
     pods: snapshot.pods,
     events: snapshot.events,
-    logs: snapshot.logTail ? [snapshot.logTail] : [],
+    logs: snapshot.logTail ? [snapshot.logTail, ...(snapshot.earlierLogTails ?? [])] : [],
   };
 }
 
@@ -146,7 +146,10 @@ function fromSnapshotDocument(document: JsonObject, source: SnapshotSource): Dia
   const pods = list(document, 'pods', toRawPod);
   const events = list(document, 'events', toRawEvent);
   const logs = list(document, 'logs', toLogTail);
-  const snapshot = { job, pods, events, now: fetchedAt, logTail: logs[0] ?? null };
+  if (logs.length > MAX_LOG_TAILS) notes.push(`${file}: read the first ${MAX_LOG_TAILS} of its ${logs.length} logs`);
+  const [logTail = null, ...earlierLogTails] = logs.slice(0, MAX_LOG_TAILS);
+  const read: JobSnapshot = { job, pods, events, now: fetchedAt, logTail };
+  const snapshot = earlierLogTails.length > 0 ? { ...read, earlierLogTails } : read;
   return cronJob === null ? { snapshot, cronJob, notes } : { snapshot, cronJob, notes };
 }
 
@@ -185,7 +188,17 @@ function toLogTail(value: unknown): LogTail | undefined {
   const container = str(value, 'container');
   const lines = arr(value, 'lines');
   if (pod === undefined || container === undefined || lines === undefined) return undefined;
-  return { pod, container, lines: lines.filter((line) => typeof line === 'string').slice(-LOG_TAIL_LINES) };
+  const tail: LogTail = {
+    pod,
+    container,
+    lines: lines.filter((line) => typeof line === 'string').slice(-LOG_TAIL_LINES),
+  };
+  // Which run of the container (written since --logs N): kept when present and well-typed.
+  const previous = isObject(value) && Object.hasOwn(value, 'previous') ? value.previous : undefined;
+  if (typeof previous === 'boolean') tail.previous = previous;
+  const finishedAt = str(value, 'finishedAt');
+  if (finishedAt !== undefined && isRfc3339(finishedAt)) tail.finishedAt = finishedAt;
+  return tail;
 }
 
 /** Every object of the documents, the items of Lists (and Lists within them) in their place. */

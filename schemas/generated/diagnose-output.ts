@@ -498,7 +498,7 @@ export interface DiagnoseOutput {
     command: string | null;
   }[];
   /**
-   * The last lines of the most recent failed container, when they could be read.
+   * The last lines of the most recent failed container, when they could be read (the first of logTails, without its run details).
    */
   logTail: {
     /**
@@ -513,6 +513,122 @@ export interface DiagnoseOutput {
      * Oldest first.
      */
     lines: string[];
+  } | null;
+  /**
+   * The log tails of the last failed container runs, most recent first: one by default (the same as logTail), the last N failed attempts with --logs N (each at most 20 lines and 64 KiB; a run whose log the cluster cannot give is left out). Empty when none could be read.
+   */
+  logTails: {
+    /**
+     * The pod.
+     */
+    pod: string;
+    /**
+     * The container.
+     */
+    container: string;
+    /**
+     * true: the container's run before its last restart (kubectl logs --previous); false: its latest run; null when the snapshot does not say (saved before --logs).
+     */
+    previous: boolean | null;
+    /**
+     * When that run finished (RFC 3339); null when the snapshot does not say.
+     */
+    finishedAt: string | null;
+    /**
+     * Oldest first.
+     */
+    lines: string[];
+  }[];
+  /**
+   * A ready manifest to run the Job again (`kubectl job-x diagnose NAME --recreate-manifest | kubectl create -f -`): the suggestions' patches applied and what the API server set removed (status, uid, resourceVersion, creationTimestamp, managedFields, ownerReferences, the generated selector and the controller-uid / job-name labels). The new Job gets a generated name (metadata.generateName), so the failed one stays as evidence. An Indexed Job with backoffLimitPerIndex re-runs only its undone indexes, one Job per index, where its template allows it. null unless the Job failed, is failing, or has a suggested fix of an immutable field (mutable false), which only a new Job can take.
+   */
+  recreate: {
+    /**
+     * The command that prints the manifest and creates it.
+     */
+    command: string;
+    /**
+     * job: one new Job like the old one; indexes: one Job per index left undone (completions 1, JOB_COMPLETION_INDEX set to the index in every container).
+     */
+    scope: 'job' | 'indexes';
+    /**
+     * The indexes re-run, in the API's 1,3-5 form (scope indexes); null for scope job.
+     */
+    indexes: string | null;
+    /**
+     * The suggestions (by code) whose patches the manifest has applied, in order.
+     */
+    fixes: (
+      | 'read-logs'
+      | 'count-instead-of-fail-job'
+      | 'raise-backoff-limit-for-success-policy'
+      | 'allow-more-time'
+      | 'fail-index-on-exit'
+      | 'more-attempts-per-index'
+      | 'raise-max-failed-indexes'
+      | 'raise-parallelism'
+      | 'resource-quota'
+      | 'fewer-pods-for-quota'
+      | 'admission-webhook-denies'
+      | 'admission-policy-denies'
+      | 'pod-security-refuses'
+      | 'limit-range'
+      | 'fix-failed-create'
+      | 'unschedulable'
+      | 'node-selector-matches-no-node'
+      | 'scheduler-not-acting'
+      | 'node-not-reporting'
+      | 'scheduling-gates-stay'
+      | 'fix-image'
+      | 'container-config'
+      | 'volume-mount'
+      | 'set-active-deadline'
+      | 'check-external-controller'
+      | 'recreate-without-managed-by'
+      | 'ask-kueue'
+      | 'resume'
+      | 'force-delete-stuck-pod'
+      | 'check-finalizers'
+      | 'replace-terminating-at-once'
+      | 'restart-policy-never'
+      | 'fail-job-on-exit'
+      | 'count-rule-to-fail-job'
+      | 'raise-memory-limit'
+      | 'set-memory-limits'
+      | 'oom-outside-template'
+      | 'ignore-disruptions'
+      | 'keep-logs'
+      | 'keep-failed-jobs-longer'
+      | 'keep-more-failed-jobs'
+    )[];
+    /**
+     * What to know before creating it: why the indexes are not re-run one by one, what the new Job does not keep.
+     */
+    notes: {
+      /**
+       * What the note is, for scripts.
+       */
+      code:
+        | 'index-from-env-only'
+        | 'reads-index-downward-api'
+        | 'uses-subdomain'
+        | 'too-many-indexes'
+        | 'dropped-for-one-index'
+        | 'owner-dropped'
+        | 'manual-selector-kept'
+        | 'fix-by-hand'
+        | 'no-fix';
+      /**
+       * The note, in words.
+       */
+      message: string;
+    }[];
+    /**
+     * A batch/v1 Job, or a v1 List of Jobs (one per index), for kubectl create (not apply: it has a generateName).
+     */
+    manifest: {
+      [k: string]: unknown;
+    };
   } | null;
   /**
    * diagnose cronjob/NAME: the CronJob itself (its latest Job's diagnosis is the rest of the output); null for a Job named directly, a sweep or the snapshot of a Job. A CronJob that has no Job (none started yet, or all removed) gives the shorter output of definitions/CronJobWithoutJob instead.

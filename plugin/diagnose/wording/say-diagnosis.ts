@@ -6,6 +6,7 @@ import type { Decision } from '../decision.ts';
 import { attemptNoteWords } from './attempt-note-words.ts';
 import { evidenceWords } from './evidence-words.ts';
 import { goneWords } from './gone-words.ts';
+import { recreateNoteWords } from './recreate-words.ts';
 import { suggestionWords } from './suggestion-words.ts';
 import { verdictWords } from './verdict-words.ts';
 
@@ -49,6 +50,15 @@ export function sayDiagnosis(d: Decision): DiagnoseOutput {
       command: s.command,
     })),
     logTail: d.logTail,
+    logTails: d.logTails,
+    recreate: d.recreate && {
+      command: d.recreate.command,
+      scope: d.recreate.scope,
+      indexes: d.recreate.indexes,
+      fixes: d.recreate.fixes,
+      notes: d.recreate.notes.map((note) => ({ code: note.code, message: recreateNoteWords(note) })),
+      manifest: d.recreate.manifest,
+    },
     // The CronJob part: diagnose cronjob/NAME sets it (plugin/diagnose/cronjob/).
     cronjob: null,
   };

@@ -48,6 +48,13 @@ function selected(events: readonly RawEvent[], fieldSelector: string | null): Ra
   );
 }
 
+/** A diagnosis without recreate.command (which names the cluster's Job or the -f file). */
+function withoutRecreateCommand(json: string): unknown {
+  const output = JSON.parse(json);
+  if (output.recreate) delete output.recreate.command;
+  return output;
+}
+
 describe.each(cronJobScenarios())('%s', (scenario) => {
   const meta = snapshotMeta(scenario);
   const namespace = meta.namespace;
@@ -104,14 +111,17 @@ describe.each(cronJobScenarios())('%s', (scenario) => {
     expect(validate(output) ? [] : validate.errors).toEqual([]);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ kind: 'Snapshot', fetchedAt: meta.recordedAt });
     expect(await run(['diagnose', 'cronjob/nightly', '-A', '-o', 'json'])).toEqual({ ...live, stderr: '' });
-    const offline = await run(['diagnose', '-f', file, '-o', 'json']);
-    expect(offline).toEqual({ code: 0, stdout: live.stdout, stderr: '' });
-    const named = await run(['diagnose', 'cronjob/nightly', '-f', file]);
-    expect(named).toEqual({ ...(await run(['diagnose', 'cronjob/nightly'])), stderr: '' });
+    // Offline, only recreate.command differs: it names the file instead of the cluster's Job.
+    const same = (run: { code: number; stdout: string; stderr: string }) => {
+      expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(withoutRecreateCommand(run.stdout)).toEqual(withoutRecreateCommand(live.stdout));
+    };
+    same(await run(['diagnose', '-f', file, '-o', 'json']));
+    same(await run(['diagnose', 'cronjob/nightly', '-f', file, '-o', 'json']));
     const yaml = join(dir, `${scenario}.yaml`);
     expect((await run(['diagnose', 'cronjob/nightly', '--save', yaml])).code).toBe(0);
     expect(readFileSync(yaml, 'utf8')).toMatch(/^apiVersion: job-x\.dev\/v1alpha1\nkind: Snapshot\n/);
-    expect(await run(['diagnose', '-f', yaml, '-o', 'json'])).toEqual(offline);
+    same(await run(['diagnose', '-f', yaml, '-o', 'json']));
   });
 
   test('what the recording shows', async () => {
@@ -141,6 +151,12 @@ describe.each(cronJobScenarios())('%s', (scenario) => {
     if (jobs.length === 0) {
       expect(output.job).toBeNull();
       expect(output.verdict).toMatch(/has not started a Job yet/);
+      expect(await run(['diagnose', 'cronjob/nightly', '--recreate-manifest'])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'error: --recreate-manifest re-creates a Job, and cronjob/nightly has none: start one with kubectl create job --from=cronjob/nightly\n',
+      });
     } else {
       const latest = loadCronJobRecording(scenario).latest!;
       expect(output.job).toMatchObject({ name: latest.job.metadata.name, owner: { kind: 'CronJob', name: 'nightly' } });

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { runJobX, startFakeApiServer, statusBody, type FakeApiServer } from '../../../helpers/fake-api-server.ts';
 import { loadSnapshot } from '../../../helpers/snapshot-fixtures.ts';
 
@@ -15,6 +15,13 @@ const namespace = recorded.job.metadata.namespace!;
 const jobUid = recorded.job.metadata.uid!;
 const dir = mkdtempSync(join(tmpdir(), 'job-x-diagnose-file-'));
 let server: FakeApiServer;
+
+/** A diagnosis without recreate.command (which names the cluster's Job or the -f file). */
+function withoutRecreateCommand(json: string): unknown {
+  const output = JSON.parse(json);
+  if (output.recreate) delete output.recreate.command;
+  return output;
+}
 
 const run = (args: string[], stdin = '') => runJobX(args, { KUBECONFIG: server.kubeconfig }, stdin);
 
@@ -47,7 +54,12 @@ describe('diagnose NAME --save FILE, then diagnose -f FILE', () => {
       const saved = readFileSync(file, 'utf8');
       expect(saved).toContain(name.endsWith('.json') ? '"kind": "Snapshot"' : 'kind: Snapshot');
       const offline = await run(['diagnose', '-f', file, '-o', 'json']);
-      expect(offline).toEqual({ code: 0, stdout: live.stdout, stderr: '' });
+      expect(offline).toMatchObject({ code: 0, stderr: '' });
+      // The same, but the re-create command reads the file, not the cluster the Job may be gone from.
+      expect(JSON.parse(offline.stdout).recreate.command).toBe(
+        `kubectl job-x diagnose -f ${file} --recreate-manifest | kubectl create -f -`,
+      );
+      expect(withoutRecreateCommand(offline.stdout)).toEqual(withoutRecreateCommand(live.stdout));
       // The log tail went into the file too.
       expect(JSON.parse(offline.stdout)).toMatchObject({ logTail: { lines: ['computing', 'Error: out of digits'] } });
     },
@@ -62,6 +74,94 @@ describe('diagnose NAME --save FILE, then diagnose -f FILE', () => {
       stdout: '',
       stderr: `error: ${file} holds the snapshot of a Job, not of cronjob/nightly: leave the name out\n`,
     });
+  });
+});
+
+describe('diagnose NAME --logs N', () => {
+  test('the tails of the last N failed attempts, saved with --save and shown again by -f', async () => {
+    const file = join(dir, 'logs.json');
+    const live = await run(['diagnose', 'pi', '-o', 'json', '--logs', '3', '--save', file]);
+    expect(live.code).toBe(0);
+    const output = JSON.parse(live.stdout);
+    // The recording has two failed pods: both tails, most recent first.
+    expect(output.logTails.map((t: { pod: string }) => t.pod)).toEqual(['pi-hlvbr', 'pi-26lv8']);
+    expect(output.logTails[1]).toEqual({
+      pod: 'pi-26lv8',
+      container: 'pi',
+      previous: false,
+      finishedAt: '2026-11-23T16:05:35Z',
+      lines: ['computing', 'Error: out of digits'],
+    });
+    expect(output.logTail).toEqual({ pod: 'pi-hlvbr', container: 'pi', lines: ['computing', 'Error: out of digits'] });
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved.logs.map((t: { pod: string }) => t.pod)).toEqual(['pi-hlvbr', 'pi-26lv8']);
+    const offline = await run(['diagnose', '-f', file, '-o', 'json']);
+    expect(offline).toMatchObject({ code: 0, stderr: '' });
+    expect(withoutRecreateCommand(offline.stdout)).toEqual(withoutRecreateCommand(live.stdout));
+    // --logs 1 with -f: the most recent tail only.
+    const one = JSON.parse((await run(['diagnose', '-f', file, '-o', 'json', '--logs', '1'])).stdout);
+    expect(one.logTails.map((t: { pod: string }) => t.pod)).toEqual(['pi-hlvbr']);
+    const text = (await run(['diagnose', '-f', file, '--color', 'never'])).stdout;
+    expect(text).toContain('Last log lines of the last 2 failed runs');
+    expect(text).toMatch(/\n {2}pod pi-26lv8, container pi, failed \S+ ago\n {2}│ computing\n/);
+  });
+
+  test('by default one tail, as before', async () => {
+    const output = JSON.parse((await run(['diagnose', 'pi', '-o', 'json'])).stdout);
+    expect(output.logTails.map((t: { pod: string }) => t.pod)).toEqual(['pi-hlvbr']);
+  });
+
+  test('more than 50, or with the sweep: a usage error', async () => {
+    const many = await run(['diagnose', 'pi', '--logs', '51']);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toMatch(/^error: --logs 51: at most 50 log tails/);
+    const sweep = await run(['diagnose', '-n', namespace, '--logs', '2']);
+    expect(sweep.code).toBe(2);
+    expect(sweep.stderr).toMatch(/^error: --logs N reads the logs of one Job/);
+    expect((await run(['diagnose', 'pi', '--logs', 'two'])).code).toBe(2);
+  });
+});
+
+describe('diagnose NAME --recreate-manifest', () => {
+  test('only the manifest, as YAML for kubectl create -f -, or as JSON with -o json', async () => {
+    const yaml = await run(['diagnose', 'pi', '--recreate-manifest']);
+    expect(yaml).toMatchObject({ code: 0, stderr: '' });
+    const manifest = parse(yaml.stdout);
+    expect(manifest).toMatchObject({ apiVersion: 'batch/v1', kind: 'Job', metadata: { generateName: 'pi-rerun-' } });
+    expect(manifest.status).toBeUndefined();
+    expect(manifest.metadata.uid).toBeUndefined();
+    // The suggested FailJob rule on exit 1 is applied.
+    expect(manifest.spec.podFailurePolicy.rules[0]).toMatchObject({ action: 'FailJob', onExitCodes: { values: [1] } });
+    const json = await run(['diagnose', 'pi', '--recreate-manifest', '-o', 'json']);
+    expect(JSON.parse(json.stdout)).toEqual(manifest);
+    const diagnosis = JSON.parse((await run(['diagnose', 'pi', '-o', 'json'])).stdout);
+    expect(diagnosis.recreate.manifest).toEqual(manifest);
+  });
+
+  test('from a file; a Job that needs no new one, and the sweep, are usage errors', async () => {
+    const complete = loadSnapshot('complete');
+    const file = join(dir, 'complete.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        apiVersion: 'job-x.dev/v1alpha1',
+        kind: 'Snapshot',
+        fetchedAt: complete.now,
+        ...complete,
+        logs: [],
+      }),
+    );
+    const result = await run(['diagnose', '-f', file, '--recreate-manifest']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: job\/pi is Complete and needs no new Job/);
+    const saved = join(dir, 'failed.json');
+    await run(['diagnose', 'pi', '--save', saved]);
+    const offline = await run(['diagnose', '-f', saved, '--recreate-manifest']);
+    expect(offline.code).toBe(0);
+    expect(parse(offline.stdout)).toMatchObject({ kind: 'Job', metadata: { generateName: 'pi-rerun-' } });
+    const sweep = await run(['diagnose', '-n', namespace, '--recreate-manifest']);
+    expect(sweep.code).toBe(2);
+    expect(sweep.stderr).toMatch(/^error: --recreate-manifest re-creates one Job/);
   });
 });
 

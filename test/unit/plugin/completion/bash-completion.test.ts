@@ -43,6 +43,8 @@ test('subcommands, flags, -o values, rule ids and files', () => {
   );
   expect(bashComplete(['kubectl-job_x', 'lint', '--max'])).toEqual(['--max-warnings']);
   expect(bashComplete(['kubectl-job_x', 'diagnose', '-o', ''])).toEqual(['text', 'json', 'yaml']);
+  expect(bashComplete(['kubectl-job_x', 'diagnose', '--lo'])).toEqual(['--logs']);
+  expect(bashComplete(['kubectl-job_x', 'diagnose', '--rec'])).toEqual(['--recreate-manifest']);
   expect(bashComplete(['kubectl-job_x', 'rules', 'restart-p'])).toEqual([
     'restart-policy',
     'restart-policy-on-failure',

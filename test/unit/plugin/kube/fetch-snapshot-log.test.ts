@@ -15,6 +15,8 @@ const namespace = recorded.job.metadata.namespace!;
 const logLines = Array.from({ length: 50 }, (_, i) => `line ${i + 1}`);
 
 let logAnswer: { status: number; body: string };
+/** Pods whose log request fails with 500 whatever logAnswer says (a node gone). */
+const unreachablePods = new Set<string>();
 const logRequests: URL[] = [];
 let server: http.Server;
 let kubeconfig: string;
@@ -30,13 +32,15 @@ beforeAll(async () => {
       logRequests.push(url);
       // Like the API server, honour tailLines.
       const tail = Number(url.searchParams.get('tailLines') ?? logLines.length);
-      return logAnswer.status === 200
+      const pod = url.pathname.split('/').at(-2) ?? '';
+      const status = unreachablePods.has(pod) ? 500 : logAnswer.status;
+      return status === 200
         ? send(200, `${logLines.slice(-tail).join('\n')}\n`, 'text/plain')
-        : send(logAnswer.status, {
+        : send(status, {
             kind: 'Status',
             apiVersion: 'v1',
             status: 'Failure',
-            code: logAnswer.status,
+            code: status,
             reason: 'InternalError',
             message: logAnswer.body,
           });
@@ -67,10 +71,10 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-async function fetchSnapshot() {
+async function fetchSnapshot(logTails?: number) {
   const client = await createKubeClient({ kubeconfig }, { env: { PATH: process.env.PATH }, stdinIsTTY: false });
   try {
-    return await fetchJobSnapshot(client, { job: recorded.job, serverDate: null, cronJob: null });
+    return await fetchJobSnapshot(client, { job: recorded.job, serverDate: null, cronJob: null }, { logTails });
   } finally {
     client.close();
   }
@@ -93,7 +97,11 @@ describe('the log tail of the most recent failed container', () => {
       pod: lastFailed.metadata.name,
       container: 'pi',
       lines: logLines.slice(-LOG_TAIL_LINES),
+      previous: false,
+      finishedAt: lastFailed.status!.containerStatuses![0]!.state!.terminated!.finishedAt,
     });
+    // By default one tail, as before --logs: nothing earlier is fetched.
+    expect(snapshot.earlierLogTails).toBeUndefined();
     expect(snapshot.pods.map((pod) => pod.metadata.name)).toEqual(recorded.pods.map((pod) => pod.metadata.name));
   });
 
@@ -102,5 +110,49 @@ describe('the log tail of the most recent failed container', () => {
     const snapshot = await fetchSnapshot();
     expect(snapshot.logTail).toBeNull();
     expect(snapshot.pods).toHaveLength(recorded.pods.length);
+  });
+});
+
+describe('--logs N: the log tails of the last N failed attempts', () => {
+  // The recording's two failed pods, most recent first.
+  const [newest, older] = ['pi-hlvbr', 'pi-26lv8'];
+
+  test('one request per failed attempt, most recent first, each bounded in lines and bytes', async () => {
+    logAnswer = { status: 200, body: '' };
+    unreachablePods.clear();
+    logRequests.length = 0;
+    const snapshot = await fetchSnapshot(5);
+    expect(logRequests.map((url) => url.pathname.split('/').at(-2)).sort()).toEqual([newest, older].sort());
+    for (const url of logRequests) {
+      expect(url.searchParams.get('tailLines')).toBe(String(LOG_TAIL_LINES));
+      expect(url.searchParams.get('limitBytes')).toBe(String(64 * 1024));
+    }
+    expect(snapshot.logTail).toMatchObject({ pod: newest, previous: false, finishedAt: '2026-11-23T16:05:46Z' });
+    expect(snapshot.earlierLogTails).toEqual([
+      {
+        pod: older,
+        container: 'pi',
+        previous: false,
+        finishedAt: '2026-11-23T16:05:35Z',
+        lines: logLines.slice(-LOG_TAIL_LINES),
+      },
+    ]);
+  });
+
+  test('an attempt whose log cannot be read is left out; the others stay', async () => {
+    logAnswer = { status: 200, body: '' };
+    unreachablePods.clear();
+    unreachablePods.add(newest);
+    const snapshot = await fetchSnapshot(2);
+    unreachablePods.clear();
+    expect(snapshot.logTail).toMatchObject({ pod: older });
+    expect(snapshot.earlierLogTails).toEqual([]);
+  });
+
+  test('--logs 0 asks for no log at all', async () => {
+    logRequests.length = 0;
+    const snapshot = await fetchSnapshot(0);
+    expect(logRequests).toHaveLength(0);
+    expect(snapshot.logTail).toBeNull();
   });
 });
