@@ -23,7 +23,8 @@ const WIDTH = { min: 60 } as const;
 
 /**
  * `kubectl job-x diagnose NAME | -f FILE`: fetches one snapshot of the Job (its pods, their Events,
- * the log tail of the last failure), or reads a saved one, diagnoses it and prints the diagnosis.
+ * the log tail of the last failure, or of the last N with --logs N), or reads a saved one,
+ * diagnoses it and prints the diagnosis (or, with --recreate-manifest, only the manifest to run it again).
  * The exit code says whether the diagnosis ran, not what it found: 0 for a failed Job too (the
  * answer is in the output; scripts read `-o json` .state), 0 for a CronJob without a Job too
  * (the CronJob view says why), 1 when the Job or CronJob is not there, 2 for usage,

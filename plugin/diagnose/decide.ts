@@ -32,6 +32,7 @@ export function decide(snapshot: JobSnapshot): Decision {
   const cause = findCause(ctx);
   const ttl = ttlOf(facts, now);
   const suggestions = suggest(ctx, cause);
+  const failed = cause.state === 'Failed' || cause.state === 'Failing';
   return {
     job: {
       namespace: facts.namespace,
@@ -79,8 +80,8 @@ export function decide(snapshot: JobSnapshot): Decision {
     logTails: [...(snapshot.logTail ? [snapshot.logTail] : []), ...(snapshot.earlierLogTails ?? [])].map(toLogTail),
     // "Run it again": for a Job that failed (or is failing), or whose fix only a new Job can take.
     recreate:
-      cause.state === 'Failed' || cause.state === 'Failing' || suggestions.some((s) => s.patch && s.mutable === false)
-        ? planRecreate(snapshot.job, facts, suggestions)
+      failed || suggestions.some((s) => s.patch && s.mutable === false)
+        ? planRecreate(snapshot.job, facts, suggestions, failed)
         : null,
   };
 }

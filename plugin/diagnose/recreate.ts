@@ -50,8 +50,16 @@ export interface RecreatePlan {
 /** Fields a per-index Job drops: they count the indexes of the whole Job. */
 const WHOLE_JOB_FIELDS = ['spec.maxFailedIndexes', 'spec.successPolicy'];
 
-/** The plan for a Job that failed or is failing. */
-export function planRecreate(job: RawJob, facts: JobFacts, suggestions: readonly SuggestionFact[]): RecreatePlan {
+/**
+ * The plan for a Job that failed or is failing (`failed`), or whose fix only a new Job can take.
+ * Only a failed Job re-runs single indexes: a running one is still working on the others.
+ */
+export function planRecreate(
+  job: RawJob,
+  facts: JobFacts,
+  suggestions: readonly SuggestionFact[],
+  failed: boolean,
+): RecreatePlan {
   const withPatch = suggestions.filter((s) => s.patch !== null);
   let fixed = job as JsonObject;
   for (const s of withPatch) fixed = applyStrategicMergePatch(fixed, s.patch!);
@@ -65,7 +73,7 @@ export function planRecreate(job: RawJob, facts: JobFacts, suggestions: readonly
 
   const command = `kubectl job-x diagnose ${facts.name} -n ${facts.namespace} --recreate-manifest | kubectl create -f -`;
   const fixes = withPatch.map((s) => s.code);
-  const undone = undoneIndexes(facts);
+  const undone = failed ? undoneIndexes(facts) : null;
   const count = undone === null ? 0 : countIndexes(undone);
   const whole = (): RecreatePlan => ({
     command,

@@ -556,51 +556,9 @@ export interface DiagnoseOutput {
      */
     indexes: string | null;
     /**
-     * The suggestions (by code) whose patches the manifest has applied, in order.
+     * The suggestions whose patches the manifest has applied, in order, by their code (suggestions[].code).
      */
-    fixes: (
-      | 'read-logs'
-      | 'count-instead-of-fail-job'
-      | 'raise-backoff-limit-for-success-policy'
-      | 'allow-more-time'
-      | 'fail-index-on-exit'
-      | 'more-attempts-per-index'
-      | 'raise-max-failed-indexes'
-      | 'raise-parallelism'
-      | 'resource-quota'
-      | 'fewer-pods-for-quota'
-      | 'admission-webhook-denies'
-      | 'admission-policy-denies'
-      | 'pod-security-refuses'
-      | 'limit-range'
-      | 'fix-failed-create'
-      | 'unschedulable'
-      | 'node-selector-matches-no-node'
-      | 'scheduler-not-acting'
-      | 'node-not-reporting'
-      | 'scheduling-gates-stay'
-      | 'fix-image'
-      | 'container-config'
-      | 'volume-mount'
-      | 'set-active-deadline'
-      | 'check-external-controller'
-      | 'recreate-without-managed-by'
-      | 'ask-kueue'
-      | 'resume'
-      | 'force-delete-stuck-pod'
-      | 'check-finalizers'
-      | 'replace-terminating-at-once'
-      | 'restart-policy-never'
-      | 'fail-job-on-exit'
-      | 'count-rule-to-fail-job'
-      | 'raise-memory-limit'
-      | 'set-memory-limits'
-      | 'oom-outside-template'
-      | 'ignore-disruptions'
-      | 'keep-logs'
-      | 'keep-failed-jobs-longer'
-      | 'keep-more-failed-jobs'
-    )[];
+    fixes: string[];
     /**
      * What to know before creating it: why the indexes are not re-run one by one, what the new Job does not keep.
      */

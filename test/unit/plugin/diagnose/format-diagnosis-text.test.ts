@@ -192,3 +192,40 @@ test('a log tail, when the fetch got one, ends the evidence', () => {
     'Last log lines pod pi-hlvbr, container pi\n  │ reading input\n  │ error: input.csv: no such file\n',
   );
 });
+
+test('--logs N: each tail headed by its pod, container, run and time, most recent first', () => {
+  const snapshot = {
+    ...loadSnapshot('backoff-limit-exceeded'),
+    logTail: {
+      pod: 'pi-hlvbr',
+      container: 'pi',
+      lines: ['error: input.csv: no such file'],
+      previous: false,
+      finishedAt: '2026-11-23T16:05:46Z',
+    },
+    earlierLogTails: [
+      {
+        pod: 'pi-26lv8',
+        container: 'pi',
+        lines: ['reading input', 'error: timeout'],
+        previous: true,
+        finishedAt: '2026-11-23T16:05:35Z',
+      },
+    ],
+  };
+  const out = formatDiagnosisText(diagnose(snapshot), { color: false });
+  const at = (time: string) => Math.round((Date.parse(snapshot.now) - Date.parse(time)) / 1000);
+  expect(at('2026-11-23T16:05:46Z')).toBeGreaterThan(0);
+  expect(out).toContain(
+    [
+      'Last log lines of the last 2 failed runs',
+      '  (most recent first)',
+      `  pod pi-hlvbr, container pi, failed ${at('2026-11-23T16:05:46Z')}s ago`,
+      '  │ error: input.csv: no such file',
+      `  pod pi-26lv8, container pi (the run before its restart), failed ${at('2026-11-23T16:05:35Z')}s ago`,
+      '  │ reading input',
+      '  │ error: timeout',
+      '',
+    ].join('\n'),
+  );
+});

@@ -216,6 +216,28 @@ describe('failed indexes of a Job with backoffLimitPerIndex', () => {
     expect(refusals(job)).toEqual([]);
   });
 
+  test('a running Job (an immutable fix, not a failure): the whole Job, its other indexes are still running', () => {
+    const snapshot = loadSnapshot('indexed-mixed-running');
+    // Index 2 failed, 3 and 4 run; with a memory limit, the OOM fix is a patch of the template.
+    (snapshot.job as Loose).spec.template.spec.containers[0].resources = { limits: { memory: '64Mi' } };
+    const output = diagnose(snapshot);
+    expect(output.state).toBe('Running');
+    expect(output.recreate).toMatchObject({ scope: 'job', indexes: null, fixes: ['raise-memory-limit'] });
+  });
+
+  test('init containers get the index too, as the controller gives it to them', () => {
+    const plan = recreateOf(
+      withTemplate((p) => {
+        p.initContainers = [{ name: 'fetch', image: 'busybox', env: [{ name: 'A', value: 'a' }] }];
+      }),
+    );
+    const podSpec = (plan.manifest as Loose).spec.template.spec;
+    expect(podSpec.initContainers[0].env).toEqual([
+      { name: 'A', value: 'a' },
+      { name: 'JOB_COMPLETION_INDEX', value: '1' },
+    ]);
+  });
+
   test('more failed indexes than Jobs worth creating: the whole Job', () => {
     const snapshot = loadSnapshot('failed-indexes');
     const job = snapshot.job as Loose;
