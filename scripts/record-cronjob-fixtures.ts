@@ -85,6 +85,19 @@ const finishedJobs = (count: number, type: 'Complete' | 'Failed') => async (name
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const setSuspend = (namespace: string, suspend: boolean) =>
+  cluster().batch.patchNamespacedCronJob(
+    { namespace, name: NAME, body: { spec: { suspend } } },
+    setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+  );
+
+/** Waits until the next start time of `* * * * *` has passed by 30 s while suspended, then resumes. */
+async function resumeAfterAStartTime(namespace: string): Promise<void> {
+  const nextMinute = Math.ceil((Date.now() + 1) / 60_000) * 60_000;
+  await sleep(nextMinute + 30_000 - Date.now());
+  await setSuspend(namespace, false);
+}
+
 const SCENARIOS: Scenario[] = [
   {
     name: 'cronjob-healthy',
@@ -135,12 +148,29 @@ const SCENARIOS: Scenario[] = [
     cronJob: everyMinute({}),
     until: async (namespace) => {
       await finishedJobs(1, 'Complete')(namespace);
-      await cluster().batch.patchNamespacedCronJob(
-        { namespace, name: NAME, body: { spec: { suspend: true } } },
-        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
-      );
+      await setSuspend(namespace, true);
       const nextMinute = Math.ceil((Date.now() + 1) / 60_000) * 60_000;
       await sleep(nextMinute + 15_000 - Date.now());
+    },
+  },
+  {
+    name: 'cronjob-resumed',
+    description:
+      'CronJob nightly, "* * * * *", created suspended; resumed 30 s after the first start time passed (spec.suspend: false): the controller starts a Job at once for that missed start time (its scheduled-timestamp is the start time, its creation 30 s later); recorded once that Job has completed.',
+    cronJob: everyMinute({ suspend: true }),
+    until: async (namespace) => {
+      await resumeAfterAStartTime(namespace);
+      await finishedJobs(1, 'Complete')(namespace);
+    },
+  },
+  {
+    name: 'cronjob-resumed-too-late',
+    description:
+      'CronJob nightly, "* * * * *", startingDeadlineSeconds 10, created suspended; resumed 30 s after the first start time passed: that start time is past its deadline, and the controller drops it without a Job or an Event (mostRecentScheduleTime looks back only startingDeadlineSeconds); recorded 10 s after the resume.',
+    cronJob: everyMinute({ suspend: true, startingDeadlineSeconds: 10 }),
+    until: async (namespace) => {
+      await resumeAfterAStartTime(namespace);
+      await sleep(10_000);
     },
   },
   {

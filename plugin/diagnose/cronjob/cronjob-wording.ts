@@ -9,6 +9,8 @@ export const MISSED_WORDING = {
   replace: (message: string) => `concurrencyPolicy Replace deleted the running Job to start the next one (${message})`,
   replaced: (job: string, at: string) =>
     `its Job ${job} was still running at the next start time: concurrencyPolicy Replace deleted it (${at}) to start the next one`,
+  deadlineDropped: (deadline: number) =>
+    `no Job was started within startingDeadlineSeconds (${deadline} s), and the controller never starts it after that, nor says so (it was not running or far behind, or the CronJob was suspended then)`,
   controllerDown: () =>
     'no Job was started and the CronJob controller said nothing: it was not running, or far behind, at that time',
 } as const;
@@ -35,7 +37,7 @@ export const NOTE_WORDING = {
 /** The verdict of a CronJob that owns no Job (the last line of its text output). */
 export const NO_JOB_WORDING = {
   notYet: (name: string, next: string, inSeconds: number, human: string) =>
-    `cronjob/${name} has not started a Job yet: its first start time is ${next} (${inSeconds <= 0 ? 'now' : `in ${human}`})`,
+    `cronjob/${name} has not started a Job yet: its next start time is ${next} (${inSeconds <= 0 ? 'now' : `in ${human}`})`,
   notYetSuspended: (name: string) => `cronjob/${name} has not started a Job yet: it is suspended`,
   notYetNoTime: (name: string) =>
     `cronjob/${name} has not started a Job yet, and its schedule gives no start time ahead`,

@@ -200,11 +200,21 @@ function missedRuns(
     const started = new Set(
       jobs.map((j) => j.metadata.annotations?.['batch.kubernetes.io/cronjob-scheduled-timestamp']),
     );
-    const due = (nextCronRuns(schedule, timeZone, since, MANY_MISSED + 1) ?? []).filter(
-      (t) => (toMillis(t) ?? 0) <= now - GRACE_MS && !started.has(t) && (toMillis(t) ?? 0) > explainedUntil,
-    );
+    // mostRecentScheduleTime never looks back past now - startingDeadlineSeconds: a start time
+    // older than that is dropped without an Event, whether the controller was down or the
+    // CronJob suspended at the time (its MissSchedule Event is for a time inside the window).
+    const deadline = int(obj(cronJob, 'spec'), 'startingDeadlineSeconds');
+    const dropped = (t: number) => deadline !== undefined && t < now - deadline * 1000;
+    const due = (nextCronRuns(schedule, timeZone, since, MANY_MISSED + 1) ?? []).filter((time) => {
+      const t = toMillis(time) ?? 0;
+      return (t <= now - GRACE_MS || dropped(t)) && !started.has(time) && t > explainedUntil;
+    });
     for (const time of due.slice(0, MANY_MISSED))
-      out.push({ time, why: 'controller-down', message: MISSED_WORDING.controllerDown() });
+      out.push(
+        dropped(toMillis(time) ?? 0)
+          ? { time, why: 'starting-deadline-passed', message: MISSED_WORDING.deadlineDropped(deadline!) }
+          : { time, why: 'controller-down', message: MISSED_WORDING.controllerDown() },
+      );
   }
   return out.sort((a, b) => a.time.localeCompare(b.time));
 }

@@ -86,7 +86,7 @@ test('healthy, failing and Forbid-skipping CronJobs, as the real controller leav
     await expectValidOutput('diagnose-output#CronJobWithoutJob', laterOutput);
     expect(laterOutput.job).toBeNull();
     expect(laterOutput.verdict).toMatch(
-      /^cronjob\/later has not started a Job yet: its first start time is \d{4}-01-01T00:00:00Z/,
+      /^cronjob\/later has not started a Job yet: its next start time is \d{4}-01-01T00:00:00Z/,
     );
     expect(laterOutput.cronjob).toMatchObject({ lastScheduleTime: null, history: [], missedRuns: [], events: [] });
   });

@@ -146,8 +146,11 @@ describe.each(cronJobScenarios())('%s', (scenario) => {
     const whys = block.missedRuns.map((m) => m.why);
     expect(whys.includes('forbid-skip')).toBe(reasons.includes('JobAlreadyActive'));
     expect(whys.includes('replace-deleted')).toBe(reasons.includes('SuccessfulDelete'));
-    // Every start time the recording covers started a Job or has the controller's word on it.
+    // The controller ran throughout: no start time is put down to its absence.
     expect(whys.filter((why) => why === 'controller-down')).toEqual([]);
+    // A start time it dropped silently (resumed past startingDeadlineSeconds, no Job, no Event).
+    const dropped = spec.startingDeadlineSeconds !== undefined && jobs.length === 0 && reasons.length === 0;
+    expect(whys.includes('starting-deadline-passed')).toBe(dropped);
     if (jobs.length === 0) {
       expect(output.job).toBeNull();
       expect(output.verdict).toMatch(/has not started a Job yet/);

@@ -161,6 +161,22 @@ describe('diagnose cronjob/NAME: the CronJob', () => {
     ]);
   });
 
+  test('startingDeadlineSeconds: a start time older than the deadline is dropped without an Event, not the controller being down', () => {
+    // mostRecentScheduleTime never looks back further than now - startingDeadlineSeconds (300 s).
+    const block = diagnoseCronJob({
+      cronJob: cronJob({ startingDeadlineSeconds: 300 }),
+      jobs: JOBS,
+      events: [],
+      now: '2026-12-06T12:25:00Z',
+    });
+    expect(block.missedRuns.map((m) => [m.time, m.why])).toEqual([
+      ['2026-12-06T12:00:00Z', 'starting-deadline-passed'],
+      ['2026-12-06T12:10:00Z', 'starting-deadline-passed'],
+      ['2026-12-06T12:20:00Z', 'controller-down'],
+    ]);
+    expect(block.missedRuns[0]!.message).toMatch(/within startingDeadlineSeconds \(300 s\).*nor says so/);
+  });
+
   test('suspended: no next runs, no missed runs, a note; the TTL against the history limits', () => {
     const block = diagnoseCronJob({
       cronJob: cronJob({ suspend: true, jobTemplate: { spec: { ttlSecondsAfterFinished: 60 } } }),
