@@ -1,6 +1,6 @@
 // The one fetch every live view works from: a Job, its pods and their Events at one moment.
 // plugin/kube fetches it (or reads it from a file); diagnose and index-status are pure functions of it.
-import type { RawEvent, RawJob, RawPod } from '../kubernetes/index.ts';
+import type { JsonObject, RawEvent, RawJob, RawPod } from '../kubernetes/index.ts';
 
 /** `diagnose --logs N` reads at most this many tails (of 20 lines and 64 KiB each), from a cluster or a file. */
 export const MAX_LOG_TAILS = 50;
@@ -33,4 +33,16 @@ export interface JobSnapshot {
    * first (at most N-1). Absent or empty by default: one tail, as before.
    */
   earlierLogTails?: LogTail[];
+}
+
+/** What `diagnose cronjob/NAME` adds to its latest Job's snapshot: the CronJob at one moment. */
+export interface CronJobSnapshot {
+  /** The CronJob as the API server returned it (decoded data, read by type). */
+  readonly cronJob: JsonObject;
+  /** The Jobs whose controller is the CronJob. */
+  readonly jobs: readonly RawJob[];
+  /** The CronJob's Events. */
+  readonly events: readonly RawEvent[];
+  /** When it was fetched (RFC 3339). */
+  readonly now: string;
 }

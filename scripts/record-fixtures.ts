@@ -24,6 +24,15 @@ import { cluster, kubectl, REPO_ROOT } from '../test/e2e/helpers/cluster.ts';
 import { condition, createJob, loadJob, podsOf, readJob, withOutcome, withSpec } from '../test/e2e/helpers/jobs.ts';
 import { deleteNamespace } from '../test/e2e/helpers/namespace.ts';
 import { describeJob, waitFor, waitForJobCondition } from '../test/e2e/helpers/wait.ts';
+import {
+  byCreation,
+  eventTime,
+  freshNamespace,
+  recordingTime,
+  runScenarios,
+  strip,
+  type Json,
+} from './fixture-recording.ts';
 
 const OUT = join(REPO_ROOT, 'test', 'fixtures', 'snapshots');
 
@@ -612,39 +621,6 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-type Json = Record<string, unknown>;
-
-function strip<T extends Json>(object: T): T {
-  const metadata = object.metadata as Json | undefined;
-  if (metadata) delete metadata.managedFields;
-  return object;
-}
-
-function time(event: Json): string {
-  const meta = event.metadata as Json;
-  return String(event.lastTimestamp ?? event.eventTime ?? meta.creationTimestamp ?? '');
-}
-
-async function freshNamespace(name: string): Promise<void> {
-  const { core } = cluster();
-  await waitFor(`namespace ${name} from an earlier recording to be gone`, async () => {
-    try {
-      await core.readNamespace({ name });
-      await core.deleteNamespace({ name }).catch(() => undefined);
-      return undefined;
-    } catch {
-      return true;
-    }
-  });
-  await core.createNamespace({ body: { metadata: { name } } });
-  await waitFor(`ServiceAccount default in ${name}`, async () =>
-    core.readNamespacedServiceAccount({ name: 'default', namespace: name }).then(
-      () => true,
-      () => undefined,
-    ),
-  );
-}
-
 async function record(scenario: Scenario, kubernetesVersion: string): Promise<void> {
   const namespace = `fixture-${scenario.name}`;
   for (let attempt = 1; ; attempt++) {
@@ -673,7 +649,7 @@ async function snapshot(
   created: V1Job,
   kubernetesVersion: string,
 ): Promise<void> {
-  const recordedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const recordedAt = recordingTime();
   const name = created.metadata!.name!;
   const job = strip(JSON.parse(await kubectl(['get', 'job', name, '-n', namespace, '-o', 'json'])) as Json);
   const pods = (
@@ -693,19 +669,12 @@ async function snapshot(
     }
   ).items
     .map(strip)
-    .sort((a, b) => {
-      const ma = a.metadata as Json;
-      const mb = b.metadata as Json;
-      return (
-        String(ma.creationTimestamp).localeCompare(String(mb.creationTimestamp)) ||
-        String(ma.name).localeCompare(String(mb.name))
-      );
-    });
+    .sort(byCreation);
   const events = (
     JSON.parse(await kubectl(['get', 'events', '-n', namespace, '-o', 'json'])) as { items: Json[] }
   ).items
     .map(strip)
-    .sort((a, b) => time(a).localeCompare(time(b)));
+    .sort((a, b) => eventTime(a).localeCompare(eventTime(b)));
 
   const dir = join(OUT, scenario.name);
   mkdirSync(dir, { recursive: true });
@@ -729,40 +698,9 @@ async function snapshot(
   );
 }
 
-/** Scenario names from `--only a,b` (also `--only=a,b`) and plain arguments. */
-function wantedScenarios(args: string[]): string[] {
-  const wanted: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--only') wanted.push(...(args[++i] ?? '').split(','));
-    else if (arg.startsWith('--only=')) wanted.push(...arg.slice('--only='.length).split(','));
-    else wanted.push(arg);
-  }
-  return wanted.map((w) => w.trim()).filter((w) => w !== '');
-}
-
 async function main(): Promise<void> {
-  const wanted = wantedScenarios(process.argv.slice(2));
-  const unknown = wanted.filter((w) => !SCENARIOS.some((s) => s.name === w));
-  if (unknown.length > 0) {
-    process.stderr.write(
-      `unknown scenario(s): ${unknown.join(', ')}\nknown: ${SCENARIOS.map((s) => s.name).join(', ')}\n`,
-    );
-    process.exit(2);
-  }
-  const chosen = wanted.length > 0 ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS;
   const version = (await cluster().kubeConfig.makeApiClient(VersionApi).getCode()).gitVersion;
-  const results = await Promise.allSettled(chosen.map((s) => record(s, version)));
-  let failed = 0;
-  results.forEach((r, i) => {
-    if (r.status === 'rejected') {
-      failed++;
-      process.stderr.write(
-        `${chosen[i]!.name}: FAILED: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}\n`,
-      );
-    }
-  });
-  process.exit(failed > 0 ? 1 : 0);
+  await runScenarios(SCENARIOS, process.argv.slice(2), (scenario) => record(scenario, version));
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,7 @@
 import type { DiagnoseOutput } from '../../schemas/generated/diagnose-output.ts';
 import type { CommandContext, OutputStream } from '../command-context.ts';
-import type { JobSnapshot } from '../job-snapshot.ts';
+import type { CronJobWithoutJob } from '../diagnose/index.ts';
+import type { CronJobSnapshot, JobSnapshot } from '../job-snapshot.ts';
 import type { ResolvedJob } from '../kube/index.ts';
 import { UsageError } from '../../edge/index.ts';
 
@@ -25,13 +26,14 @@ const WIDTH = { min: 60 } as const;
  * the log tail of the last failure, or of the last N with --logs N), or reads a saved one,
  * diagnoses it and prints the diagnosis (or, with --recreate-manifest, only the manifest to run it again).
  * The exit code says whether the diagnosis ran, not what it found: 0 for a failed Job too (the
- * answer is in the output; scripts read `-o json` .state), 1 when the Job is not there, 2 for
- * usage, configuration, snapshot-file or cluster errors.
+ * answer is in the output; scripts read `-o json` .state), 0 for a CronJob without a Job too
+ * (the CronJob view says why), 1 when the Job or CronJob is not there, 2 for usage,
+ * configuration, snapshot-file or cluster errors.
  */
 export async function diagnoseCommand(
   options: DiagnoseOptions,
   io: CommandContext,
-): Promise<DiagnoseOutput | DiagnoseOutput[]> {
+): Promise<DiagnoseOutput | DiagnoseOutput[] | CronJobWithoutJob> {
   if (isSweep(options)) {
     // The sweep reads no logs: four list calls whatever the number of Jobs.
     if (options.logs !== undefined)
@@ -44,7 +46,7 @@ export async function diagnoseCommand(
   }
   if (options.state !== undefined)
     throw new UsageError('--state chooses the Jobs of a sweep: use it with -n NAMESPACE or -A, without a NAME');
-  const { checkLogsOption, keepLogTails } = await import('./diagnose-logs.ts');
+  const { checkLogsOption } = await import('./diagnose-logs.ts');
   checkLogsOption(options.logs);
   const [{ diagnose }, { escapeText }] = await Promise.all([
     import('../diagnose/diagnose.ts'),
@@ -52,25 +54,23 @@ export async function diagnoseCommand(
   ]);
   // Notes and warnings quote names, files and the cluster's words: escaped like every text output.
   const say = (kind: 'note' | 'warning', message: string) => io.stderr.write(`${kind}: ${escapeText(message)}\n`);
-  const { snapshot, cronJob } =
+  const fetched =
     options.filename !== undefined
-      ? { snapshot: keepLogTails(await readSnapshot(options, options.filename, io, say), options.logs), cronJob: null }
+      ? await readSnapshot(options, options.filename, io, say)
       : await fetchSnapshot(options, io, say);
-  const output = diagnose(snapshot);
-  if (cronJob) {
-    const { diagnoseCronJob } = await import('../diagnose/cronjob/diagnose-cronjob.ts');
-    output.cronjob = diagnoseCronJob(
-      {
-        cronJob: cronJob.object,
-        // The latest Job as fetched after the list: history and diagnosis then agree on its state.
-        jobs: cronJob.jobs.map((job) => (job.metadata.uid === snapshot.job.metadata.uid ? snapshot.job : job)),
-        events: cronJob.events,
-        now: snapshot.now,
-      },
-      options.history,
+  const output =
+    fetched.cronJob === null
+      ? diagnose(fetched.snapshot)
+      : (await import('../diagnose/cronjob/diagnose-cronjob-reference.ts')).diagnoseCronJobReference(
+          fetched.cronJob,
+          fetched.snapshot,
+          options.history,
+        );
+  if (output.job === null && options.recreateManifest)
+    throw new UsageError(
+      `--recreate-manifest re-creates a Job, and cronjob/${output.cronjob.name} has none: start one with kubectl create job --from=cronjob/${output.cronjob.name}`,
     );
-  }
-  if (options.filename !== undefined || options.recreateManifest) {
+  if (output.job !== null && (options.filename !== undefined || options.recreateManifest)) {
     const recreate = await import('./diagnose-recreate.ts');
     if (options.filename !== undefined) recreate.recreateCommandForFile(output, options.filename);
     if (options.recreateManifest) {
@@ -93,13 +93,11 @@ function isSweep(options: DiagnoseOptions): boolean {
 
 type Say = (kind: 'note' | 'warning', message: string) => void;
 
+/** What is diagnosed: a Job's snapshot; for cronjob/NAME also the CronJob, whose latest Job may be none. */
+type Fetched = { snapshot: JobSnapshot; cronJob: null } | { snapshot: JobSnapshot | null; cronJob: CronJobSnapshot };
+
 /** `-f FILE`: a saved snapshot or a kubectl List, diagnosed offline (no kubeconfig needed). */
-async function readSnapshot(
-  options: DiagnoseOptions,
-  file: string,
-  io: CommandContext,
-  say: Say,
-): Promise<JobSnapshot> {
+async function readSnapshot(options: DiagnoseOptions, file: string, io: CommandContext, say: Say): Promise<Fetched> {
   if (options.save !== undefined)
     throw new UsageError('--save writes what is fetched from the cluster: it does not go with -f');
   const [{ parseJobReference }, { readSnapshotFile }, { toRfc3339 }] = await Promise.all([
@@ -108,24 +106,27 @@ async function readSnapshot(
     import('../../kubernetes/index.ts'),
   ]);
   const reference = options.reference === undefined ? undefined : parseJobReference(options.reference);
-  if (reference?.kind === 'CronJob')
-    throw new UsageError('-f reads the snapshot of a Job: give job/NAME (or NAME), or leave it out');
-  const reading = await readSnapshotFile(file, { name: reference?.name, now: toRfc3339(Date.now()), stdin: io.stdin });
+  const reading = await readSnapshotFile(file, {
+    name: reference?.name,
+    kind: reference?.kind,
+    now: toRfc3339(Date.now()),
+    stdin: io.stdin,
+  });
   for (const note of reading.notes) say('note', note);
-  return reading.snapshot;
+  // --logs N: the file's own log tails, at most N.
+  const { keepLogTails } = await import('./diagnose-logs.ts');
+  return reading.cronJob === null
+    ? { snapshot: keepLogTails(reading.snapshot, options.logs), cronJob: null }
+    : { snapshot: reading.snapshot && keepLogTails(reading.snapshot, options.logs), cronJob: reading.cronJob };
 }
 
 /** NAME: one snapshot fetched from the cluster (and written to --save FILE when asked). */
-async function fetchSnapshot(
-  options: DiagnoseOptions,
-  io: CommandContext,
-  say: Say,
-): Promise<{ snapshot: JobSnapshot; cronJob: ResolvedJob['cronJob'] }> {
+async function fetchSnapshot(options: DiagnoseOptions, io: CommandContext, say: Say): Promise<Fetched> {
   if (options.reference === undefined)
     throw new UsageError(
       'nothing to diagnose: give the NAME of a Job (job/NAME, cronjob/NAME) in the cluster, -f FILE for a saved snapshot, or -n NAMESPACE / -A for every failed, failing or stuck Job',
     );
-  const [{ parseJobReference, resolveJob }, { fetchJobSnapshot }] = await Promise.all([
+  const [{ parseJobReference }, { fetchJobSnapshot }] = await Promise.all([
     import('../kube/fetch-job.ts'),
     import('../kube/fetch-snapshot.ts'),
   ]);
@@ -136,36 +137,58 @@ async function fetchSnapshot(
     io.stderr,
     `fetching ${reference.kind.toLowerCase()}/${reference.name}, its pods and events...`,
   );
-  let snapshot: JobSnapshot;
-  let cronJob: ResolvedJob['cronJob'];
+  let fetched: Fetched;
   try {
-    const resolved = await resolveJob(client, reference, { allNamespaces: options.kube.allNamespaces });
+    const resolved = await resolveReference(client, reference, options);
     const warnings: string[] = [];
-    snapshot = await fetchJobSnapshot(client, resolved, {
-      logTails: options.logs,
-      onWarning: (message) => warnings.push(message),
-    });
-    cronJob = resolved.cronJob;
+    const snapshotOf = (job: ResolvedJob) =>
+      fetchJobSnapshot(client, job, { logTails: options.logs, onWarning: (message) => warnings.push(message) });
+    fetched =
+      resolved.cronJob === null
+        ? { snapshot: await snapshotOf(resolved.latest), cronJob: null }
+        : { snapshot: resolved.latest && (await snapshotOf(resolved.latest)), cronJob: resolved.cronJob };
     progress.stop();
     for (const warning of warnings) say('warning', warning);
-    if (resolved.cronJob && options.output === 'text')
-      say('note', `cronjob/${resolved.cronJob.name} → its most recent Job, job/${resolved.job.metadata.name ?? '?'}`);
+    if (fetched.cronJob && fetched.snapshot && options.output === 'text')
+      say('note', `cronjob/${reference.name} → its most recent Job, job/${fetched.snapshot.job.metadata.name ?? '?'}`);
   } finally {
     progress.stop();
     client.close();
   }
-  if (options.save !== undefined) await saveSnapshot(snapshot, options.save);
-  return { snapshot, cronJob };
+  if (options.save !== undefined) await saveSnapshot(fetched, options.save);
+  return fetched;
+}
+
+/** The Job named, or the CronJob with its Jobs and Events and its latest Job (none: null). */
+async function resolveReference(
+  client: Awaited<ReturnType<CommandContext['kubeClient']>>,
+  reference: { kind: 'Job' | 'CronJob'; name: string },
+  options: DiagnoseOptions,
+) {
+  const { resolveCronJob, resolveJob } = await import('../kube/fetch-job.ts');
+  const where = { allNamespaces: options.kube.allNamespaces };
+  if (reference.kind === 'Job') return { latest: await resolveJob(client, reference, where), cronJob: null } as const;
+  const resolved = await resolveCronJob(client, reference.name, where);
+  const { cronJob } = resolved;
+  const now = resolved.latest?.serverDate ?? resolved.serverDate ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return {
+    latest: resolved.latest && { ...resolved.latest, cronJob },
+    cronJob: { cronJob: cronJob.object, jobs: cronJob.jobs, events: cronJob.events, now },
+  };
 }
 
 /** --save FILE: the Snapshot document, as YAML for a .yaml/.yml name, else JSON. */
-async function saveSnapshot(snapshot: JobSnapshot, file: string): Promise<void> {
-  const [{ toSnapshotDocument }, { formatStructured }, { writeFile }] = await Promise.all([
+async function saveSnapshot(fetched: Fetched, file: string): Promise<void> {
+  const [{ toCronJobSnapshotDocument, toSnapshotDocument }, { formatStructured }, { writeFile }] = await Promise.all([
     import('../kube/snapshot-document.ts'),
     import('../format/format-structured.ts'),
     import('node:fs/promises'),
   ]);
-  const text = await formatStructured(toSnapshotDocument(snapshot), /\.ya?ml$/i.test(file) ? 'yaml' : 'json');
+  const document =
+    fetched.cronJob === null
+      ? toSnapshotDocument(fetched.snapshot)
+      : toCronJobSnapshotDocument(fetched.cronJob, fetched.snapshot);
+  const text = await formatStructured(document, /\.ya?ml$/i.test(file) ? 'yaml' : 'json');
   await writeFile(file, text).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot write the snapshot to ${file}: ${error.code ?? error.message}`);
   });
@@ -188,16 +211,21 @@ function startProgress(stderr: OutputStream, text: string): { stop(): void } {
   };
 }
 
-async function render(output: DiagnoseOutput, options: DiagnoseOptions, io: CommandContext): Promise<string> {
+async function render(
+  output: DiagnoseOutput | CronJobWithoutJob,
+  options: DiagnoseOptions,
+  io: CommandContext,
+): Promise<string> {
   switch (options.output) {
     case 'json':
     case 'yaml':
       return (await import('../format/format-structured.ts')).formatStructured(output, options.output);
     case 'text': {
-      const [{ formatDiagnosisText }, { formatCronJobText }] = await Promise.all([
+      const [{ formatDiagnosisText }, { formatCronJobText, formatCronJobWithoutJobText }] = await Promise.all([
         import('../format/format-diagnosis-text.ts'),
         import('../format/format-cronjob-text.ts'),
       ]);
+      if (output.job === null) return formatCronJobWithoutJobText(output);
       const text = formatDiagnosisText(output, { color: io.color(options.color), width: io.width(WIDTH) });
       return output.cronjob ? `${formatCronJobText(output.cronjob, output.now)}\n${text}` : text;
     }

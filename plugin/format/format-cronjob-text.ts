@@ -13,7 +13,7 @@ export function formatCronJobText(block: CronJobBlock, now: string): string {
   const lines = [
     `CronJob ${escapeText(block.name)}: "${escapeText(block.schedule ?? '?')}" in ${escapeText(block.timeZone ?? 'UTC (the controller’s zone)')}, concurrencyPolicy ${block.concurrencyPolicy ?? 'Allow'}${block.suspended ? ', SUSPENDED' : ''}`,
     `  last scheduled: ${when(block.lastScheduleTime)}; last successful: ${when(block.lastSuccessfulTime)}`,
-    `  next runs: ${block.nextRuns.length > 0 ? block.nextRuns.join(', ') : 'none'}`,
+    `  next runs: ${block.nextRuns.length > 0 ? block.nextRuns.join(', ') : block.suspended ? 'none while suspended' : 'none'}`,
     `  active: ${block.active.length > 0 ? block.active.map(escapeText).join(', ') : 'none'}`,
   ];
   if (block.missedRuns.length > 0) {
@@ -29,7 +29,7 @@ export function formatCronJobText(block: CronJobBlock, now: string): string {
   lines.push(
     `  history (keeps ${block.historyLimits.successful} succeeded, ${block.historyLimits.failed} failed${block.ttlSecondsAfterFinished !== null ? `; TTL ${block.ttlSecondsAfterFinished} s` : ''}):`,
   );
-  if (block.history.length === 0) lines.push('    no Job left');
+  if (block.history.length === 0) lines.push(block.lastScheduleTime === null ? '    no Job yet' : '    no Job left');
   else
     lines.push(
       ...renderTable(
@@ -38,6 +38,25 @@ export function formatCronJobText(block: CronJobBlock, now: string): string {
         { indent: '    ' },
       ),
     );
+  lines.push(`  events:${block.events.length === 0 ? ' none' : ''}`);
+  if (block.events.length > 0)
+    lines.push(
+      ...renderTable(
+        ['last seen', 'type', 'reason', 'message'],
+        block.events.map((e) => [
+          e.time === null ? '-' : `${ago(e.time, at)}${e.count > 1 ? ` (x${e.count})` : ''}`,
+          e.type ?? '-',
+          e.reason ?? '-',
+          e.message ?? '-',
+        ]),
+        { indent: '    ' },
+      ),
+    );
   for (const note of block.notes) lines.push(`  note: ${escapeText(note)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `diagnose cronjob/NAME` of a CronJob without a Job: its view, then why there is no Job. */
+export function formatCronJobWithoutJobText(output: { now: string; verdict: string; cronjob: CronJobBlock }): string {
+  return `${formatCronJobText(output.cronjob, output.now)}\n${escapeText(output.verdict)}\n`;
 }

@@ -102,7 +102,34 @@ export async function resolveJob(
 
 async function resolveIn(client: KubeClient, ref: JobReference, namespace: string): Promise<ResolvedJob> {
   if (ref.kind === 'Job') return { ...(await fetchJobResponse(client, namespace, ref.name)), cronJob: null };
-  const cronJob = await getOrNotFound(client, 'cronjobs', namespace, ref.name);
+  const { cronJob, latest } = await cronJobIn(client, ref.name, namespace);
+  if (latest === null) throw noJobsError(ref.name, namespace, cronJob.object);
+  return { ...latest, cronJob };
+}
+
+/** A CronJob found, with what it owns; its latest Job is null when it owns none (not run yet, or all removed). */
+export interface ResolvedCronJob {
+  cronJob: NonNullable<ResolvedJob['cronJob']>;
+  /** The most recent Job it owns, fetched after the list (its state then matches its pods'). */
+  latest: { job: RawJob; serverDate: string | null } | null;
+  /** The Date header of the CronJob's GET (RFC 3339), or null: "now" when there is no Job. */
+  serverDate: string | null;
+}
+
+/** cronjob/NAME: the CronJob, its Jobs and Events, and its latest Job if any. Throws KubeError. */
+export async function resolveCronJob(
+  client: KubeClient,
+  name: string,
+  options: ResolveOptions = {},
+): Promise<ResolvedCronJob> {
+  const namespace = options.allNamespaces
+    ? await findNamespaceOf(client, { kind: 'CronJob', name })
+    : (options.namespace ?? client.namespace);
+  return cronJobIn(client, name, namespace);
+}
+
+async function cronJobIn(client: KubeClient, name: string, namespace: string): Promise<ResolvedCronJob> {
+  const cronJob = await getOrNotFound(client, 'cronjobs', namespace, name);
   const uid = cronJob.body.metadata.uid;
   // The Jobs it owns, whole (the CronJob view shows their outcomes), and its Events: two lists.
   const [owned, events] = await Promise.all([
@@ -126,10 +153,10 @@ async function resolveIn(client: KubeClient, ref: JobReference, namespace: strin
       (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '') ||
       (b.metadata.name ?? '').localeCompare(a.metadata.name ?? ''),
   )[0];
-  if (!latest?.metadata.name) throw noJobsError(ref.name, namespace, cronJob.body);
   return {
-    ...(await fetchJobResponse(client, namespace, latest.metadata.name)),
-    cronJob: { namespace, name: ref.name, object: cronJob.body, jobs: owned.items, events },
+    cronJob: { namespace, name, object: cronJob.body, jobs: owned.items, events },
+    latest: latest?.metadata.name ? await fetchJobResponse(client, namespace, latest.metadata.name) : null,
+    serverDate: cronJob.serverDate,
   };
 }
 

@@ -3,7 +3,7 @@
 // file: a file a user hands over must never end in a stack trace.
 import { readStreamCapped, readTextCapped, UsageError, yamlPackage } from '../../edge/index.ts';
 import { describeError, MAX_NESTING_DEPTH, nestsDeeperThan } from '../../kubernetes/index.ts';
-import { toJobSnapshotFromDocuments, type SnapshotReading, type SnapshotSource } from './snapshot-document.ts';
+import { toDiagnoseReading, type DiagnoseReading, type SnapshotSource } from './snapshot-document.ts';
 
 /**
  * A snapshot of a 5,000-pod Job, saved without managedFields, is some 25 MiB; a kubectl List of
@@ -18,8 +18,8 @@ export interface SnapshotFileOptions extends Omit<SnapshotSource, 'file'> {
   readonly stdin: AsyncIterable<unknown>;
 }
 
-/** Reads `-f FILE` (`-`: standard input) into a JobSnapshot. Throws UsageError. */
-export async function readSnapshotFile(path: string, options: SnapshotFileOptions): Promise<SnapshotReading> {
+/** Reads `-f FILE` (`-`: standard input) into a JobSnapshot (and a CronJob, if saved with one). Throws UsageError. */
+export async function readSnapshotFile(path: string, options: SnapshotFileOptions): Promise<DiagnoseReading> {
   const file = path === '-' ? 'standard input' : path;
   const text = await readText(path, options.stdin).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${file}: ${readProblem(error)}`);
@@ -31,7 +31,7 @@ export async function readSnapshotFile(path: string, options: SnapshotFileOption
   const documents = parseDocuments(text.replace(/^\uFEFF/, ''), file);
   if (documents.some((document) => nestsDeeperThan(document)))
     throw new UsageError(`${file} nests deeper than ${MAX_NESTING_DEPTH} levels: it is not a snapshot`);
-  return toJobSnapshotFromDocuments(documents, { ...options, file });
+  return toDiagnoseReading(documents, { ...options, file });
 }
 
 function readText(path: string, stdin: AsyncIterable<unknown>): Promise<string | undefined> {

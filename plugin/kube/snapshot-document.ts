@@ -9,6 +9,7 @@ import {
   describeValue,
   isObject,
   isRfc3339,
+  obj,
   str,
   toRawEvent,
   toRawJob,
@@ -19,7 +20,8 @@ import {
   type RawPod,
 } from '../../kubernetes/index.ts';
 import { JOB_NAME_LABEL, LEGACY_JOB_NAME_LABEL } from '../../kubernetes/index.ts';
-import { MAX_LOG_TAILS, type JobSnapshot, type LogTail } from '../job-snapshot.ts';
+import { MAX_LOG_TAILS, type CronJobSnapshot, type JobSnapshot, type LogTail } from '../job-snapshot.ts';
+import { readSavedCronJob, toSavedCronJob, type ReadList, type SavedCronJob } from './cronjob-snapshot-part.ts';
 import { LOG_TAIL_LINES } from './fetch-log-tails.ts';
 import { belongsToJob, byCreation, byEventTime, isOwnedBy } from './job-members.ts';
 
@@ -31,11 +33,14 @@ export interface SnapshotDocument {
   kind: 'Snapshot';
   /** When the snapshot was fetched (RFC 3339): the diagnosis's "now" when it is read back. */
   fetchedAt: string;
-  job: RawJob;
+  /** The Job; null only beside a cronJob that owns none. */
+  job: RawJob | null;
   pods: RawPod[];
   events: RawEvent[];
   /** Log tails of failed containers, most recent first (one by default; N with `--logs N`). */
   logs: LogTail[];
+  /** `diagnose cronjob/NAME --save`: the CronJob, its Jobs and Events (cronjob-snapshot-part.ts). */
+  cronJob?: SavedCronJob;
 }
 
 export function toSnapshotDocument(snapshot: JobSnapshot): SnapshotDocument {
@@ -50,20 +55,44 @@ export function toSnapshotDocument(snapshot: JobSnapshot): SnapshotDocument {
   };
 }
 
+/** `diagnose cronjob/NAME --save`: the latest Job's snapshot (if any) and the CronJob. */
+export function toCronJobSnapshotDocument(cronJob: CronJobSnapshot, latest: JobSnapshot | null): SnapshotDocument {
+  const job = latest ? toSnapshotDocument(latest) : undefined;
+  return {
+    apiVersion: SNAPSHOT_API_VERSION,
+    kind: 'Snapshot',
+    fetchedAt: latest?.now ?? cronJob.now,
+    job: job?.job ?? null,
+    pods: job?.pods ?? [],
+    events: job?.events ?? [],
+    logs: job?.logs ?? [],
+    cronJob: toSavedCronJob(cronJob),
+  };
+}
+
 export interface SnapshotSource {
   /** The file, as named on the command line (for messages). */
   readonly file: string;
-  /** The Job to take from a List that holds several (a Snapshot holds one). */
+  /** The Job to take from a List that holds several (a Snapshot holds one); with kind CronJob, the CronJob a Snapshot must hold. */
   readonly name?: string;
+  /** What `name` names (default Job). */
+  readonly kind?: 'Job' | 'CronJob';
   /** The time of this run (RFC 3339): a List records no fetch time, so it is measured against this. */
   readonly now: string;
 }
 
 export interface SnapshotReading {
   readonly snapshot: JobSnapshot;
+  /** The CronJob of a snapshot saved with `diagnose cronjob/NAME --save`, else null. */
+  readonly cronJob: CronJobSnapshot | null;
   /** What was skipped or assumed, for stderr. */
   readonly notes: string[];
 }
+
+/** A file `diagnose -f` reads: a Job's snapshot, or a CronJob's, whose latest Job may be none. */
+export type DiagnoseReading =
+  | { readonly snapshot: JobSnapshot; readonly cronJob: null; readonly notes: string[] }
+  | { readonly snapshot: JobSnapshot | null; readonly cronJob: CronJobSnapshot; readonly notes: string[] };
 
 /** Lists inside Lists are flattened as kubectl flattens them, this deep at most. */
 const MAX_LIST_DEPTH = 8;
@@ -72,6 +101,13 @@ const SAVE_HINT =
 
 /** The documents of a file (JSON or YAML, parsed) as a JobSnapshot. Throws UsageError. */
 export function toJobSnapshotFromDocuments(documents: readonly unknown[], source: SnapshotSource): SnapshotReading {
+  const reading = toDiagnoseReading(documents, source);
+  if (reading.snapshot === null) throw new UsageError(`${source.file}: the Snapshot of a CronJob holds no Job`);
+  return { snapshot: reading.snapshot, cronJob: reading.cronJob, notes: reading.notes };
+}
+
+/** The documents of a file as what `diagnose -f` diagnoses. Throws UsageError. */
+export function toDiagnoseReading(documents: readonly unknown[], source: SnapshotSource): DiagnoseReading {
   const snapshots = documents.filter((document) => isObject(document) && document.kind === 'Snapshot');
   if (snapshots.length > 0) {
     if (documents.length > 1)
@@ -81,7 +117,7 @@ export function toJobSnapshotFromDocuments(documents: readonly unknown[], source
   return fromObjects(flatten(documents), source);
 }
 
-function fromSnapshotDocument(document: JsonObject, source: SnapshotSource): SnapshotReading {
+function fromSnapshotDocument(document: JsonObject, source: SnapshotSource): DiagnoseReading {
   const { file } = source;
   const apiVersion = document.apiVersion;
   if (apiVersion !== SNAPSHOT_API_VERSION)
@@ -93,20 +129,31 @@ function fromSnapshotDocument(document: JsonObject, source: SnapshotSource): Sna
     throw new UsageError(
       `${file}: fetchedAt must be the RFC 3339 time the snapshot was taken, not ${describeValue(fetchedAt)}`,
     );
+  const notes: string[] = [];
+  const list: ReadList = (entry, key, read) => listOf(entry, key, read, file, notes);
+  const cronJob = readSavedCronJob(document, fetchedAt, file, list);
+  if (cronJob !== null && source.kind === 'CronJob' && source.name !== cronJobName(cronJob))
+    throw new UsageError(`${file} holds the snapshot of cronjob/${cronJobName(cronJob)}, not cronjob/${source.name}`);
+  if (cronJob === null && source.kind === 'CronJob')
+    throw new UsageError(`${file} holds the snapshot of a Job, not of cronjob/${source.name}: leave the name out`);
+  // A CronJob that owned no Job when it was saved: its job is null.
+  if (cronJob !== null && document.job === null) return { snapshot: null, cronJob, notes };
   const job = toRawJob(document.job);
   if (job === undefined || (job.kind !== undefined && job.kind !== 'Job'))
     throw new UsageError(`${file}: the Snapshot holds no Job (its job is ${describeValue(document.job, 40)})`);
-  if (source.name !== undefined && job.metadata.name !== source.name)
+  if (source.name !== undefined && source.kind !== 'CronJob' && job.metadata.name !== source.name)
     throw new UsageError(`${file} holds the snapshot of job/${job.metadata.name ?? '?'}, not job/${source.name}`);
-  const notes: string[] = [];
-  const pods = listOf(document, 'pods', toRawPod, file, notes);
-  const events = listOf(document, 'events', toRawEvent, file, notes);
-  const logs = listOf(document, 'logs', toLogTail, file, notes);
+  const pods = list(document, 'pods', toRawPod);
+  const events = list(document, 'events', toRawEvent);
+  const logs = list(document, 'logs', toLogTail);
   if (logs.length > MAX_LOG_TAILS) notes.push(`${file}: read the first ${MAX_LOG_TAILS} of its ${logs.length} logs`);
   const [logTail = null, ...earlierLogTails] = logs.slice(0, MAX_LOG_TAILS);
-  const snapshot: JobSnapshot = { job, pods, events, now: fetchedAt, logTail };
-  return { snapshot: earlierLogTails.length > 0 ? { ...snapshot, earlierLogTails } : snapshot, notes };
+  const read: JobSnapshot = { job, pods, events, now: fetchedAt, logTail };
+  const snapshot = earlierLogTails.length > 0 ? { ...read, earlierLogTails } : read;
+  return cronJob === null ? { snapshot, cronJob, notes } : { snapshot, cronJob, notes };
 }
+
+const cronJobName = (cronJob: CronJobSnapshot) => str(obj(cronJob.cronJob, 'metadata'), 'name') ?? '?';
 
 /** A list of the snapshot: its items of the right shape; the others are skipped with a note. */
 function listOf<T>(
@@ -170,7 +217,7 @@ const kindOf = (value: unknown, kind: string, apiVersion: string): boolean =>
   str(value, 'kind') === kind && (str(value, 'apiVersion') ?? apiVersion) === apiVersion;
 
 /** A List (or documents) of Jobs, pods and Events: one Job, its own pods, and their Events. */
-function fromObjects(objects: readonly unknown[], source: SnapshotSource): SnapshotReading {
+function fromObjects(objects: readonly unknown[], source: SnapshotSource): DiagnoseReading {
   const { file, name } = source;
   const jobs = objects.filter((o) => kindOf(o, 'Job', 'batch/v1')).flatMap((o) => toRawJob(o) ?? []);
   const wanted = name === undefined ? jobs : jobs.filter((job) => job.metadata.name === name);
@@ -202,6 +249,7 @@ function fromObjects(objects: readonly unknown[], source: SnapshotSource): Snaps
       now: source.now,
       logTail: null,
     },
+    cronJob: null,
     notes: [`${file} is a List, which records no fetch time: times are measured against now (${source.now})`],
   };
 }

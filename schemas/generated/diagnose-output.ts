@@ -589,105 +589,9 @@ export interface DiagnoseOutput {
     };
   } | null;
   /**
-   * diagnose cronjob/NAME: the CronJob itself (its latest Job's diagnosis is the rest of the output); null for a Job named directly, a sweep or a snapshot file.
+   * diagnose cronjob/NAME: the CronJob itself (its latest Job's diagnosis is the rest of the output); null for a Job named directly, a sweep or the snapshot of a Job. A CronJob that has no Job (none started yet, or all removed) gives the shorter output of definitions/CronJobWithoutJob instead.
    */
-  cronjob: {
-    /**
-     * The CronJob's name.
-     */
-    name: string;
-    /**
-     * spec.schedule.
-     */
-    schedule: string | null;
-    /**
-     * spec.timeZone; null: the controller's (UTC on most clusters).
-     */
-    timeZone: string | null;
-    /**
-     * spec.suspend: no new Job is started while true.
-     */
-    suspended: boolean;
-    /**
-     * spec.concurrencyPolicy (Allow, Forbid, Replace).
-     */
-    concurrencyPolicy: string | null;
-    /**
-     * status.lastScheduleTime: the last time a Job was started.
-     */
-    lastScheduleTime: string | null;
-    /**
-     * status.lastSuccessfulTime: when a Job of it last completed.
-     */
-    lastSuccessfulTime: string | null;
-    /**
-     * The next 3 start times (RFC 3339, UTC) after now; empty when suspended, or when the schedule never fires or cannot be computed (@every).
-     */
-    nextRuns: string[];
-    /**
-     * Start times that started no Job, newest last, and why.
-     */
-    missedRuns: {
-      /**
-       * The start time (RFC 3339), or the Event's time when the controller gave none.
-       */
-      time: string;
-      /**
-       * controller-down: a start time passed with no Job and no word from the CronJob controller (not running, or far behind); starting-deadline-passed: the controller saw it after startingDeadlineSeconds (its MissSchedule Event); too-many-missed: more than 100 start times were missed (its TooManyMissedTimes Event); forbid-skip: concurrencyPolicy Forbid skipped it while a Job was active (JobAlreadyActive); replace-deleted: concurrencyPolicy Replace deleted the running Job to start the next (SuccessfulDelete).
-       */
-      why: 'controller-down' | 'starting-deadline-passed' | 'too-many-missed' | 'forbid-skip' | 'replace-deleted';
-      /**
-       * What happened, in words (the controller's own message where it gave one).
-       */
-      message: string;
-    }[];
-    /**
-     * status.active: the names of the Jobs running now.
-     */
-    active: string[];
-    /**
-     * The CronJob's last Jobs still in the cluster (--history N, default 5), newest first.
-     */
-    history: {
-      /**
-       * The Job's name.
-       */
-      job: string;
-      /**
-       * From the Job's conditions and spec.suspend.
-       */
-      state: 'Complete' | 'Completing' | 'Failed' | 'Failing' | 'Running' | 'Suspended';
-      /**
-       * The reason of its Complete, Failed, SuccessCriteriaMet or FailureTarget condition.
-       */
-      reason: string | null;
-      /**
-       * When it finished (completionTime, or the Failed condition's time).
-       */
-      finished: string | null;
-    }[];
-    /**
-     * How many finished Jobs the controller keeps.
-     */
-    historyLimits: {
-      /**
-       * spec.successfulJobsHistoryLimit (default 3).
-       */
-      successful: number;
-      /**
-       * spec.failedJobsHistoryLimit (default 1).
-       */
-      failed: number;
-    };
-    /**
-     * spec.jobTemplate.spec.ttlSecondsAfterFinished: finished Jobs are deleted after it, whatever the history limits.
-     */
-    ttlSecondsAfterFinished: number | null;
-    /**
-     * What else matters: suspension, the TTL against the history limits, a schedule that never fires.
-     */
-    notes: string[];
-  } | null;
+  cronjob: null | DiagnoseCronJob;
 }
 /**
  * One pod of the Job: one attempt (for an Indexed Job, one attempt of its index).
@@ -807,4 +711,129 @@ export interface Attempt {
    * What else matters about this attempt, in words (e.g. deleted by the Job controller when the Job failed).
    */
   note: string | null;
+}
+/**
+ * The CronJob of diagnose cronjob/NAME: its schedule, status, missed start times, Jobs and Events.
+ */
+export interface DiagnoseCronJob {
+  /**
+   * The CronJob's name.
+   */
+  name: string;
+  /**
+   * spec.schedule.
+   */
+  schedule: string | null;
+  /**
+   * spec.timeZone; null: the controller's (UTC on most clusters).
+   */
+  timeZone: string | null;
+  /**
+   * spec.suspend: no new Job is started while true.
+   */
+  suspended: boolean;
+  /**
+   * spec.concurrencyPolicy (Allow, Forbid, Replace).
+   */
+  concurrencyPolicy: string | null;
+  /**
+   * status.lastScheduleTime: the last time a Job was started.
+   */
+  lastScheduleTime: string | null;
+  /**
+   * status.lastSuccessfulTime: when a Job of it last completed.
+   */
+  lastSuccessfulTime: string | null;
+  /**
+   * The next 3 start times (RFC 3339, UTC) after now; empty when suspended, or when the schedule never fires or cannot be computed (@every).
+   */
+  nextRuns: string[];
+  /**
+   * Start times that started no Job, newest last, and why.
+   */
+  missedRuns: {
+    /**
+     * The start time (RFC 3339), or the Event's time when the controller gave none.
+     */
+    time: string;
+    /**
+     * controller-down: a start time passed with no Job and no word from the CronJob controller (not running, or far behind); starting-deadline-passed: the controller saw it after startingDeadlineSeconds (its MissSchedule Event); too-many-missed: more than 100 start times were missed (its TooManyMissedTimes Event); forbid-skip: concurrencyPolicy Forbid skipped it while a Job was active (JobAlreadyActive); replace-deleted: concurrencyPolicy Replace deleted the running Job to start the next (SuccessfulDelete).
+     */
+    why: 'controller-down' | 'starting-deadline-passed' | 'too-many-missed' | 'forbid-skip' | 'replace-deleted';
+    /**
+     * What happened, in words (the controller's own message where it gave one).
+     */
+    message: string;
+  }[];
+  /**
+   * status.active: the names of the Jobs running now.
+   */
+  active: string[];
+  /**
+   * The CronJob's last Jobs still in the cluster (--history N, default 5), newest first.
+   */
+  history: {
+    /**
+     * The Job's name.
+     */
+    job: string;
+    /**
+     * From the Job's conditions and spec.suspend.
+     */
+    state: 'Complete' | 'Completing' | 'Failed' | 'Failing' | 'Running' | 'Suspended';
+    /**
+     * The reason of its Complete, Failed, SuccessCriteriaMet or FailureTarget condition.
+     */
+    reason: string | null;
+    /**
+     * When it finished (completionTime, or the Failed condition's time).
+     */
+    finished: string | null;
+  }[];
+  /**
+   * How many finished Jobs the controller keeps.
+   */
+  historyLimits: {
+    /**
+     * spec.successfulJobsHistoryLimit (default 3).
+     */
+    successful: number;
+    /**
+     * spec.failedJobsHistoryLimit (default 1).
+     */
+    failed: number;
+  };
+  /**
+   * spec.jobTemplate.spec.ttlSecondsAfterFinished: finished Jobs are deleted after it, whatever the history limits.
+   */
+  ttlSecondsAfterFinished: number | null;
+  /**
+   * The CronJob's Events, oldest first: the controller's word on each start time (SuccessfulCreate, JobAlreadyActive, MissSchedule, SuccessfulDelete, SawCompletedJob, UnknownTimeZone, InvalidSchedule, FailedCreate, ...).
+   */
+  events: {
+    /**
+     * When it last happened (lastTimestamp, else eventTime, else its creation; RFC 3339).
+     */
+    time: string | null;
+    /**
+     * Normal or Warning.
+     */
+    type: string | null;
+    /**
+     * The controller's reason, e.g. JobAlreadyActive.
+     */
+    reason: string | null;
+    /**
+     * The controller's message.
+     */
+    message: string | null;
+    /**
+     * How many times it happened (1 when the Event does not say).
+     */
+    count: number;
+  }[];
+  /**
+   * What else matters: suspension and what resuming does, the TTL against the history limits, a schedule that never fires, how to start a Job by hand when there is none.
+   */
+  notes: string[];
 }

@@ -17,10 +17,20 @@ export interface FakeApiServer {
   close(): Promise<void>;
 }
 
-export async function startFakeApiServer(namespace: string, handler: Handler): Promise<FakeApiServer> {
+export interface FakeApiServerOptions {
+  /** The Date header of every answer (RFC 3339): the server's clock, which a fetched snapshot takes as "now". */
+  readonly date?: string;
+}
+
+export async function startFakeApiServer(
+  namespace: string,
+  handler: Handler,
+  options: FakeApiServerOptions = {},
+): Promise<FakeApiServer> {
+  const date = options.date === undefined ? {} : { Date: new Date(options.date).toUTCString() };
   const server = http.createServer((request, response) => {
     handler(new URL(request.url ?? '/', 'http://x'), (status, body, type = 'application/json') => {
-      response.writeHead(status, { 'Content-Type': type });
+      response.writeHead(status, { 'Content-Type': type, ...date });
       response.end(typeof body === 'string' ? body : JSON.stringify(body));
     });
   });

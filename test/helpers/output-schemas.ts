@@ -10,6 +10,15 @@ export function loadSchema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(SCHEMAS, `${name}.schema.json`), 'utf8')) as Record<string, unknown>;
 }
 
+/**
+ * The schema with one of its definitions as the root (its other definitions kept for $ref), e.g.
+ * diagnose-output's CronJobWithoutJob, the output of a CronJob that owns no Job.
+ */
+export function definitionAsRoot(schema: Record<string, unknown>, name: string): Record<string, unknown> {
+  const definitions = schema.definitions as Record<string, Record<string, unknown>>;
+  return { $schema: schema.$schema, ...definitions[name], definitions };
+}
+
 export async function compileSchema(schema: object): Promise<Validate> {
   const { default: AjvModule } = await import('ajv');
   const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;

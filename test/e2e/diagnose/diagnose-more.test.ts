@@ -171,22 +171,24 @@ describe('diagnose, naming the Job', () => {
     },
   );
 
-  test.concurrent('a CronJob without Jobs, and one that does not exist: exit 1 with what to do', async () => {
-    await inNamespace('cronjob-empty', async (ns) => {
-      await cluster().batch.createNamespacedCronJob({ namespace: ns, body: cronJob('weekly') });
-      const none = await jobX(['diagnose', 'cronjob/weekly', '-n', ns]);
-      expect(none.code).toBe(1);
-      expect(none.stderr).toContain(
-        `error: cronjob "weekly" in namespace "${ns}" has no Jobs: it has never started a Job (schedule "0 3 * * *"). The CronJob is suspended.`,
-      );
-      expect(none.stderr).toContain(`kubectl create job --from=cronjob/weekly weekly-manual -n ${ns}`);
-      const missing = await jobX(['diagnose', 'cronjob/weekyl', '-n', ns]);
-      expect({ code: missing.code, stderr: missing.stderr }).toEqual({
-        code: 1,
-        stderr: `error: cronjobs.batch "weekyl" not found in namespace "${ns}"\nDid you mean "weekly"?\n`,
+  test.concurrent(
+    'a CronJob without Jobs: exit 0 with its view and what to do; one that does not exist: exit 1',
+    async () => {
+      await inNamespace('cronjob-empty', async (ns) => {
+        await cluster().batch.createNamespacedCronJob({ namespace: ns, body: cronJob('weekly') });
+        const none = await jobX(['diagnose', 'cronjob/weekly', '-n', ns]);
+        expect({ code: none.code, stderr: none.stderr }).toEqual({ code: 0, stderr: '' });
+        expect(none.stdout).toMatch(/^CronJob weekly: "0 3 \* \* \*" .*, SUSPENDED\n/);
+        expect(none.stdout).toContain(`kubectl create job --from=cronjob/weekly weekly-manual -n ${ns}`);
+        expect(none.stdout).toMatch(/\ncronjob\/weekly has not started a Job yet: it is suspended\n$/);
+        const missing = await jobX(['diagnose', 'cronjob/weekyl', '-n', ns]);
+        expect({ code: missing.code, stderr: missing.stderr }).toEqual({
+          code: 1,
+          stderr: `error: cronjobs.batch "weekyl" not found in namespace "${ns}"\nDid you mean "weekly"?\n`,
+        });
       });
-    });
-  });
+    },
+  );
 
   test.concurrent('-A finds the Job in whichever namespace holds it', async () => {
     await inNamespace('all-namespaces', async (ns) => {

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from '@jest/globals';
 import { feedStdin } from '../../helpers/feed-stdin.ts';
-import { compileSchema, loadSchema, type Validate } from '../../helpers/output-schemas.ts';
+import { compileSchema, definitionAsRoot, loadSchema, type Validate } from '../../helpers/output-schemas.ts';
 import { KUBECONFIG, REPO_ROOT } from './cluster.ts';
 
 /** The executable under test; JOBX_BIN points at a copy (e.g. while dist/ is being rebuilt). */
@@ -48,8 +48,11 @@ export function jobX(args: string[], options: CliOptions = {}): Promise<CliResul
 const validators = new Map<string, Promise<Validate>>();
 
 /** Asserts that `output` is valid against schemas/<name>.schema.json (errors shown on failure). */
+/** Valid against schemas/NAME.schema.json (NAME#DEFINITION: against that definition of it). */
 export async function expectValidOutput(name: string, output: unknown): Promise<void> {
-  if (!validators.has(name)) validators.set(name, compileSchema(loadSchema(name)));
+  const [file, definition] = name.split('#');
+  const schema = () => (definition ? definitionAsRoot(loadSchema(file!), definition) : loadSchema(file!));
+  if (!validators.has(name)) validators.set(name, compileSchema(schema()));
   const validate = await validators.get(name)!;
   expect({ valid: validate(output), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
 }

@@ -65,11 +65,15 @@ describe('diagnose NAME --save FILE, then diagnose -f FILE', () => {
     },
   );
 
-  test('--save does not go with -f, and -f reads a Job only', async () => {
+  test('--save does not go with -f; cronjob/NAME -f FILE needs a CronJob snapshot', async () => {
     expect((await run(['diagnose', '-f', 'x.json', '--save', 'y.json'])).code).toBe(2);
-    expect((await run(['diagnose', 'cronjob/nightly', '-f', 'x.json'])).stderr).toMatch(
-      /^error: -f reads the snapshot of a Job/,
-    );
+    const file = join(dir, 'job-only.json');
+    expect((await run(['diagnose', 'pi', '--save', file])).code).toBe(0);
+    expect(await run(['diagnose', 'cronjob/nightly', '-f', file])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: ${file} holds the snapshot of a Job, not of cronjob/nightly: leave the name out\n`,
+    });
   });
 });
 

@@ -86,7 +86,7 @@ describe('diagnose cronjob/NAME: the CronJob', () => {
   });
 
   test("Forbid: the controller's JobAlreadyActive Event explains the skipped start times", () => {
-    const block = diagnoseCronJob({
+    const forbid = {
       cronJob: cronJob({ concurrencyPolicy: 'Forbid' }, { active: [{ name: 'nightly-29417590' }] }),
       jobs: JOBS,
       events: [
@@ -98,10 +98,21 @@ describe('diagnose cronjob/NAME: the CronJob', () => {
         ),
       ],
       now: '2026-12-06T12:15:00Z',
-    });
+    };
+    const block = diagnoseCronJob(forbid);
     expect(block.active).toEqual(['nightly-29417590']);
     expect(block.missedRuns.map((m) => m.why)).toEqual(['forbid-skip']);
     expect(block.missedRuns[0]!.message).toMatch(/Forbid skipped 2 start times/);
+    // What holds the CronJob back, and whether anything ends it.
+    expect(block.notes).toEqual([expect.stringMatching(/while nightly-29417590 runs.*sets no activeDeadlineSeconds/)]);
+    const bounded = diagnoseCronJob({
+      ...forbid,
+      cronJob: cronJob(
+        { concurrencyPolicy: 'Forbid', jobTemplate: { spec: { activeDeadlineSeconds: 300 } } },
+        { active: [{ name: 'nightly-29417590' }] },
+      ),
+    });
+    expect(bounded.notes).toEqual([expect.stringMatching(/activeDeadlineSeconds 300 fails it at the latest 300 s/)]);
   });
 
   test('startingDeadlineSeconds passed: the scheduled time from MissSchedule; more than 100: TooManyMissedTimes', () => {
@@ -126,6 +137,44 @@ describe('diagnose cronjob/NAME: the CronJob', () => {
       ['2026-12-06T12:00:00Z', 'starting-deadline-passed'],
       ['2026-12-06T12:00:30Z', 'too-many-missed'],
     ]);
+  });
+
+  test('Replace: the run whose Job was deleted, at its start time; the history cleanup is no missed run', () => {
+    const block = diagnoseCronJob({
+      cronJob: cronJob({ concurrencyPolicy: 'Replace' }),
+      jobs: JOBS,
+      events: [
+        // cleanupFinishedJobs, once the Job of 11:40 finished, deleting the one of 11:20: the same Event as Replace's.
+        event('SuccessfulDelete', 'Deleted job nightly-29942600', '2026-12-06T11:40:30Z'),
+        // Replace at 11:50: the Job of 11:40 was still running.
+        event('SuccessfulDelete', 'Deleted job nightly-29942620', '2026-12-06T11:50:00Z'),
+      ],
+      now: '2026-12-06T11:55:00Z',
+    });
+    expect(block.missedRuns).toEqual([
+      {
+        time: '2026-12-06T11:40:00Z',
+        why: 'replace-deleted',
+        message:
+          'its Job nightly-29942620 was still running at the next start time: concurrencyPolicy Replace deleted it (2026-12-06T11:50:00Z) to start the next one',
+      },
+    ]);
+  });
+
+  test('startingDeadlineSeconds: a start time older than the deadline is dropped without an Event, not the controller being down', () => {
+    // mostRecentScheduleTime never looks back further than now - startingDeadlineSeconds (300 s).
+    const block = diagnoseCronJob({
+      cronJob: cronJob({ startingDeadlineSeconds: 300 }),
+      jobs: JOBS,
+      events: [],
+      now: '2026-12-06T12:25:00Z',
+    });
+    expect(block.missedRuns.map((m) => [m.time, m.why])).toEqual([
+      ['2026-12-06T12:00:00Z', 'starting-deadline-passed'],
+      ['2026-12-06T12:10:00Z', 'starting-deadline-passed'],
+      ['2026-12-06T12:20:00Z', 'controller-down'],
+    ]);
+    expect(block.missedRuns[0]!.message).toMatch(/within startingDeadlineSeconds \(300 s\).*nor says so/);
   });
 
   test('suspended: no next runs, no missed runs, a note; the TTL against the history limits', () => {
