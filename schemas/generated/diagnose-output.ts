@@ -2,6 +2,11 @@
 // Generated from schemas/*.schema.json by scripts/generate-types.ts. DO NOT EDIT.
 
 /**
+ * The output of `kubectl job-x diagnose NAME -o json` (a contract: see design.md): a Job's diagnosis (definitions/DiagnoseOutput), or, for `diagnose cronjob/NAME` of a CronJob that owns no Job, the CronJob's view alone (definitions/CronJobWithoutJob).
+ */
+export type DiagnoseDocument = DiagnoseOutput | CronJobWithoutJob;
+
+/**
  * The output of `kubectl job-x diagnose NAME -o json` (a contract: see design.md): what state a Job is in, why, the evidence, and what to change. Computed from one snapshot (the Job, its pods and their Events) by replaying the decisions of the Kubernetes 1.36 Job controller (pkg/controller/job). Every key is always present (null when it does not apply), in this order.
  */
 export interface DiagnoseOutput {
@@ -836,4 +841,22 @@ export interface DiagnoseCronJob {
    * What else matters: suspension and what resuming does, the TTL against the history limits, a schedule that never fires, how to start a Job by hand when there is none.
    */
   notes: string[];
+}
+/**
+ * The output of diagnose cronjob/NAME -o json for a CronJob that owns no Job (it has not started one yet, or its history limits or TTL removed them all): the exit code is 0, as for any diagnosis.
+ */
+export interface CronJobWithoutJob {
+  /**
+   * No Job to diagnose.
+   */
+  job: null;
+  /**
+   * When the CronJob was fetched (RFC 3339): every time below is measured against it.
+   */
+  now: string;
+  /**
+   * Why there is no Job, in one line, as the text output's last line.
+   */
+  verdict: string;
+  cronjob: DiagnoseCronJob;
 }

@@ -38,7 +38,11 @@ export function undocumentedProperties(node: unknown, path = '', out: string[] =
   const record = node as Record<string, unknown>;
   if (typeof record.properties === 'object' && record.properties !== null) {
     for (const [key, value] of Object.entries(record.properties as Record<string, unknown>)) {
-      if (typeof (value as { description?: unknown }).description !== 'string') out.push(`${path}.${key}`);
+      // A bare $ref is documented by its definition (draft-07 ignores a description beside it).
+      const documented =
+        typeof (value as { description?: unknown }).description === 'string' ||
+        Object.keys(value as object).join() === '$ref';
+      if (!documented) out.push(`${path}.${key}`);
       undocumentedProperties(value, `${path}.${key}`, out);
     }
   }

@@ -2,19 +2,13 @@
 // when the CronJob owns no Job (none started yet, or all removed), the CronJob view and a verdict
 // saying why there is none — a state to explain, not an error.
 import { humanDuration, toMillis } from '../../../kubernetes/index.ts';
-import type { DiagnoseOutput } from '../../../schemas/generated/diagnose-output.ts';
+import type { CronJobWithoutJob, DiagnoseOutput } from '../../../schemas/generated/diagnose-output.ts';
 import type { JobSnapshot } from '../../job-snapshot.ts';
 import { diagnose } from '../diagnose.ts';
 import { NO_JOB_WORDING } from './cronjob-wording.ts';
 import { diagnoseCronJob, type CronJobBlock, type CronJobSnapshot } from './diagnose-cronjob.ts';
 
-/** schemas/diagnose-output.schema.json, definitions/CronJobWithoutJob. */
-export interface CronJobWithoutJob {
-  job: null;
-  now: string;
-  verdict: string;
-  cronjob: CronJobBlock;
-}
+export type { CronJobWithoutJob };
 
 /**
  * The CronJob (with its Jobs and Events) and the snapshot of its latest Job, null when it owns

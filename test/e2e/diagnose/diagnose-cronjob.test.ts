@@ -83,6 +83,7 @@ test('healthy, failing and Forbid-skipping CronJobs, as the real controller leav
     const later = await jobX(['diagnose', 'cronjob/later', '-n', ns, '-o', 'json']);
     expect({ code: later.code, stderr: later.stderr }).toEqual({ code: 0, stderr: '' });
     const laterOutput = JSON.parse(later.stdout) as { job: null; verdict: string; cronjob: DiagnoseOutput['cronjob'] };
+    await expectValidOutput('diagnose-output', laterOutput);
     await expectValidOutput('diagnose-output#CronJobWithoutJob', laterOutput);
     expect(laterOutput.job).toBeNull();
     expect(laterOutput.verdict).toMatch(

@@ -6,12 +6,16 @@ import { diagnose } from '../../../../plugin/diagnose/diagnose.ts';
 import type { DiagnoseOutput } from '../../../../schemas/generated/diagnose-output.ts';
 import { loadSnapshot, snapshotScenarios } from '../../../helpers/snapshot-fixtures.ts';
 
-const schema = loadSchema('diagnose-output') as {
+interface ObjectSchema {
   required: string[];
   properties: Record<string, unknown>;
-  definitions: { Attempt: { required: string[]; properties: Record<string, unknown> } };
+}
+const document = loadSchema('diagnose-output') as {
+  definitions: { DiagnoseOutput: ObjectSchema; Attempt: ObjectSchema };
 };
-const validate = await compileSchema(schema);
+/** A Job's diagnosis; the document's root also takes a CronJob without a Job. */
+const schema = { ...document.definitions.DiagnoseOutput, definitions: document.definitions };
+const validate = await compileSchema(document);
 
 describe.each(snapshotScenarios())('%s', (scenario) => {
   const output: DiagnoseOutput = diagnose(loadSnapshot(scenario));
