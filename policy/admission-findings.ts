@@ -46,12 +46,14 @@ export function modeOf(finding: Finding, policy: AdmissionPolicy): Mode {
  * changing a still-wrong value in place is allowed (the finding was there before), while moving a
  * wrong list item to another index is a new finding. Then the rollout modes: a new deny-level
  * finding in mode warn is a warning, in mode audit an annotation and a metric. `admitted`
- * (toJobView): false for an object the API server has not defaulted yet.
+ * (toJobView): false for an object the API server has not defaulted yet. `oldObject` may be a
+ * function giving it: it is called only when the ratchet needs the old object (the new one has a
+ * deny- or warn-level finding), so that an UPDATE without findings never decodes it.
  */
 export function admissionFindings(
   object: JsonObject,
   policy: AdmissionPolicy,
-  oldObject?: JsonObject,
+  oldObject?: JsonObject | (() => JsonObject),
   admitted = ADMITTED,
 ): AdmissionFindings {
   const view = toJobView(object, admitted);
@@ -61,7 +63,8 @@ export function admissionFindings(
   const info = findings.filter((f) => f.severity === 'info');
   let ratcheted: Finding[] = [];
   if (oldObject !== undefined && deny.length + warn.length > 0) {
-    const before = new Set(evaluate(toJobView(oldObject, admitted), policy.evaluation, 'admission').map(ratchetKey));
+    const old = typeof oldObject === 'function' ? oldObject() : oldObject;
+    const before = new Set(evaluate(toJobView(old, admitted), policy.evaluation, 'admission').map(ratchetKey));
     const isNew = (f: Finding): boolean => !before.has(ratchetKey(f));
     ratcheted = [...deny, ...warn].filter((f) => !isNew(f));
     deny = deny.filter(isNew);
