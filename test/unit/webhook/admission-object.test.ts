@@ -2,11 +2,14 @@ import { describe, expect, test } from '@jest/globals';
 import { isDecodedPrototype, isObject, type JsonObject } from '../../../kubernetes/index.ts';
 import {
   admissionFindings,
+  evaluate,
+  type Finding,
   isJobKind,
   loadDefaultPolicy,
   toAdmissionObject,
   toAdmissionPolicy,
   toEngineObject,
+  toJobView,
 } from '../../../policy/index.ts';
 import { FIXTURE_NAMES, review } from './fixtures.ts';
 
@@ -74,5 +77,61 @@ describe('the ratchet reads the old object only when the new one has a finding t
     expect(judged.deny).toEqual([]);
     expect(judged.ratcheted.length).toBeGreaterThan(0);
     expect(admissionFindings(objectOf('job-create-deny'), POLICY).deny.length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The ratchet judges the old object with the rules of the new object's findings only
+ * (policy/admission-findings.ts): on every pair of recorded Jobs, each also with a wrong type and
+ * an unknown field, the same answer as judging the old object with every rule.
+ */
+describe('the ratchet with only the rules it needs answers as with every rule', () => {
+  const jobs: [string, JsonObject][] = [];
+  for (const name of FIXTURE_NAMES) {
+    const { request } = review(name);
+    for (const [side, object] of [
+      ['object', request.object],
+      ['oldObject', request.oldObject],
+    ] as const)
+      if (isObject(object) && object.kind === 'Job') jobs.push([`${name}.${side}`, object as JsonObject]);
+  }
+  const variants = (object: JsonObject): [string, JsonObject][] => {
+    const wrongType = JSON.parse(JSON.stringify(object)) as { spec: Record<string, unknown> };
+    wrongType.spec.parallelism = 'two';
+    const unknownField = JSON.parse(JSON.stringify(object)) as { spec: Record<string, unknown> };
+    unknownField.spec.parallelizm = 2;
+    return [
+      ['as recorded', object],
+      ['wrong type', wrongType as unknown as JsonObject],
+      ['unknown field', unknownField as unknown as JsonObject],
+    ];
+  };
+  const withEveryRule = (object: JsonObject, old: JsonObject) => {
+    const judged = admissionFindings(object, POLICY);
+    const before = new Set(
+      evaluate(toJobView(old, true), POLICY.evaluation, 'admission').map((f) => `${f.ruleId}\u0000${f.path}`),
+    );
+    const isNew = (f: Finding): boolean => !before.has(`${f.ruleId}\u0000${f.path}`);
+    return {
+      deny: [...judged.deny, ...judged.wouldDeny, ...judged.audited].filter(isNew),
+      warn: judged.warn.filter(isNew),
+      ratcheted: [...judged.deny, ...judged.wouldDeny, ...judged.audited, ...judged.warn].filter((f) => !isNew(f)),
+    };
+  };
+  test.each(jobs)('new object %s', (_name, raw) => {
+    let compared = 0;
+    for (const [, newRaw] of variants(raw)) {
+      const object = toAdmissionObject(newRaw, 'Job');
+      for (const [, oldRaw] of jobs.flatMap(([, o]) => variants(o))) {
+        const old = toAdmissionObject(oldRaw, 'Job');
+        const judged = admissionFindings(object, POLICY, old);
+        const expected = withEveryRule(object, old);
+        expect([...judged.deny, ...judged.wouldDeny, ...judged.audited]).toEqual(expected.deny);
+        expect(judged.warn).toEqual(expected.warn);
+        expect(judged.ratcheted.map((f) => f.ruleId).sort()).toEqual(expected.ratcheted.map((f) => f.ruleId).sort());
+        compared++;
+      }
+    }
+    expect(compared).toBe(3 * 3 * jobs.length);
   });
 });
