@@ -1,3 +1,5 @@
+import { MAX_NESTING_DEPTH, NestingTooDeepError } from './nesting-depth.ts';
+
 /** A decoded JSON or YAML mapping, read only through decoded-access.ts. */
 export type JsonObject = Record<string, unknown>;
 
@@ -81,4 +83,36 @@ export function toDecodedJsonTree<T>(value: T): T {
     }
   }
   return value;
+}
+
+/**
+ * A copy of a value fresh from JSON.parse in which every object is a decoded object (arrays stay
+ * arrays, scalars are shared). Cheaper than toDecodedJsonTree's change of prototype in place,
+ * measured 3 to 5 times on an AdmissionReview: V8 has no fast path for Object.setPrototypeOf (a
+ * runtime call and a map transition per object), while a new DecodedObject gets its keys along
+ * cached transitions. Throws NestingTooDeepError past `limit` levels of mappings and sequences
+ * (the copy is recursive, one frame per level: the limit also bounds the stack).
+ */
+export function toDecodedJsonCopy(value: unknown, limit = MAX_NESTING_DEPTH): unknown {
+  return typeof value === 'object' && value !== null ? copyContainer(value, 1, limit) : value;
+}
+
+function copyContainer(container: object, depth: number, limit: number): unknown {
+  if (depth > limit) throw new NestingTooDeepError(`the value nests deeper than ${limit} levels`);
+  if (Array.isArray(container)) {
+    const copy = new Array<unknown>(container.length);
+    for (let i = 0; i < container.length; i++) {
+      const item: unknown = container[i];
+      copy[i] = typeof item === 'object' && item !== null ? copyContainer(item, depth + 1, limit) : item;
+    }
+    return copy;
+  }
+  const copy = new DecodedObject();
+  // for-in: the own enumerable keys in order (JSON.parse's objects inherit no enumerable member),
+  // without a keys array. A decoded object inherits no `__proto__` setter: the key is an ordinary one.
+  for (const key in container) {
+    const item = (container as JsonObject)[key];
+    copy[key] = typeof item === 'object' && item !== null ? copyContainer(item, depth + 1, limit) : item;
+  }
+  return copy;
 }

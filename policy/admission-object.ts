@@ -1,4 +1,13 @@
-import { obj, type JsonObject } from '../kubernetes/index.ts';
+import {
+  isObject,
+  MAX_NESTING_DEPTH,
+  NestingTooDeepError,
+  nestsDeeperThan,
+  newDecodedObject,
+  obj,
+  toDecodedJsonCopy,
+  type JsonObject,
+} from '../kubernetes/index.ts';
 
 /**
  * The object as the engine reads it in admission, sharing everything else with the one given:
@@ -26,6 +35,41 @@ export function toEngineObject(object: JsonObject, kind: 'Job' | 'CronJob'): Jso
     out.metadata = rest;
   }
   return out;
+}
+
+/**
+ * toEngineObject for an object fresh from JSON.parse (an AdmissionReview's), in one pass: a copy
+ * whose objects inherit nothing (toDecodedJsonCopy), without status and metadata.managedFields,
+ * which are never copied nor decoded (half of a review's objects are managedFields). Like
+ * nestsDeeperThan, it throws NestingTooDeepError when the object, the two parts left out
+ * included, nests deeper than MAX_NESTING_DEPTH: the same objects are refused as before.
+ */
+export function toAdmissionObject(object: JsonObject, kind: 'Job' | 'CronJob'): JsonObject {
+  const out = newDecodedObject();
+  // The children of the object are at depth 2, those of its metadata at depth 3.
+  for (const key in object) {
+    const value = object[key];
+    if (key === 'status') checkNesting(value, MAX_NESTING_DEPTH - 1);
+    else if (key === 'metadata' && isObject(value)) out.metadata = metadataCopy(value);
+    else out[key] = toDecodedJsonCopy(value, MAX_NESTING_DEPTH - 1);
+  }
+  if (out.apiVersion !== 'batch/v1') out.apiVersion = 'batch/v1';
+  if (out.kind !== kind) out.kind = kind;
+  return out;
+}
+
+function metadataCopy(metadata: JsonObject): JsonObject {
+  const out = newDecodedObject();
+  for (const key in metadata) {
+    const value = metadata[key];
+    if (key === 'managedFields') checkNesting(value, MAX_NESTING_DEPTH - 2);
+    else out[key] = toDecodedJsonCopy(value, MAX_NESTING_DEPTH - 2);
+  }
+  return out;
+}
+
+function checkNesting(value: unknown, limit: number): void {
+  if (nestsDeeperThan(value, limit)) throw new NestingTooDeepError(`the value nests deeper than ${limit} levels`);
 }
 
 /**

@@ -66,7 +66,7 @@ export function internalErrorFinding(what: string, error: unknown): Finding {
 }
 
 /** Rules whose findings mean the API server cannot decode the object (400 BadRequest). */
-const DECODE_RULE_IDS: ReadonlySet<string> = new Set(['field-types', 'unknown-fields']);
+export const DECODE_RULE_IDS: ReadonlySet<string> = new Set(['field-types', 'unknown-fields']);
 
 /**
  * An object the API server cannot decode (a value of the wrong type, or an unknown field under

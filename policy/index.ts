@@ -44,4 +44,4 @@ export {
 } from './admission-policy.ts';
 export { admissionFindings, type AdmissionFindings, modeOf, ratchetKey } from './admission-findings.ts';
 export { applyDefaults, type AppliedDefaults, type DefaultChange, type DefaultFailure } from './apply-defaults.ts';
-export { ADMITTED, toEngineObject } from './admission-object.ts';
+export { ADMITTED, toAdmissionObject, toEngineObject } from './admission-object.ts';

@@ -1,5 +1,5 @@
 import { describeError } from '../../kubernetes/index.ts';
-import { applyDefaults, toEngineObject, type AdmissionPolicy } from '../../policy/index.ts';
+import { applyDefaults, type AdmissionPolicy } from '../../policy/index.ts';
 import { malformedDecision, skippedDecision, uniqueIds, type Decision } from './decision.ts';
 import { toJsonPatch } from './json-patch.ts';
 import type { AdmissionRequest } from './review.ts';
@@ -23,9 +23,9 @@ export function mutate(request: AdmissionRequest, policy: AdmissionPolicy): Deci
     return 'skip' in scope ? skippedDecision(request.uid, scope.skip) : malformedDecision(request.uid, scope.malformed);
   if (scope.operation !== 'CREATE') return skippedDecision(request.uid, 'operation');
   const { policy: effective } = scope;
-  // The patch is the diff from `base`: it shares every member with the request object except
-  // metadata.managedFields and status, which no default touches, so paths and values are the request's.
-  const base = toEngineObject(scope.object, scope.kind);
+  // The patch is the diff from `base`, a copy of the request object without metadata.managedFields
+  // and status, which no default touches (toAdmissionObject): paths and values are the request's.
+  const base = scope.object;
   const { draft, steps, controllerOwned } = applyDefaults(base, effective);
   // Owner-aware: a Job its controller owner manages gets no defaults (policy/admission-scope.ts).
   if (controllerOwned) return skippedDecision(request.uid, 'controller-owned');

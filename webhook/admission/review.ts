@@ -1,4 +1,4 @@
-import { arr, describeValue, isObject, obj, str, toDecodedJsonTree } from '../../kubernetes/index.ts';
+import { arr, describeValue, isObject, obj, str } from '../../kubernetes/index.ts';
 
 /**
  * The parts of an `admission.k8s.io/v1` AdmissionReview the webhook reads and writes
@@ -25,6 +25,10 @@ export interface AdmissionRequest {
   readonly namespace: string;
   /** One of Operation from a real API server; anything else is answered without looking. */
   readonly operation: string;
+  /**
+   * The objects as JSON.parse made them (ordinary objects): read only through the own-property
+   * accessors of decoded-access.ts. What the rules read is their decoded copy (scope.ts).
+   */
   readonly object: unknown;
   readonly oldObject: unknown;
   readonly dryRun: boolean;
@@ -115,10 +119,11 @@ export function parseReview(body: unknown): ParsedReview {
       name: str(request, 'name') ?? '',
       namespace: str(request, 'namespace') ?? '',
       operation: str(request, 'operation') ?? '',
-      // The objects the rules read inherit nothing: a key named `constructor` is only a key. The
-      // body comes from JSON.parse (read-json-body.ts): a tree.
-      object: toDecodedJsonTree(request.object),
-      oldObject: toDecodedJsonTree(request.oldObject),
+      // As JSON.parse made them (read-json-body.ts), read here only through the own-property
+      // accessors; the rules read decoded copies that inherit nothing, where a key named
+      // `constructor` is only a key (toAdmissionObject, in scope.ts, and lazily in validate.ts).
+      object: request.object,
+      oldObject: request.oldObject,
       dryRun: request.dryRun === true,
       userInfo: {
         username: str(obj(request, 'userInfo'), 'username') ?? '',

@@ -1,5 +1,20 @@
-import { isObject, MAX_NESTING_DEPTH, nestsDeeperThan, obj, str, type JsonObject } from '../../kubernetes/index.ts';
-import { exemptionOf, policyInNamespace, type AdmissionPolicy, type Exemption } from '../../policy/index.ts';
+import {
+  isObject,
+  MAX_NESTING_DEPTH,
+  NestingTooDeepError,
+  nestsDeeperThan,
+  obj,
+  own,
+  str,
+  type JsonObject,
+} from '../../kubernetes/index.ts';
+import {
+  exemptionOf,
+  policyInNamespace,
+  toAdmissionObject,
+  type AdmissionPolicy,
+  type Exemption,
+} from '../../policy/index.ts';
 import type { AdmissionRequest } from './review.ts';
 
 /** Why a request is answered "allowed" without looking at the object. */
@@ -11,6 +26,7 @@ export type Scope =
   | {
       readonly in: true;
       readonly kind: 'Job' | 'CronJob';
+      /** request.object as the engine reads it: its decoded copy (policy/admission-object.ts). */
       readonly object: JsonObject;
       readonly operation: 'CREATE' | 'UPDATE';
       /** The policy in the request's namespace: the overrides its labels match applied. */
@@ -48,18 +64,25 @@ export function toScope(request: AdmissionRequest, policy: AdmissionPolicy): Sco
   if (exemption) return { in: false, skip: exemption };
   // No API server sends this (no field of a Job nests so deep), and the walks that judge an
   // object are recursive: refused here, the same way every time, instead of a stack overflow.
-  for (const [name, value] of [
-    ['object', object],
-    ['oldObject', request.oldObject],
-  ] as const)
-    if (nestsDeeperThan(value))
-      return { in: false, malformed: `request.${name} nests deeper than ${MAX_NESTING_DEPTH} levels` };
-  if (request.operation === 'UPDATE' && obj(object, 'metadata')?.deletionTimestamp)
+  const tooDeep = (name: string): Scope => ({
+    in: false,
+    malformed: `request.${name} nests deeper than ${MAX_NESTING_DEPTH} levels`,
+  });
+  let engineObject: JsonObject;
+  try {
+    engineObject = toAdmissionObject(object, kind.kind);
+  } catch (error) {
+    if (error instanceof NestingTooDeepError) return tooDeep('object');
+    throw error;
+  }
+  // The old object is decoded only if the ratchet needs it (validate.ts).
+  if (nestsDeeperThan(request.oldObject)) return tooDeep('oldObject');
+  if (request.operation === 'UPDATE' && own(obj(object, 'metadata'), 'deletionTimestamp'))
     return { in: false, skip: 'being-deleted' };
   return {
     in: true,
     kind: kind.kind,
-    object,
+    object: engineObject,
     operation: request.operation,
     policy: policyInNamespace(policy, request.namespaceLabels),
   };

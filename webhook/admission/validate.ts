@@ -1,4 +1,4 @@
-import { admissionFindings, toEngineObject, type AdmissionPolicy, type Finding } from '../../policy/index.ts';
+import { admissionFindings, toAdmissionObject, type AdmissionPolicy, type Finding } from '../../policy/index.ts';
 import { isObject } from '../../kubernetes/index.ts';
 import { malformedDecision, skippedDecision, uniqueIds, type Decision } from './decision.ts';
 import { toDenialStatus } from './denial.ts';
@@ -23,11 +23,11 @@ export function validate(request: AdmissionRequest, policy: AdmissionPolicy): De
   if (!scope.in)
     return 'skip' in scope ? skippedDecision(request.uid, scope.skip) : malformedDecision(request.uid, scope.malformed);
   const { policy: effective } = scope;
-  const oldObject =
-    scope.operation === 'UPDATE' && isObject(request.oldObject)
-      ? toEngineObject(request.oldObject, scope.kind)
-      : undefined;
-  const judged = admissionFindings(toEngineObject(scope.object, scope.kind), effective, oldObject);
+  // Decoded only when the ratchet needs it: the new object has a finding that denies or warns.
+  const { oldObject } = request;
+  const old =
+    scope.operation === 'UPDATE' && isObject(oldObject) ? () => toAdmissionObject(oldObject, scope.kind) : undefined;
+  const judged = admissionFindings(scope.object, effective, old);
   const { view, deny, wouldDeny, audited, info, ratcheted } = judged;
   const allowed = deny.length === 0;
   const warnings = formatWarnings([...wouldDeny.map(formatWouldDenyWarning), ...judged.warn.map(formatFindingWarning)]);

@@ -7,9 +7,13 @@ import {
   obj,
   str,
   stringMap,
+  toDecodedJsonCopy,
   toDecodedJsonTree,
   toDecodedObjects,
   isDecodedPrototype,
+  MAX_NESTING_DEPTH,
+  NestingTooDeepError,
+  nestsDeeperThan,
 } from '../../../kubernetes/index.ts';
 
 const PROTOTYPE_NAMES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', '__defineGetter__'];
@@ -127,5 +131,43 @@ describe('toDecodedJsonTree (a value fresh from JSON.parse)', () => {
     (cyclic.list as unknown[]).push(cyclic);
     expect(toDecodedJsonTree(cyclic)).toBe(cyclic);
     expect(isDecodedPrototype(Object.getPrototypeOf(cyclic))).toBe(true);
+  });
+});
+
+describe('toDecodedJsonCopy (a value fresh from JSON.parse)', () => {
+  const TEXT = '{"a":[{"constructor":"x"},[{"b":{}}]],"__proto__":{"polluted":true},"c":{"d":null},"e":"s"}';
+  test('a copy equal to the value in which every object, in arrays too, inherits nothing', () => {
+    const parsed = JSON.parse(TEXT) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const value = toDecodedJsonCopy(parsed) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(value).not.toBe(parsed);
+    expect(JSON.stringify(value)).toBe(JSON.stringify(parsed));
+    for (const object of [value, value.a[0], value.a[1][0], value.a[1][0].b, value.c, value.__proto__])
+      expect(isDecodedPrototype(Object.getPrototypeOf(object))).toBe(true);
+    expect(Array.isArray(value.a)).toBe(true);
+    expect(value.a[0].constructor).toBe('x');
+    expect(value.c.toString).toBeUndefined();
+    expect('valueOf' in value).toBe(false);
+    expect(Object.hasOwn(value, '__proto__')).toBe(true);
+    expect(value.__proto__).toEqual({ polluted: true });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // The parsed value is left as it was.
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+  });
+  test('scalars are themselves', () => {
+    for (const scalar of [null, 1, 'x', true]) expect(toDecodedJsonCopy(scalar)).toBe(scalar);
+  });
+  test('past the nesting limit it throws NestingTooDeepError, never a stack overflow', () => {
+    const nested = (levels: number): unknown => {
+      let value: unknown = 1;
+      for (let i = 0; i < levels; i++) value = i % 2 ? [value] : { k: value };
+      return value;
+    };
+    expect(() => toDecodedJsonCopy(nested(MAX_NESTING_DEPTH))).not.toThrow();
+    expect(() => toDecodedJsonCopy(nested(MAX_NESTING_DEPTH + 1))).toThrow(NestingTooDeepError);
+    expect(() => toDecodedJsonCopy(nested(1_000_000))).toThrow(NestingTooDeepError);
+    expect(() => toDecodedJsonCopy(nested(4), 3)).toThrow(NestingTooDeepError);
+    expect(nestsDeeperThan(nested(MAX_NESTING_DEPTH))).toBe(false);
+    expect(nestsDeeperThan(nested(MAX_NESTING_DEPTH + 1))).toBe(true);
+    expect(nestsDeeperThan(nested(1_000_000))).toBe(true);
   });
 });

@@ -279,11 +279,17 @@ describe('fuzz: prototype-named keys and toString-carrying values', () => {
     );
   });
 
-  test('an object nested past the limit is malformed (400), the same way every time', () => {
+  // metadata.managedFields and status are never decoded nor read by a rule, and are refused all the same.
+  test.each([
+    [['spec', 'template', 'spec', 'affinity']],
+    [['metadata', 'managedFields']],
+    [['metadata', 'labels']],
+    [['status']],
+  ])('an object nested past the limit at %j is malformed (400), the same way every time', (path) => {
     const body = review('job-create-clean');
     let deep: unknown = 1;
     for (let i = 0; i < 20_000; i++) deep = { a: deep };
-    setPath(body.request.object, ['spec', 'template', 'spec', 'affinity'], deep);
+    setPath(body.request.object, path, deep);
     for (const endpoint of ['validate', 'mutate'] as const) {
       const handled = handleAdmission(endpoint, body, POLICY);
       expect(handled.status).toBe(200);
@@ -294,5 +300,31 @@ describe('fuzz: prototype-named keys and toString-carrying values', () => {
         status: { code: 400, message: 'request.object nests deeper than 256 levels' },
       });
     }
+  });
+
+  test('an old object nested past the limit is malformed (400), though the ratchet may not need it', () => {
+    const body = review('job-update-label');
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    setPath(body.request.oldObject, ['metadata', 'managedFields'], deep);
+    const handled = handleAdmission('validate', body, POLICY);
+    expect(handled.status === 200 && handled.body.response).toMatchObject({
+      allowed: false,
+      status: { code: 400, message: 'request.oldObject nests deeper than 256 levels' },
+    });
+  });
+
+  test('exactly at the limit is judged', () => {
+    const body = review('job-create-clean');
+    // The object is level 1, its metadata 2, the outermost of 254 arrays in managedFields 3, the innermost 256.
+    let deep: unknown = 1;
+    for (let i = 0; i < 254; i++) deep = [deep];
+    setPath(body.request.object, ['metadata', 'managedFields'], deep);
+    const handled = handleAdmission('validate', body, POLICY);
+    expect(handled.status === 200 && handled.decision.outcome).toBe('allowed');
+    deep = [deep];
+    setPath(body.request.object, ['metadata', 'managedFields'], deep);
+    const refused = handleAdmission('validate', body, POLICY);
+    expect(refused.status === 200 && refused.decision.outcome).toBe('malformed');
   });
 });

@@ -203,6 +203,15 @@ describe('the webhook over HTTPS', () => {
       value('jobx_webhook_request_duration_seconds_count{endpoint="validate"}'),
     );
     expect(value('jobx_webhook_request_duration_seconds_bucket{endpoint="validate",le="2.5"}')).toBeGreaterThan(0);
+    // job-x's own time: one observation per admission request, as many as the whole request's.
+    for (const endpoint of ['validate', 'mutate']) {
+      const count = value(`jobx_webhook_handler_duration_seconds_count{endpoint="${endpoint}"}`);
+      expect(count).toBe(value(`jobx_webhook_request_duration_seconds_count{endpoint="${endpoint}"}`));
+      expect(value(`jobx_webhook_handler_duration_seconds_bucket{endpoint="${endpoint}",le="0.1"}`)).toBe(count);
+      expect(value(`jobx_webhook_handler_duration_seconds_sum{endpoint="${endpoint}"}`)).toBeLessThanOrEqual(
+        value(`jobx_webhook_request_duration_seconds_sum{endpoint="${endpoint}"}`),
+      );
+    }
     expect(value('process_resident_memory_bytes')).toBeGreaterThan(10 * 1024 * 1024);
     expect(value('jobx_webhook_ready')).toBe(1);
     expect(value('jobx_webhook_tls_certificate_expiry_timestamp_seconds')).toBeGreaterThan(Date.now() / 1000);
