@@ -1,11 +1,5 @@
 export { arr, bool, has, int, isObject, type JsonObject, obj, objects, own, str, stringMap } from './decoded-access.ts';
-export {
-  isDecodedPrototype,
-  newDecodedObject,
-  toDecodedJsonCopy,
-  toDecodedJsonTree,
-  toDecodedObjects,
-} from './decoded-object.ts';
+export { isDecodedPrototype, newDecodedObject, toDecodedJsonCopy, toDecodedObjects } from './decoded-object.ts';
 export { describeError, describeValue, valueText } from './describe-value.ts';
 export { MAX_NESTING_DEPTH, NestingTooDeepError, nestsDeeperThan } from './nesting-depth.ts';
 export {
